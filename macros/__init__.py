@@ -1,0 +1,54 @@
+"""mkdocs-macros module: a thin `define_env` that delegates to small modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from macros.data_files import load_project_data
+from macros.render_content import render_collection, render_index
+from pilot2prod.errors import DataError
+from pilot2prod.loader import SiteData
+
+
+def _project_root(env: Any) -> Path:
+    return Path(env.conf["config_file_path"]).resolve().parent
+
+
+def define_env(env: Any) -> None:
+    """Load and validate `data/` once per build, then register the macros."""
+    root = _project_root(env)
+    try:
+        data = load_project_data(root, Path(env.conf["docs_dir"]))
+    except DataError as error:
+        # PluginError makes mkdocs print one clean line and exit non-zero.
+        raise PluginError(str(error)) from error
+    env.variables["site_data"] = data
+
+    def _page() -> str:
+        return str(env.page.file.src_uri)
+
+    @env.macro
+    def records(name: str, level: int = 2) -> str:
+        """Render every record of a collection (reasons, changes, ...) on its page."""
+        return render_collection(_collection(data, name), _page(), level)
+
+    @env.macro
+    def record_index(name: str) -> str:
+        """A linked list of a collection's records, for overview pages."""
+        return render_index(_collection(data, name), _page())
+
+    @env.macro
+    def record_count(name: str) -> int:
+        """How many records a collection holds, for prose like 'the four reasons'."""
+        return len(_collection(data, name).records)
+
+
+def _collection(data: SiteData, name: str) -> Any:
+    try:
+        return data.collections[name]
+    except KeyError:
+        known = ", ".join(sorted(data.collections))
+        raise PluginError(f"unknown collection {name!r} (known: {known})") from None
