@@ -1,0 +1,56 @@
+"""The project's own data/ loads, is complete, and hangs together."""
+
+from __future__ import annotations
+
+import pytest
+
+from macros.data_files import load_project_data
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def data():
+    """The real data, validated and link-checked against docs/."""
+    return load_project_data(ROOT, ROOT / "docs")
+
+
+@pytest.mark.parametrize(
+    ("name", "count"),
+    [("reasons", 4), ("changes", 4), ("practices", 4), ("examples", 3), ("dimensions", 3)],
+)
+def test_each_list_of_the_guide_is_complete(data, name, count):
+    """The guide has 4 reasons, 4 changes, 4 practices, 3 examples and 3 readiness questions."""
+    assert len(data.collections[name].records) == count
+
+
+def test_faq_answers_every_question_of_the_subject(data):
+    """The FAQ holds the nine questions readers ask most."""
+    ids = {record.id for record in data.collections["faq"].records}
+    assert {
+        "why-pilots-stall",
+        "pilot-purgatory",
+        "what-changes",
+        "is-the-model-the-hard-part",
+        "will-better-models-help",
+        "design-pilot-for-production",
+        "organisational-commitment",
+        "how-to-cross",
+        "assess-readiness",
+    } <= ids
+
+
+def test_anchors_are_unique_on_each_page(data):
+    """Two records rendered on one page never share an anchor."""
+    seen: dict[str, set[str]] = {}
+    for collection in data.collections.values():
+        anchors = seen.setdefault(collection.page, set())
+        for record in collection.records:
+            assert record.id not in anchors, f"{collection.page}#{record.id}"
+            anchors.add(record.id)
+
+
+def test_readiness_assessment_covers_the_three_dimensions(data):
+    """The readiness checklist's sections are the three readiness dimensions."""
+    dimensions = [record.id for record in data.collections["dimensions"].records]
+    sections = [section.id for section in data.checklists["readiness"].sections]
+    assert sections == dimensions
