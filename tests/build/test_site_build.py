@@ -1,0 +1,113 @@
+"""Build the real site and read the HTML it writes."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.data_files import load_project_data
+from tests.conftest import ROOT, build_site
+
+
+@pytest.fixture(scope="module")
+def site_data():
+    """The project's validated data."""
+    return load_project_data(ROOT, ROOT / "docs")
+
+
+def _page_html(built_site: Path, page: str) -> str:
+    url_dir = "" if page == "index.md" else page.removesuffix(".md").removesuffix("/index")
+    return (built_site / url_dir / "index.html").read_text(encoding="utf-8")
+
+
+def _nav_pages() -> list[str]:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!", ""))
+    pages: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            pages.append(node)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            for child in node.values():
+                walk(child)
+
+    walk(config["nav"])
+    return pages
+
+
+def test_every_nav_page_is_built(built_site):
+    """Each page in the navigation becomes an HTML file with its own title."""
+    for page in _nav_pages():
+        html = _page_html(built_site, page)
+        assert "<h1" in html, page
+
+
+def test_every_record_has_its_anchor_on_its_page(built_site, site_data):
+    """Proposals can deep-link to every record: `#<id>` exists on the record's page."""
+    for collection in site_data.collections.values():
+        html = _page_html(built_site, collection.page)
+        for record in collection.records:
+            assert f'id="{record.id}"' in html, f"{collection.page}#{record.id}"
+
+
+def test_every_checklist_item_has_its_anchor(built_site, site_data):
+    """Every checklist item can be linked as `#<checklist>-<item>`."""
+    for checklist in site_data.checklists.values():
+        html = _page_html(built_site, checklist.page)
+        for item in checklist.items:
+            assert f'id="{checklist.anchor(item.id)}"' in html, item.id
+
+
+def test_pages_load_nothing_from_other_hosts(built_site):
+    """No script, stylesheet, font or image comes from another host."""
+    loads = re.compile(r"""<(?:script|img|iframe|source|audio|video)\b[^>]*?\ssrc=["'](?:https?:)?//""")
+    links = re.compile(r"<link\b[^>]*>")
+    for html_file in built_site.rglob("*.html"):
+        text = html_file.read_text(encoding="utf-8")
+        assert not loads.search(text), html_file
+        for tag in links.findall(text):
+            # A canonical URL names the page; only stylesheets, icons and preloads are fetched.
+            if 'rel="canonical"' not in tag:
+                assert not re.search(r"""href=["'](?:https?:)?//""", tag), (html_file, tag)
+        assert "fonts.googleapis" not in text, html_file
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the site's sources that a test may edit."""
+    for name in ("docs", "data", "macros", "overrides", "pilot2prod"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    return tmp_path
+
+
+def test_editing_a_faq_entry_changes_the_built_page(project_copy, tmp_path):
+    """Changing an answer in data/faq.yml is all it takes to change the FAQ page."""
+    faq_file = project_copy / "data" / "faq.yml"
+    faq = yaml.safe_load(faq_file.read_text(encoding="utf-8"))
+    faq["records"][0]["answer"] = "A freshly edited answer about zebra-striped pilots."
+    faq_file.write_text(yaml.safe_dump(faq, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "out"
+    result = build_site(out, project_copy / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    assert "zebra-striped pilots" in (out / "faq" / "index.html").read_text(encoding="utf-8")
+
+
+def test_broken_data_fails_the_build_naming_file_and_key(project_copy, tmp_path):
+    """A typo in a data file stops the build with the file and the key path."""
+    faq_file = project_copy / "data" / "faq.yml"
+    faq = yaml.safe_load(faq_file.read_text(encoding="utf-8"))
+    last = len(faq["records"]) - 1
+    faq["records"][last]["qestion"] = faq["records"][last].pop("question")
+    faq_file.write_text(yaml.safe_dump(faq, sort_keys=False), encoding="utf-8")
+    result = build_site(tmp_path / "out", project_copy / "mkdocs.yml")
+    assert result.returncode != 0
+    assert f"data/faq.yml: records[{last}].qestion: unknown key" in result.stdout + result.stderr
