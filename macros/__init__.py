@@ -8,6 +8,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from macros.data_files import load_project_data
+from macros.render_checklist import find_checklist, render_checklist
 from macros.render_content import render_collection, render_index
 from pilot2prod.errors import DataError
 from pilot2prod.loader import SiteData
@@ -39,6 +40,21 @@ def define_env(env: Any) -> None:
     def record_index(name: str) -> str:
         """A linked list of a collection's records, for overview pages."""
         return render_index(_collection(data, name), _page())
+
+    @env.macro
+    def checklist(checklist_id: str, level: int = 2) -> str:
+        """Render a checklist from `data/checklists/` as a form of labelled controls."""
+        try:
+            found = find_checklist(data.checklists, checklist_id)
+            return render_checklist(
+                found,
+                data,
+                _page(),
+                use_directory_urls=bool(env.conf["use_directory_urls"]),
+                level=level,
+            )
+        except (KeyError, ValueError) as error:
+            raise PluginError(str(error.args[0] if error.args else error)) from error
 
     @env.macro
     def record_count(name: str) -> int:

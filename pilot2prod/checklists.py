@@ -10,6 +10,21 @@ from typing import Literal
 Scale = Literal["done", "readiness"]
 """`done`: a checkbox per item. `readiness`: No / Partly / Yes / Not applicable."""
 
+ANSWER_VALUES: dict[str, tuple[str, ...]] = {
+    "done": ("done",),
+    "readiness": ("no", "partial", "yes", "na"),
+}
+"""The values a control may carry on each scale, in the order the page shows them."""
+
+ANSWER_LABELS: dict[str, str] = {
+    "no": "No",
+    "partial": "Partly",
+    "yes": "Yes",
+    "na": "Not applicable",
+    "done": "Done",
+}
+"""What a reader sees for each stored value."""
+
 
 @dataclass(frozen=True)
 class ChecklistItem:
@@ -54,6 +69,11 @@ class Checklist:
         """A fingerprint of the items; it changes whenever an item is added, removed or edited."""
         payload = json.dumps([asdict(s) for s in self.sections], sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
+
+    @property
+    def answer_values(self) -> tuple[str, ...]:
+        """The values an answer may take on this checklist's scale."""
+        return ANSWER_VALUES[self.scale]
 
     def anchor(self, item_or_section_id: str) -> str:
         """The HTML id of an item or section on its page: `<checklist>-<item>`."""

@@ -15,6 +15,7 @@ from typing import Any
 from pilot2prod.checklists import Checklist
 from pilot2prod.content import Collection, Dimension, Example, FaqEntry, Link, Record, Topic
 from pilot2prod.errors import DataError
+from pilot2prod.readiness_data import load_readiness_extra
 from pilot2prod.schema import check_unique_ids, parse
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -123,7 +124,33 @@ def load_site(files: Mapping[str, object]) -> SiteData:
         if source.startswith(CHECKLIST_DIR):
             checklist = load_checklist(files[source], source)
             checklists[checklist.id] = checklist
-    return SiteData(collections=collections, checklists=checklists)
+    check_readiness_sections(checklists, collections["dimensions"])
+    return SiteData(
+        collections=collections,
+        checklists=checklists,
+        extra=load_readiness_extra(files, collections, checklists),
+    )
+
+
+def check_readiness_sections(checklists: Mapping[str, Checklist], dimensions: Collection) -> None:
+    """A checklist on the readiness scale has one section per dimension, in the same order.
+
+    Scoring reports a score per dimension by section id, so a section that is not a
+    dimension (or a dimension with no section) would silently drop out of the verdict.
+    """
+    expected = [record.id for record in dimensions.records]
+    for checklist in checklists.values():
+        if checklist.scale != "readiness":
+            continue
+        found = [section.id for section in checklist.sections]
+        if found != expected:
+            raise DataError(
+                f"{CHECKLIST_DIR}{checklist.id}.yml",
+                "sections",
+                f"on the readiness scale the section ids must be the dimensions of "
+                f"{dimensions.source} in order ({', '.join(expected)}), "
+                f"not ({', '.join(found)})",
+            )
 
 
 def iter_links(data: SiteData) -> list[tuple[str, str, str]]:

@@ -1,0 +1,244 @@
+"""Render a checklist from `data/checklists/` as a form of real, labelled controls.
+
+The output is Markdown holding one `<form markdown="block">` (md_in_html), so the
+checklist's title and section headings join the page's table of contents while
+every item stays plain HTML. Without JavaScript it reads and prints as a list;
+`docs/assets/js/checklist.js` finds the form by its data attributes and adds
+saving, progress, notes, exports and share links.
+
+Markup contract (other widgets and tests rely on it):
+
+- root: `<form class="p2p-checklist" id="<checklist>" data-checklist="<checklist>"
+  data-version="<version>" data-scale="done|readiness">`;
+- item: `id="<checklist>-<item>"`, `data-item`, `data-weight`, `data-critical`;
+- controls: `name="<checklist>-<item>"`; radio values `no`, `partial`, `yes`, `na`;
+  checkbox value `done`.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Mapping
+
+from pilot2prod.checklists import ANSWER_LABELS, Checklist, ChecklistItem, ChecklistSection
+from pilot2prod.loader import SiteData
+
+NOTE_MAX = 2000
+"""Longest evidence note a reader can type, in characters."""
+
+OWNER_MAX = 120
+"""Longest owner name a reader can type, in characters."""
+
+
+def _text(value: str) -> str:
+    """Escape words meant as text, not markup."""
+    return html.escape(value, quote=False)
+
+
+def _attr(value: object) -> str:
+    """Escape a value for a double-quoted attribute."""
+    return html.escape(str(value), quote=True)
+
+
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL MkDocs gives the page `src_uri` (`faq.md` -> `faq/`)."""
+    stem = src_uri.removesuffix(".md")
+    if not use_directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url`, both site-relative."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    path, hash_, anchor = to_url.partition("#")
+    rel = posixpath.relpath(path or ".", base or ".")
+    if (path.endswith("/") or not path) and not rel.endswith("/"):
+        rel = "./" if rel == "." else f"{rel}/"
+    return f"{rel}{hash_}{anchor}"
+
+
+def guidance_title(site: SiteData, target: str) -> str:
+    """The title of the record a guidance link points at, or a neutral phrase."""
+    page, _, anchor = target.partition("#")
+    for collection in site.collections.values():
+        if collection.page != page:
+            continue
+        for record in collection.records:
+            if record.id == anchor:
+                return str(getattr(record, "title", None) or getattr(record, "question", ""))
+    return "the related guidance"
+
+
+class _Renderer:
+    """Builds the lines of one checklist's form."""
+
+    def __init__(
+        self, checklist: Checklist, site: SiteData, from_url: str, use_directory_urls: bool
+    ) -> None:
+        self.checklist = checklist
+        self.site = site
+        self.from_url = from_url
+        self.use_directory_urls = use_directory_urls
+
+    def _id(self, *parts: str) -> str:
+        return "-".join((self.checklist.id, *parts))
+
+    def _guidance(self, item: ChecklistItem) -> str:
+        page, hash_, anchor = item.guidance.partition("#")
+        href = relative_url(self.from_url, page_url(page, self.use_directory_urls) + hash_ + anchor)
+        title = guidance_title(self.site, item.guidance)
+        return (
+            f'<p class="p2p-item__guidance"><a href="{_attr(href)}">'
+            f"Guidance: {_text(title)}</a></p>"
+        )
+
+    def _extra(self, item: ChecklistItem) -> list[str]:
+        """Evidence note and owner: hidden until the script can save them."""
+        base = self._id(item.id)
+        return [
+            '<details class="p2p-item__more" hidden data-p2p-only="js">'
+            '<summary><span class="p2p-item__more-label">Note and owner</span>'
+            '<span class="p2p-item__more-state" data-p2p-more-state></span></summary>',
+            '<div class="p2p-item__fields">',
+            f'<p class="p2p-field"><label for="{base}--note" data-p2p-note-label>Evidence note'
+            f"</label>"
+            f'<textarea id="{base}--note" data-field="note" rows="2" maxlength="{NOTE_MAX}" '
+            f'spellcheck="true"></textarea></p>',
+            f'<p class="p2p-field"><label for="{base}--owner">Owner</label>'
+            f'<input type="text" id="{base}--owner" data-field="owner" maxlength="{OWNER_MAX}" '
+            f'autocomplete="off"></p>',
+            "</div>",
+            "</details>",
+            f'<p class="p2p-item__warning" id="{base}--warning" data-p2p-warning hidden></p>',
+            '<p class="p2p-item__print" data-p2p-print aria-hidden="true"></p>',
+        ]
+
+    def _radio_item(self, item: ChecklistItem) -> list[str]:
+        base = self._id(item.id)
+        critical = (
+            ' <span class="p2p-item__critical" title="A No here caps the verdict">critical</span>'
+            if item.critical
+            else ""
+        )
+        choices = []
+        for value in self.checklist.answer_values:
+            control = f"{base}--{value}"
+            choices.append(
+                f'<span class="p2p-choice p2p-choice--{value}">'
+                f'<input type="radio" id="{control}" name="{base}" value="{value}">'
+                f'<label for="{control}">{_text(ANSWER_LABELS[value])}</label></span>'
+            )
+        return [
+            f'<fieldset class="p2p-item__body" aria-describedby="{base}--why">',
+            f'<legend class="p2p-item__text">{_text(item.text)}{critical}</legend>',
+            f'<p class="p2p-item__why" id="{base}--why">{_text(item.why)}</p>',
+            f'<div class="p2p-choices">{"".join(choices)}</div>',
+            '<p class="p2p-item__status" data-p2p-status aria-hidden="true"></p>',
+            self._guidance(item),
+            *self._extra(item),
+            "</fieldset>",
+        ]
+
+    def _checkbox_item(self, item: ChecklistItem) -> list[str]:
+        base = self._id(item.id)
+        return [
+            '<div class="p2p-item__body">',
+            '<p class="p2p-item__row">'
+            f'<input type="checkbox" id="{base}--done" name="{base}" value="done" '
+            f'aria-describedby="{base}--why">'
+            f'<label class="p2p-item__text" for="{base}--done">{_text(item.text)}</label></p>',
+            f'<p class="p2p-item__why" id="{base}--why">{_text(item.why)}</p>',
+            '<p class="p2p-item__status" data-p2p-status aria-hidden="true"></p>',
+            self._guidance(item),
+            *self._extra(item),
+            "</div>",
+        ]
+
+    def item(self, item: ChecklistItem) -> list[str]:
+        """One item: `<li>` with its anchor, weight and critical flag."""
+        weight = f"{item.weight:g}"
+        body = (
+            self._radio_item(item)
+            if self.checklist.scale == "readiness"
+            else self._checkbox_item(item)
+        )
+        return [
+            f'<li class="p2p-item" id="{self._id(item.id)}" data-item="{_attr(item.id)}" '
+            f'data-weight="{weight}" data-critical="{str(item.critical).lower()}">',
+            *body,
+            "</li>",
+        ]
+
+    def section(self, section: ChecklistSection, level: int) -> list[str]:
+        """A section heading (in the table of contents) and its items."""
+        lines = [
+            "",
+            f"{'#' * level} {_text(section.title)} {{#{self._id(section.id)}}}",
+            "",
+            f'<div class="p2p-section" data-section="{_attr(section.id)}">',
+        ]
+        if section.intro:
+            lines.append(f'<p class="p2p-section__intro">{_text(section.intro)}</p>')
+        lines.append('<ol class="p2p-items">')
+        for item in section.items:
+            lines.extend(self.item(item))
+        lines += ["</ol>", "</div>"]
+        return lines
+
+    def form(self, level: int) -> list[str]:
+        """The whole checklist: root form, title, intro, sections."""
+        checklist = self.checklist
+        lines = [
+            f'<form class="p2p-checklist" id="{_attr(checklist.id)}" '
+            f'data-checklist="{_attr(checklist.id)}" data-version="{_attr(checklist.version)}" '
+            f'data-scale="{_attr(checklist.scale)}" data-title="{_attr(checklist.title)}" '
+            f'aria-labelledby="{self._id("title")}" markdown="block">',
+            "",
+            f"{'#' * level} {_text(checklist.title)} {{#{self._id('title')}}}",
+            "",
+            f'<p class="p2p-checklist__intro">{_text(checklist.intro)}</p>',
+            f'<p class="p2p-checklist__meta">Checklist version <code>{_text(checklist.version)}'
+            f"</code> · {len(checklist.items)} items</p>",
+            '<p class="p2p-checklist__nojs" data-p2p-only="nojs">Your answers here are not saved: '
+            "this page needs JavaScript to keep them. You can still print the list and fill "
+            "it in by hand.</p>",
+        ]
+        for section in checklist.sections:
+            lines.extend(self.section(section, min(level + 1, 6)))
+        lines += ["", "</form>", ""]
+        return lines
+
+
+def render_checklist(
+    checklist: Checklist,
+    site: SiteData,
+    page: str,
+    *,
+    use_directory_urls: bool = True,
+    level: int = 2,
+) -> str:
+    """The checklist as Markdown with HTML, for the page `page` (a docs-relative path)."""
+    if page != checklist.page:
+        raise ValueError(
+            f"data/checklists/{checklist.id}.yml: page: the checklist belongs on "
+            f"{checklist.page}, but {page} asked for it"
+        )
+    if not 1 <= level <= 5:
+        raise ValueError(f"checklist heading level must be 1 to 5, not {level}")
+    renderer = _Renderer(checklist, site, page_url(page, use_directory_urls), use_directory_urls)
+    return "\n".join(renderer.form(level))
+
+
+def find_checklist(checklists: Mapping[str, Checklist], checklist_id: str) -> Checklist:
+    """The checklist with `checklist_id`, or a KeyError listing the known ones."""
+    try:
+        return checklists[checklist_id]
+    except KeyError:
+        known = ", ".join(sorted(checklists)) or "none"
+        raise KeyError(f"unknown checklist {checklist_id!r} (known: {known})") from None
