@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pilot2prod.calculator_data import load_calculator_extra
 from pilot2prod.checklists import Checklist
 from pilot2prod.content import Collection, Dimension, Example, FaqEntry, Link, Record, Topic
 from pilot2prod.errors import DataError
@@ -128,7 +129,10 @@ def load_site(files: Mapping[str, object]) -> SiteData:
     return SiteData(
         collections=collections,
         checklists=checklists,
-        extra=load_readiness_extra(files, collections, checklists),
+        extra={
+            **load_readiness_extra(files, collections, checklists),
+            **load_calculator_extra(files, collections),
+        },
     )
 
 

@@ -1,0 +1,240 @@
+"""The run-cost calculator: what a live AI feature costs each month, and what drives it.
+
+Model calls, human review, fixed infrastructure and the people who maintain the
+feature add up to a monthly total; dividing by the traffic gives the cost per
+request and per successful outcome. A sensitivity ranking moves each input by
+the same step (20% by default) up and down and orders the inputs by how far the
+total moves. Labels, defaults, ranges and constants live in `data/cost.yml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pilot2prod.errors import DataError
+from pilot2prod.fields import (
+    NumberInput,
+    Param,
+    check_number,
+    check_number_inputs,
+    check_param,
+    require_ids,
+)
+from pilot2prod.schema import check_unique_ids, parse
+
+SOURCE = "data/cost.yml"
+
+INPUTS = (
+    "requests-per-day",
+    "tokens-in",
+    "tokens-out",
+    "price-in",
+    "price-out",
+    "cache-hit-rate",
+    "retry-rate",
+    "review-share",
+    "review-minutes",
+    "reviewer-hourly",
+    "infra-monthly",
+    "maintenance-staff",
+    "staff-yearly",
+    "success-rate",
+)
+"""The inputs the formulas read, in form order; the data gives their labels and ranges."""
+
+COMPONENTS = ("model-input", "model-output", "review", "infrastructure", "maintenance")
+"""The parts of the monthly total, in breakdown order."""
+
+PERCENT_INPUTS = frozenset({"cache-hit-rate", "retry-rate", "review-share", "success-rate"})
+
+
+@dataclass(frozen=True)
+class Component:
+    """One part of the monthly cost, as the breakdown names it."""
+
+    id: str
+    label: str
+    covers: str
+
+
+@dataclass(frozen=True)
+class CostConstants:
+    """Conversions the formulas need, each with its reason."""
+
+    days_per_month: Param
+    sensitivity_step: Param
+
+
+@dataclass(frozen=True)
+class CostModel:
+    """Everything in `data/cost.yml`, validated."""
+
+    inputs: tuple[NumberInput, ...]
+    components: tuple[Component, ...]
+    constants: CostConstants
+
+    def number(self, input_id: str) -> NumberInput:
+        """The input with `input_id`; KeyError when there is none."""
+        for spec in self.inputs:
+            if spec.id == input_id:
+                return spec
+        raise KeyError(input_id)
+
+    def component(self, component_id: str) -> Component:
+        """The component with `component_id`; KeyError when there is none."""
+        for component in self.components:
+            if component.id == component_id:
+                return component
+        raise KeyError(component_id)
+
+    def defaults(self) -> dict[str, str]:
+        """Every input at its default, as the form shows it."""
+        return {
+            spec.id: "" if spec.default is None else f"{spec.default:.10g}" for spec in self.inputs
+        }
+
+
+def load_cost_model(raw: object, source: str = SOURCE) -> CostModel:
+    """Validate `data/cost.yml`; a DataError names the file and key on any problem."""
+    model = parse(CostModel, raw, source)
+    check_unique_ids(model.inputs, source, "inputs")
+    require_ids([spec.id for spec in model.inputs], INPUTS, source, "inputs", "input")
+    check_number_inputs(model.inputs, source, "inputs")
+    for index, spec in enumerate(model.inputs):
+        if spec.optional:
+            raise DataError(source, f"inputs[{index}].optional", "every cost input is required")
+        if spec.minimum < 0:
+            raise DataError(source, f"inputs[{index}].minimum", "cannot be negative")
+        if spec.id in PERCENT_INPUTS and spec.unit != "%":
+            raise DataError(source, f"inputs[{index}].unit", "this input is a percentage: '%'")
+        if spec.id in PERCENT_INPUTS - {"retry-rate"} and spec.maximum > 100:
+            raise DataError(source, f"inputs[{index}].maximum", "a share cannot exceed 100%")
+    check_unique_ids(model.components, source, "components")
+    require_ids([c.id for c in model.components], COMPONENTS, source, "components", "component")
+    check_param(model.constants.days_per_month, 28, 31, source, "constants.days_per_month")
+    check_param(model.constants.sensitivity_step, 0.01, 0.9, source, "constants.sensitivity_step")
+    return model
+
+
+@dataclass(frozen=True)
+class CostInputs:
+    """A reader's inputs after every check passed, in the units of the form."""
+
+    values: Mapping[str, float]
+
+    def __getitem__(self, input_id: str) -> float:
+        return self.values[input_id]
+
+
+def check_inputs(model: CostModel, raw: object) -> tuple[CostInputs | None, dict[str, str]]:
+    """Check a reader's inputs; the inputs when all are fine, and a message per bad field.
+
+    An absent key takes its default; a present but blank one is a message.
+    """
+    if not isinstance(raw, Mapping):
+        return None, {"": "The inputs must be a mapping of field names to values."}
+    messages: dict[str, str] = {}
+    values: dict[str, float] = {}
+    for spec in model.inputs:
+        checked = check_number(spec, raw.get(spec.id, spec.default))
+        if checked.message:
+            messages[spec.id] = checked.message
+        elif checked.value is not None:
+            values[spec.id] = checked.value
+    if messages:
+        return None, messages
+    return CostInputs(values), {}
+
+
+@dataclass(frozen=True)
+class MonthlyCost:
+    """One month of running the feature."""
+
+    requests: float
+    model_calls: float
+    parts: Mapping[str, float]
+    """Cost per component id, per month."""
+
+    @property
+    def total(self) -> float:
+        """The whole monthly cost."""
+        return sum(self.parts.values())
+
+
+def monthly_cost(model: CostModel, values: Mapping[str, float]) -> MonthlyCost:
+    """The monthly cost for input values in form units (percentages as 0-100)."""
+    requests = values["requests-per-day"] * model.constants.days_per_month.value
+    # A cache hit answers without calling the model; retries and fallbacks call it again.
+    calls = requests * (1 - values["cache-hit-rate"] / 100) * (1 + values["retry-rate"] / 100)
+    reviews = requests * values["review-share"] / 100
+    parts = {
+        "model-input": calls * values["tokens-in"] * values["price-in"] / 1_000_000,
+        "model-output": calls * values["tokens-out"] * values["price-out"] / 1_000_000,
+        "review": reviews * values["review-minutes"] / 60 * values["reviewer-hourly"],
+        "infrastructure": values["infra-monthly"],
+        "maintenance": values["maintenance-staff"] * values["staff-yearly"] / 12,
+    }
+    return MonthlyCost(requests=requests, model_calls=calls, parts=parts)
+
+
+@dataclass(frozen=True)
+class Sensitivity:
+    """The total when one input moves down and up by the step."""
+
+    id: str
+    label: str
+    down_value: float
+    up_value: float
+    down_total: float
+    up_total: float
+    swing: float
+    """The distance between the two totals: the length of the tornado bar."""
+
+
+@dataclass(frozen=True)
+class CostResult:
+    """The calculator's answer for one set of inputs."""
+
+    month: MonthlyCost
+    monthly: float
+    yearly: float
+    per_request: float | None
+    """None when there is no traffic to divide by."""
+    per_success: float | None
+    """None when no request succeeds."""
+    sensitivity: tuple[Sensitivity, ...]
+
+
+def sensitivity(model: CostModel, values: Mapping[str, float]) -> tuple[Sensitivity, ...]:
+    """Each input moved by +/- the step, held within its range; largest swing first."""
+    step = model.constants.sensitivity_step.value
+    rows: list[tuple[float, int, Sensitivity]] = []
+    for order, spec in enumerate(model.inputs):
+        if spec.id == "success-rate":
+            continue  # it changes the cost per outcome, never the total
+        value = values[spec.id]
+        down = max(spec.minimum, value * (1 - step))
+        up = min(spec.maximum, value * (1 + step))
+        down_total = monthly_cost(model, {**values, spec.id: down}).total
+        up_total = monthly_cost(model, {**values, spec.id: up}).total
+        swing = abs(up_total - down_total)
+        row = Sensitivity(spec.id, spec.label, down, up, down_total, up_total, swing)
+        rows.append((-swing, order, row))
+    rows.sort(key=lambda entry: (entry[0], entry[1]))
+    return tuple(row for _, _, row in rows)
+
+
+def run_cost(model: CostModel, inputs: CostInputs) -> CostResult:
+    """Monthly and yearly cost, unit costs and the sensitivity ranking."""
+    month = monthly_cost(model, inputs.values)
+    total = month.total
+    successes = month.requests * inputs["success-rate"] / 100
+    return CostResult(
+        month=month,
+        monthly=total,
+        yearly=total * 12,
+        per_request=total / month.requests if month.requests > 0 else None,
+        per_success=total / successes if successes > 0 else None,
+        sensitivity=sensitivity(model, inputs.values),
+    )
