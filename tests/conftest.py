@@ -8,6 +8,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -16,22 +17,19 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def build_site(out_dir: Path, config: Path | None = None) -> subprocess.CompletedProcess[str]:
+def build_site(
+    out_dir: Path, config: Path | None = None, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run a strict MkDocs build of the project (or of `config`) into `out_dir`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url is not None:
+        # Material's instant navigation only takes over links whose host and port match the
+        # sitemap, so the test build names the address it is served on.
+        env["SITE_URL"] = site_url
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out_dir)]
     if config is not None:
         command += ["--config-file", str(config)]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test session into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 class _SiteHandler(SimpleHTTPRequestHandler):
@@ -51,13 +49,34 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         """Keep test output quiet."""
 
 
+@dataclass(frozen=True)
+class _Served:
+    url: str
+    root: Path
+
+
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1 by a thread of the test process."""
-    handler = functools.partial(_SiteHandler, directory=str(built_site))
+def _server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Served]:
+    """A static server on 127.0.0.1 for a folder the site is built into."""
+    root = tmp_path_factory.mktemp("site")
+    handler = functools.partial(_SiteHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield _Served(url=f"http://127.0.0.1:{server.server_address[1]}/", root=root)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(_server: _Served) -> Path:
+    """The real site, built once per test session into a temporary folder."""
+    result = build_site(_server.root, site_url=_server.url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return _server.root
+
+
+@pytest.fixture(scope="session")
+def site_url(_server: _Served, built_site: Path) -> str:
+    """The built site's address on 127.0.0.1, served by a thread of the test process."""
+    return _server.url

@@ -34,6 +34,8 @@ def test_page_opens_cleanly_and_accessibly(page, site_url, path):
 def test_instant_navigation_loads_the_next_page_in_place(page, site_url):
     """Following a nav link swaps the content without a full reload (instant navigation)."""
     page.goto(site_url)
+    # Material reads the sitemap before it takes over links; wait until the page is idle.
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.__p2pMarker = 'still here'")
     page.locator(".md-sidebar--primary a[href$='faq/']").first.click()
     expect(page).to_have_url(site_url + "faq/")
@@ -44,7 +46,7 @@ def test_instant_navigation_loads_the_next_page_in_place(page, site_url):
 def test_search_finds_a_faq_entry_offline(page, site_url):
     """Built-in search runs locally and finds FAQ entries."""
     page.goto(site_url)
-    page.locator("label.md-search__icon, label[for='__search']").first.click()
+    page.wait_for_load_state("networkidle")
     page.locator("input.md-search__input").fill("purgatory")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
 
