@@ -19,6 +19,7 @@ from typing import Any
 
 from pilot2prod import bundle
 from pilot2prod.answers import AnswersError, read_answers, read_document
+from pilot2prod.calculators_api import cost_run, effort_estimate
 from pilot2prod.errors import DataError
 from pilot2prod.readiness_data import READINESS_SOURCE
 from pilot2prod.readiness_view import assessment_view
@@ -82,6 +83,8 @@ def ping(payload: dict) -> dict[str, Any]:
 FUNCTIONS: dict[str, Callable[[dict], dict]] = {
     "ping": ping,
     "readiness.score": readiness_score,
+    "effort.estimate": effort_estimate,
+    "cost.run": cost_run,
 }
 """Every function the browser may call, by name."""
 

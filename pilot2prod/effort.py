@@ -41,6 +41,9 @@ TRAITS = ("variety", "volume", "integration", "stakes", "experience")
 
 PERCENTILES = (0.5, 0.8, 0.9)
 
+SPREAD = (0.1, 0.25, 0.5, 0.75, 0.8, 0.9, 0.95)
+"""Quantiles of the simulated total reported beside the histogram as its text equivalent."""
+
 TARGET_ALL = "all"
 TARGET_OPERATE = "operate"
 TARGET_UNCERTAINTY = "uncertainty"
@@ -671,6 +674,8 @@ class EffortEstimate:
     seed: int
     histogram: tuple[tuple[float, float, int], ...]
     """Bins of the simulated totals: (from, to, draws)."""
+    spread: tuple[tuple[float, float], ...]
+    """(quantile, total) for each quantile in SPREAD."""
 
 
 def _histogram(totals: Sequence[float], bins: int = 24) -> tuple[tuple[float, float, int], ...]:
@@ -732,4 +737,5 @@ def estimate(model: EffortModel, inputs: EffortInputs) -> EffortEstimate:
         draws=draws,
         seed=seed,
         histogram=_histogram(totals),
+        spread=tuple((p, percentile(totals, p)) for p in SPREAD),
     )

@@ -68,7 +68,8 @@ def format_number(value: float, decimals: int = 2) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _with_unit(value: float, unit: str) -> str:
+def with_unit(value: float, unit: str) -> str:
+    """A value with its unit as the form shows it: "20%", "$3 per million tokens"."""
     number = format_number(value)
     if unit == "%":
         return f"{number}%"
@@ -119,7 +120,7 @@ def check_number(spec: NumberInput, raw: object) -> Check:
         hint = (
             ""
             if spec.default is None
-            else f" (the default is {_with_unit(spec.default, spec.unit)})"
+            else f" (the default is {with_unit(spec.default, spec.unit)})"
         )
         return Check(None, f"Enter a value{hint}.")
     parsed = parse_number(raw)
@@ -132,10 +133,10 @@ def check_number(spec: NumberInput, raw: object) -> Check:
     if parsed < spec.minimum:
         if spec.minimum == 0:
             return Check(None, "Cannot be negative.")
-        return Check(None, f"Must be at least {_with_unit(spec.minimum, spec.unit)}.")
+        return Check(None, f"Must be at least {with_unit(spec.minimum, spec.unit)}.")
     if parsed > spec.maximum:
         return Check(
-            None, f"Must be at most {_with_unit(spec.maximum, spec.unit)}; check the units."
+            None, f"Must be at most {with_unit(spec.maximum, spec.unit)}; check the units."
         )
     return Check(parsed)
 
@@ -146,7 +147,7 @@ def check_choice(choices: Sequence[str], labels: Sequence[str], raw: object) -> 
         return raw.strip()
     if _is_empty(raw):
         return Check(None, "Choose one of the options.")
-    return Check(None, "Choose one of: " + ", ".join(labels) + ".")
+    return Check(None, "Choose one of: " + "; ".join(labels) + ".")
 
 
 def check_number_inputs(specs: Sequence[NumberInput], source: str, path: str) -> None:

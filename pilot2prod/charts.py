@@ -1,0 +1,129 @@
+"""Charts as plain data, drawn the same way at build time and in the browser.
+
+A chart is a dict: a size, an accessible label and a flat list of SVG shapes
+with their attributes. The build turns it into SVG markup with `to_svg`; the
+browser widget builds the same elements with `createElementNS`, setting only
+the tags and attributes listed here, and text through `textContent`. So one
+piece of Python decides the geometry, and the two renderings cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+from typing import Any
+
+Chart = dict[str, Any]
+Shape = dict[str, Any]
+
+TAGS = frozenset({"g", "rect", "line", "circle", "text", "polygon"})
+"""The SVG elements a chart may use; the browser refuses any other."""
+
+ATTRIBUTES = frozenset(
+    {
+        "x",
+        "y",
+        "x1",
+        "y1",
+        "x2",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "width",
+        "height",
+        "points",
+        "class",
+        "text-anchor",
+        "dominant-baseline",
+    }
+)
+"""The attributes a shape may carry: geometry and a class for the stylesheet, nothing else."""
+
+
+def _coordinate(value: float) -> float | int:
+    rounded = round(value, 1)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def shape(tag: str, text: str | None = None, **attributes: object) -> Shape:
+    """One SVG element; `text_anchor=` becomes `text-anchor`, numbers are rounded to 0.1."""
+    if tag not in TAGS:
+        raise ValueError(f"charts may not use <{tag}>")
+    attrs: dict[str, object] = {}
+    for name, value in attributes.items():
+        key = "class" if name == "cls" else name.replace("_", "-")
+        if key not in ATTRIBUTES:
+            raise ValueError(f"charts may not set {key!r}")
+        attrs[key] = _coordinate(value) if isinstance(value, float) else value
+    found: Shape = {"tag": tag, "attrs": attrs}
+    if text is not None:
+        found["text"] = text
+    return found
+
+
+def chart(width: int, height: int, label: str, shapes: Sequence[Shape]) -> Chart:
+    """A chart of `width` x `height` user units described by `label` for screen readers."""
+    return {"width": width, "height": height, "label": label, "shapes": list(shapes)}
+
+
+def to_svg(figure: Chart, css_class: str = "p2p-chart-svg") -> str:
+    """SVG markup for a chart, every value escaped (used at build time)."""
+    parts = [
+        f'<svg class="{html.escape(css_class)}" viewBox="0 0 {figure["width"]} {figure["height"]}"'
+        f' role="img" aria-label="{html.escape(figure["label"])}"'
+        ' xmlns="http://www.w3.org/2000/svg">'
+    ]
+    for item in figure["shapes"]:
+        attrs = "".join(
+            f' {name}="{html.escape(str(value))}"' for name, value in item["attrs"].items()
+        )
+        text = item.get("text")
+        if text is None:
+            parts.append(f"<{item['tag']}{attrs}/>")
+        else:
+            parts.append(f"<{item['tag']}{attrs}>{html.escape(text)}</{item['tag']}>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def nice_ticks(maximum: float, count: int = 5) -> list[float]:
+    """Round tick values from 0 that cover `maximum` in about `count` steps."""
+    if not math.isfinite(maximum) or maximum <= 0:
+        return [0.0, 1.0]
+    raw = maximum / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    ticks = [0.0]
+    while ticks[-1] < maximum:
+        ticks.append(round(ticks[-1] + step, 10))
+    return ticks
+
+
+def axis(
+    ticks: Sequence[float],
+    left: float,
+    width: float,
+    top: float,
+    bottom: float,
+    label: str,
+    format_tick: Any,
+) -> list[Shape]:
+    """Vertical grid lines with tick labels under a horizontal plot area, and an axis title."""
+    top_value = ticks[-1] or 1.0
+    shapes: list[Shape] = []
+    for tick in ticks:
+        x = left + width * tick / top_value
+        shapes.append(shape("line", x1=x, y1=top, x2=x, y2=bottom, cls="p2p-grid"))
+        shapes.append(
+            shape(
+                "text", format_tick(tick), x=x, y=bottom + 14, text_anchor="middle", cls="p2p-tick"
+            )
+        )
+    shapes.append(
+        shape(
+            "text", label, x=left + width / 2, y=bottom + 30, text_anchor="middle", cls="p2p-axis"
+        )
+    )
+    return shapes
