@@ -7,6 +7,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from macros.calculators import define_calculator_macros, write_calculator_assets
 from macros.data_files import load_project_data
 from macros.render_checklist import find_checklist, render_checklist
 from macros.render_content import render_collection, render_index
@@ -27,6 +28,7 @@ def define_env(env: Any) -> None:
         # PluginError makes mkdocs print one clean line and exit non-zero.
         raise PluginError(str(error)) from error
     env.variables["site_data"] = data
+    define_calculator_macros(env, data, root)
 
     def _page() -> str:
         return str(env.page.file.src_uri)
@@ -60,6 +62,11 @@ def define_env(env: Any) -> None:
     def record_count(name: str) -> int:
         """How many records a collection holds, for prose like 'the four reasons'."""
         return len(_collection(data, name).records)
+
+
+def on_post_build(env: Any) -> None:
+    """Write the Pyodide runtime and the pilot2prod wheel into the built site."""
+    write_calculator_assets(env)
 
 
 def _collection(data: SiteData, name: str) -> Any:

@@ -1,0 +1,217 @@
+/**
+ * pyodide-client.js — the one way page scripts run pilot2prod's Python in the browser.
+ *
+ * Stable API (the calculators rely on it):
+ *
+ *   callPython(name, payload, {timeoutMs}) -> Promise<object>
+ *       Runs `FUNCTIONS[name]` of `pilot2prod.browser_api` on `payload` (any JSON-able object)
+ *       in the tab's Pyodide worker, booting it first if needed. Resolves with the function's
+ *       result object. Rejects with an Error whose message is plain language and whose `kind` is
+ *       "boot" (Python could not start), "timeout" (no answer within the limit), "input" (the
+ *       function answered {"error": ...}; the message is that error) or "internal".
+ *       `timeoutMs` bounds the call itself once Python is running (default 10 s); starting
+ *       Python has its own limit (data-boot-timeout on the runtime element, default 90 s).
+ *   startPython() -> Promise<void>        start booting now; callPython does it on demand
+ *   pythonStatus() -> "idle" | "booting" | "ready" | "failed"
+ *   pythonFailure() -> string | null      the plain reason after "failed"
+ *   onPythonStatus(listener) -> () => void   listener(status) on every change; returns unsubscribe
+ *
+ * Where Python comes from: the first element of the page carrying `data-pyodide-base` and
+ * `data-wheel` (the macros render them; relative URLs resolve against the page).
+ *
+ * One module worker per tab lives in this module, so Material's instant navigation (which keeps
+ * modules loaded) reuses it on every later page. Import this file only from pages that hold a
+ * calculator — preferably with a dynamic import() — so content pages load no Python at all.
+ * Pyodide 314 can hang instead of failing when WebAssembly is blocked, served with the wrong MIME
+ * type or forbidden by a content security policy, hence the time limits here.
+ */
+
+const DEFAULT_CALL_TIMEOUT_MS = 10000;
+const DEFAULT_BOOT_TIMEOUT_MS = 90000;
+
+let worker = null;
+let bootPromise = null;
+let status = "idle";
+let failure = null;
+let nextId = 1;
+const pending = new Map();
+const listeners = new Set();
+
+function setStatus(next) {
+  status = next;
+  for (const listener of [...listeners]) {
+    try {
+      listener(status);
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+
+function pythonError(kind, message) {
+  const error = new Error(message);
+  error.kind = kind;
+  return error;
+}
+
+function runtimeSettings() {
+  const element = document.querySelector("[data-pyodide-base][data-wheel]");
+  const base = element ? element.dataset.pyodideBase : null;
+  const wheel = element ? element.dataset.wheel : null;
+  if (!base || !wheel) {
+    throw pythonError("boot", "this page does not say where the Python runtime is");
+  }
+  const timeout = Number(element.dataset.bootTimeout);
+  return {
+    pyodideBase: new URL(base, document.baseURI).href,
+    wheelUrl: new URL(wheel, document.baseURI).href,
+    bootTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_BOOT_TIMEOUT_MS,
+  };
+}
+
+function dropWorker(reason) {
+  if (worker) {
+    worker.terminate();
+  }
+  worker = null;
+  bootPromise = null;
+  for (const [, entry] of pending) {
+    clearTimeout(entry.timer);
+    entry.reject(reason);
+  }
+  pending.clear();
+}
+
+function fail(message) {
+  failure = message;
+  dropWorker(pythonError("boot", message));
+  setStatus("failed");
+}
+
+function onMessage(event) {
+  const message = event.data || {};
+  if (message.type === "result") {
+    const entry = pending.get(message.id);
+    if (!entry) {
+      return;
+    }
+    pending.delete(message.id);
+    clearTimeout(entry.timer);
+    if (message.failure !== undefined) {
+      entry.reject(pythonError("internal", "the calculator stopped unexpectedly"));
+      return;
+    }
+    let result;
+    try {
+      result = JSON.parse(message.json);
+    } catch {
+      entry.reject(pythonError("internal", "the calculator gave an answer that could not be read"));
+      return;
+    }
+    if (result && typeof result === "object" && typeof result.error === "string") {
+      entry.reject(pythonError("input", result.error));
+    } else {
+      entry.resolve(result);
+    }
+  }
+}
+
+/** Start the worker and boot Pyodide once per tab; later calls share the same promise. */
+export function startPython() {
+  if (bootPromise) {
+    return bootPromise;
+  }
+  if (status === "failed") {
+    return Promise.reject(pythonError("boot", failure));
+  }
+  let settings;
+  try {
+    settings = runtimeSettings();
+  } catch (error) {
+    fail(error.message);
+    return Promise.reject(error);
+  }
+  setStatus("booting");
+  bootPromise = new Promise((resolve, reject) => {
+    let timer = null;
+    const settle = (ok, message) => {
+      clearTimeout(timer);
+      if (ok) {
+        setStatus("ready");
+        resolve();
+      } else {
+        fail(message);
+        reject(pythonError("boot", message));
+      }
+    };
+    try {
+      worker = new Worker(new URL("./pyodide-worker.js", import.meta.url), { type: "module" });
+    } catch {
+      settle(false, "this browser cannot start the background worker the calculator needs");
+      return;
+    }
+    timer = setTimeout(
+      () => settle(false, "the Python runtime took too long to start"),
+      settings.bootTimeoutMs,
+    );
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      settle(false, "the Python runtime could not be loaded");
+    });
+    worker.addEventListener("messageerror", () => settle(false, "the Python runtime sent garbage"));
+    worker.addEventListener("message", (event) => {
+      const message = event.data || {};
+      if (message.type === "booted") {
+        settle(true);
+      } else if (message.type === "boot-failed") {
+        settle(false, message.message || "the Python runtime could not start");
+      } else {
+        onMessage(event);
+      }
+    });
+    worker.postMessage({
+      type: "boot",
+      pyodideBase: settings.pyodideBase,
+      wheelUrl: settings.wheelUrl,
+    });
+  });
+  bootPromise.catch(() => {});
+  return bootPromise;
+}
+
+/** Run one function of pilot2prod.browser_api; see the API notes at the top of this file. */
+export async function callPython(name, payload, { timeoutMs = DEFAULT_CALL_TIMEOUT_MS } = {}) {
+  await startPython();
+  if (!worker) {
+    await startPython(); // another call's time limit dropped the worker meanwhile
+  }
+  const text = JSON.stringify(payload === undefined ? {} : payload);
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      // A call that never returns leaves Python busy for good: start afresh next time.
+      dropWorker(pythonError("timeout", "the calculation was stopped because it took too long"));
+      setStatus("idle");
+      reject(pythonError("timeout", "the calculation took too long and was stopped"));
+    }, timeoutMs);
+    pending.set(id, { resolve, reject, timer });
+    worker.postMessage({ type: "call", id, name, payload: text });
+  });
+}
+
+/** The runtime's state: "idle", "booting", "ready" or "failed". */
+export function pythonStatus() {
+  return status;
+}
+
+/** Why the runtime failed, in plain words, or null. */
+export function pythonFailure() {
+  return failure;
+}
+
+/** Call `listener(status)` on every change of state; returns a function that stops it. */
+export function onPythonStatus(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

@@ -1,0 +1,269 @@
+// The live readiness verdict: listens to the readiness checklist on the same page and rescores
+// its answers with pilot2prod's own Python (readiness.score) in the Pyodide worker.
+//
+// The build pre-renders the result for no answers (macros/readiness_widget.py); this script
+// updates the same parts, found by their data-role, from the view Python returns. Settings come
+// from data-* attributes on the [data-p2p-readiness] element: data-checklist, data-site-root,
+// data-directory-urls, data-debounce (ms, default 0: bursts in one task are scored once), and
+// data-pyodide-base / data-wheel / data-boot-timeout, which pyodide-client.js reads.
+
+const SELECTOR = "[data-p2p-readiness]";
+const CHART_BAR = 260;
+
+const widgets = new WeakMap();
+let clientPromise = null;
+
+function client() {
+  // Imported on demand, so pages without a calculator never load the Python client.
+  if (!clientPromise) {
+    clientPromise = import("./pyodide-client.js").then((module) => {
+      module.onPythonStatus(() => {
+        for (const root of document.querySelectorAll(SELECTOR)) {
+          showStatus(root, module);
+        }
+      });
+      return module;
+    });
+  }
+  return clientPromise;
+}
+
+function part(root, role) {
+  return root.querySelector(`[data-role="${role}"]`);
+}
+
+function digest(answers) {
+  // The answers a result belongs to, "id=value;…" sorted by id; tests wait on it.
+  return Object.entries(answers || {})
+    .filter(([, value]) => typeof value === "string" && value !== "")
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, value]) => `${id}=${value}`)
+    .join(";");
+}
+
+function setText(element, text) {
+  if (element && element.textContent !== text) {
+    element.textContent = text;
+  }
+}
+
+function showStatus(root, module) {
+  const status = module.pythonStatus();
+  const line = part(root, "status");
+  const summary = part(root, "summary");
+  root.dataset.state = status === "ready" && root.dataset.scoredAnswers !== undefined ? "live" : status;
+  if (summary) {
+    summary.setAttribute("aria-busy", status === "booting" ? "true" : "false");
+  }
+  if (status === "booting" || status === "idle") {
+    setText(
+      line,
+      "Starting the live score… The first visit downloads the Python runtime (about 13 MB); " +
+        "other pages of this site reuse it.",
+    );
+  } else if (status === "ready") {
+    setText(
+      line,
+      "Live: the verdict follows your answers. It is worked out in your browser; nothing is sent anywhere.",
+    );
+  } else if (status === "failed") {
+    setText(
+      line,
+      `The live score is not available: ${module.pythonFailure() || "Python could not start"}. ` +
+        "The checklist still works and keeps your answers on this device. The result below is " +
+        "the one for an empty assessment, not for your answers.",
+    );
+  }
+}
+
+function listItem(item) {
+  const li = document.createElement("li");
+  const question = document.createElement("a");
+  question.href = item.question_href;
+  question.textContent = item.text;
+  const where = document.createElement("span");
+  where.className = "p2p-readiness__answer";
+  where.textContent = `(${item.dimension_title}; now ${item.answer_label})`;
+  const guidance = document.createElement("a");
+  guidance.className = "p2p-readiness__guidance";
+  guidance.href = item.guidance_href;
+  guidance.textContent = "Guidance";
+  li.append(question, " ", where, " ", guidance);
+  return li;
+}
+
+function fillList(root, role, items, intro) {
+  const block = part(root, role);
+  const list = part(root, `${role}-list`);
+  if (!block || !list) {
+    return;
+  }
+  list.replaceChildren(...items.map(listItem));
+  if (intro !== undefined) {
+    setText(part(root, `${role}-intro`), intro);
+  }
+  block.hidden = items.length === 0;
+}
+
+function drawChart(root, view) {
+  const svg = root.querySelector('[data-role="chart"] svg');
+  if (!svg) {
+    return;
+  }
+  const bars = svg.querySelectorAll("rect.p2p-chart__bar");
+  const values = svg.querySelectorAll("text.p2p-chart__value");
+  const labels = svg.querySelectorAll("text.p2p-chart__label");
+  if (bars.length !== view.dimensions.length) {
+    return; // the page and the data disagree; leave the pre-rendered chart alone
+  }
+  const weakest = view.weakest ? view.weakest.id : null;
+  view.dimensions.forEach((dimension, index) => {
+    const width = dimension.percent === null ? 0 : (CHART_BAR * dimension.percent) / 100;
+    bars[index].setAttribute("width", width.toFixed(1));
+    bars[index].classList.toggle("p2p-chart__bar--weakest", dimension.id === weakest);
+    setText(values[index], dimension.percent === null ? "no score" : dimension.score_text);
+    setText(labels[index], dimension.title);
+  });
+  setText(part(root, "chart-text"), view.chart_summary);
+}
+
+function render(root, view, answers) {
+  setText(root.querySelector('output[name="verdict"]'), view.verdict.label);
+  setText(root.querySelector('output[name="score"]'), view.score_text);
+  setText(root.querySelector('output[name="weakest"]'), view.weakest_text);
+  const figures = root.querySelector(".p2p-readiness__figures");
+  if (figures) {
+    figures.dataset.band = view.verdict.id;
+  }
+  setText(part(root, "meaning"), view.verdict.meaning);
+  setText(part(root, "answered"), view.answered_text);
+  const cap = part(root, "cap");
+  if (cap) {
+    setText(cap, view.cap_text);
+    cap.hidden = !view.cap_text;
+  }
+  drawChart(root, view);
+  fillList(root, "capping", view.capping);
+  fillList(root, "what-if", view.what_if ? view.what_if.items : [], view.what_if ? view.what_if.summary : "");
+  const problems = part(root, "problems-list");
+  if (problems) {
+    problems.replaceChildren(
+      ...view.problems.map((text) => {
+        const li = document.createElement("li");
+        li.textContent = text;
+        return li;
+      }),
+    );
+    part(root, "problems").hidden = view.problems.length === 0;
+  }
+  root.dataset.scoredAnswers = digest(answers);
+  root.dataset.state = "live";
+}
+
+async function rescore(root) {
+  const state = widgets.get(root);
+  if (!state || !root.isConnected) {
+    return;
+  }
+  if (state.busy) {
+    state.again = true; // score the newest answers as soon as this call returns
+    return;
+  }
+  const module = await client();
+  if (module.pythonStatus() !== "ready") {
+    return; // scored once Python is up
+  }
+  if (state.answers === null) {
+    requestAnswers(root);
+    if (state.answers === null) {
+      state.answers = {};
+    }
+  }
+  state.busy = true;
+  const answers = state.answers;
+  try {
+    const view = await module.callPython("readiness.score", {
+      answers,
+      site_root: root.dataset.siteRoot || "",
+      directory_urls: root.dataset.directoryUrls !== "false",
+    });
+    if (root.isConnected) {
+      render(root, view, answers);
+    }
+  } catch (error) {
+    if (error && error.kind !== "boot") {
+      setText(part(root, "status"), `The live score could not be updated: ${error.message}.`);
+    }
+  } finally {
+    state.busy = false;
+  }
+  if (state.again) {
+    state.again = false;
+    rescore(root);
+  }
+}
+
+function schedule(root, answers) {
+  const state = widgets.get(root);
+  if (!state) {
+    return;
+  }
+  state.answers = answers && typeof answers === "object" ? answers : {};
+  clearTimeout(state.timer);
+  const wait = Number(root.dataset.debounce);
+  state.timer = setTimeout(() => rescore(root), Number.isFinite(wait) && wait > 0 ? wait : 0);
+}
+
+function requestAnswers(root) {
+  const id = root.dataset.checklist;
+  const checklist = document.querySelector(`.p2p-checklist[data-checklist="${CSS.escape(id)}"]`);
+  if (checklist) {
+    checklist.dispatchEvent(new CustomEvent("pilot2prod:answers-request", { bubbles: false }));
+  }
+}
+
+function mount(root) {
+  if (widgets.has(root) || root.dataset.mounted === "true") {
+    return;
+  }
+  root.dataset.mounted = "true";
+  widgets.set(root, { answers: null, timer: null, busy: false, again: false });
+  root.dataset.state = "booting";
+  client()
+    .then((module) => {
+      showStatus(root, module);
+      return module.startPython().then(() => {
+        showStatus(root, module);
+        rescore(root);
+      });
+    })
+    .catch(() => {
+      client().then((module) => showStatus(root, module));
+    });
+  requestAnswers(root);
+}
+
+// One listener for the whole tab: it finds the widgets of the page showing at the time, so
+// nothing is duplicated or left pointing at an old page after instant navigation.
+document.addEventListener("pilot2prod:answers", (event) => {
+  const detail = event.detail || {};
+  for (const root of document.querySelectorAll(SELECTOR)) {
+    if (root.dataset.checklist === detail.checklist) {
+      schedule(root, detail.answers);
+    }
+  }
+});
+
+function mountAll() {
+  for (const root of document.querySelectorAll(SELECTOR)) {
+    mount(root);
+  }
+}
+
+if (window.document$) {
+  window.document$.subscribe(mountAll); // Material's observable: fires on every page, instant or not
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", mountAll);
+} else {
+  mountAll();
+}

@@ -1,0 +1,215 @@
+"""Build-time assets for the calculators: the Pyodide runtime and a wheel of pilot2prod.
+
+Pyodide comes from the npm package pinned in `package-lock.json`; only the
+files a worker needs are copied into the site, under a folder named after the
+version so a browser never mixes two releases from its cache. Our own code
+ships as a pure-Python `py3-none-any` wheel written with the standard library
+(no build backend, no network) that also carries the site's validated data as
+`pilot2prod/_data.json`, so the browser scores with what the pages were built from.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path, PurePosixPath
+
+from mkdocs.exceptions import PluginError
+
+import pilot2prod
+from pilot2prod import bundle
+from pilot2prod.urls import site_root_for
+
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+"""What a worker loads to boot Pyodide with the standard library and nothing else."""
+
+PYODIDE_SITE_DIR = "assets/pyodide"
+"""Where the runtime goes in the built site (a version folder below it)."""
+
+WHEEL_SITE_DIR = "assets/wheels"
+"""Where the wheel goes in the built site."""
+
+PACKAGE = "pilot2prod"
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+"""A fixed timestamp so the same sources always give a byte-identical wheel."""
+
+
+@dataclass(frozen=True)
+class Wheel:
+    """A built wheel held in memory until the site is written."""
+
+    name: str
+    content: bytes
+
+    @property
+    def digest(self) -> str:
+        """A short content hash, appended to the URL so browsers never serve a stale copy."""
+        return hashlib.sha256(self.content).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class PythonRuntime:
+    """Where the calculators find Pyodide and the wheel, for every page of this build."""
+
+    wheel: Wheel
+    pyodide_dir: Path | None
+    pyodide_version: str
+    pyodide_base_url: str | None
+    directory_urls: bool
+
+    def pyodide_base(self, page_src: str) -> str:
+        """The URL of the Pyodide folder as the page built from `page_src` should write it."""
+        if self.pyodide_base_url:
+            return self.pyodide_base_url.rstrip("/") + "/"
+        root = site_root_for(page_src, self.directory_urls)
+        return f"{root}{PYODIDE_SITE_DIR}/{self.pyodide_version}/"
+
+    def wheel_url(self, page_src: str) -> str:
+        """The URL of the wheel from that page, with its content hash."""
+        root = site_root_for(page_src, self.directory_urls)
+        return f"{root}{WHEEL_SITE_DIR}/{self.wheel.name}?v={self.wheel.digest}"
+
+    def attributes(self, page_src: str) -> dict[str, str]:
+        """The data-* attributes a calculator element carries so the client can boot Python."""
+        return {
+            "data-pyodide-base": self.pyodide_base(page_src),
+            "data-wheel": self.wheel_url(page_src),
+        }
+
+
+def find_pyodide(root: Path) -> tuple[Path, str]:
+    """The npm package folder and its version; fails the build clearly when it is absent."""
+    folder = root / "node_modules" / "pyodide"
+    missing = [name for name in PYODIDE_FILES if not (folder / name).is_file()]
+    if missing:
+        raise PluginError(
+            f"node_modules/pyodide is missing or incomplete (no {missing[0]}): "
+            "run npm ci (or make build) to install the pinned Pyodide"
+        )
+    try:
+        version = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError) as error:
+        raise PluginError(f"node_modules/pyodide/package.json is unreadable: {error}") from error
+    return folder, str(version)
+
+
+def _record_hash(content: bytes) -> str:
+    digest = hashlib.sha256(content).digest()
+    return "sha256=" + base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
+
+
+def _metadata(version: str) -> str:
+    return (
+        "Metadata-Version: 2.1\n"
+        f"Name: {PACKAGE}\n"
+        f"Version: {version}\n"
+        "Summary: Guidance and tools for taking an AI capability from pilot to production.\n"
+        "Requires-Python: >=3.11\n"
+        "License: MIT\n"
+    )
+
+
+def _wheel_file() -> str:
+    return (
+        "Wheel-Version: 1.0\n"
+        "Generator: pilot2prod site build (macros/assets.py)\n"
+        "Root-Is-Purelib: true\n"
+        "Tag: py3-none-any\n"
+    )
+
+
+def package_files(package_dir: Path) -> dict[str, bytes]:
+    """Every module and marker file of the package, keyed by its path inside the wheel."""
+    files: dict[str, bytes] = {}
+    for path in sorted(package_dir.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts:
+            continue
+        if path.suffix not in (".py", ".typed") or path.name == bundle.RESOURCE:
+            continue
+        relative = path.relative_to(package_dir.parent).as_posix()
+        files[relative] = path.read_bytes()
+    return files
+
+
+def build_wheel(package_dir: Path, data_files: Mapping[str, object]) -> Wheel:
+    """A `py3-none-any` wheel of the package with `data_files` bundled as `_data.json`."""
+    version = pilot2prod.__version__
+    dist_info = f"{PACKAGE}-{version}.dist-info"
+    try:
+        data_json = bundle.encode(data_files, version)
+    except (TypeError, ValueError) as error:
+        raise PluginError(
+            f"data/ holds a value JSON cannot carry into the wheel: {error}"
+        ) from error
+    contents = package_files(package_dir)
+    contents[f"{PACKAGE}/{bundle.RESOURCE}"] = data_json.encode("utf-8")
+    contents[f"{dist_info}/METADATA"] = _metadata(version).encode("utf-8")
+    contents[f"{dist_info}/WHEEL"] = _wheel_file().encode("utf-8")
+    if (package_dir / "cli.py").is_file():
+        contents[f"{dist_info}/entry_points.txt"] = (
+            f"[console_scripts]\n{PACKAGE} = {PACKAGE}.cli:main\n".encode()
+        )
+    record_path = f"{dist_info}/RECORD"
+    record_lines = [
+        f"{name},{_record_hash(content)},{len(content)}" for name, content in contents.items()
+    ]
+    record_lines.append(f"{record_path},,")
+    contents[record_path] = ("\n".join(record_lines) + "\n").encode("utf-8")
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in contents.items():
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
+    return Wheel(name=f"{PACKAGE}-{version}-py3-none-any.whl", content=buffer.getvalue())
+
+
+def prepare_runtime(
+    root: Path, config: Mapping[str, object], data_files: Mapping[str, object]
+) -> PythonRuntime:
+    """Check the Pyodide package and build the wheel, before any page is rendered."""
+    extra = config.get("extra") or {}
+    base_url = extra.get("pyodide_base_url") if isinstance(extra, Mapping) else None
+    if base_url is not None and (not isinstance(base_url, str) or not base_url.strip()):
+        raise PluginError("mkdocs.yml: extra.pyodide_base_url must be a URL or left out")
+    if base_url:
+        folder, version = None, ""
+    else:
+        folder, version = find_pyodide(root)
+    wheel = build_wheel(root / PACKAGE, data_files)
+    return PythonRuntime(
+        wheel=wheel,
+        pyodide_dir=folder,
+        pyodide_version=version,
+        pyodide_base_url=base_url or None,
+        directory_urls=bool(config.get("use_directory_urls", True)),
+    )
+
+
+def write_runtime(runtime: PythonRuntime, site_dir: Path) -> None:
+    """Copy the Pyodide files (when self-hosted) and write the wheel into the built site."""
+    if runtime.pyodide_dir is not None:
+        target = site_dir / PurePosixPath(PYODIDE_SITE_DIR) / runtime.pyodide_version
+        target.mkdir(parents=True, exist_ok=True)
+        for name in PYODIDE_FILES:
+            source = runtime.pyodide_dir / name
+            destination = target / name
+            if destination.is_file() and destination.stat().st_size == source.stat().st_size:
+                continue  # `mkdocs serve` rebuilds often; the pinned files never change
+            shutil.copyfile(source, destination)
+    wheels = site_dir / PurePosixPath(WHEEL_SITE_DIR)
+    wheels.mkdir(parents=True, exist_ok=True)
+    (wheels / runtime.wheel.name).write_bytes(runtime.wheel.content)
