@@ -21,12 +21,13 @@ from pilot2prod.loader import SiteData
 from pilot2prod.scoring import ANSWER_SCORES, Rubric
 from pilot2prod.urls import doc_url, site_root_for
 
-CHART_ROW = 34
-"""Height in SVG units of one dimension's bar row."""
+CHART_ROW = 46
+"""Height in SVG units of one dimension's row: its name above, its bar below."""
 
-CHART_WIDTH = 480
-CHART_LABEL = 150
-CHART_BAR = 260
+CHART_BAR = 400
+"""Width in SVG units of a full (100%) bar."""
+
+CHART_WIDTH = 460
 
 
 def _e(text: object) -> str:
@@ -50,21 +51,13 @@ def score_view(
 
 def _chart(view: Mapping[str, Any], rubric: Rubric, key: str) -> str:
     dims: Sequence[Mapping[str, Any]] = view["dimensions"]
-    height = CHART_ROW * len(dims) + 22
+    height = CHART_ROW * len(dims) + 16
     caption_id = f"{key}-chart-text"
     parts = [
         '<figure class="p2p-readiness__chart" data-role="chart">',
         f'<svg viewBox="0 0 {CHART_WIDTH} {height}" role="img" aria-labelledby="{caption_id}" '
-        f'focusable="false" preserveAspectRatio="xMinYMin meet">',
+        'focusable="false">',
     ]
-    for band in rubric.bands[1:]:
-        x = CHART_LABEL + band.min_score * CHART_BAR
-        parts.append(
-            f'<line class="p2p-chart__threshold" x1="{x:.1f}" x2="{x:.1f}" y1="0" '
-            f'y2="{height - 18}"></line>'
-            f'<text class="p2p-chart__tick" x="{x:.1f}" y="{height - 4}" text-anchor="middle">'
-            f"{_e(band.label)}</text>"
-        )
     for index, dim in enumerate(dims):
         y = index * CHART_ROW
         pct = dim["percent"]
@@ -73,13 +66,21 @@ def _chart(view: Mapping[str, Any], rubric: Rubric, key: str) -> str:
         weakest = view["weakest"] is not None and view["weakest"]["id"] == dim["id"]
         css = "p2p-chart__bar p2p-chart__bar--weakest" if weakest else "p2p-chart__bar"
         parts.append(
-            f'<text class="p2p-chart__label" x="0" y="{y + 20}">{_e(dim["title"])}</text>'
-            f'<rect class="p2p-chart__track" x="{CHART_LABEL}" y="{y + 6}" width="{CHART_BAR}" '
-            f'height="20" rx="3"></rect>'
-            f'<rect class="{css}" x="{CHART_LABEL}" y="{y + 6}" width="{width:.1f}" '
-            f'height="20" rx="3"></rect>'
-            f'<text class="p2p-chart__value" x="{CHART_LABEL + CHART_BAR + 8}" y="{y + 20}">'
+            f'<text class="p2p-chart__label" x="0" y="{y + 14}">{_e(dim["title"])}</text>'
+            f'<rect class="p2p-chart__track" x="0" y="{y + 20}" width="{CHART_BAR}" '
+            f'height="18" rx="3"></rect>'
+            f'<rect class="{css}" x="0" y="{y + 20}" width="{width:.1f}" '
+            f'height="18" rx="3"></rect>'
+            f'<text class="p2p-chart__value" x="{CHART_BAR + 8}" y="{y + 34}">'
             f"{_e(value)}</text>"
+        )
+    for band in rubric.bands[1:]:
+        x = band.min_score * CHART_BAR
+        parts.append(
+            f'<line class="p2p-chart__threshold" x1="{x:.1f}" x2="{x:.1f}" y1="18" '
+            f'y2="{height - 14}"></line>'
+            f'<text class="p2p-chart__tick" x="{x:.1f}" y="{height - 2}" text-anchor="middle">'
+            f"{_e(band.label)}</text>"
         )
     parts.append("</svg>")
     parts.append(

@@ -8,7 +8,6 @@
 // data-pyodide-base / data-wheel / data-boot-timeout, which pyodide-client.js reads.
 
 const SELECTOR = "[data-p2p-readiness]";
-const CHART_BAR = 260;
 
 const widgets = new WeakMap();
 let clientPromise = null;
@@ -116,9 +115,11 @@ function drawChart(root, view) {
   if (bars.length !== view.dimensions.length) {
     return; // the page and the data disagree; leave the pre-rendered chart alone
   }
+  const track = svg.querySelector("rect.p2p-chart__track");
+  const full = track ? Number(track.getAttribute("width")) : 0;
   const weakest = view.weakest ? view.weakest.id : null;
   view.dimensions.forEach((dimension, index) => {
-    const width = dimension.percent === null ? 0 : (CHART_BAR * dimension.percent) / 100;
+    const width = dimension.percent === null ? 0 : (full * dimension.percent) / 100;
     bars[index].setAttribute("width", width.toFixed(1));
     bars[index].classList.toggle("p2p-chart__bar--weakest", dimension.id === weakest);
     setText(values[index], dimension.percent === null ? "no score" : dimension.score_text);
