@@ -78,7 +78,7 @@ def define_calculator_macros(env: Any, data: SiteData, root: Path) -> None:
     def example_assessment_links() -> str:
         """Links that open the assessment pre-filled with each worked example's answers."""
         _readiness(data)
-        return example_links_html(data, _page(), directory_urls)
+        return example_links_html(data, files, _page(), directory_urls)
 
 
 def python_runtime(env: Any) -> PythonRuntime:

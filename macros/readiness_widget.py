@@ -275,18 +275,21 @@ def readiness_examples_html(
     return "\n\n".join(blocks)
 
 
-def example_links_html(data: SiteData, page_src: str, directory_urls: bool) -> str:
+def example_links_html(
+    data: SiteData, files: Mapping[str, object], page_src: str, directory_urls: bool
+) -> str:
     """A list linking each worked example to the assessment, pre-filled with its answers."""
     examples = data.extra["example_assessments"]
     checklist = data.checklists[examples.checklist]
-    titles = {r.id: getattr(r, "title", r.id) for r in data.collections["examples"].records}
-    items = "".join(
-        f'<li><a href="{_e(example_link(entry, checklist, page_src, directory_urls))}">'
-        f"Open the {_e(titles.get(entry.example, entry.example).lower())} example in the "
-        "readiness assessment</a></li>"
-        for entry in examples.examples
-    )
-    return f'<ul class="p2p-example-links">{items}</ul>'
+    items = []
+    for entry in examples.examples:
+        view = score_view(files, {"answers": dict(entry.answers)})
+        items.append(
+            f'<li><a href="{_e(example_link(entry, checklist, page_src, directory_urls))}">'
+            f"{_e(entry.title)}</a>: {_e(view['verdict']['label'])}, "
+            f"{_e(view['score_text'])}</li>"
+        )
+    return f'<ul class="p2p-example-links">{"".join(items)}</ul>'
 
 
 def bands_table(rubric: Rubric) -> str:
