@@ -16,11 +16,12 @@ import random
 import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pilot2prod.errors import DataError
 from pilot2prod.fields import (
     MAX_TEXT,
+    CalculatorExample,
     Check,
     NumberInput,
     Param,
@@ -29,6 +30,7 @@ from pilot2prod.fields import (
     check_number_inputs,
     check_param,
     format_number,
+    parse_examples,
     parse_number,
     require_ids,
 )
@@ -175,6 +177,8 @@ class EffortModel:
     operate: OperateParams
     simulation: SimulationParams
     calibration: CalibrationParams
+    examples: tuple[CalculatorExample, ...] = ()
+    """Worked examples for the method page and the tests (checked like reader input)."""
 
     def number(self, input_id: str) -> NumberInput:
         """The numeric input with `input_id`; KeyError when there is none."""
@@ -212,6 +216,10 @@ class EffortModel:
 
 def load_effort_model(raw: object, source: str = SOURCE) -> EffortModel:
     """Validate `data/effort.yml`; a DataError names the file and key on any problem."""
+    examples_raw: object = []
+    if isinstance(raw, dict) and "examples" in raw:
+        raw = dict(raw)
+        examples_raw = raw.pop("examples")
     model = parse(EffortModel, raw, source)
     numbers = model.inputs.numbers
     check_unique_ids(numbers, source, "inputs.numbers")
@@ -279,7 +287,8 @@ def load_effort_model(raw: object, source: str = SOURCE) -> EffortModel:
     for name in ("draws", "seed"):
         if getattr(model.simulation, name).value % 1:
             raise DataError(source, f"simulation.{name}.value", "must be a whole number")
-    return model
+    examples = parse_examples(examples_raw, source, lambda inputs: check_inputs(model, inputs)[1])
+    return replace(model, examples=examples)
 
 
 # --- reader input -------------------------------------------------------------------------
@@ -463,34 +472,90 @@ class Range:
 
 
 @dataclass(frozen=True)
-class _Scaling:
-    """What the chosen trait levels do to each stream, gathered once per estimate."""
+class Step:
+    """One factor in a stream's likely effort or spread, named so the method page can show it."""
 
-    streams: Mapping[str, float]
-    operate: float
-    uncertainty: float
-    count_systems: bool
+    label: str
+    value: float
 
 
-def _scaling(model: EffortModel, levels: Mapping[str, str]) -> _Scaling:
-    per_stream = {stream.id: 1.0 for stream in model.streams}
-    operate = 1.0
-    uncertainty = 1.0
-    count_systems = True
+@dataclass(frozen=True)
+class StreamPlan:
+    """How a stream's range is built: a base, factors on the likely value and on the spread."""
+
+    stream: Stream
+    base: float
+    floored: bool
+    """True when the stream's minimum replaced ratio x pilot effort."""
+    steps: tuple[Step, ...]
+    spread: tuple[Step, ...]
+
+    @property
+    def range(self) -> Range:
+        """Low / likely / high from the base and the factors."""
+        likely = self.base
+        for step in self.steps:
+            likely *= step.value
+        uncertainty = 1.0
+        for step in self.spread:
+            uncertainty *= step.value
+        high = likely * (1 + (self.stream.high.value - 1) * uncertainty)
+        return Range(likely * self.stream.low.value, likely, high)
+
+
+def _level_steps(model: EffortModel, levels: Mapping[str, str], target: str) -> list[Step]:
+    """The multipliers the chosen levels apply to `target`, in trait order."""
+    steps: list[Step] = []
     for trait in model.traits:
         level = trait.level(levels[trait.id])
-        count_systems = count_systems and not level.ignores_systems
         for multiplier in level.multipliers:
-            if multiplier.to == TARGET_ALL:
-                for stream_id in per_stream:
-                    per_stream[stream_id] *= multiplier.by
-            elif multiplier.to == TARGET_OPERATE:
-                operate *= multiplier.by
-            elif multiplier.to == TARGET_UNCERTAINTY:
-                uncertainty *= multiplier.by
-            else:
-                per_stream[multiplier.to] *= multiplier.by
-    return _Scaling(per_stream, operate, uncertainty, count_systems)
+            if multiplier.to == target or (
+                multiplier.to == TARGET_ALL and target not in _NON_STREAM_TARGETS
+            ):
+                steps.append(Step(f"{trait.label}: {level.label}", multiplier.by))
+    return steps
+
+
+_NON_STREAM_TARGETS = frozenset({TARGET_OPERATE, TARGET_UNCERTAINTY})
+
+
+def stream_plans(
+    model: EffortModel,
+    inputs: EffortInputs,
+    *,
+    factor: float = 1.0,
+    readiness: bool = True,
+    pilot_weeks: float | None = None,
+) -> tuple[StreamPlan, ...]:
+    """Each stream's base and factors, in the order of `model.streams`."""
+    pilot = inputs.pilot_weeks if pilot_weeks is None else pilot_weeks
+    count_systems = not any(
+        trait.level(inputs.levels[trait.id]).ignores_systems for trait in model.traits
+    )
+    spread = tuple(_level_steps(model, inputs.levels, TARGET_UNCERTAINTY))
+    credit = model.readiness.credit.value
+    plans: list[StreamPlan] = []
+    for stream in model.streams:
+        scaled = stream.ratio.value * pilot
+        steps = _level_steps(model, inputs.levels, stream.id)
+        if stream.id == model.systems.stream and count_systems and inputs.systems > 1:
+            extra = model.systems.per_additional.value * (inputs.systems - 1)
+            steps.append(Step(f"{inputs.systems} systems to connect", 1 + extra))
+        if readiness and stream.dimension in inputs.readiness:
+            score = inputs.readiness[stream.dimension]
+            steps.append(Step(f"{stream.dimension} readiness {score:.0%}", 1 - credit * score))
+        if factor != 1.0:
+            steps.append(Step("calibration from past projects", factor))
+        plans.append(
+            StreamPlan(
+                stream=stream,
+                base=max(scaled, stream.minimum.value),
+                floored=stream.minimum.value > scaled,
+                steps=tuple(steps),
+                spread=spread,
+            )
+        )
+    return tuple(plans)
 
 
 def stream_ranges(
@@ -502,23 +567,13 @@ def stream_ranges(
     pilot_weeks: float | None = None,
 ) -> tuple[Range, ...]:
     """Each stream's low / likely / high, in the order of `model.streams`."""
-    scaling = _scaling(model, inputs.levels)
-    pilot = inputs.pilot_weeks if pilot_weeks is None else pilot_weeks
-    systems_factor = 1.0
-    if scaling.count_systems and inputs.systems > 1:
-        systems_factor += model.systems.per_additional.value * (inputs.systems - 1)
-    credit = model.readiness.credit.value
-    ranges: list[Range] = []
-    for stream in model.streams:
-        likely = max(stream.ratio.value * pilot, stream.minimum.value)
-        likely *= scaling.streams[stream.id] * factor
-        if stream.id == model.systems.stream:
-            likely *= systems_factor
-        if readiness and stream.dimension in inputs.readiness:
-            likely *= 1 - credit * inputs.readiness[stream.dimension]
-        high_spread = (stream.high.value - 1) * scaling.uncertainty
-        ranges.append(Range(likely * stream.low.value, likely, likely * (1 + high_spread)))
-    return tuple(ranges)
+    plans = stream_plans(model, inputs, factor=factor, readiness=readiness, pilot_weeks=pilot_weeks)
+    return tuple(plan.range for plan in plans)
+
+
+def operate_steps(model: EffortModel, inputs: EffortInputs) -> tuple[Step, ...]:
+    """The factors the chosen levels apply to the yearly operating effort."""
+    return tuple(_level_steps(model, inputs.levels, TARGET_OPERATE))
 
 
 def triangular_quantile(span: Range, p: float) -> float:
@@ -716,9 +771,10 @@ def estimate(model: EffortModel, inputs: EffortInputs) -> EffortEstimate:
     )
     likely = sum(span.likely for span in ranges)
     p50, p80, p90 = (percentile(totals, p) for p in PERCENTILES)
-    scaling = _scaling(model, inputs.levels)
     operate = model.operate
-    operate_weeks = max(operate.fraction.value * likely, operate.minimum.value) * scaling.operate
+    operate_weeks = max(operate.fraction.value * likely, operate.minimum.value)
+    for step in operate_steps(model, inputs):
+        operate_weeks *= step.value
     return EffortEstimate(
         streams=streams,
         low=sum(span.low for span in ranges),

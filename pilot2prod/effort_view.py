@@ -229,7 +229,7 @@ def total_chart(found: EffortEstimate) -> Chart:
 
 def input_rows(model: EffortModel, inputs: EffortInputs) -> list[list[str]]:
     """The inputs as (label, value) rows for the export."""
-    rows = [[model.number("pilot-weeks").label, _pw(inputs.pilot_weeks)]]
+    rows = [[model.number("pilot-weeks").label, f"{format_number(inputs.pilot_weeks)} {UNIT}"]]
     for trait in model.traits:
         rows.append([trait.label, trait.level(inputs.levels[trait.id]).label])
     rows.append([model.number("systems").label, str(inputs.systems)])

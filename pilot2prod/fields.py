@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pilot2prod.errors import DataError
+from pilot2prod.schema import check_unique_ids
 
 _PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 """Digits with an optional decimal point and exponent; what `float()` accepts beyond this
@@ -191,3 +192,49 @@ def check_param(param: Param, low: float, high: float, source: str, path: str) -
             f"{path}.value",
             f"must lie between {format_number(low, 4)} and {format_number(high, 4)}",
         )
+
+
+@dataclass(frozen=True)
+class CalculatorExample:
+    """A worked example: inputs the method page walks through and the tests pin."""
+
+    id: str
+    title: str
+    summary: str
+    inputs: Mapping[str, object]
+
+
+_EXAMPLE_KEYS = ("id", "title", "summary", "inputs")
+
+
+def parse_examples(
+    raw: object, source: str, check: Callable[[Mapping[str, object]], Mapping[str, str]]
+) -> tuple[CalculatorExample, ...]:
+    """Read the `examples` list of a calculator's data file; `check` vets each one's inputs."""
+    if not isinstance(raw, list):
+        raise DataError(source, "examples", "must be a list")
+    found: list[CalculatorExample] = []
+    for index, item in enumerate(raw):
+        where = f"examples[{index}]"
+        if not isinstance(item, dict):
+            raise DataError(source, where, "must be a mapping")
+        for key in item:
+            if key not in _EXAMPLE_KEYS:
+                expected = ", ".join(_EXAMPLE_KEYS)
+                raise DataError(
+                    source, f"{where}.{key}", f"unknown key (expected one of: {expected})"
+                )
+        for key in _EXAMPLE_KEYS[:3]:
+            if key not in item:
+                raise DataError(source, f"{where}.{key}", "missing required key")
+            if not isinstance(item[key], str) or not item[key].strip():
+                raise DataError(source, f"{where}.{key}", "must be non-empty text")
+        inputs = item.get("inputs", {})
+        if not isinstance(inputs, dict):
+            raise DataError(source, f"{where}.inputs", "must be a mapping of field to value")
+        messages = check(inputs)
+        for field_id, message in messages.items():
+            raise DataError(source, f"{where}.inputs.{field_id}", message)
+        found.append(CalculatorExample(item["id"], item["title"], item["summary"], dict(inputs)))
+    check_unique_ids(found, source, "examples")
+    return tuple(found)

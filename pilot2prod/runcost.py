@@ -9,16 +9,19 @@ total moves. Labels, defaults, ranges and constants live in `data/cost.yml`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pilot2prod.errors import DataError
 from pilot2prod.fields import (
+    CalculatorExample,
     NumberInput,
     Param,
     check_number,
     check_number_inputs,
     check_param,
+    parse_examples,
     require_ids,
 )
 from pilot2prod.schema import check_unique_ids, parse
@@ -73,6 +76,8 @@ class CostModel:
     inputs: tuple[NumberInput, ...]
     components: tuple[Component, ...]
     constants: CostConstants
+    examples: tuple[CalculatorExample, ...] = ()
+    """Worked examples for the method page and the tests (checked like reader input)."""
 
     def number(self, input_id: str) -> NumberInput:
         """The input with `input_id`; KeyError when there is none."""
@@ -97,6 +102,10 @@ class CostModel:
 
 def load_cost_model(raw: object, source: str = SOURCE) -> CostModel:
     """Validate `data/cost.yml`; a DataError names the file and key on any problem."""
+    examples_raw: object = []
+    if isinstance(raw, dict) and "examples" in raw:
+        raw = dict(raw)
+        examples_raw = raw.pop("examples")
     model = parse(CostModel, raw, source)
     check_unique_ids(model.inputs, source, "inputs")
     require_ids([spec.id for spec in model.inputs], INPUTS, source, "inputs", "input")
@@ -114,7 +123,8 @@ def load_cost_model(raw: object, source: str = SOURCE) -> CostModel:
     require_ids([c.id for c in model.components], COMPONENTS, source, "components", "component")
     check_param(model.constants.days_per_month, 28, 31, source, "constants.days_per_month")
     check_param(model.constants.sensitivity_step, 0.01, 0.9, source, "constants.sensitivity_step")
-    return model
+    examples = parse_examples(examples_raw, source, lambda inputs: check_inputs(model, inputs)[1])
+    return replace(model, examples=examples)
 
 
 @dataclass(frozen=True)
@@ -225,6 +235,14 @@ def sensitivity(model: CostModel, values: Mapping[str, float]) -> tuple[Sensitiv
     return tuple(row for _, _, row in rows)
 
 
+def _per(total: float, count: float) -> float | None:
+    """`total / count`, or None when there is nothing (or next to nothing) to divide by."""
+    if count <= 0:
+        return None
+    share = total / count
+    return share if math.isfinite(share) else None
+
+
 def run_cost(model: CostModel, inputs: CostInputs) -> CostResult:
     """Monthly and yearly cost, unit costs and the sensitivity ranking."""
     month = monthly_cost(model, inputs.values)
@@ -234,7 +252,7 @@ def run_cost(model: CostModel, inputs: CostInputs) -> CostResult:
         month=month,
         monthly=total,
         yearly=total * 12,
-        per_request=total / month.requests if month.requests > 0 else None,
-        per_success=total / successes if successes > 0 else None,
+        per_request=_per(total, month.requests),
+        per_success=_per(total, successes),
         sensitivity=sensitivity(model, inputs.values),
     )

@@ -1,0 +1,58 @@
+"""The calculators' real parameters, loaded the way the build loads them, for unit tests."""
+
+from __future__ import annotations
+
+import copy
+import functools
+from pathlib import Path
+from typing import Any
+
+from macros.data_files import read_yaml
+from pilot2prod.effort import EffortModel, load_effort_model
+from pilot2prod.runcost import CostModel, load_cost_model
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@functools.cache
+def _raw(name: str) -> Any:
+    return read_yaml(ROOT / "data" / name, f"data/{name}")
+
+
+def raw_effort() -> dict[str, Any]:
+    """A fresh, mutable copy of data/effort.yml as parsed YAML."""
+    return copy.deepcopy(_raw("effort.yml"))
+
+
+def raw_cost() -> dict[str, Any]:
+    """A fresh, mutable copy of data/cost.yml as parsed YAML."""
+    return copy.deepcopy(_raw("cost.yml"))
+
+
+@functools.cache
+def effort_model() -> EffortModel:
+    """The estimator's validated parameters."""
+    return load_effort_model(raw_effort())
+
+
+@functools.cache
+def cost_model() -> CostModel:
+    """The run-cost calculator's validated parameters."""
+    return load_cost_model(raw_cost())
+
+
+def multiplier(model: EffortModel, trait: str, level: str, target: str) -> float:
+    """The product of a level's multipliers on `target` (1 when it has none), read from data."""
+    value = 1.0
+    for entry in model.trait(trait).level(level).multipliers:
+        if entry.to == target:
+            value *= entry.by
+    return value
+
+
+def example_inputs(model: Any, example_id: str) -> dict[str, object]:
+    """The inputs of one worked example in a data file."""
+    for example in model.examples:
+        if example.id == example_id:
+            return dict(example.inputs)
+    raise KeyError(example_id)

@@ -1,0 +1,133 @@
+"""The run-cost calculator on its worked examples and hand-checked rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from pilot2prod.runcost import INPUTS, check_inputs, monthly_cost, run_cost
+from tests.unit.calculator_fixtures import cost_model, example_inputs
+
+
+def _checked(raw):
+    inputs, messages = check_inputs(cost_model(), raw)
+    assert messages == {}
+    assert inputs is not None
+    return inputs
+
+
+def test_support_assistant_worked_example():
+    """2,000 requests a day: tokens, review, infrastructure and staff, summed by hand."""
+    model = cost_model()
+    raw = example_inputs(model, "support-assistant")
+    result = run_cost(model, _checked(raw))
+    days = model.constants.days_per_month.value
+    requests = 2000 * days
+    calls = requests * (1 - 0.10) * (1 + 0.08)
+    parts = {
+        "model-input": calls * 3000 * 3 / 1e6,
+        "model-output": calls * 400 * 15 / 1e6,
+        "review": requests * 0.05 * 4 / 60 * 45,
+        "infrastructure": 800,
+        "maintenance": 0.5 * 150_000 / 12,
+    }
+    assert result.month.requests == pytest.approx(requests)
+    assert result.month.model_calls == pytest.approx(calls)
+    for key, value in parts.items():
+        assert result.month.parts[key] == pytest.approx(value, rel=1e-12), key
+    total = sum(parts.values())
+    assert result.monthly == pytest.approx(total)
+    assert result.yearly == pytest.approx(total * 12)
+    assert result.per_request == pytest.approx(total / requests)
+    assert result.per_success == pytest.approx(total / (requests * 0.85))
+    assert max(parts, key=parts.__getitem__) == "review"
+
+
+def test_document_pipeline_worked_example():
+    """50,000 documents a day with no cache: model tokens become the largest cost."""
+    model = cost_model()
+    result = run_cost(model, _checked(example_inputs(model, "document-pipeline")))
+    requests = 50_000 * model.constants.days_per_month.value
+    calls = requests * 1.15
+    tokens = calls * (6000 * 3 + 800 * 15) / 1e6
+    review = requests * 0.01 * 3 / 60 * 40
+    total = tokens + review + 3000 + 150_000 / 12
+    assert result.monthly == pytest.approx(total)
+    parts = result.month.parts
+    assert parts["model-input"] + parts["model-output"] == pytest.approx(tokens)
+    assert parts["model-input"] > max(parts["review"], parts["maintenance"])
+
+
+def test_sensitivity_moves_each_input_by_the_step_and_ranks_by_swing():
+    """Each input at x0.8 and x1.2 (within range); rows sorted by the distance between totals."""
+    model = cost_model()
+    inputs = _checked({})
+    result = run_cost(model, inputs)
+    step = model.constants.sensitivity_step.value
+    rows = result.sensitivity
+    assert [r.swing for r in rows] == sorted((r.swing for r in rows), reverse=True)
+    assert {r.id for r in rows} == set(INPUTS) - {"success-rate"}
+    for row in rows:
+        value = inputs[row.id]
+        assert row.down_value == pytest.approx(value * (1 - step))
+        assert row.up_value == pytest.approx(value * (1 + step))
+        moved = monthly_cost(model, {**inputs.values, row.id: row.up_value}).total
+        assert row.up_total == pytest.approx(moved)
+        assert row.swing == pytest.approx(abs(row.up_total - row.down_total))
+
+
+def test_sensitivity_stays_inside_each_inputs_range():
+    """A 95% cache hit rate moves up to 100%, not 114%."""
+    result = run_cost(cost_model(), _checked({"cache-hit-rate": 95}))
+    row = next(r for r in result.sensitivity if r.id == "cache-hit-rate")
+    assert row.up_value == 100
+    assert row.down_value == pytest.approx(76)
+
+
+def test_cache_hits_lower_the_total():
+    """A higher cache hit rate lowers the bill, so its 'higher' total is the smaller one."""
+    result = run_cost(cost_model(), _checked({}))
+    row = next(r for r in result.sensitivity if r.id == "cache-hit-rate")
+    assert row.up_total < result.monthly < row.down_total
+
+
+def test_no_traffic_and_no_success_have_no_unit_cost():
+    """Zero requests or zero successes give no per-request or per-outcome cost, not a division."""
+    result = run_cost(cost_model(), _checked({"requests-per-day": 0}))
+    assert result.per_request is None and result.per_success is None
+    assert result.monthly == pytest.approx(800 + 0.5 * 150_000 / 12)
+    result = run_cost(cost_model(), _checked({"success-rate": "0"}))
+    assert result.per_request is not None and result.per_success is None
+
+
+def test_all_zero_inputs_cost_nothing():
+    """Every input at zero is a valid, free configuration with a zero ranking."""
+    result = run_cost(cost_model(), _checked(dict.fromkeys(INPUTS, 0)))
+    assert result.monthly == 0
+    assert all(row.swing == 0 for row in result.sensitivity)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("requests-per-day", "", "Enter a value (the default is 2,000 requests)"),
+        ("requests-per-day", "-5", "Cannot be negative"),
+        ("requests-per-day", "1e12", "at most"),
+        ("tokens-in", "lots", "Use digits"),
+        ("price-in", "$3", "Use digits"),
+        ("cache-hit-rate", "120", "at most 100%"),
+        ("review-share", float("nan"), "NaN"),
+        ("staff-yearly", float("-inf"), "finite"),
+        ("maintenance-staff", None, "Enter a value"),
+    ],
+)
+def test_odd_inputs_get_a_message_next_to_their_field(field, value, expected):
+    """Empty, negative, huge, text, NaN and Infinity are reported on the field that holds them."""
+    inputs, messages = check_inputs(cost_model(), {field: value})
+    assert inputs is None
+    assert set(messages) == {field}
+    assert expected in messages[field]
+
+
+def test_percent_sign_is_accepted_on_shares():
+    """'20%' reads as 20 for a percentage field."""
+    assert _checked({"cache-hit-rate": "20%"})["cache-hit-rate"] == 20
