@@ -30,6 +30,9 @@ NOTE_MAX = 2000
 OWNER_MAX = 120
 """Longest owner name a reader can type, in characters."""
 
+_STATUS = '<span class="p2p-item__status" data-p2p-status aria-hidden="true"></span>'
+"""The answer in words, filled by the script; shown only in print, before the item's text."""
+
 
 def _text(value: str) -> str:
     """Escape words meant as text, not markup."""
@@ -136,10 +139,10 @@ class _Renderer:
             )
         return [
             f'<fieldset class="p2p-item__body" aria-describedby="{base}--why">',
-            f'<legend class="p2p-item__text">{_text(item.text)}{critical}</legend>',
+            f'<legend class="p2p-item__text">{_STATUS}'
+            f'<span class="p2p-item__label">{_text(item.text)}</span>{critical}</legend>',
             f'<p class="p2p-item__why" id="{base}--why">{_text(item.why)}</p>',
             f'<div class="p2p-choices">{"".join(choices)}</div>',
-            '<p class="p2p-item__status" data-p2p-status aria-hidden="true"></p>',
             self._guidance(item),
             *self._extra(item),
             "</fieldset>",
@@ -152,9 +155,9 @@ class _Renderer:
             '<p class="p2p-item__row">'
             f'<input type="checkbox" id="{base}--done" name="{base}" value="done" '
             f'aria-describedby="{base}--why">'
-            f'<label class="p2p-item__text" for="{base}--done">{_text(item.text)}</label></p>',
+            f'<label class="p2p-item__text" for="{base}--done">'
+            f'{_STATUS}<span class="p2p-item__label">{_text(item.text)}</span></label></p>',
             f'<p class="p2p-item__why" id="{base}--why">{_text(item.why)}</p>',
-            '<p class="p2p-item__status" data-p2p-status aria-hidden="true"></p>',
             self._guidance(item),
             *self._extra(item),
             "</div>",
@@ -181,7 +184,8 @@ class _Renderer:
             "",
             f"{'#' * level} {_text(section.title)} {{#{self._id(section.id)}}}",
             "",
-            f'<div class="p2p-section" data-section="{_attr(section.id)}">',
+            f'<div class="p2p-section" data-section="{_attr(section.id)}" '
+            f'data-title="{_attr(section.title)}">',
         ]
         if section.intro:
             lines.append(f'<p class="p2p-section__intro">{_text(section.intro)}</p>')

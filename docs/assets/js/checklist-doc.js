@@ -1,0 +1,267 @@
+// The answers document: what is stored, exported, imported and shared.
+//
+// {"format": "pilot2prod/answers", "version": 1, "checklist": id, "checklist_version": v,
+//  "answers": {item: value}, "notes": {item: text}, "owners": {item: text},
+//  "orphans": {item: {"answer"?: value, "note"?: text, "owner"?: text}}}
+//
+// Orphans are answers to items that are no longer in the checklist: kept aside and shown,
+// never silently dropped. Everything read from outside goes through normalizeDoc, which
+// refuses what it cannot trust with a message in plain words.
+
+export const FORMAT = "pilot2prod/answers";
+export const FORMAT_VERSION = 1;
+export const COPIES_FORMAT = "pilot2prod/copies";
+export const NOTE_MAX = 2000;
+export const OWNER_MAX = 120;
+export const NAME_MAX = 80;
+export const LABELS = { no: "No", partial: "Partly", yes: "Yes", na: "Not applicable", done: "Done" };
+export const SCALE_VALUES = { readiness: ["no", "partial", "yes", "na"], done: ["done"] };
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_ENTRIES = 500;
+
+/** Reading the checklist's structure from its server-rendered markup. */
+export function readSpec(form) {
+  const scale = form.dataset.scale === "readiness" ? "readiness" : "done";
+  const sections = [];
+  const items = new Map();
+  for (const sectionEl of form.querySelectorAll(".p2p-section[data-section]")) {
+    const section = { id: sectionEl.dataset.section, title: sectionEl.dataset.title || "", element: sectionEl, items: [] };
+    for (const itemEl of sectionEl.querySelectorAll(".p2p-item[data-item]")) {
+      const label = itemEl.querySelector(".p2p-item__label");
+      const item = {
+        id: itemEl.dataset.item,
+        text: label ? label.textContent.trim() : "",
+        weight: Number(itemEl.dataset.weight) || 1,
+        critical: itemEl.dataset.critical === "true",
+        section: section.id,
+        element: itemEl,
+      };
+      section.items.push(item);
+      items.set(item.id, item);
+    }
+    sections.push(section);
+  }
+  return {
+    id: form.dataset.checklist,
+    version: form.dataset.version || "",
+    scale,
+    title: form.dataset.title || form.dataset.checklist,
+    values: SCALE_VALUES[scale],
+    sections,
+    items,
+  };
+}
+
+/** A document with no answers for `spec`. */
+export function emptyDoc(spec) {
+  return {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    checklist: spec.id,
+    checklist_version: spec.version,
+    answers: {},
+    notes: {},
+    owners: {},
+    orphans: {},
+  };
+}
+
+/** A deep copy holding exactly the contract's keys. */
+export function cloneDoc(doc) {
+  const orphans = {};
+  for (const [id, entry] of Object.entries(doc.orphans || {})) orphans[id] = { ...entry };
+  return {
+    format: FORMAT,
+    version: FORMAT_VERSION,
+    checklist: doc.checklist,
+    checklist_version: doc.checklist_version,
+    answers: { ...doc.answers },
+    notes: { ...doc.notes },
+    owners: { ...doc.owners },
+    orphans,
+  };
+}
+
+/** True when the document holds nothing a reader typed or chose. */
+export function isEmptyDoc(doc) {
+  return ["answers", "notes", "owners", "orphans"].every((key) => Object.keys(doc[key] || {}).length === 0);
+}
+
+/** How many items have an answer. */
+export function answeredCount(doc) {
+  return Object.keys(doc.answers).length;
+}
+
+export class DocError extends Error {}
+
+function isPlainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function quote(text, max = 60) {
+  const clean = String(text).replace(/\s+/g, " ");
+  return `“${clean.length > max ? `${clean.slice(0, max)}…` : clean}”`;
+}
+
+function readMap(raw, name, check) {
+  if (raw === undefined || raw === null) return {};
+  if (!isPlainObject(raw)) throw new DocError(`Its “${name}” part is not a list of items.`);
+  const keys = Object.keys(raw);
+  if (keys.length > MAX_ENTRIES) throw new DocError(`Its “${name}” part lists more than ${MAX_ENTRIES} items.`);
+  const out = {};
+  for (const key of keys) {
+    if (key.length > 80 || !ID.test(key)) {
+      throw new DocError(`Its “${name}” part names an item ${quote(key)}, which is not a valid item id.`);
+    }
+    const value = check(raw[key], key);
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+function textCheck(name, max) {
+  return (value, key) => {
+    if (typeof value !== "string") throw new DocError(`The ${name} for item ${quote(key)} is not text.`);
+    if (value.length > max) throw new DocError(`The ${name} for item ${quote(key)} is longer than ${max} characters.`);
+    return value.trim() === "" ? undefined : value;
+  };
+}
+
+/**
+ * Check a document read from storage, a file or a link against the checklist `spec`.
+ * Returns {doc, fromVersion, newOrphans}; throws DocError with a reader-facing message.
+ */
+export function normalizeDoc(raw, spec) {
+  if (!isPlainObject(raw)) throw new DocError("It does not hold a set of answers.");
+  if (raw.format !== FORMAT) {
+    throw new DocError("It is not a pilot2prod answers file (its format tag is missing or different).");
+  }
+  if (raw.version !== FORMAT_VERSION) {
+    if (Number.isInteger(raw.version) && raw.version > FORMAT_VERSION) {
+      throw new DocError(`It was written by a newer version of this site (format ${raw.version}); this page reads format ${FORMAT_VERSION}.`);
+    }
+    throw new DocError("Its format version is missing or not one this page knows.");
+  }
+  if (raw.checklist !== spec.id) {
+    const other = typeof raw.checklist === "string" ? quote(raw.checklist) : "an unnamed checklist";
+    throw new DocError(`It holds answers for ${other}, not for “${spec.title}”.`);
+  }
+  const fromVersion = typeof raw.checklist_version === "string" ? raw.checklist_version.slice(0, 64) : "";
+  const answers = readMap(raw.answers, "answers", (value, key) => {
+    if (typeof value !== "string" || value.length > 20) throw new DocError(`The answer for item ${quote(key)} is not a valid answer.`);
+    return value;
+  });
+  const notes = readMap(raw.notes, "notes", textCheck("note", NOTE_MAX));
+  const owners = readMap(raw.owners, "owners", textCheck("owner", OWNER_MAX));
+  const orphans = readMap(raw.orphans, "orphans", (value, key) => {
+    if (!isPlainObject(value)) throw new DocError(`The set-aside answer for ${quote(key)} is not readable.`);
+    const entry = {};
+    if (value.answer !== undefined) {
+      if (typeof value.answer !== "string" || value.answer.length > 20) throw new DocError(`The set-aside answer for ${quote(key)} is not readable.`);
+      entry.answer = value.answer;
+    }
+    const note = value.note === undefined ? undefined : textCheck("note", NOTE_MAX)(value.note, key);
+    const owner = value.owner === undefined ? undefined : textCheck("owner", OWNER_MAX)(value.owner, key);
+    if (note !== undefined) entry.note = note;
+    if (owner !== undefined) entry.owner = owner;
+    return Object.keys(entry).length ? entry : undefined;
+  });
+
+  const doc = emptyDoc(spec);
+  let newOrphans = 0;
+  const setAside = (key, field, value) => {
+    if (!doc.orphans[key]) {
+      doc.orphans[key] = {};
+      newOrphans += 1;
+    }
+    doc.orphans[key][field] = value;
+  };
+  for (const [key, value] of Object.entries(answers)) {
+    if (!spec.items.has(key)) {
+      setAside(key, "answer", value);
+      continue;
+    }
+    if (!spec.values.includes(value)) {
+      const allowed = spec.values.map((v) => LABELS[v]).join(", ");
+      throw new DocError(`The answer for item ${quote(key)} is ${quote(value, 20)}, which is not one of: ${allowed}.`);
+    }
+    doc.answers[key] = value;
+  }
+  for (const [field, values] of [["note", notes], ["owner", owners]]) {
+    for (const [key, value] of Object.entries(values)) {
+      if (spec.items.has(key)) doc[`${field}s`][key] = value;
+      else setAside(key, field, value);
+    }
+  }
+  // An item that comes back (a maintainer restored it) gets its old answer back.
+  for (const [key, entry] of Object.entries(orphans)) {
+    const usable = spec.items.has(key) && !(key in doc.answers) && (entry.answer === undefined || spec.values.includes(entry.answer));
+    if (usable) {
+      if (entry.answer !== undefined) doc.answers[key] = entry.answer;
+      if (entry.note !== undefined && !(key in doc.notes)) doc.notes[key] = entry.note;
+      if (entry.owner !== undefined && !(key in doc.owners)) doc.owners[key] = entry.owner;
+    } else {
+      doc.orphans[key] = { ...(doc.orphans[key] || {}), ...entry };
+    }
+  }
+  return { doc, fromVersion, newOrphans };
+}
+
+/** Parse JSON text into a checked document (same errors as normalizeDoc). */
+export function parseDocText(text, spec) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new DocError("It is not valid JSON.");
+  }
+  return normalizeDoc(raw, spec);
+}
+
+/**
+ * Named copies, read leniently: {copies: [{name, saved, doc}], unreadable: [raw entries]}.
+ * An entry this page cannot read (say, from a newer version) is kept as it was, not dropped.
+ */
+export function readCopies(text, spec) {
+  const result = { copies: [], unreadable: [] };
+  if (!text) return result;
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return result;
+  }
+  if (!isPlainObject(raw) || raw.format !== COPIES_FORMAT || !Array.isArray(raw.copies)) return result;
+  for (const entry of raw.copies.slice(0, 100)) {
+    try {
+      if (!isPlainObject(entry) || typeof entry.name !== "string") throw new DocError("no name");
+      const { doc } = normalizeDoc(entry.doc, spec);
+      const saved = typeof entry.saved === "string" ? entry.saved.slice(0, 40) : "";
+      result.copies.push({ name: entry.name.slice(0, NAME_MAX), saved, doc });
+    } catch {
+      result.unreadable.push(entry);
+    }
+  }
+  return result;
+}
+
+/** Serialise named copies (and any entries kept unread) for storage. */
+export function writeCopies({ copies, unreadable = [] }, spec) {
+  return JSON.stringify({
+    format: COPIES_FORMAT,
+    version: 1,
+    checklist: spec.id,
+    copies: [...copies.map((c) => ({ name: c.name, saved: c.saved, doc: cloneDoc(c.doc) })), ...unreadable],
+  });
+}
+
+/** A name not yet used by a copy: "Name", then "Name (2)", "Name (3)"… */
+export function uniqueName(name, copies) {
+  const taken = new Set(copies.map((c) => c.name));
+  if (!taken.has(name)) return name;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${name} (${n})`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}

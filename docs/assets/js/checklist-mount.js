@@ -1,0 +1,752 @@
+// One controller per checklist form: restores saved answers, saves every change, keeps
+// progress and filters current, and handles exports, imports, share links and named copies.
+//
+// Contract with other widgets: the form dispatches a bubbling "pilot2prod:answers" event
+// (detail: checklist, version, answers, notes, owners, reason) whenever the answers shown
+// change, and re-dispatches it when it receives "pilot2prod:answers-request".
+
+import {
+  DocError,
+  LABELS,
+  NAME_MAX,
+  cloneDoc,
+  emptyDoc,
+  isEmptyDoc,
+  normalizeDoc,
+  parseDocText,
+  readCopies,
+  readSpec,
+  uniqueName,
+  writeCopies,
+} from "./checklist-doc.js";
+import { download, fileName, pageUrl, progressSentence, tally, toCSV, toJSON, toMarkdown, today } from "./checklist-export.js";
+import { LONG_LINK, clearShareFragment, copyText, shareUrl } from "./checklist-share.js";
+import { answersKey, copiesKey, openStore, storageMessage, unreadableKey } from "./checklist-storage.js";
+import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar, h } from "./checklist-ui.js";
+import { MAX_BYTES } from "./fragment-codec.js";
+
+export const ANSWERS_EVENT = "pilot2prod:answers";
+export const REQUEST_EVENT = "pilot2prod:answers-request";
+
+const SAVE_DELAY_MS = 400;
+const controllers = new WeakMap();
+
+/** The controller of a mounted form, if any. */
+export function controllerOf(form) {
+  return controllers.get(form) || null;
+}
+
+/** Mount `form` once; later calls for the same element return the same controller. */
+export function mountChecklist(form) {
+  const existing = controllers.get(form);
+  if (existing) return existing;
+  const controller = new ChecklistController(form);
+  controllers.set(form, controller);
+  controller.start();
+  return controller;
+}
+
+function describeOwn(doc) {
+  const count = Object.keys(doc.answers).length;
+  if (isEmptyDoc(doc)) return "You have no saved answers for this checklist in this browser yet.";
+  return `Your own saved answers (${count} answered) are untouched until you choose.`;
+}
+
+class ChecklistController {
+  constructor(form) {
+    this.form = form;
+    this.spec = readSpec(form);
+    this.store = openStore();
+    this.own = emptyDoc(this.spec);
+    this.view = emptyDoc(this.spec);
+    this.preview = null; // {source: "link"|"import"|"copy", label, payload}
+    this.undo = null;
+    this.saveTimer = 0;
+  }
+
+  // ----- setting up -----------------------------------------------------------------
+
+  start() {
+    const { form, spec } = this;
+    this.ui = buildToolbar(spec);
+    this.banner = buildBanner(spec);
+    this.orphans = buildOrphans(spec);
+    this.printHeader = buildPrintHeader();
+    const intro = form.querySelector(".p2p-checklist__meta") || form.querySelector(".p2p-checklist__intro");
+    const anchor = intro || form.firstElementChild;
+    anchor.after(this.printHeader, this.banner.root, this.ui.root);
+    const lastSection = spec.sections[spec.sections.length - 1];
+    (lastSection ? lastSection.element : this.ui.root).after(this.orphans.root);
+    this.sectionUi = new Map();
+    for (const section of spec.sections) {
+      const ui = buildSectionProgress(spec, section);
+      const list = section.element.querySelector(".p2p-items");
+      list.before(ui.root);
+      list.after(ui.empty);
+      this.sectionUi.set(section.id, ui);
+    }
+    for (const el of form.querySelectorAll('[data-p2p-only="js"][hidden]')) {
+      if (!el.closest(".p2p-banner, .p2p-panel, .p2p-orphans")) el.hidden = false;
+    }
+    for (const el of form.querySelectorAll('[data-p2p-only="nojs"]')) el.hidden = true;
+
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.addEventListener("change", (event) => this.onChange(event));
+    form.addEventListener("input", (event) => this.onInput(event));
+    form.addEventListener("click", (event) => this.onClick(event));
+    form.addEventListener(REQUEST_EVENT, () => this.announce("request"));
+    this.ui.fileInput.addEventListener("change", () => this.importFile());
+    this.banner.nameInput.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        this.bannerSaveCopy();
+      }
+    });
+    this.ui.copyName.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        this.saveCurrentAsCopy();
+      }
+    });
+
+    this.restore();
+    form.dataset.p2pMounted = "true";
+    this.announce("restore");
+  }
+
+  restore() {
+    const { spec } = this;
+    const text = this.store.get(answersKey(spec.id));
+    this.own = emptyDoc(spec);
+    if (text) {
+      try {
+        const { doc, fromVersion, newOrphans } = parseDocText(text, spec);
+        this.own = doc;
+        if (fromVersion && fromVersion !== spec.version) {
+          const aside = newOrphans ? ` ${newOrphans} of your answers belong to questions that were removed; they are listed under “Answers kept aside”.` : "";
+          this.notify(`This checklist has changed since you last saved (version ${fromVersion} → ${spec.version}).${aside}`);
+          this.persist();
+        }
+      } catch (error) {
+        // Never overwrite what we cannot read: keep it under a side key, then start afresh.
+        if (!this.store.get(unreadableKey(spec.id))) this.store.set(unreadableKey(spec.id), text);
+        this.store.remove(answersKey(spec.id));
+        const why = error instanceof DocError ? ` ${error.message}` : "";
+        this.notify(`Your saved answers could not be read and were set aside, not deleted.${why}`, { kind: "error" });
+      }
+    }
+    this.view = cloneDoc(this.own);
+    this.applyView();
+    this.showStorageProblem();
+  }
+
+  // ----- state -> page ----------------------------------------------------------------
+
+  applyView() {
+    const { form, spec, view } = this;
+    for (const item of spec.items.values()) {
+      const name = `${spec.id}-${item.id}`;
+      const value = view.answers[item.id];
+      for (const control of form.querySelectorAll(`input[name="${name}"]`)) {
+        control.checked = control.value === value;
+      }
+      const note = item.element.querySelector('[data-field="note"]');
+      const owner = item.element.querySelector('[data-field="owner"]');
+      if (note) note.value = view.notes[item.id] || "";
+      if (owner) owner.value = view.owners[item.id] || "";
+      const details = item.element.querySelector(".p2p-item__more");
+      if (details && (view.notes[item.id] || view.owners[item.id])) details.open = true;
+    }
+    this.refresh();
+  }
+
+  refreshItem(item) {
+    const { spec, view } = this;
+    const el = item.element;
+    const value = view.answers[item.id] || "";
+    const note = (view.notes[item.id] || "").trim();
+    const owner = (view.owners[item.id] || "").trim();
+    const needsReason = value === "na" && !note;
+    el.dataset.answer = value || "none";
+    el.dataset.open = String(spec.scale === "done" ? value !== "done" : !value || needsReason);
+    el.dataset.gap = String(value === "no" || value === "partial");
+    el.classList.toggle("p2p-item--needs-reason", needsReason);
+
+    const status = el.querySelector("[data-p2p-status]");
+    if (status) {
+      status.textContent = spec.scale === "done" ? (value ? "Done" : "Not done") : value ? LABELS[value] : "Not answered";
+    }
+    const printed = el.querySelector("[data-p2p-print]");
+    if (printed) {
+      const parts = [];
+      if (owner) parts.push(`Owner: ${owner}`);
+      if (note) parts.push(`${value === "na" ? "Why it does not apply" : "Note"}: ${note}`);
+      printed.textContent = parts.join(" · ");
+      printed.hidden = parts.length === 0;
+    }
+    const state = el.querySelector("[data-p2p-more-state]");
+    if (state) {
+      const parts = [];
+      if (owner) parts.push(`owner: ${owner}`);
+      if (note) parts.push("note added");
+      state.textContent = parts.length ? ` (${parts.join(", ")})` : "";
+    }
+    const noteField = el.querySelector('[data-field="note"]');
+    const noteLabel = el.querySelector("[data-p2p-note-label]");
+    const warning = el.querySelector("[data-p2p-warning]");
+    if (noteLabel) noteLabel.textContent = value === "na" ? "Why it does not apply (required for Not applicable)" : "Evidence note";
+    if (noteField) {
+      noteField.toggleAttribute("required", value === "na");
+      noteField.setAttribute("aria-invalid", String(needsReason));
+      if (warning) noteField.setAttribute("aria-describedby", warning.id);
+    }
+    if (warning) {
+      warning.hidden = !needsReason;
+      warning.textContent = needsReason ? "Not applicable needs a reason: say in the note why this item does not apply to your project." : "";
+    }
+  }
+
+  refresh() {
+    const { spec, view, form, ui } = this;
+    for (const item of spec.items.values()) this.refreshItem(item);
+    const counts = tally(spec, view);
+    ui.progress.max = counts.total;
+    ui.progress.value = counts.answered;
+    ui.progressLabel.textContent = `Progress: ${progressSentence(spec, view)}`;
+    ui.breakdown.textContent = counts.needReason
+      ? ` · ${counts.needReason} “Not applicable” ${counts.needReason === 1 ? "answer needs" : "answers need"} a reason`
+      : "";
+    const filter = ui.filter.value;
+    form.dataset.filter = filter;
+    let shown = 0;
+    for (const section of spec.sections) {
+      const sectionUi = this.sectionUi.get(section.id);
+      const done = section.items.filter((item) => view.answers[item.id]).length;
+      sectionUi.bar.max = section.items.length;
+      sectionUi.bar.value = done;
+      sectionUi.label.textContent = `${section.title}: ${done} of ${section.items.length} ${spec.scale === "done" ? "done" : "answered"}`;
+      let visible = 0;
+      for (const item of section.items) {
+        const el = item.element;
+        const show = filter === "all" || (filter === "open" && el.dataset.open === "true") || (filter === "gaps" && el.dataset.gap === "true");
+        el.classList.toggle("p2p-item--filtered", !show);
+        if (show) visible += 1;
+      }
+      sectionUi.empty.hidden = visible > 0;
+      shown += visible;
+    }
+    ui.filterCount.textContent = filter === "all" ? "" : `${shown} of ${spec.items.size} items shown`;
+    this.renderOrphans();
+    this.renderPrintHeader();
+  }
+
+  renderOrphans() {
+    const entries = Object.entries(this.view.orphans);
+    const { list, root } = this.orphans;
+    list.replaceChildren();
+    for (const [id, entry] of entries) {
+      const parts = [];
+      if (entry.answer) parts.push(this.spec.scale === "done" ? (entry.answer === "done" ? "Done" : entry.answer) : LABELS[entry.answer] || entry.answer);
+      if (entry.owner) parts.push(`owner: ${entry.owner}`);
+      if (entry.note) parts.push(`note: ${entry.note}`);
+      list.append(h("li", {}, h("code", { text: id }), h("span", { text: ` ${parts.join(" · ")}` })));
+    }
+    root.hidden = entries.length === 0;
+  }
+
+  renderPrintHeader() {
+    this.printHeader.textContent = `${pageUrl()} · checklist version ${this.spec.version} · ${today()} · ${progressSentence(this.spec, this.view)}`;
+  }
+
+  // ----- page -> state ----------------------------------------------------------------
+
+  itemOf(target) {
+    const el = target.closest(".p2p-item[data-item]");
+    return el ? this.spec.items.get(el.dataset.item) || null : null;
+  }
+
+  onChange(event) {
+    const target = event.target;
+    if (target === this.ui.filter) {
+      this.refresh();
+      return;
+    }
+    if (target === this.ui.fileInput) return; // handled by its own listener
+    const item = this.itemOf(target);
+    if (!item) return;
+    if (target.matches('input[type="radio"], input[type="checkbox"]')) {
+      const value = target.type === "checkbox" ? (target.checked ? "done" : "") : target.checked ? target.value : "";
+      if (value) this.view.answers[item.id] = value;
+      else delete this.view.answers[item.id];
+      if (value === "na") {
+        const details = item.element.querySelector(".p2p-item__more");
+        if (details) details.open = true;
+      }
+      this.commit("change");
+    } else if (target.dataset.field) {
+      // Text was already copied on "input"; "change" (leaving the field) saves and announces.
+      this.commit("note");
+    }
+  }
+
+  onInput(event) {
+    const target = event.target;
+    const field = target.dataset ? target.dataset.field : undefined;
+    if (field !== "note" && field !== "owner") return;
+    const item = this.itemOf(target);
+    if (!item) return;
+    const bucket = field === "note" ? this.view.notes : this.view.owners;
+    if (target.value.trim()) bucket[item.id] = target.value;
+    else delete bucket[item.id];
+    this.refresh();
+    if (!this.preview) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = setTimeout(() => this.saveOwnFromView(), SAVE_DELAY_MS);
+    }
+  }
+
+  /** An edit is complete: save it (unless showing someone else's answers) and tell listeners. */
+  commit(reason) {
+    this.refresh();
+    if (!this.preview) this.saveOwnFromView();
+    this.announce(reason);
+  }
+
+  saveOwnFromView() {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = 0;
+    this.own = cloneDoc(this.view);
+    this.persist();
+  }
+
+  persist() {
+    const ok = this.store.set(answersKey(this.spec.id), JSON.stringify(this.own));
+    if (!ok) this.showStorageProblem();
+  }
+
+  showStorageProblem() {
+    const message = storageMessage(this.store.problem);
+    this.ui.storageNote.textContent = message;
+    this.ui.storageNote.hidden = !message;
+  }
+
+  announce(reason) {
+    const { spec, view, form } = this;
+    const detail = {
+      checklist: spec.id,
+      version: spec.version,
+      answers: { ...view.answers },
+      notes: { ...view.notes },
+      owners: { ...view.owners },
+      reason,
+    };
+    form.pilot2prodAnswers = detail;
+    form.dispatchEvent(new CustomEvent(ANSWERS_EVENT, { bubbles: true, detail }));
+  }
+
+  // ----- notices ----------------------------------------------------------------------
+
+  notify(message, { kind = "info", undo = null } = {}) {
+    const notice = h("p", { class: `p2p-notice p2p-notice--${kind}` }, h("span", { text: message }));
+    if (undo) {
+      this.undo = undo;
+      notice.append(" ", h("button", { type: "button", class: "p2p-button p2p-button--small", data: { action: "undo" }, text: "Undo" }));
+    }
+    notice.append(" ", h("button", { type: "button", class: "p2p-button p2p-button--small", data: { action: "dismiss" }, text: "Dismiss", "aria-label": "Dismiss this message" }));
+    this.ui.notices.replaceChildren(notice);
+  }
+
+  // ----- buttons ----------------------------------------------------------------------
+
+  onClick(event) {
+    const target = event.target.closest("button[data-action]");
+    if (!target || !this.form.contains(target)) return;
+    const actions = {
+      share: () => this.share(),
+      "export-md": () => this.exportFile("md"),
+      "copy-md": () => this.copyMarkdown(),
+      "export-json": () => this.exportFile("json"),
+      "export-csv": () => this.exportFile("csv"),
+      import: () => this.ui.fileInput.click(),
+      print: () => this.print(),
+      copies: () => this.togglePanel(target, this.ui.copiesPanel, () => this.renderCopies()),
+      reset: () => this.togglePanel(target, this.ui.confirmPanel),
+      "reset-cancel": () => this.closeConfirm(),
+      "reset-confirm": () => this.reset(),
+      "copy-current": () => this.saveCurrentAsCopy(),
+      "copy-open": () => this.openCopy(Number(target.dataset.index)),
+      "copy-delete": () => this.deleteCopy(Number(target.dataset.index)),
+      "orphans-discard": () => this.discardOrphans(),
+      "banner-keep": () => this.keepMine(),
+      "banner-replace": () => this.replaceMine(),
+      "banner-copy": () => this.bannerAskName(),
+      "banner-copy-save": () => this.bannerSaveCopy(),
+      "banner-copy-cancel": () => this.bannerCancelName(),
+      undo: () => this.runUndo(),
+      dismiss: () => this.ui.notices.replaceChildren(),
+    };
+    const action = actions[target.dataset.action];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  }
+
+  togglePanel(button, panel, onOpen) {
+    const open = panel.hidden;
+    panel.hidden = !open;
+    button.setAttribute("aria-expanded", String(open));
+    if (open) {
+      if (onOpen) onOpen();
+      const first = panel.querySelector("input, button");
+      if (first) first.focus();
+    }
+  }
+
+  closeConfirm() {
+    this.ui.confirmPanel.hidden = true;
+    const button = this.ui.actions.querySelector('[data-action="reset"]');
+    button.setAttribute("aria-expanded", "false");
+    button.focus();
+  }
+
+  runUndo() {
+    const undo = this.undo;
+    this.undo = null;
+    if (undo) undo();
+  }
+
+  // ----- exports ----------------------------------------------------------------------
+
+  exportFile(kind) {
+    const { spec, view } = this;
+    if (kind === "md") download(fileName(spec, "md"), "text/markdown;charset=utf-8", toMarkdown(spec, view));
+    if (kind === "csv") download(fileName(spec, "csv"), "text/csv;charset=utf-8", toCSV(spec, view));
+    if (kind === "json") download(fileName(spec, "json"), "application/json", toJSON(spec, view));
+    this.notify(`Exported ${kind === "md" ? "Markdown" : kind.toUpperCase()}: ${fileName(spec, kind)}.`);
+  }
+
+  async copyMarkdown() {
+    const ok = await copyText(toMarkdown(this.spec, this.view));
+    this.notify(ok ? "Markdown copied: paste it into your proposal." : "This browser did not allow copying. Use Export Markdown instead.", { kind: ok ? "info" : "error" });
+  }
+
+  async share() {
+    const { ui } = this;
+    let url;
+    try {
+      url = await shareUrl(this.view);
+    } catch (error) {
+      this.notify(error instanceof Error ? error.message : "The share link could not be made.", { kind: "error" });
+      return;
+    }
+    ui.sharePanel.hidden = false;
+    ui.actions.querySelector('[data-action="share"]').setAttribute("aria-expanded", "true");
+    ui.shareField.value = url;
+    ui.shareField.focus();
+    ui.shareField.select();
+    const copied = await copyText(url);
+    const long = url.length > LONG_LINK ? ` It is long (${url.length} characters): some mail and chat programs cut long links, so send the JSON export if it does not open.` : "";
+    this.notify(`${copied ? "Share link copied." : "Share link ready: copy it from the field."}${long}`);
+  }
+
+  print() {
+    const root = document.documentElement;
+    root.dataset.p2pPrint = this.spec.id;
+    this.form.dataset.p2pPrinting = "true";
+    this.renderPrintHeader();
+    try {
+      window.print();
+    } finally {
+      // Chromium blocks in print(); other browsers return at once and fire afterprint later.
+      setTimeout(() => endPrint(), 1000);
+    }
+  }
+
+  // ----- imports and other people's answers ------------------------------------------
+
+  async importFile() {
+    const input = this.ui.fileInput;
+    const file = input.files && input.files[0];
+    input.value = "";
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      this.notify(`“${file.name}” is larger than 1 MB, so it was not imported. Nothing was changed.`, { kind: "error" });
+      return;
+    }
+    let result;
+    try {
+      result = parseDocText(await file.text(), this.spec);
+    } catch (error) {
+      const why = error instanceof DocError ? error.message : "It could not be read.";
+      this.notify(`“${file.name}” was not imported. ${why} Nothing was changed.`, { kind: "error" });
+      return;
+    }
+    if (!this.preview && isEmptyDoc(this.own)) {
+      this.adopt(result.doc, "import");
+      this.notify(`Imported ${Object.keys(result.doc.answers).length} answers from “${file.name}”.${this.versionNote(result)}`);
+      return;
+    }
+    this.showPreview(result.doc, { source: "import", label: file.name, versionNote: this.versionNote(result) });
+  }
+
+  versionNote({ fromVersion, newOrphans }) {
+    if (!fromVersion || fromVersion === this.spec.version) return "";
+    const aside = newOrphans ? ` ${newOrphans} of them belong to questions no longer in it and are kept aside.` : "";
+    return ` They were given to an earlier version of this checklist (${fromVersion}).${aside}`;
+  }
+
+  /** Shared answers from a link: shown under the banner, nothing saved until the reader chooses. */
+  offerShared(raw, payload) {
+    if (this.preview && this.preview.payload === payload) return;
+    let result;
+    try {
+      result = normalizeDoc(raw, this.spec);
+    } catch (error) {
+      const why = error instanceof DocError ? error.message : "It could not be read.";
+      this.notify(`The share link was not opened. ${why} Your answers were not changed.`, { kind: "error" });
+      return;
+    }
+    this.showPreview(result.doc, { source: "link", label: "", payload, versionNote: this.versionNote(result) });
+  }
+
+  showPreview(doc, preview) {
+    clearTimeout(this.saveTimer);
+    if (!this.preview) this.saveOwnFromView();
+    this.preview = preview;
+    this.view = cloneDoc(doc);
+    const { banner } = this;
+    const what = {
+      link: "Answers from a share link are shown below.",
+      import: `Answers imported from “${preview.label}” are shown below.`,
+      copy: `Your named copy “${preview.label}” is shown below.`,
+    }[preview.source];
+    banner.title.textContent = what;
+    banner.detail.textContent = `${describeOwn(this.own)} Changes you make while this message is here are not saved.${preview.versionNote || ""}`;
+    banner.copyButton.hidden = preview.source === "copy";
+    banner.namePanel.hidden = true;
+    banner.root.hidden = false;
+    this.form.dataset.p2pPreview = preview.source;
+    this.setBusyButtons(true);
+    this.applyView();
+    this.announce(preview.source === "copy" ? "copy-open" : preview.source === "link" ? "share" : "import");
+    banner.root.scrollIntoView({ block: "start" });
+    banner.root.focus({ preventScroll: true });
+  }
+
+  setBusyButtons(busy) {
+    for (const action of ["import", "reset", "copies"]) {
+      const button = this.ui.actions.querySelector(`[data-action="${action}"]`);
+      button.disabled = busy;
+    }
+    if (busy) {
+      this.ui.copiesPanel.hidden = true;
+      this.ui.confirmPanel.hidden = true;
+    }
+  }
+
+  endPreview() {
+    const payload = this.preview && this.preview.payload;
+    this.preview = null;
+    this.banner.root.hidden = true;
+    delete this.form.dataset.p2pPreview;
+    this.setBusyButtons(false);
+    if (payload) clearShareFragment(payload);
+  }
+
+  keepMine() {
+    const source = this.preview ? this.preview.source : "";
+    this.endPreview();
+    this.view = cloneDoc(this.own);
+    this.applyView();
+    this.announce("keep");
+    this.notify(source === "copy" ? "Closed the copy; your own answers are shown." : "Kept your own answers; the other answers were not saved.");
+    this.focusTools();
+  }
+
+  replaceMine() {
+    const before = cloneDoc(this.own);
+    this.endPreview();
+    this.adopt(this.view, "replace");
+    this.notify("Your answers were replaced by the ones shown.", { undo: () => this.adopt(before, "undo") });
+    this.focusTools();
+  }
+
+  adopt(doc, reason) {
+    this.view = cloneDoc(doc);
+    this.own = cloneDoc(doc);
+    this.persist();
+    this.applyView();
+    this.announce(reason);
+  }
+
+  bannerAskName() {
+    const { banner } = this;
+    banner.namePanel.hidden = false;
+    banner.nameInput.value = this.preview && this.preview.source === "import" ? this.preview.label.replace(/\.json$/i, "") : `Shared ${today()}`;
+    banner.nameInput.focus();
+    banner.nameInput.select();
+  }
+
+  bannerCancelName() {
+    this.banner.namePanel.hidden = true;
+    this.banner.copyButton.focus();
+  }
+
+  bannerSaveCopy() {
+    const name = this.banner.nameInput.value.trim().slice(0, NAME_MAX);
+    if (!name) {
+      this.notify("Give the copy a name first.", { kind: "error" });
+      this.banner.nameInput.focus();
+      return;
+    }
+    const saved = this.addCopy(name, this.view);
+    this.endPreview();
+    this.view = cloneDoc(this.own);
+    this.applyView();
+    this.announce("keep");
+    this.notify(`Saved the other answers as the named copy “${saved}”. Your own answers are shown; open the copy from “Named copies”.`);
+    this.focusTools();
+  }
+
+  focusTools() {
+    const first = this.ui.actions.querySelector("button");
+    if (first) first.focus({ preventScroll: true });
+  }
+
+  // ----- named copies ------------------------------------------------------------------
+
+  loadCopies() {
+    return readCopies(this.store.get(copiesKey(this.spec.id)), this.spec);
+  }
+
+  saveCopies(state) {
+    const ok = this.store.set(copiesKey(this.spec.id), writeCopies(state, this.spec));
+    if (!ok) this.showStorageProblem();
+  }
+
+  addCopy(name, doc) {
+    const state = this.loadCopies();
+    const unique = uniqueName(name, state.copies);
+    state.copies.push({ name: unique, saved: new Date().toISOString(), doc: cloneDoc(doc) });
+    this.saveCopies(state);
+    this.renderCopies();
+    return unique;
+  }
+
+  saveCurrentAsCopy() {
+    const name = this.ui.copyName.value.trim().slice(0, NAME_MAX);
+    if (!name) {
+      this.notify("Give the copy a name first.", { kind: "error" });
+      this.ui.copyName.focus();
+      return;
+    }
+    const saved = this.addCopy(name, this.view);
+    this.ui.copyName.value = "";
+    this.notify(`Saved the answers shown as the named copy “${saved}”.`);
+  }
+
+  renderCopies() {
+    const { copies } = this.loadCopies();
+    const { copiesList, copiesEmpty } = this.ui;
+    copiesList.replaceChildren();
+    copies.forEach((copy, index) => {
+      const when = copy.saved ? copy.saved.slice(0, 10) : "";
+      const count = Object.keys(copy.doc.answers).length;
+      copiesList.append(
+        h(
+          "li",
+          { class: "p2p-copy" },
+          h("span", { class: "p2p-copy__name", text: copy.name }),
+          h("span", { class: "p2p-copy__meta", text: ` ${when ? `saved ${when}, ` : ""}${count} answered ` }),
+          h("button", { type: "button", class: "p2p-button p2p-button--small", data: { action: "copy-open", index: String(index) }, text: "Open", "aria-label": `Open copy ${copy.name}` }),
+          h("button", { type: "button", class: "p2p-button p2p-button--small", data: { action: "copy-delete", index: String(index) }, text: "Delete", "aria-label": `Delete copy ${copy.name}` }),
+        ),
+      );
+    });
+    copiesEmpty.hidden = copies.length > 0;
+  }
+
+  openCopy(index) {
+    const { copies } = this.loadCopies();
+    const copy = copies[index];
+    if (!copy) return;
+    this.showPreview(copy.doc, { source: "copy", label: copy.name });
+  }
+
+  deleteCopy(index) {
+    const state = this.loadCopies();
+    const [removed] = state.copies.splice(index, 1);
+    if (!removed) return;
+    this.saveCopies(state);
+    this.renderCopies();
+    this.notify(`Deleted the copy “${removed.name}”.`, {
+      undo: () => {
+        const again = this.loadCopies();
+        again.copies.splice(Math.min(index, again.copies.length), 0, removed);
+        this.saveCopies(again);
+        this.renderCopies();
+      },
+    });
+  }
+
+  // ----- reset and set-aside answers ----------------------------------------------------
+
+  reset() {
+    const before = cloneDoc(this.own);
+    this.ui.confirmPanel.hidden = true;
+    this.ui.actions.querySelector('[data-action="reset"]').setAttribute("aria-expanded", "false");
+    this.adopt(emptyDoc(this.spec), "reset");
+    this.notify("All answers, notes and owners of this checklist were cleared.", { undo: () => this.adopt(before, "undo") });
+    this.focusTools();
+  }
+
+  discardOrphans() {
+    const before = cloneDoc(this.view);
+    this.view.orphans = {};
+    this.commit("change");
+    this.notify("The answers kept aside were discarded.", {
+      undo: () => {
+        this.view.orphans = before.orphans;
+        this.commit("undo");
+      },
+    });
+  }
+
+  // ----- other tabs -------------------------------------------------------------------
+
+  /** Another tab saved answers for this checklist: show them unless a banner is waiting. */
+  syncFromStorage() {
+    const text = this.store.get(answersKey(this.spec.id));
+    let doc = emptyDoc(this.spec);
+    if (text) {
+      try {
+        doc = parseDocText(text, this.spec).doc;
+      } catch {
+        return;
+      }
+    }
+    this.own = doc;
+    if (this.preview) {
+      this.banner.detail.textContent = `${describeOwn(this.own)} Changes you make while this message is here are not saved.`;
+      return;
+    }
+    this.view = cloneDoc(doc);
+    this.applyView();
+    this.announce("sync");
+  }
+}
+
+/** Undo the single-checklist print marks (after printing, or if the dialog never opened). */
+export function endPrint() {
+  delete document.documentElement.dataset.p2pPrint;
+  for (const form of document.querySelectorAll("form.p2p-checklist[data-p2p-printing]")) delete form.dataset.p2pPrinting;
+}
+
+/** Refresh the "printed from" line of every checklist on the page. */
+export function refreshPrintHeaders() {
+  for (const form of document.querySelectorAll("form.p2p-checklist")) {
+    const controller = controllers.get(form);
+    if (controller) controller.renderPrintHeader();
+  }
+}

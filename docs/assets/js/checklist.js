@@ -1,0 +1,99 @@
+// Entry point for the checklists. Loaded on every page but tiny: the rest of the code is
+// imported only when a page holds a checklist form.
+//
+// Material's instant navigation swaps the page content without reloading scripts, so the
+// forms are found again on each `document$` emission and mounted once each (marked with
+// data-p2p-mounted). Window-level listeners are registered here, once, at module load,
+// and look up the current forms each time they fire: no element is kept between pages.
+
+import { decodeFragment, fragmentParam } from "./fragment-codec.js";
+
+const FORM_SELECTOR = "form.p2p-checklist[data-checklist]";
+let mountModule = null;
+
+function loadMount() {
+  if (!mountModule) mountModule = import("./checklist-mount.js");
+  return mountModule;
+}
+
+function forms() {
+  return [...document.querySelectorAll(FORM_SELECTOR)];
+}
+
+async function mountAll() {
+  const pending = forms().filter((form) => !form.dataset.p2pMounted);
+  if (pending.length === 0) return;
+  // Mark synchronously so an emission arriving during the import does not mount twice.
+  for (const form of pending) form.dataset.p2pMounted = "pending";
+  const { mountChecklist } = await loadMount();
+  for (const form of pending) {
+    if (!form.isConnected) continue; // the reader navigated on while the module loaded
+    try {
+      mountChecklist(form);
+    } catch (error) {
+      form.dataset.p2pMounted = "failed";
+      console.error("pilot2prod: checklist could not start", error);
+    }
+  }
+}
+
+async function routeShareLink() {
+  const payload = fragmentParam(window.location.hash);
+  const onPage = forms().filter((form) => form.dataset.p2pMounted === "true");
+  if (!payload || onPage.length === 0) return;
+  const { controllerOf } = await loadMount();
+  let doc;
+  try {
+    doc = await decodeFragment(payload);
+  } catch (error) {
+    const controller = controllerOf(onPage[0]);
+    if (controller) controller.notify(`${error.message} Nothing was changed.`, { kind: "error" });
+    return;
+  }
+  const target = onPage.find((form) => form.dataset.checklist === doc.checklist);
+  if (!target) {
+    const controller = controllerOf(onPage[0]);
+    const name = typeof doc.checklist === "string" ? `“${doc.checklist.slice(0, 60)}”` : "an unnamed checklist";
+    if (controller) controller.notify(`The share link holds answers for ${name}, which is not on this page. Nothing was changed.`, { kind: "error" });
+    return;
+  }
+  const controller = controllerOf(target);
+  if (controller) controller.offerShared(doc, payload);
+}
+
+async function start() {
+  await mountAll();
+  await routeShareLink();
+}
+
+window.addEventListener("hashchange", () => {
+  routeShareLink();
+});
+
+window.addEventListener("storage", async (event) => {
+  if (!event.key || !event.key.startsWith("pilot2prod:answers:")) return;
+  const id = event.key.slice("pilot2prod:answers:".length);
+  const form = forms().find((f) => f.dataset.checklist === id && f.dataset.p2pMounted === "true");
+  if (!form) return;
+  const { controllerOf } = await loadMount();
+  const controller = controllerOf(form);
+  if (controller) controller.syncFromStorage();
+});
+
+window.addEventListener("beforeprint", async () => {
+  if (!mountModule) return;
+  (await mountModule).refreshPrintHeaders();
+});
+
+window.addEventListener("afterprint", async () => {
+  if (!mountModule) return;
+  (await mountModule).endPrint();
+});
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(() => {
+    start();
+  });
+} else {
+  start();
+}

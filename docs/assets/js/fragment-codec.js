@@ -1,0 +1,127 @@
+// Share-link codec: a JSON object <-> the text after "p2p=" in a URL fragment.
+//
+// Format: "v1." + base64url (no padding) of raw DEFLATE (no zlib header) of UTF-8 JSON.
+// pilot2prod/sharelink.py reads and writes the same strings. A fragment is untrusted:
+// decodeFragment bounds the compressed and the expanded size and accepts only an object.
+// Both functions are async because the browser's (de)compression streams are.
+
+export const PREFIX = "v1.";
+export const PARAM = "p2p";
+export const MAX_BYTES = 1_000_000;
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+
+function toBase64Url(bytes) {
+  let binary = "";
+  const chunk = 0x8000; // String.fromCharCode takes arguments; keep the count bounded
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text) {
+  const padded = text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4);
+  const binary = atob(padded);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function concat(chunks, total) {
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+async function readAll(readable, maxBytes, tooLarge) {
+  const reader = readable.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      reader.cancel().catch(() => {});
+      throw new Error(tooLarge);
+    }
+    chunks.push(value);
+  }
+  return concat(chunks, total);
+}
+
+function requireStreams() {
+  if (typeof CompressionStream === "undefined" || typeof DecompressionStream === "undefined") {
+    throw new Error("This browser cannot pack or unpack share links; export the answers as JSON instead.");
+  }
+}
+
+/** Pack a JSON object into the text that follows "p2p=" (resolves to a string). */
+export async function encodeFragment(obj) {
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
+    throw new Error("A share link carries a set of answers (a JSON object).");
+  }
+  requireStreams();
+  const raw = new TextEncoder().encode(JSON.stringify(obj));
+  const stream = new Blob([raw]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  const packed = await readAll(stream, Number.MAX_SAFE_INTEGER, "");
+  return PREFIX + toBase64Url(packed);
+}
+
+/**
+ * Unpack the text after "p2p=" into the object it carries.
+ * Throws an Error whose message is meant for a reader, never for a developer.
+ */
+export async function decodeFragment(text, { maxBytes = MAX_BYTES } = {}) {
+  if (typeof text !== "string") throw new Error("The share link is not text.");
+  let payload = text.trim();
+  if (!payload.startsWith(PREFIX)) {
+    throw new Error("The share link is not in a format this site knows; it may come from a newer version.");
+  }
+  payload = payload.slice(PREFIX.length);
+  if (Math.floor((payload.length * 3) / 4) > maxBytes) {
+    throw new Error("The share link is too large to open (over 1 MB).");
+  }
+  if (!payload || !BASE64URL.test(payload) || payload.length % 4 === 1) {
+    throw new Error("The share link is damaged: it holds characters a link cannot carry.");
+  }
+  requireStreams();
+  let packed;
+  try {
+    packed = fromBase64Url(payload);
+  } catch {
+    throw new Error("The share link is damaged and cannot be read.");
+  }
+  let raw;
+  try {
+    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    raw = await readAll(stream, maxBytes, "The share link expands to more than 1 MB; it was not opened.");
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith("The share link")) throw error;
+    throw new Error("The share link is damaged or incomplete and cannot be read.");
+  }
+  let obj;
+  try {
+    obj = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
+  } catch {
+    throw new Error("The share link does not hold readable answers.");
+  }
+  if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
+    throw new Error("The share link does not hold a set of answers.");
+  }
+  return obj;
+}
+
+/** The "p2p=" value in a location hash such as "#p2p=v1.abc", or null when there is none. */
+export function fragmentParam(hash) {
+  const text = String(hash || "").replace(/^#/, "");
+  for (const part of text.split("&")) {
+    if (part.startsWith(PARAM + "=")) return part.slice(PARAM.length + 1);
+  }
+  return null;
+}
