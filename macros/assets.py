@@ -117,6 +117,8 @@ def _metadata(version: str) -> str:
         f"Version: {version}\n"
         "Summary: Guidance and tools for taking an AI capability from pilot to production.\n"
         "Requires-Python: >=3.11\n"
+        # Only to read YAML answers files; JSON and the bundled data need nothing else.
+        "Requires-Dist: pyyaml>=6,<7\n"
         "License: MIT\n"
     )
 
@@ -157,7 +159,7 @@ def build_wheel(package_dir: Path, data_files: Mapping[str, object]) -> Wheel:
     contents[f"{PACKAGE}/{bundle.RESOURCE}"] = data_json.encode("utf-8")
     contents[f"{dist_info}/METADATA"] = _metadata(version).encode("utf-8")
     contents[f"{dist_info}/WHEEL"] = _wheel_file().encode("utf-8")
-    if (package_dir / "cli.py").is_file():
+    if (package_dir / "cli" / "__init__.py").is_file():
         contents[f"{dist_info}/entry_points.txt"] = (
             f"[console_scripts]\n{PACKAGE} = {PACKAGE}.cli:main\n".encode()
         )

@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from pilot2prod import bundle
+from pilot2prod import bundle, merge
 from pilot2prod.answers import AnswersError, read_answers, read_document
 from pilot2prod.calculators_api import cost_run, effort_estimate
 from pilot2prod.errors import DataError
@@ -73,6 +73,53 @@ def readiness_score(payload: dict) -> dict[str, Any]:
     return assessment_view(assessment, checklist, rubric, site_root, directory_urls)
 
 
+def readiness_merge(payload: dict) -> dict[str, Any]:
+    """Combine several exports into a team view: `{"documents": [{"name", "document"}, ...]}`.
+
+    A document that is not usable (wrong format, another checklist, a newer
+    version) is listed under `refused` with its reason and left out; the rest
+    are merged. Returns `merge.team_view` plus `refused`; `team` is None when
+    nothing could be merged.
+    """
+    data = bundle.current()
+    rubric = readiness_rubric(data)
+    checklist = data.checklist(rubric.checklist)
+    site_root = _text(payload, "site_root", "")
+    directory_urls = payload.get("directory_urls", True)
+    if not isinstance(directory_urls, bool):
+        raise InputError("'directory_urls' must be true or false")
+    documents = payload.get("documents")
+    if not isinstance(documents, list):
+        raise InputError("'documents' must be a list of {name, document} objects")
+    if not documents:
+        raise InputError("choose at least one exported answers file")
+    if len(documents) > merge.MAX_PEOPLE:
+        raise InputError(f"a team view combines at most {merge.MAX_PEOPLE} files")
+    people = []
+    refused = []
+    for index, entry in enumerate(documents):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise InputError(f"documents[{index}].name must be text")
+        if "document" not in entry:
+            raise InputError(f"documents[{index}].document is missing")
+        name = entry["name"][:200]
+        try:
+            people.append((name, read_document(entry["document"], checklist)))
+        except AnswersError as error:
+            refused.append({"name": name, "message": str(error)})
+    if not people:
+        return {
+            "checklist": checklist.id,
+            "people": [],
+            "items": [],
+            "team": None,
+            "refused": refused,
+        }
+    result = merge.merge(checklist, rubric, people)
+    view = merge.team_view(result, checklist, rubric, site_root, directory_urls)
+    return {**view, "refused": refused}
+
+
 def ping(payload: dict) -> dict[str, Any]:
     """Answer at once: the worker uses it to check that the package imported."""
     from pilot2prod import __version__
@@ -83,6 +130,7 @@ def ping(payload: dict) -> dict[str, Any]:
 FUNCTIONS: dict[str, Callable[[dict], dict]] = {
     "ping": ping,
     "readiness.score": readiness_score,
+    "readiness.merge": readiness_merge,
     "effort.estimate": effort_estimate,
     "cost.run": cost_run,
 }

@@ -1,0 +1,174 @@
+"""`pilot2prod estimate FILE` and `pilot2prod cost FILE`: the site's two calculators on a file.
+
+The input is what the calculator pages work with: an object of field ids and
+values (numbers, or text as typed into the form), either on its own or under an
+`inputs` key beside other keys the export carries. Every value goes through the
+same checks as the form; a key that is not a field of the calculator is refused,
+because a typo there would silently fall back to the default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pilot2prod import calculators_api, effort_view, runcost_view
+from pilot2prod.cli import common
+from pilot2prod.cli.data import DataSource, load_data
+from pilot2prod.cli.errors import EXIT_OK, CliError
+from pilot2prod.cli.files import read_structured, write_text
+from pilot2prod.effort import EffortModel
+from pilot2prod.report import plain_text
+from pilot2prod.runcost import CostModel
+
+_META_KEYS = ("format", "version", "tool", "title", "url", "exported", "date", "page_url")
+"""Keys an exported file may carry beside `inputs`; they describe the file, not the project."""
+
+
+def _effort_model(data: DataSource) -> EffortModel:
+    return calculators_api.effort_model(data.bundle)
+
+
+def _cost_model(data: DataSource) -> CostModel:
+    return calculators_api.cost_model(data.bundle)
+
+
+def _effort_fields(model: EffortModel) -> list[str]:
+    return [
+        *(spec.id for spec in model.inputs.numbers),
+        *(trait.id for trait in model.traits),
+        model.inputs.history.id,
+        "readiness",
+    ]
+
+
+def _cost_fields(model: CostModel) -> list[str]:
+    return [spec.id for spec in model.inputs]
+
+
+@dataclass(frozen=True)
+class Calculator:
+    """One calculator as the command line drives it."""
+
+    name: str
+    help: str
+    description: str
+    model: Callable[[DataSource], Any]
+    fields: Callable[[Any], list[str]]
+    run: Callable[[Any, Mapping[str, Any]], dict[str, Any]]
+
+
+ESTIMATE = Calculator(
+    name="estimate",
+    help="estimate the production effort from the estimator's inputs",
+    description="""\
+Run the production-effort estimator on FILE, a JSON or YAML object of the
+estimator's fields (as the estimator page exports them, or under an "inputs"
+key): the pilot's effort, the project's traits and, optionally, readiness
+scores and past projects for calibration. Fields left out take the page's
+defaults. Prints the percentiles, each work stream's range and the yearly
+effort to operate it, from the same seeded simulation the page runs.
+
+Exit status: 0 ok, 2 when a field cannot be used (one line names it).
+""",
+    model=_effort_model,
+    fields=_effort_fields,
+    run=effort_view.run,
+)
+
+COST = Calculator(
+    name="cost",
+    help="compute the monthly run cost from the run-cost calculator's inputs",
+    description="""\
+Run the run-cost calculator on FILE, a JSON or YAML object of the calculator's
+fields (as the run-cost page exports them, or under an "inputs" key): traffic,
+tokens, prices, caching, retries, human review and fixed costs. Fields left out
+take the page's defaults. Prints the monthly and yearly cost, cost per request
+and per successful outcome, the breakdown and which input moves the total most.
+
+Exit status: 0 ok, 2 when a field cannot be used (one line names it).
+""",
+    model=_cost_model,
+    fields=_cost_fields,
+    run=runcost_view.run,
+)
+
+
+def add_parsers(subparsers: argparse._SubParsersAction, parents: list) -> None:
+    """Register `estimate` and `cost`."""
+    for calculator in (ESTIMATE, COST):
+        parser = subparsers.add_parser(
+            calculator.name,
+            help=calculator.help,
+            description=calculator.description,
+            parents=parents,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        parser.add_argument("file", metavar="FILE", help='the inputs file, or "-" for stdin')
+        common.output_options(parser)
+        parser.set_defaults(run=run, calculator=calculator)
+
+
+def _inputs(raw: object, source: str, known: Sequence[str]) -> tuple[Mapping[str, Any], str]:
+    """The inputs mapping and the key path prefix messages use."""
+    if not isinstance(raw, Mapping):
+        raise CliError(source, "", "must hold an object of the calculator's fields and values")
+    prefix = ""
+    inputs: object = raw
+    if "inputs" in raw:
+        for key in raw:
+            if key != "inputs" and key not in _META_KEYS:
+                raise CliError(source, str(key)[:60], "unknown key beside 'inputs'")
+        inputs = raw["inputs"]
+        prefix = "inputs."
+        if not isinstance(inputs, Mapping):
+            raise CliError(source, "inputs", "must be an object of fields and values")
+    for key in inputs:
+        if not isinstance(key, str):
+            raise CliError(source, prefix.rstrip("."), f"field name {key!r} must be text")
+        if key not in known and not (not prefix and key in _META_KEYS):
+            raise CliError(
+                source,
+                f"{prefix}{key[:60]}",
+                "not a field of this calculator (known: " + ", ".join(known) + ")",
+            )
+    clean = {key: value for key, value in inputs.items() if key in known}
+    return clean, prefix
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the inputs, run the model and print the result."""
+    calculator: Calculator = args.calculator
+    data = load_data(args.data)
+    model = calculator.model(data)
+    raw = read_structured(args.file, f"the {calculator.name} calculator's inputs")
+    source = "<stdin>" if args.file == "-" else args.file
+    inputs, prefix = _inputs(raw, source, calculator.fields(model))
+    today = datetime.date.today().isoformat()
+    result = calculator.run(model, {"inputs": inputs, "markdown": True, "date": today})
+    if not result.get("ok"):
+        messages: Mapping[str, str] = result.get("messages", {})
+        field, message = next(iter(messages.items()))
+        more = len(messages) - 1
+        if more:
+            message += f" (and {more} more: " + ", ".join(list(messages)[1:4]) + ")"
+        raise CliError(source, f"{prefix}{field}" if field else prefix.rstrip("."), message)
+    if args.format == "json":
+        text = common.to_json(
+            {
+                "format": f"pilot2prod/{calculator.name}",
+                "version": 1,
+                "inputs": dict(inputs),
+                "outputs": result["outputs"],
+                "tables": result["tables"],
+            }
+        )
+    elif args.format == "md":
+        text = result["markdown"]
+    else:
+        text = plain_text(result["markdown"])
+    write_text(text, args.output)
+    return EXIT_OK

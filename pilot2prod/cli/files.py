@@ -1,0 +1,211 @@
+"""Read JSON or YAML files from the command line, refusing anything else with one plain line.
+
+PyYAML is imported here, lazily, and only when a file is YAML: the rest of the
+package runs in Pyodide, where it is not installed, and a JSON-only user of the
+site's wheel never needs it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pilot2prod.cli.errors import CliError
+
+MAX_BYTES = 5 * 1024 * 1024
+"""An answers or calculator file is a few kilobytes; more than this is the wrong file."""
+
+STDIN = "-"
+"""The file name that means standard input."""
+
+_JSON_SUFFIXES = (".json",)
+_YAML_SUFFIXES = (".yml", ".yaml")
+_YAML_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+def _display(name: str) -> str:
+    return "<stdin>" if name == STDIN else name
+
+
+def read_bytes(name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of file `name` (or stdin for "-"), refusing folders, missing and huge files."""
+    if name == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        path = Path(name)
+        if path.is_dir():
+            raise CliError(name, "", "is a folder, not a file")
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except FileNotFoundError:
+            raise CliError(name, "", "no such file") from None
+        except PermissionError:
+            raise CliError(name, "", "cannot be read: permission denied") from None
+        except OSError as error:
+            raise CliError(name, "", f"cannot be read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise CliError(
+            _display(name),
+            "",
+            f"is larger than {max_bytes // (1024 * 1024)} MB; is it the right file?",
+        )
+    return data
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"key {key[:60]!r} appears twice")
+        found[key] = value
+    return found
+
+
+def parse_json(text: str, source: str) -> object:
+    """Strict JSON: no NaN or Infinity, no key written twice."""
+    try:
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as error:
+        raise CliError(
+            source, f"line {error.lineno} column {error.colno}", f"not valid JSON: {error.msg}"
+        ) from None
+    except ValueError as error:
+        raise CliError(source, "", f"not valid JSON: {error}") from None
+    except RecursionError:
+        raise CliError(source, "", "nested too deeply to read") from None
+
+
+@cache
+def _loaders() -> tuple[type, type, type]:
+    """The YAML loaders and error type, built on first use (PyYAML is imported here)."""
+    import yaml
+
+    class DataLoader(yaml.SafeLoader):
+        """SafeLoader that refuses a key written twice (PyYAML would keep the last)."""
+
+    def construct_mapping(loader: Any, node: Any, deep: bool = False) -> Any:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            try:
+                repeated = key in seen
+                seen.add(key)
+            except TypeError:  # an unhashable key; the constructor reports it
+                continue
+            if repeated:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {str(key)[:60]!r} appears twice", key_node.start_mark
+                )
+        return loader.construct_mapping(node, deep=deep)
+
+    DataLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+
+    class AnswersLoader(DataLoader):
+        """For files people write by hand: `yes` and `no` stay words, and no aliases.
+
+        YAML 1.1 reads a bare yes/no/on/off as true/false, which is never what an
+        answer means; only true/false are booleans here, as in YAML 1.2. Aliases
+        have no use in an answers file and can multiply a small file into a huge one.
+        """
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.events.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, "anchors and aliases (*name) are not allowed here", event.start_mark
+                )
+            return super().compose_node(parent, index)
+
+    AnswersLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in DataLoader.yaml_implicit_resolvers.items()
+    }
+    AnswersLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _YAML_BOOL, list("tTfF"))
+    return DataLoader, AnswersLoader, yaml.YAMLError
+
+
+def parse_yaml(text: str, source: str, hand_written: bool = True) -> object:
+    """Strict YAML: one document, no repeated keys; `hand_written` files read yes/no as words."""
+    try:
+        data_loader, answers_loader, yaml_error = _loaders()
+    except ImportError:
+        raise CliError(
+            source,
+            "",
+            "is YAML, and reading YAML needs PyYAML (pip install pyyaml); "
+            "or use the JSON the site exports",
+        ) from None
+    import yaml
+
+    loader = answers_loader if hand_written else data_loader
+    try:
+        return yaml.load(text, Loader=loader)  # a SafeLoader subclass: builds no objects
+    except yaml_error as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        if "single document" in str(getattr(error, "context", "")):
+            problem = "holds more than one document (only one is allowed)"
+        raise CliError(source, where, f"not valid YAML: {problem}") from None
+    except RecursionError:
+        raise CliError(source, "", "nested too deeply to read") from None
+
+
+def looks_like_json(name: str, text: str) -> bool:
+    """JSON by its suffix; otherwise by its first character (YAML files rarely start with `{`)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in _JSON_SUFFIXES:
+        return True
+    if suffix in _YAML_SUFFIXES:
+        return False
+    return text.lstrip()[:1] in ("{", "[")
+
+
+def read_structured(name: str, what: str = "a pilot2prod answers file") -> object:
+    """The content of a JSON or YAML file; one CliError naming the file for anything else."""
+    data = read_bytes(name)
+    source = _display(name)
+    if not data.strip():
+        raise CliError(source, "", f"is empty; expected {what} (JSON or YAML)")
+    if b"\x00" in data:
+        raise CliError(source, "", f"holds binary data, not {what} (JSON or YAML text)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise CliError(
+            source, f"byte {error.start}", f"is not UTF-8 text; expected {what} (JSON or YAML)"
+        ) from None
+    if looks_like_json(name, text):
+        return parse_json(text, source)
+    return parse_yaml(text, source)
+
+
+def write_text(text: str, output: str | None, overwrite: bool = True) -> None:
+    """Print `text`, or write it to the file `output` (UTF-8); refuse to overwrite when told."""
+    if output is None or output == STDIN:
+        try:
+            sys.stdout.write(text)
+        except UnicodeEncodeError:
+            # A terminal that cannot show a dash or an ellipsis still gets the report.
+            encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+            sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
+        sys.stdout.flush()
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise CliError(output, "", "is a folder; give a file name to write")
+    if path.exists() and not overwrite:
+        raise CliError(output, "", "already exists; use --force to replace it")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise CliError(output, "", f"cannot be written: {error.strerror or error}") from None

@@ -1,0 +1,72 @@
+"""Helpers for the command-line tests: run `main` in-process, and the site's own answers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from macros.data_files import read_data_dir
+from pilot2prod import browser_api, bundle
+from pilot2prod.cli import main
+from tests.conftest import ROOT
+
+
+@dataclass(frozen=True)
+class Run:
+    """What one command printed and returned."""
+
+    code: int
+    out: str
+    err: str
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> Run:
+    """Run `pilot2prod ARGS` in this process and capture its output."""
+    capsys.readouterr()
+    code = main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return Run(code, captured.out, captured.err)
+
+
+def repo_bundle() -> bundle.Bundle:
+    """The repository's data/, as the site build reads it."""
+    return bundle.Bundle(read_data_dir(ROOT))
+
+
+def site_call(name: str, payload: dict) -> dict:
+    """What the browser's entry point answers for `payload`, scored with the repository's data."""
+    bundle.use(repo_bundle().files)
+    try:
+        return json.loads(browser_api.call(name, json.dumps(payload)))
+    finally:
+        bundle.use(None)
+
+
+def readiness_checklist():
+    """The real readiness checklist."""
+    return repo_bundle().checklist("readiness")
+
+
+def document(answers: dict, **extra: object) -> dict:
+    """An answers document in the browser's export shape, for the real checklist."""
+    checklist = readiness_checklist()
+    return {
+        "format": "pilot2prod/answers",
+        "version": 1,
+        "checklist": "readiness",
+        "checklist_version": checklist.version,
+        "answers": answers,
+        "notes": {},
+        "owners": {},
+        "orphans": {},
+        **extra,
+    }
+
+
+def write_json(path: Path, value: object) -> Path:
+    """Write `value` as JSON to `path` and return the path."""
+    path.write_text(json.dumps(value, indent=2), encoding="utf-8")
+    return path

@@ -1,0 +1,90 @@
+"""`pilot2prod estimate` and `pilot2prod cost`: the site's calculators on a JSON or YAML file."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import random
+
+import pytest
+
+from tests.cli.support import run, site_call
+
+EFFORT = {"pilot-weeks": 6, "systems": 2, "integration": "legacy", "stakes": "customer-facing"}
+COST = {"requests-per-day": 5000, "tokens-in": 1500, "price-in": "3", "review-share": 5}
+
+
+def _random_cost(seed: int) -> dict:
+    rng = random.Random(seed)
+    return {
+        "requests-per-day": rng.randint(1, 200_000),
+        "tokens-in": rng.randint(10, 8000),
+        "tokens-out": rng.randint(10, 2000),
+        "cache-hit-rate": rng.randint(0, 90),
+        "review-share": rng.randint(0, 30),
+    }
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_cost_json_equals_the_pages_numbers(capsys, tmp_path, seed):
+    """cost --format json gives the outputs and tables the page's worker computes."""
+    inputs = _random_cost(seed)
+    path = tmp_path / "cost.json"
+    path.write_text(json.dumps({"inputs": inputs}), encoding="utf-8")
+    result = run(capsys, "cost", path, "--format", "json")
+    assert result.code == 0, result.err
+    out = json.loads(result.out)
+    expected = site_call("cost.run", {"inputs": inputs})
+    assert out["outputs"] == expected["outputs"]
+    assert out["tables"] == expected["tables"]
+
+
+def test_estimate_json_equals_the_pages_numbers(capsys, tmp_path):
+    """estimate --format json gives the seeded simulation's figures the page shows."""
+    path = tmp_path / "effort.json"
+    path.write_text(json.dumps(EFFORT), encoding="utf-8")
+    out = json.loads(run(capsys, "estimate", path, "--format", "json").out)
+    expected = site_call("effort.estimate", {"inputs": EFFORT})
+    assert out["outputs"] == expected["outputs"]
+    assert out["tables"] == expected["tables"]
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "inputs"),
+    [("estimate", "effort.estimate", EFFORT), ("cost", "cost.run", COST)],
+)
+def test_markdown_is_the_pages_export(capsys, tmp_path, command, name, inputs):
+    """--format md prints the Markdown the page exports for a proposal."""
+    path = tmp_path / "in.yml"
+    path.write_text("".join(f"{k}: {json.dumps(v)}\n" for k, v in inputs.items()), encoding="utf-8")
+    result = run(capsys, command, path, "--format", "md")
+    assert result.code == 0, result.err
+    today = datetime.date.today().isoformat()
+    expected = site_call(name, {"inputs": inputs, "markdown": True, "date": today})
+    assert result.out == expected["markdown"]
+
+
+def test_text_output_is_the_export_without_markup(capsys, tmp_path):
+    """The default text output carries the export's figures with no Markdown marks."""
+    path = tmp_path / "cost.json"
+    path.write_text(json.dumps(COST), encoding="utf-8")
+    result = run(capsys, "cost", path)
+    expected = site_call("cost.run", {"inputs": COST})
+    assert result.code == 0
+    assert f"Monthly cost: {expected['outputs']['monthly']['text']}" in result.out
+    assert "**" not in result.out and "| ---" not in result.out
+    for row in expected["tables"]["breakdown"]["rows"]:
+        assert any(line.split() == " ".join(row).split() for line in result.out.splitlines())
+
+
+def test_bare_fields_and_an_inputs_key_are_the_same(capsys, tmp_path):
+    """The fields may sit at the top or under 'inputs' beside export metadata."""
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(COST), encoding="utf-8")
+    wrapped = tmp_path / "wrapped.json"
+    wrapped.write_text(
+        json.dumps({"format": "pilot2prod/cost", "version": 1, "inputs": COST}), encoding="utf-8"
+    )
+    one = json.loads(run(capsys, "cost", bare, "--format", "json").out)
+    two = json.loads(run(capsys, "cost", wrapped, "--format", "json").out)
+    assert one == two

@@ -1,0 +1,87 @@
+"""`pip install` of the wheel the site serves gives a working `pilot2prod` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pilot2prod import __version__
+from tests.cli.support import document, run, write_json
+
+WHEEL = f"pilot2prod-{__version__}-py3-none-any.whl"
+
+
+@pytest.fixture(scope="module")
+def installed(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh virtual environment with only the site's wheel installed (no PyYAML)."""
+    venv = tmp_path_factory.mktemp("wheel-venv") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(venv / "bin" / "python"),
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            str(built_site / "assets" / "wheels" / WHEEL),
+        ],
+        check=True,
+        env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+    )
+    return venv
+
+
+def _script(venv: Path, *args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    # Run from an empty folder, so nothing of the checkout can be imported by accident.
+    return subprocess.run(
+        [str(venv / "bin" / "pilot2prod"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"},
+        check=False,
+    )
+
+
+def test_wheel_installs_the_console_script(installed, tmp_path):
+    """The wheel's entry_points.txt gives a `pilot2prod` command that reports its version."""
+    done = _script(installed, "--version", cwd=tmp_path)
+    assert (done.returncode, done.stdout) == (0, f"pilot2prod {__version__}\n")
+
+
+def test_installed_command_scores_with_the_bundled_data(installed, tmp_path, capsys):
+    """From the wheel alone, assess gives the checkout's verdict for the same file."""
+    doc = document(
+        {"named-operator": "no", "real-traffic-sample": "yes", "load-measured": "partial"}
+    )
+    path = write_json(tmp_path / "answers.json", doc)
+    done = _script(installed, "assess", path, "--format", "json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    here = run(capsys, "assess", path, "--format", "json")
+    assert json.loads(done.stdout) == json.loads(here.out)
+    gate = _script(installed, "assess", path, "--fail-under", "nearly-ready", cwd=tmp_path)
+    assert gate.returncode == 1
+
+
+def test_installed_command_without_pyyaml_says_how_to_read_yaml(installed, tmp_path):
+    """Without PyYAML, a YAML file gets one line explaining what to install; JSON still works."""
+    path = tmp_path / "answers.yml"
+    path.write_text("format: pilot2prod/answers\nversion: 1\n", encoding="utf-8")
+    done = _script(installed, "assess", path, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr == (
+        f"pilot2prod: {path}: is YAML, and reading YAML needs PyYAML (pip install pyyaml); "
+        "or use the JSON the site exports\n"
+    )
+    template = _script(installed, "template", "readiness", cwd=tmp_path)
+    assert template.returncode == 0
+    assert "checklist_version:" in template.stdout
