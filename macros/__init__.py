@@ -7,8 +7,9 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from macros.calculators import define_calculator_macros, write_calculator_assets
+from macros.calculators import define_calculator_macros, python_runtime, write_calculator_assets
 from macros.data_files import load_project_data
+from macros.render_calculators import define_estimator_macros
 from macros.render_checklist import find_checklist, render_checklist
 from macros.render_content import render_collection, render_index
 from pilot2prod.errors import DataError
@@ -29,6 +30,7 @@ def define_env(env: Any) -> None:
         raise PluginError(str(error)) from error
     env.variables["site_data"] = data
     define_calculator_macros(env, data, root)
+    define_estimator_macros(env, data, root, lambda page: python_runtime(env).attributes(page))
 
     def _page() -> str:
         return str(env.page.file.src_uri)

@@ -596,11 +596,11 @@ def simulate_total(ranges: Sequence[Range], draws: int, seed: int, shared: float
     draws would make the total look far more certain than it is. The rest are
     independent. Each stream's own distribution stays exactly triangular.
 
-    Written as list comprehensions over precomputed constants because it runs on every
-    change in the browser, where Python is slower than here.
+    This runs on every change in the browser, where Pyodide makes each call into C
+    expensive: hence one list comprehension per stream over precomputed constants,
+    and `** 0.5` rather than `math.sqrt` (about three times faster there).
     """
     rnd = random.Random(seed).random
-    sqrt = math.sqrt
     together = round(draws * shared)
     common = [rnd() for _ in range(together)]
     linked = [0.0] * together
@@ -616,11 +616,16 @@ def simulate_total(ranges: Sequence[Range], draws: int, seed: int, shared: float
         k_low = width * (mode - low)
         k_high = width * (high - mode)
         linked = [
-            t + (low + sqrt(u * k_low) if u < cut else high - sqrt((1.0 - u) * k_high))
+            t + (low + (u * k_low) ** 0.5 if u < cut else high - ((1.0 - u) * k_high) ** 0.5)
             for t, u in zip(linked, common, strict=True)
         ]
         apart = [
-            t + (low + sqrt(u * k_low) if (u := rnd()) < cut else high - sqrt((1.0 - u) * k_high))
+            t
+            + (
+                low + (u * k_low) ** 0.5
+                if (u := rnd()) < cut
+                else high - ((1.0 - u) * k_high) ** 0.5
+            )
             for t in apart
         ]
     linked.extend(apart)

@@ -1,0 +1,524 @@
+// The calculators' shared behaviour: the estimator and the run-cost calculator both use it.
+//
+// Imported on demand by estimator-widget.js and run-cost-widget.js, only on pages that hold a
+// calculator. The page is built by macros/render_calculators.py with the result for the default
+// inputs already in place; this module reads the form, asks pilot2prod's Python (in the Pyodide
+// worker, through pyodide-client.js) for the view, and updates the same parts, found by
+// output[name], [data-chart], [data-table] and [data-message-for]. All text goes in through
+// textContent or value, and chart shapes are rebuilt with createElementNS from an allow-list,
+// so nothing typed or shared can become markup.
+//
+// Settings are data-* attributes on the .p2p-calc root: data-function (the Python function),
+// data-format (the tag of saved and shared documents), data-storage-key, data-debounce (ms),
+// and data-pyodide-base / data-wheel, which pyodide-client.js reads. After each result the root
+// carries data-state="live", data-computed-inputs (the JSON of the inputs computed) and
+// data-latency-ms (the worker round trip), and fires "pilot2prod:calculated".
+
+import { callPython, onPythonStatus, pythonFailure, pythonStatus, startPython } from "./pyodide-client.js";
+import { decodeFragment, encodeFragment, fragmentParam, PARAM } from "./fragment-codec.js";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+// Mirrors TAGS and ATTRIBUTES in pilot2prod/charts.py: nothing else is ever created.
+const TAGS = new Set(["g", "rect", "line", "circle", "text", "polygon"]);
+const ATTRIBUTES = new Set([
+  "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points", "class",
+  "text-anchor", "dominant-baseline",
+]);
+const DOC_VERSION = 1;
+const MAX_VALUE_LENGTH = 20000;
+
+const states = new WeakMap();
+const memoryStore = new Map();
+
+// --- storage --------------------------------------------------------------------------------
+
+function readSaved(key) {
+  try {
+    const text = window.localStorage.getItem(key);
+    return text === null ? (memoryStore.get(key) ?? null) : text;
+  } catch {
+    return memoryStore.get(key) ?? null;
+  }
+}
+
+function writeSaved(key, text) {
+  memoryStore.set(key, text);
+  try {
+    window.localStorage.setItem(key, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function removeSaved(key) {
+  memoryStore.delete(key);
+  try {
+    window.localStorage.removeItem(key);
+  } catch {
+    // nothing to remove where nothing could be stored
+  }
+}
+
+// --- the form -------------------------------------------------------------------------------
+
+function part(root, role) {
+  return root.querySelector(`[data-role="${role}"]`);
+}
+
+function setText(element, text) {
+  if (element && element.textContent !== text) {
+    element.textContent = text;
+  }
+}
+
+function controls(root) {
+  return [...root.querySelectorAll("[data-field] [name]")];
+}
+
+function collect(root) {
+  const inputs = {};
+  for (const control of controls(root)) {
+    inputs[control.name] = control.value;
+  }
+  return inputs;
+}
+
+function apply(root, inputs) {
+  for (const control of controls(root)) {
+    if (!Object.prototype.hasOwnProperty.call(inputs, control.name)) {
+      continue;
+    }
+    const value = inputs[control.name];
+    if (typeof value === "string" || typeof value === "number") {
+      control.value = String(value).slice(0, MAX_VALUE_LENGTH);
+    }
+  }
+}
+
+function documentFor(root, inputs) {
+  return { format: root.dataset.format, version: DOC_VERSION, inputs };
+}
+
+function inputsOf(root, doc, transform) {
+  // A saved or shared document: only our own format, only its inputs, values as text.
+  if (!doc || typeof doc !== "object" || doc.format !== root.dataset.format) {
+    return null;
+  }
+  if (doc.version !== DOC_VERSION || !doc.inputs || typeof doc.inputs !== "object") {
+    return null;
+  }
+  const inputs = {};
+  for (const [name, value] of Object.entries(doc.inputs)) {
+    if (typeof value === "string" || typeof value === "number" || (value && typeof value === "object")) {
+      inputs[name] = value;
+    }
+  }
+  return transform ? transform(inputs, root) : inputs;
+}
+
+// --- rendering ------------------------------------------------------------------------------
+
+function renderChart(svg, spec) {
+  if (!svg || !spec || !Array.isArray(spec.shapes)) {
+    return;
+  }
+  const nodes = [];
+  for (const shape of spec.shapes) {
+    if (!TAGS.has(shape.tag)) {
+      continue;
+    }
+    const node = document.createElementNS(SVG_NS, shape.tag);
+    for (const [name, value] of Object.entries(shape.attrs || {})) {
+      if (ATTRIBUTES.has(name)) {
+        node.setAttribute(name, String(value));
+      }
+    }
+    if (typeof shape.text === "string") {
+      node.textContent = shape.text;
+    }
+    nodes.push(node);
+  }
+  svg.setAttribute("viewBox", `0 0 ${Number(spec.width) || 0} ${Number(spec.height) || 0}`);
+  svg.setAttribute("aria-label", String(spec.label || ""));
+  svg.replaceChildren(...nodes);
+}
+
+function cell(tag, text, scope) {
+  const element = document.createElement(tag);
+  element.textContent = String(text);
+  if (scope) {
+    element.scope = scope;
+  }
+  return element;
+}
+
+function renderTable(container, data) {
+  if (!container || !data) {
+    return;
+  }
+  const table = document.createElement("table");
+  const caption = document.createElement("caption");
+  caption.textContent = data.caption;
+  const headRow = document.createElement("tr");
+  headRow.append(...data.columns.map((column) => cell("th", column, "col")));
+  const head = document.createElement("thead");
+  head.append(headRow);
+  const body = document.createElement("tbody");
+  for (const row of data.rows) {
+    const tr = document.createElement("tr");
+    tr.append(cell("th", row[0], "row"), ...row.slice(1).map((value) => cell("td", value)));
+    body.append(tr);
+  }
+  table.append(caption, head, body);
+  container.replaceChildren(table);
+}
+
+function showMessages(root, messages) {
+  for (const slot of root.querySelectorAll("[data-message-for]")) {
+    const name = slot.dataset.messageFor;
+    let text = messages[name] || "";
+    if (name === "") {
+      // Problems that belong to no visible field: a carried result or the inputs as a whole.
+      text = [messages[""], messages.readiness].filter(Boolean).join(" ");
+    }
+    setText(slot, text);
+    slot.hidden = !text;
+  }
+  for (const control of controls(root)) {
+    if (messages[control.name]) {
+      control.setAttribute("aria-invalid", "true");
+    } else {
+      control.removeAttribute("aria-invalid");
+    }
+  }
+}
+
+function renderView(root, view) {
+  const messages = view.ok ? {} : view.messages || {};
+  showMessages(root, messages);
+  if (!view.ok) {
+    for (const output of root.querySelectorAll("output[name]")) {
+      setText(output, "—");
+      delete output.dataset.value;
+    }
+    return false;
+  }
+  for (const output of root.querySelectorAll("output[name]")) {
+    const result = view.outputs[output.getAttribute("name")];
+    if (!result) {
+      continue;
+    }
+    setText(output, result.text);
+    if (typeof result.value === "number") {
+      output.dataset.value = String(result.value);
+    } else {
+      delete output.dataset.value;
+    }
+  }
+  for (const figure of root.querySelectorAll("[data-chart]")) {
+    renderChart(figure.querySelector("svg"), view.charts[figure.dataset.chart]);
+  }
+  for (const container of root.querySelectorAll("[data-table]")) {
+    renderTable(container, view.tables[container.dataset.table]);
+  }
+  return true;
+}
+
+// --- status ---------------------------------------------------------------------------------
+
+function showStatus(root) {
+  const state = states.get(root);
+  if (!state) {
+    return;
+  }
+  const status = pythonStatus();
+  const line = part(root, "status");
+  if (status === "failed") {
+    root.dataset.state = "failed";
+    setText(
+      line,
+      `The live calculator is not available: ${pythonFailure() || "Python could not start"}. ` +
+        "The results below are for the default inputs, not yours. The method page shows how " +
+        "to work them out by hand.",
+    );
+  } else if (status !== "ready" || state.view === null) {
+    root.dataset.state = "booting";
+    setText(
+      line,
+      "Starting the live calculator… The first visit downloads the Python runtime (about " +
+        "13 MB); other pages of this site reuse it. Until then the results below are for the " +
+        "default inputs.",
+    );
+  } else if (!state.view.ok) {
+    root.dataset.state = "invalid";
+    setText(
+      line,
+      "Correct the marked fields to see results. The charts and tables below are still those " +
+        "of the last complete inputs.",
+    );
+  } else {
+    root.dataset.state = "live";
+    setText(
+      line,
+      "Live: the results follow your inputs. They are worked out in your browser; nothing is " +
+        "sent anywhere.",
+    );
+  }
+}
+
+function notify(root, text) {
+  setText(part(root, "notice"), text);
+}
+
+// --- computing ------------------------------------------------------------------------------
+
+async function recompute(root) {
+  const state = states.get(root);
+  if (!state || !root.isConnected || pythonStatus() !== "ready") {
+    return;
+  }
+  if (state.busy) {
+    state.again = true;
+    return;
+  }
+  state.busy = true;
+  const inputs = collect(root);
+  const started = performance.now();
+  try {
+    const view = await callPython(root.dataset.function, { inputs });
+    const latency = performance.now() - started;
+    if (root.isConnected) {
+      state.view = view;
+      renderView(root, view);
+      root.dataset.latencyMs = latency.toFixed(2);
+      root.dataset.computedInputs = JSON.stringify(inputs);
+      showStatus(root);
+      root.dispatchEvent(
+        new CustomEvent("pilot2prod:calculated", { bubbles: true, detail: { latencyMs: latency, ok: view.ok } }),
+      );
+    }
+  } catch (error) {
+    if (error && error.kind !== "boot") {
+      setText(part(root, "status"), `The results could not be updated: ${error.message}.`);
+    }
+  } finally {
+    state.busy = false;
+  }
+  if (state.again) {
+    state.again = false;
+    recompute(root);
+  }
+}
+
+function schedule(root) {
+  const state = states.get(root);
+  if (!state) {
+    return;
+  }
+  clearTimeout(state.timer);
+  const wait = Number(root.dataset.debounce);
+  state.timer = setTimeout(() => recompute(root), Number.isFinite(wait) && wait >= 0 ? wait : 250);
+}
+
+function save(root) {
+  const state = states.get(root);
+  if (!state || state.shared) {
+    return;
+  }
+  const ok = writeSaved(root.dataset.storageKey, JSON.stringify(documentFor(root, collect(root))));
+  if (!ok && !state.warnedStorage) {
+    state.warnedStorage = true;
+    notify(root, "This browser does not let the site keep your inputs, so they will be gone when you leave.");
+  }
+}
+
+function leaveSharedView(root) {
+  const state = states.get(root);
+  if (!state || !state.shared) {
+    return;
+  }
+  state.shared = false;
+  if (fragmentParam(window.location.hash)) {
+    // Reloading should now show the reader's own inputs, not the link's again.
+    history.replaceState(history.state, "", window.location.pathname + window.location.search);
+  }
+  notify(root, "");
+}
+
+// --- actions --------------------------------------------------------------------------------
+
+function pageUrl() {
+  return window.location.href.split("#")[0];
+}
+
+async function shareLink(root) {
+  const box = part(root, "share");
+  const field = part(root, "share-link");
+  try {
+    const text = await encodeFragment(documentFor(root, collect(root)));
+    field.value = `${pageUrl()}#${PARAM}=${text}`;
+    box.hidden = false;
+    field.select();
+    try {
+      await navigator.clipboard.writeText(field.value);
+      notify(root, "Share link copied. Anyone who opens it sees these inputs; they travel in the link itself.");
+    } catch {
+      notify(root, "Copy the share link below. Anyone who opens it sees these inputs.");
+    }
+  } catch (error) {
+    notify(root, error.message);
+  }
+}
+
+async function exportMarkdown(root) {
+  const area = part(root, "export");
+  const text = part(root, "markdown");
+  if (pythonStatus() !== "ready") {
+    notify(root, "The export needs the live calculator, which has not started.");
+    return;
+  }
+  try {
+    const today = new Date().toISOString().slice(0, 10);
+    const view = await callPython(root.dataset.function, {
+      inputs: collect(root),
+      markdown: true,
+      page_url: pageUrl(),
+      date: today,
+    });
+    if (!view.ok) {
+      renderView(root, view);
+      notify(root, "Correct the marked fields first; the export describes complete inputs only.");
+      return;
+    }
+    text.value = view.markdown;
+    area.hidden = false;
+    text.focus();
+    text.select();
+    notify(root, "Markdown ready below: copy it, or download it as a file.");
+  } catch (error) {
+    notify(root, `The export failed: ${error.message}.`);
+  }
+}
+
+function download(root) {
+  const text = part(root, "markdown").value;
+  if (!text) {
+    return;
+  }
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([text], { type: "text/markdown" }));
+  link.download = `${root.dataset.p2pCalc || "calculator"}-${new Date().toISOString().slice(0, 10)}.md`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+function reset(root) {
+  if (!window.confirm("Reset every input to its default? Your saved inputs on this device are replaced.")) {
+    return;
+  }
+  leaveSharedView(root);
+  root.querySelector("form").reset();
+  removeSaved(root.dataset.storageKey);
+  notify(root, "Inputs reset to the defaults.");
+  schedule(root);
+}
+
+// --- start ----------------------------------------------------------------------------------
+
+async function loadInitial(root, transform) {
+  const state = states.get(root);
+  const payload = fragmentParam(window.location.hash);
+  if (payload) {
+    try {
+      const inputs = inputsOf(root, await decodeFragment(payload), transform);
+      if (inputs === null) {
+        notify(root, "The link carries something other than inputs for this calculator; it was ignored.");
+      } else {
+        apply(root, inputs);
+        state.shared = true;
+        notify(
+          root,
+          "Showing the inputs from the link you opened. Your own saved inputs stay as they were " +
+            "until you change something here.",
+        );
+        return;
+      }
+    } catch (error) {
+      notify(root, `${error.message} Your own inputs are shown instead.`);
+    }
+  }
+  const saved = readSaved(root.dataset.storageKey);
+  if (saved) {
+    try {
+      const inputs = inputsOf(root, JSON.parse(saved), transform);
+      if (inputs) {
+        apply(root, inputs);
+      }
+    } catch {
+      removeSaved(root.dataset.storageKey); // unreadable: start from the defaults
+    }
+  }
+}
+
+/** Mount one calculator root once; `transform(inputs, root)` may adapt loaded inputs. */
+export async function mountCalculator(root, { transform } = {}) {
+  if (states.has(root)) {
+    return;
+  }
+  states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, warnedStorage: false, transform });
+  root.dataset.p2pMounted = "true";
+  const form = root.querySelector("form");
+  form.addEventListener("submit", (event) => event.preventDefault());
+  const onEdit = () => {
+    leaveSharedView(root);
+    save(root);
+    schedule(root);
+  };
+  form.addEventListener("input", onEdit);
+  form.addEventListener("change", onEdit);
+  form.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-action]");
+    if (!button) {
+      return;
+    }
+    const action = button.dataset.action;
+    if (action === "share") shareLink(root);
+    else if (action === "markdown") exportMarkdown(root);
+    else if (action === "download") download(root);
+    else if (action === "reset") reset(root);
+  });
+  part(root, "actions").hidden = false;
+  await loadInitial(root, transform);
+  showStatus(root);
+  try {
+    await startPython();
+  } catch {
+    // shown by the status line
+  }
+  showStatus(root);
+  recompute(root);
+}
+
+// One status listener and one hash listener for the tab; each looks up the calculators on the
+// page showing at the time, so nothing points at a page instant navigation has replaced.
+onPythonStatus(() => {
+  for (const root of document.querySelectorAll(".p2p-calc[data-p2p-mounted='true']")) {
+    showStatus(root);
+  }
+});
+
+window.addEventListener("hashchange", async () => {
+  if (!fragmentParam(window.location.hash)) {
+    return;
+  }
+  for (const root of document.querySelectorAll(".p2p-calc[data-p2p-mounted='true']")) {
+    const state = states.get(root);
+    if (state) {
+      await loadInitial(root, state.transform);
+      schedule(root);
+    }
+  }
+});

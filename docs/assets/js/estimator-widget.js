@@ -1,0 +1,88 @@
+// Entry point of the production-effort estimator. Loaded on every page but tiny: the shared
+// calculator code (calc-widget.js) and the Python client are imported only when a page holds
+// the estimator. Material's instant navigation keeps modules loaded and swaps the content, so
+// the estimator is looked up again on every document$ emission and mounted once per element.
+
+const SELECTOR = '.p2p-calc[data-p2p-calc="effort"]';
+let core = null;
+
+function loadCore() {
+  if (!core) {
+    core = import("./calc-widget.js");
+  }
+  return core;
+}
+
+function percent(score) {
+  // A readiness score in 0..1, as the percentage the form expects ("62.5").
+  return typeof score === "number" && Number.isFinite(score) && score >= 0 && score <= 1
+    ? String(Math.round(score * 1000) / 10)
+    : null;
+}
+
+/**
+ * Carry a readiness result into the readiness fields: `readiness` may be a 0..1 score, or
+ * `{score, dimensions}` where dimensions maps an id to a score or to `{score}`, or is a list of
+ * `{id, score}` (the assessment's own view). Fields the inputs set explicitly win.
+ */
+export function carryReadiness(inputs, root) {
+  const carried = inputs.readiness;
+  delete inputs.readiness;
+  if (carried === undefined || carried === null) {
+    return inputs;
+  }
+  let overall = null;
+  let dimensions = {};
+  if (typeof carried === "number") {
+    overall = carried;
+  } else if (typeof carried === "object") {
+    overall = carried.score;
+    if (Array.isArray(carried.dimensions)) {
+      for (const entry of carried.dimensions) {
+        if (entry && typeof entry.id === "string") dimensions[entry.id] = entry.score;
+      }
+    } else if (carried.dimensions && typeof carried.dimensions === "object") {
+      dimensions = carried.dimensions;
+    }
+  }
+  for (const control of root.querySelectorAll('[data-field] [name^="readiness-"]')) {
+    const id = control.name.slice("readiness-".length);
+    if (typeof inputs[control.name] === "string" && inputs[control.name].trim() !== "") {
+      continue;
+    }
+    let score = dimensions[id];
+    if (score && typeof score === "object") score = score.score;
+    const value = percent(score) ?? percent(overall);
+    if (value !== null) {
+      inputs[control.name] = value;
+    }
+  }
+  return inputs;
+}
+
+function mountAll() {
+  const pending = [...document.querySelectorAll(SELECTOR)].filter((root) => !root.dataset.p2pMounted);
+  if (pending.length === 0) {
+    return;
+  }
+  for (const root of pending) {
+    root.dataset.p2pMounted = "pending"; // an emission during the import must not mount twice
+  }
+  loadCore()
+    .then(({ mountCalculator }) => {
+      for (const root of pending) {
+        if (root.isConnected) {
+          mountCalculator(root, { transform: carryReadiness });
+        }
+      }
+    })
+    .catch((error) => console.error("pilot2prod: the estimator could not start", error));
+}
+
+if (window.document$) {
+  window.document$.subscribe(mountAll);
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", mountAll);
+} else {
+  mountAll();
+}

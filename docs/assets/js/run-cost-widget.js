@@ -1,0 +1,41 @@
+// Entry point of the run-cost calculator. Loaded on every page but tiny: the shared calculator
+// code (calc-widget.js) and the Python client are imported only when a page holds the
+// calculator. It is looked up again on every document$ emission (instant navigation) and
+// mounted once per element.
+
+const SELECTOR = '.p2p-calc[data-p2p-calc="cost"]';
+let core = null;
+
+function loadCore() {
+  if (!core) {
+    core = import("./calc-widget.js");
+  }
+  return core;
+}
+
+function mountAll() {
+  const pending = [...document.querySelectorAll(SELECTOR)].filter((root) => !root.dataset.p2pMounted);
+  if (pending.length === 0) {
+    return;
+  }
+  for (const root of pending) {
+    root.dataset.p2pMounted = "pending"; // an emission during the import must not mount twice
+  }
+  loadCore()
+    .then(({ mountCalculator }) => {
+      for (const root of pending) {
+        if (root.isConnected) {
+          mountCalculator(root);
+        }
+      }
+    })
+    .catch((error) => console.error("pilot2prod: the run-cost calculator could not start", error));
+}
+
+if (window.document$) {
+  window.document$.subscribe(mountAll);
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", mountAll);
+} else {
+  mountAll();
+}
