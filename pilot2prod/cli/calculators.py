@@ -1,10 +1,13 @@
 """`pilot2prod estimate FILE` and `pilot2prod cost FILE`: the site's two calculators on a file.
 
-The input is what the calculator pages work with: an object of field ids and
-values (numbers, or text as typed into the form), either on its own or under an
-`inputs` key beside other keys the export carries. Every value goes through the
-same checks as the form; a key that is not a field of the calculator is refused,
-because a typo there would silently fall back to the default.
+The input is the document the calculator pages save and share:
+`{"format": "pilot2prod/estimate" | "pilot2prod/run-cost", "version": 1,
+"inputs": {field: value}}` (the tags are `EFFORT_FORMAT` and `COST_FORMAT` in
+`macros/render_calculators.py`), or, for a hand-written file, the `inputs`
+object on its own. Values may be numbers or text as typed into the form. Every
+value goes through the same checks as the form; a key that is not a field of
+the calculator is refused, because a typo there would silently fall back to
+the default.
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ from pilot2prod.effort import EffortModel
 from pilot2prod.report import plain_text
 from pilot2prod.runcost import CostModel
 
-_META_KEYS = ("format", "version", "tool", "title", "url", "exported", "date", "page_url")
-"""Keys an exported file may carry beside `inputs`; they describe the file, not the project."""
+_META_KEYS = ("format", "version", "title", "url", "exported", "date", "page_url")
+"""Keys a saved document may carry beside `inputs`; they describe the file, not the project."""
+
+DOC_VERSION = 1
+"""The newest calculator document version this package reads."""
 
 
 def _effort_model(data: DataSource) -> EffortModel:
@@ -54,6 +60,8 @@ class Calculator:
     """One calculator as the command line drives it."""
 
     name: str
+    format: str
+    """The `format` tag of the documents the page saves and shares."""
     help: str
     description: str
     model: Callable[[DataSource], Any]
@@ -63,12 +71,14 @@ class Calculator:
 
 ESTIMATE = Calculator(
     name="estimate",
+    format="pilot2prod/estimate",
     help="estimate the production effort from the estimator's inputs",
     description="""\
-Run the production-effort estimator on FILE, a JSON or YAML object of the
-estimator's fields (as the estimator page exports them, or under an "inputs"
-key): the pilot's effort, the project's traits and, optionally, readiness
-scores and past projects for calibration. Fields left out take the page's
+Run the production-effort estimator on FILE: the document the estimator page
+saves and shares ({"format": "pilot2prod/estimate", "version": 1, "inputs":
+{...}}) or just its inputs object, as JSON or YAML. The inputs are the pilot's
+effort, the project's traits and, optionally, readiness scores and past
+projects for calibration. Fields left out take the page's
 defaults. Prints the percentiles, each work stream's range and the yearly
 effort to operate it, from the same seeded simulation the page runs.
 
@@ -81,11 +91,13 @@ Exit status: 0 ok, 2 when a field cannot be used (one line names it).
 
 COST = Calculator(
     name="cost",
+    format="pilot2prod/run-cost",
     help="compute the monthly run cost from the run-cost calculator's inputs",
     description="""\
-Run the run-cost calculator on FILE, a JSON or YAML object of the calculator's
-fields (as the run-cost page exports them, or under an "inputs" key): traffic,
-tokens, prices, caching, retries, human review and fixed costs. Fields left out
+Run the run-cost calculator on FILE: the document the run-cost page saves and
+shares ({"format": "pilot2prod/run-cost", "version": 1, "inputs": {...}}) or
+just its inputs object, as JSON or YAML. The inputs are traffic, tokens,
+prices, caching, retries, human review and fixed costs. Fields left out
 take the page's defaults. Prints the monthly and yearly cost, cost per request
 and per successful outcome, the breakdown and which input moves the total most.
 
@@ -112,10 +124,46 @@ def add_parsers(subparsers: argparse._SubParsersAction, parents: list) -> None:
         parser.set_defaults(run=run, calculator=calculator)
 
 
-def _inputs(raw: object, source: str, known: Sequence[str]) -> tuple[Mapping[str, Any], str]:
+def _check_document(raw: Mapping[str, Any], source: str, calculator: Calculator) -> None:
+    """A saved calculator document: our tag for this calculator, a version we read."""
+    tag = raw["format"]
+    if tag != calculator.format:
+        hint = ""
+        if tag == "pilot2prod/answers":
+            hint = "; it is an answers file: use pilot2prod assess"
+        elif tag in (ESTIMATE.format, COST.format):
+            other = ESTIMATE if tag == ESTIMATE.format else COST
+            hint = f"; use pilot2prod {other.name}"
+        raise CliError(
+            source,
+            "format",
+            f"{str(tag)[:60]!r} is not a {calculator.name} document "
+            f"(expected {calculator.format!r}){hint}",
+        )
+    version = raw.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise CliError(source, "version", "must be a whole number")
+    if version > DOC_VERSION:
+        raise CliError(
+            source,
+            "version",
+            f"this file uses version {version}, written by a newer pilot2prod; "
+            f"this one reads version {DOC_VERSION} — update pilot2prod to read it",
+        )
+    if version < 1:
+        raise CliError(source, "version", f"{version} is not a document version")
+
+
+def _inputs(
+    raw: object, source: str, calculator: Calculator, known: Sequence[str]
+) -> tuple[Mapping[str, Any], str]:
     """The inputs mapping and the key path prefix messages use."""
     if not isinstance(raw, Mapping):
         raise CliError(source, "", "must hold an object of the calculator's fields and values")
+    if "format" in raw:
+        _check_document(raw, source, calculator)
+        if "inputs" not in raw:
+            raise CliError(source, "inputs", "missing; the file holds no inputs")
     prefix = ""
     inputs: object = raw
     if "inputs" in raw:
@@ -129,14 +177,13 @@ def _inputs(raw: object, source: str, known: Sequence[str]) -> tuple[Mapping[str
     for key in inputs:
         if not isinstance(key, str):
             raise CliError(source, prefix.rstrip("."), f"field name {key!r} must be text")
-        if key not in known and not (not prefix and key in _META_KEYS):
+        if key not in known:
             raise CliError(
                 source,
                 f"{prefix}{key[:60]}",
                 "not a field of this calculator (known: " + ", ".join(known) + ")",
             )
-    clean = {key: value for key, value in inputs.items() if key in known}
-    return clean, prefix
+    return dict(inputs), prefix
 
 
 def run(args: argparse.Namespace) -> int:
@@ -146,7 +193,7 @@ def run(args: argparse.Namespace) -> int:
     model = calculator.model(data)
     raw = read_structured(args.file, f"the {calculator.name} calculator's inputs")
     source = "<stdin>" if args.file == "-" else args.file
-    inputs, prefix = _inputs(raw, source, calculator.fields(model))
+    inputs, prefix = _inputs(raw, source, calculator, calculator.fields(model))
     today = datetime.date.today().isoformat()
     result = calculator.run(model, {"inputs": inputs, "markdown": True, "date": today})
     if not result.get("ok"):
@@ -159,7 +206,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = common.to_json(
             {
-                "format": f"pilot2prod/{calculator.name}",
+                "format": f"{calculator.format}-result",
                 "version": 1,
                 "inputs": dict(inputs),
                 "outputs": result["outputs"],

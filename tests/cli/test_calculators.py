@@ -78,13 +78,48 @@ def test_text_output_is_the_export_without_markup(capsys, tmp_path):
 
 
 def test_bare_fields_and_an_inputs_key_are_the_same(capsys, tmp_path):
-    """The fields may sit at the top or under 'inputs' beside export metadata."""
+    """A saved run-cost document and its bare inputs give the same result."""
     bare = tmp_path / "bare.json"
     bare.write_text(json.dumps(COST), encoding="utf-8")
     wrapped = tmp_path / "wrapped.json"
     wrapped.write_text(
-        json.dumps({"format": "pilot2prod/cost", "version": 1, "inputs": COST}), encoding="utf-8"
+        json.dumps({"format": "pilot2prod/run-cost", "version": 1, "inputs": COST}),
+        encoding="utf-8",
     )
     one = json.loads(run(capsys, "cost", bare, "--format", "json").out)
     two = json.loads(run(capsys, "cost", wrapped, "--format", "json").out)
     assert one == two
+
+
+@pytest.mark.parametrize(
+    ("command", "doc", "message"),
+    [
+        (
+            "cost",
+            {"format": "pilot2prod/answers", "version": 1},
+            "format: 'pilot2prod/answers' is "
+            "not a cost document (expected 'pilot2prod/run-cost'); it is an answers file: use "
+            "pilot2prod assess",
+        ),
+        (
+            "cost",
+            {"format": "pilot2prod/estimate", "version": 1, "inputs": {}},
+            "format: "
+            "'pilot2prod/estimate' is not a cost document (expected 'pilot2prod/run-cost'); use "
+            "pilot2prod estimate",
+        ),
+        (
+            "estimate",
+            {"format": "pilot2prod/estimate", "version": 3, "inputs": {}},
+            "version: this file uses version 3, written by a newer pilot2prod",
+        ),
+        ("estimate", {"format": "pilot2prod/estimate", "version": 1}, "inputs: missing"),
+    ],
+)
+def test_foreign_or_newer_calculator_documents_are_refused(capsys, tmp_path, command, doc, message):
+    """A document for another tool, or from a newer pilot2prod, is named by its field; exit 2."""
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    result = run(capsys, command, path)
+    assert result.code == 2
+    assert result.err.startswith(f"pilot2prod: {path}: {message}")
