@@ -8,6 +8,7 @@ import random
 
 import pytest
 
+from pilot2prod.cli import calculators as cli_calculators
 from tests.cli.support import run, site_call
 
 EFFORT = {"pilot-weeks": 6, "systems": 2, "integration": "legacy", "stakes": "customer-facing"}
@@ -89,6 +90,16 @@ def test_bare_fields_and_an_inputs_key_are_the_same(capsys, tmp_path):
     one = json.loads(run(capsys, "cost", bare, "--format", "json").out)
     two = json.loads(run(capsys, "cost", wrapped, "--format", "json").out)
     assert one == two
+
+
+def test_saved_documents_carry_the_widgets_format_tags():
+    """The tags the CLI accepts are the ones the calculator widgets save and share."""
+    from macros.render_calculators import COST_FORMAT, EFFORT_FORMAT
+
+    assert (cli_calculators.ESTIMATE.format, cli_calculators.COST.format) == (
+        EFFORT_FORMAT,
+        COST_FORMAT,
+    )
 
 
 @pytest.mark.parametrize(
