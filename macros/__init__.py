@@ -12,6 +12,7 @@ from macros.data_files import load_project_data
 from macros.render_calculators import define_estimator_macros
 from macros.render_checklist import find_checklist, render_checklist
 from macros.render_content import render_collection, render_index
+from macros.team_view import define_team_macros
 from pilot2prod.errors import DataError
 from pilot2prod.loader import SiteData
 
@@ -31,6 +32,7 @@ def define_env(env: Any) -> None:
     env.variables["site_data"] = data
     define_calculator_macros(env, data, root)
     define_estimator_macros(env, data, root, lambda page: python_runtime(env).attributes(page))
+    define_team_macros(env, lambda page: python_runtime(env).attributes(page))
 
     def _page() -> str:
         return str(env.page.file.src_uri)

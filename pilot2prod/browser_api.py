@@ -17,7 +17,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from pilot2prod import bundle, merge
+from pilot2prod import bundle, merge, report
 from pilot2prod.answers import AnswersError, read_answers, read_document
 from pilot2prod.calculators_api import cost_run, effort_estimate
 from pilot2prod.errors import DataError
@@ -77,9 +77,10 @@ def readiness_merge(payload: dict) -> dict[str, Any]:
     """Combine several exports into a team view: `{"documents": [{"name", "document"}, ...]}`.
 
     A document that is not usable (wrong format, another checklist, a newer
-    version) is listed under `refused` with its reason and left out; the rest
-    are merged. Returns `merge.team_view` plus `refused`; `team` is None when
-    nothing could be merged.
+    version) is listed under `refused` with its index and reason and left out;
+    the rest are merged. Returns `merge.team_view` plus `refused`, and with
+    `"markdown": true` the Markdown `pilot2prod merge --format md` prints;
+    `team` is None when nothing could be merged.
     """
     data = bundle.current()
     rubric = readiness_rubric(data)
@@ -106,7 +107,7 @@ def readiness_merge(payload: dict) -> dict[str, Any]:
         try:
             people.append((name, read_document(entry["document"], checklist)))
         except AnswersError as error:
-            refused.append({"name": name, "message": str(error)})
+            refused.append({"index": index, "name": name, "message": str(error)})
     if not people:
         return {
             "checklist": checklist.id,
@@ -117,6 +118,9 @@ def readiness_merge(payload: dict) -> dict[str, Any]:
         }
     result = merge.merge(checklist, rubric, people)
     view = merge.team_view(result, checklist, rubric, site_root, directory_urls)
+    if payload.get("markdown") is True:
+        # Links appear only when site_root is an absolute address (the page sends its own).
+        view["markdown"] = report.team_markdown(view, links=True)
     return {**view, "refused": refused}
 
 

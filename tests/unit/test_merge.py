@@ -232,6 +232,7 @@ def test_browser_entry_point_merges_and_refuses_bad_documents(_shipped_data):
     )
     assert [p["name"] for p in out["people"]] == ["a.json", "b.json"]
     assert [r["name"] for r in out["refused"]] == ["c.json", "d.json"]
+    assert [r["index"] for r in out["refused"]] == [2, 3]
     assert "format" in out["refused"][0]["message"]
     assert "for 'other'" in out["refused"][1]["message"]
     assert out["items"][0]["team"] == "partial"
@@ -259,3 +260,18 @@ def test_browser_entry_point_reports_when_every_document_is_refused(_shipped_dat
     assert out["people"] == []
     assert out["team"] is None
     assert out["refused"][0]["name"] == "x.json"
+
+
+def test_browser_entry_point_returns_the_cli_markdown_on_request(_shipped_data):
+    """With "markdown": true, the page gets what `pilot2prod merge --format md` prints."""
+    from pilot2prod.report import team_markdown
+
+    documents = [
+        {"name": "a.json", "document": _doc({"q0": "yes"})},
+        {"name": "b.json", "document": _doc({"q0": "no"})},
+    ]
+    plain = _call({"documents": documents, "site_root": "https://example.org/"})
+    out = _call({"documents": documents, "site_root": "https://example.org/", "markdown": True})
+    view = {k: v for k, v in plain.items() if k != "refused"}
+    assert out["markdown"] == team_markdown(view, links=True)
+    assert "(https://example.org/assessment/#readiness-q0)" in out["markdown"]

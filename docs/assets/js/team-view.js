@@ -1,0 +1,440 @@
+// The team view: several people's exported readiness answers, side by side, with the team
+// verdict computed by pilot2prod's own Python (readiness.merge, the same code as
+// `pilot2prod merge`) in the Pyodide worker.
+//
+// Files are read here, in the browser, and never leave it. Each file is checked before Python
+// sees it: too many files, a file over data-max-bytes, or text that is not a JSON object is
+// refused with a notice; Python then refuses documents that are not readiness answers (wrong
+// format, newer version, another checklist), and those are listed too. Everything a file brings
+// (its name, notes, owners) is written with textContent, never as markup.
+//
+// Settings come from data-* attributes on the [data-p2p-team] element (macros/team_view.py):
+// data-site-root, data-directory-urls, data-max-files, data-max-bytes, and the runtime
+// attributes pyodide-client.js reads.
+
+const SELECTOR = "[data-p2p-team]";
+
+const views = new WeakMap();
+let clientPromise = null;
+
+function client() {
+  // Imported on demand, so pages without a calculator never load the Python client.
+  if (!clientPromise) {
+    clientPromise = import("./pyodide-client.js").then((module) => {
+      module.onPythonStatus(() => {
+        for (const root of document.querySelectorAll(SELECTOR)) {
+          showStatus(root, module);
+        }
+      });
+      return module;
+    });
+  }
+  return clientPromise;
+}
+
+function part(root, role) {
+  return root.querySelector(`[data-role="${role}"]`);
+}
+
+function setText(element, text) {
+  if (element && element.textContent !== text) {
+    element.textContent = text;
+  }
+}
+
+function number(value, fallback) {
+  const parsed = Number(value);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+function showStatus(root, module) {
+  const state = views.get(root);
+  if (!state || state.notice) {
+    return; // a notice about the files outranks the runtime's status
+  }
+  const status = module.pythonStatus();
+  const line = part(root, "status");
+  if (status === "booting" || status === "idle") {
+    setText(
+      line,
+      "Starting Python in your browser… The first visit downloads the runtime (about 13 MB); " +
+        "other pages of this site reuse it.",
+    );
+  } else if (status === "ready") {
+    setText(
+      line,
+      state.documents.length
+        ? `Showing ${state.documents.length} ${state.documents.length === 1 ? "file" : "files"}. ` +
+            "Everything is worked out in your browser; no file is sent anywhere."
+        : "Ready. Choose the exported files; they are read in your browser and sent nowhere.",
+    );
+  } else if (status === "failed") {
+    setText(
+      line,
+      `The team view is not available: ${module.pythonFailure() || "Python could not start"}. ` +
+        "The command line gives the same result: pilot2prod merge FILE FILE …",
+    );
+  }
+}
+
+function notify(root, text) {
+  const state = views.get(root);
+  state.notice = text;
+  setText(part(root, "status"), text);
+}
+
+function showRefused(root, refused) {
+  const block = part(root, "refused");
+  const list = part(root, "refused-list");
+  list.replaceChildren(
+    ...refused.map(({ name, message }) => {
+      const li = document.createElement("li");
+      const file = document.createElement("strong");
+      file.textContent = name;
+      li.append(file, `: ${message}`);
+      return li;
+    }),
+  );
+  block.hidden = refused.length === 0;
+}
+
+async function readFile(file, maxBytes) {
+  // Checked before reading: the size; after reading: JSON, and an object at the top.
+  if (file.size > maxBytes) {
+    const limit = Math.round(maxBytes / 1024);
+    return { refused: `larger than ${limit} KB; an exported answers file is a few KB, so it was not read` };
+  }
+  let text;
+  try {
+    text = await file.text();
+  } catch (error) {
+    return { refused: "could not be read" };
+  }
+  let document_;
+  try {
+    document_ = JSON.parse(text);
+  } catch (error) {
+    return { refused: "is not JSON; export the answers as JSON from the assessment page" };
+  }
+  if (!document_ || typeof document_ !== "object" || Array.isArray(document_)) {
+    return { refused: "does not hold an answers export (a JSON object)" };
+  }
+  return { document: document_ };
+}
+
+async function addFiles(root, fileList) {
+  const state = views.get(root);
+  const files = Array.from(fileList || []);
+  if (!files.length) {
+    return;
+  }
+  const maxFiles = number(root.dataset.maxFiles, 50);
+  const maxBytes = number(root.dataset.maxBytes, 1024 * 1024);
+  const refused = [...state.localRefused];
+  let room = maxFiles - state.documents.length;
+  for (const file of files) {
+    if (room <= 0) {
+      refused.push({ name: file.name, message: `not added: the team view combines at most ${maxFiles} files` });
+      continue;
+    }
+    const read = await readFile(file, maxBytes);
+    if (read.refused) {
+      refused.push({ name: file.name, message: read.refused });
+    } else {
+      state.documents.push({ name: file.name, document: read.document });
+      room -= 1;
+    }
+  }
+  state.localRefused = refused;
+  state.notice = null;
+  await merge(root);
+}
+
+function request(root, extra) {
+  const state = views.get(root);
+  // An absolute site root, so the links in the Markdown export work outside the site too.
+  const siteRoot = new URL(root.dataset.siteRoot || "./", document.baseURI).href;
+  return {
+    documents: state.documents,
+    site_root: siteRoot,
+    directory_urls: root.dataset.directoryUrls !== "false",
+    ...extra,
+  };
+}
+
+async function merge(root) {
+  const state = views.get(root);
+  const result = part(root, "result");
+  clearMarkdown(root);
+  if (!state.documents.length) {
+    result.hidden = true;
+    part(root, "problems").hidden = true;
+    showRefused(root, state.localRefused);
+    root.dataset.state = "empty";
+    client().then((module) => showStatus(root, module));
+    return;
+  }
+  const module = await client();
+  const generation = ++state.generation;
+  root.dataset.state = "working";
+  try {
+    await module.startPython();
+    const view = await module.callPython("readiness.merge", request(root, {}), { timeoutMs: 20000 });
+    if (generation !== state.generation || !root.isConnected) {
+      return; // a newer choice of files is on its way
+    }
+    // Python refuses documents that are not readiness answers; drop them from the set.
+    const refusedAt = new Set(view.refused.map((entry) => entry.index));
+    state.documents = state.documents.filter((_, index) => !refusedAt.has(index));
+    state.localRefused = [
+      ...state.localRefused,
+      ...view.refused.map(({ name, message }) => ({ name, message })),
+    ];
+    showRefused(root, state.localRefused);
+    if (!view.team) {
+      result.hidden = true;
+      part(root, "problems").hidden = true;
+      root.dataset.state = "empty";
+      notify(root, "None of the chosen files could be used; the reasons are listed.");
+      return;
+    }
+    render(root, view);
+    state.notice = null;
+    showStatus(root, module);
+    root.dataset.state = "live";
+  } catch (error) {
+    root.dataset.state = "failed";
+    notify(root, `The team view could not be worked out: ${error.message}.`);
+  }
+}
+
+function cell(tag, text, className) {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  if (className) {
+    element.className = className;
+  }
+  return element;
+}
+
+function link(href, text) {
+  const a = document.createElement("a");
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+function render(root, view) {
+  const team = view.team;
+  setText(part(root, "verdict"), team.verdict.label);
+  setText(part(root, "score"), team.score_text);
+  setText(part(root, "weakest"), team.weakest_text);
+  setText(part(root, "people-count"), String(view.people.length));
+  setText(part(root, "meaning"), team.verdict.meaning);
+  setText(part(root, "disagreements"), view.disagreement_summary);
+  const cap = part(root, "cap");
+  setText(cap, team.cap_text);
+  cap.hidden = !team.cap_text;
+  part(root, "result").dataset.band = team.verdict.id;
+  part(root, "problems-list").replaceChildren(...team.problems.map((text) => cell("li", text)));
+  part(root, "problems").hidden = team.problems.length === 0;
+
+  const whatIf = part(root, "what-if");
+  whatIf.hidden = !team.what_if;
+  if (team.what_if) {
+    setText(part(root, "what-if-intro"), team.what_if.summary);
+    part(root, "what-if-list").replaceChildren(
+      ...team.what_if.items.map((item) => {
+        const li = document.createElement("li");
+        li.append(link(item.question_href, item.text), ` (${item.dimension_title}; now ${item.answer_label}) `);
+        li.append(link(item.guidance_href, "Guidance"));
+        return li;
+      }),
+    );
+  }
+
+  part(root, "people-rows").replaceChildren(
+    ...view.people.map((person) => {
+      const row = document.createElement("tr");
+      row.append(
+        cell("th", person.name),
+        cell("td", person.verdict.label),
+        cell("td", person.score_text),
+        cell("td", person.answered_text),
+      );
+      row.firstChild.scope = "row";
+      return row;
+    }),
+  );
+
+  const head = document.createElement("tr");
+  head.append(cell("th", "Question"));
+  for (const person of view.people) {
+    head.append(cell("th", person.name));
+  }
+  head.append(cell("th", "Team"), cell("th", "Disagreement"));
+  for (const th of head.children) {
+    th.scope = "col";
+  }
+  part(root, "items-head").replaceChildren(head);
+
+  let section = null;
+  const rows = [];
+  for (const item of view.items) {
+    if (item.dimension !== section) {
+      section = item.dimension;
+      const row = document.createElement("tr");
+      row.className = "p2p-team__section";
+      const th = cell("th", item.dimension_title);
+      th.colSpan = view.people.length + 3;
+      th.scope = "colgroup";
+      row.append(th);
+      rows.push(row);
+    }
+    const row = document.createElement("tr");
+    row.dataset.item = item.id;
+    row.dataset.disagreement = item.disagreement || "";
+    const question = document.createElement("th");
+    question.scope = "row";
+    question.append(link(item.question_href, item.text));
+    if (item.critical) {
+      question.append(cell("span", " (critical)", "p2p-team__critical"));
+    }
+    row.append(question);
+    item.answer_labels.forEach((label, index) => {
+      const td = cell("td", label, `p2p-team__answer p2p-team__answer--${item.answers[index] || "open"}`);
+      const note = item.notes[index];
+      const owner = item.owners[index];
+      if (owner || note) {
+        const extra = document.createElement("small");
+        extra.className = "p2p-team__note";
+        extra.textContent = [owner ? `Owner: ${owner}` : "", note].filter(Boolean).join(" — ");
+        td.append(document.createElement("br"), extra);
+      }
+      row.append(td);
+    });
+    row.append(cell("td", item.team_label, "p2p-team__team"));
+    row.append(cell("td", item.disagreement_text, item.disagreement ? "p2p-team__flag" : ""));
+    rows.push(row);
+  }
+  part(root, "items-rows").replaceChildren(...rows);
+  applyFilter(root);
+  part(root, "result").hidden = false;
+}
+
+function applyFilter(root) {
+  const only = part(root, "only-disagreements").checked;
+  for (const row of part(root, "items-rows").children) {
+    if (row.dataset.item) {
+      row.hidden = only && !row.dataset.disagreement;
+    }
+  }
+  // A section heading stays only while one of its questions shows.
+  let heading = null;
+  let visible = false;
+  for (const row of part(root, "items-rows").children) {
+    if (!row.dataset.item) {
+      if (heading) heading.hidden = !visible;
+      heading = row;
+      visible = false;
+    } else if (!row.hidden) {
+      visible = true;
+    }
+  }
+  if (heading) heading.hidden = !visible;
+}
+
+function clearMarkdown(root) {
+  part(root, "markdown").value = "";
+  root.querySelector('[data-action="download"]').disabled = true;
+}
+
+async function makeMarkdown(root) {
+  const state = views.get(root);
+  if (!state.documents.length) {
+    return;
+  }
+  try {
+    const module = await client();
+    const view = await module.callPython("readiness.merge", request(root, { markdown: true }), { timeoutMs: 20000 });
+    part(root, "markdown").value = view.markdown;
+    root.querySelector('[data-action="download"]').disabled = false;
+    notify(root, "Markdown ready below: copy it into the proposal, or download it as a file.");
+  } catch (error) {
+    notify(root, `The Markdown could not be made: ${error.message}.`);
+  }
+}
+
+function download(root) {
+  const text = part(root, "markdown").value;
+  if (!text) {
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([text], { type: "text/markdown" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = `pilot2prod-team-${new Date().toISOString().slice(0, 10)}.md`;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function reset(root) {
+  const state = views.get(root);
+  state.documents = [];
+  state.localRefused = [];
+  state.notice = null;
+  state.generation += 1;
+  part(root, "files").value = "";
+  part(root, "only-disagreements").checked = false;
+  merge(root);
+}
+
+function mount(root) {
+  if (views.has(root) || root.dataset.mounted === "true") {
+    return;
+  }
+  root.dataset.mounted = "true";
+  views.set(root, { documents: [], localRefused: [], notice: null, generation: 0 });
+  part(root, "nojs").hidden = true;
+  part(root, "controls").hidden = false;
+  const input = part(root, "files");
+  input.addEventListener("change", () => {
+    addFiles(root, input.files).finally(() => {
+      input.value = ""; // choosing the same file again still fires "change"
+    });
+  });
+  part(root, "only-disagreements").addEventListener("change", () => applyFilter(root));
+  root.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-action]");
+    if (!button || !root.contains(button)) {
+      return;
+    }
+    if (button.dataset.action === "clear") reset(root);
+    else if (button.dataset.action === "markdown") makeMarkdown(root);
+    else if (button.dataset.action === "download") download(root);
+  });
+  root.dataset.state = "empty";
+  client()
+    .then((module) => {
+      showStatus(root, module);
+      return module.startPython().then(() => showStatus(root, module));
+    })
+    .catch(() => client().then((module) => showStatus(root, module)));
+}
+
+function mountAll() {
+  for (const root of document.querySelectorAll(SELECTOR)) {
+    mount(root);
+  }
+}
+
+if (window.document$) {
+  window.document$.subscribe(mountAll); // Material's observable: fires on every page, instant or not
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", mountAll);
+} else {
+  mountAll();
+}

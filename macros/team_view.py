@@ -1,0 +1,111 @@
+"""The team view macro: import several people's exported answers and see them side by side.
+
+The page holds only the controls and empty result areas; `docs/assets/js/team-view.js`
+reads the chosen files in the browser, hands them to `readiness.merge` (the same
+Python as `pilot2prod merge`) in the Pyodide worker and fills the areas found by
+their `data-role`. Nothing is pre-rendered: without files there is nothing to show,
+and readers without JavaScript are pointed to the command line.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from pilot2prod.merge import MAX_PEOPLE
+from pilot2prod.urls import site_root_for
+
+MAX_FILE_BYTES = 1024 * 1024
+"""An exported answers file is a few kilobytes; anything over 1 MB is refused unread."""
+
+
+def _attrs(values: Mapping[str, str]) -> str:
+    return " ".join(f'{name}="{html.escape(value, quote=True)}"' for name, value in values.items())
+
+
+def team_view_html(page: str, directory_urls: bool, runtime_attributes: Mapping[str, str]) -> str:
+    """The markup of the team view for the page built from `page`."""
+    attributes = {
+        "class": "p2p-team",
+        "data-p2p-team": "",
+        "data-site-root": site_root_for(page, directory_urls),
+        "data-directory-urls": "true" if directory_urls else "false",
+        "data-max-files": str(MAX_PEOPLE),
+        "data-max-bytes": str(MAX_FILE_BYTES),
+        **runtime_attributes,
+    }
+    return f"""<div {_attrs(attributes)}>
+<p class="p2p-team__nojs" data-role="nojs">The team view runs in your browser and needs
+JavaScript. Without it, combine the files on the command line:
+<code>pilot2prod merge alice.json bob.json --format md</code>.</p>
+<div class="p2p-team__controls" data-role="controls" hidden>
+<label class="p2p-team__label" for="p2p-team-files">Exported answers files (JSON), one per
+person; choose several at once, or add more later</label>
+<input type="file" id="p2p-team-files" class="p2p-team__input" data-role="files"
+accept=".json,application/json" multiple>
+<button type="button" class="md-button" data-action="clear">Start again</button>
+</div>
+<p class="p2p-team__status" role="status" aria-live="polite" data-role="status"></p>
+<div class="p2p-team__refused" data-role="refused" role="alert" hidden>
+<p>Some files were not used:</p>
+<ul data-role="refused-list"></ul>
+</div>
+<div class="p2p-team__problems" data-role="problems" hidden>
+<p>Some answers inside the files were left out:</p>
+<ul data-role="problems-list"></ul>
+</div>
+<section class="p2p-team__result" data-role="result" aria-labelledby="p2p-team-verdict-title"
+aria-live="polite" hidden>
+<h2 id="p2p-team-verdict-title" class="p2p-team__title">Team verdict</h2>
+<dl class="p2p-team__figures">
+<dt>Verdict</dt><dd><output name="team-verdict" data-role="verdict"></output></dd>
+<dt>Score</dt><dd><output name="team-score" data-role="score"></output></dd>
+<dt>Weakest dimension</dt><dd><output name="team-weakest" data-role="weakest"></output></dd>
+<dt>People</dt><dd><output name="team-people" data-role="people-count"></output></dd>
+</dl>
+<p data-role="meaning"></p>
+<p class="p2p-team__cap" data-role="cap" hidden></p>
+<p><output name="disagreements" data-role="disagreements"></output></p>
+<div class="p2p-team__block" data-role="what-if" hidden>
+<h3>What would lift the team verdict</h3>
+<p data-role="what-if-intro"></p>
+<ul data-role="what-if-list"></ul>
+</div>
+<h3>Each person's own verdict</h3>
+<div class="p2p-team__scroll">
+<table class="p2p-team__people" data-role="people">
+<thead><tr><th scope="col">File</th><th scope="col">Verdict</th><th scope="col">Score</th>
+<th scope="col">Answered</th></tr></thead>
+<tbody data-role="people-rows"></tbody>
+</table>
+</div>
+<h3>Answers side by side</h3>
+<p><label><input type="checkbox" data-role="only-disagreements"> Show only questions where the
+answers disagree</label></p>
+<div class="p2p-team__scroll" tabindex="0" role="region" aria-label="Answers side by side">
+<table class="p2p-team__items" data-role="items">
+<caption>Each person's answer to each question, the team's (most cautious) answer, and the
+kind of disagreement, if any.</caption>
+<thead data-role="items-head"></thead>
+<tbody data-role="items-rows"></tbody>
+</table>
+</div>
+<h3>Markdown for a proposal</h3>
+<p><button type="button" class="md-button" data-action="markdown">Make Markdown</button>
+<button type="button" class="md-button" data-action="download" disabled>Download .md</button></p>
+<p><label for="p2p-team-markdown">The team view as Markdown</label></p>
+<textarea id="p2p-team-markdown" class="p2p-team__markdown" data-role="markdown" rows="8"
+readonly></textarea>
+</section>
+</div>"""
+
+
+def define_team_macros(env: Any, runtime_attributes: Callable[[str], Mapping[str, str]]) -> None:
+    """Register `team_view()`."""
+
+    @env.macro
+    def team_view() -> str:
+        """The team view: import several answers exports, see them side by side."""
+        page = str(env.page.file.src_uri)
+        return team_view_html(page, bool(env.conf["use_directory_urls"]), runtime_attributes(page))
