@@ -32,7 +32,11 @@ def define_env(env: Any) -> None:
     env.variables["site_data"] = data
     define_calculator_macros(env, data, root)
     define_estimator_macros(env, data, root, lambda page: python_runtime(env).attributes(page))
-    define_team_macros(env, lambda page: python_runtime(env).attributes(page))
+    define_team_macros(
+        env,
+        lambda page: python_runtime(env).attributes(page),
+        lambda: python_runtime(env).wheel.name,
+    )
 
     def _page() -> str:
         return str(env.page.file.src_uri)

@@ -13,6 +13,7 @@ import html
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from macros.assets import WHEEL_SITE_DIR
 from pilot2prod.merge import MAX_PEOPLE
 from pilot2prod.urls import site_root_for
 
@@ -101,8 +102,30 @@ readonly></textarea>
 </div>"""
 
 
-def define_team_macros(env: Any, runtime_attributes: Callable[[str], Mapping[str, str]]) -> None:
-    """Register `team_view()`."""
+def wheel_address(site_url: str | None, wheel_name: str) -> str:
+    """Where the published site serves the wheel: absolute when the site's address is known."""
+    path = f"{WHEEL_SITE_DIR}/{wheel_name}"
+    if site_url and site_url.startswith(("https://", "http://")):
+        return site_url.rstrip("/") + "/" + path
+    return path
+
+
+def define_team_macros(
+    env: Any,
+    runtime_attributes: Callable[[str], Mapping[str, str]],
+    wheel_name: Callable[[], str],
+) -> None:
+    """Register `team_view()`, `cli_wheel_url()` and `cli_site_url()`."""
+
+    @env.macro
+    def cli_wheel_url() -> str:
+        """The address of the wheel this build publishes, for `pip install` instructions."""
+        return wheel_address(env.conf.get("site_url"), wheel_name())
+
+    @env.macro
+    def cli_site_url() -> str:
+        """The site's published address, for `--site-url` examples."""
+        return (env.conf.get("site_url") or "https://pilot2prod.example.org/").rstrip("/") + "/"
 
     @env.macro
     def team_view() -> str:

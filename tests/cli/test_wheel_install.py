@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -85,3 +87,11 @@ def test_installed_command_without_pyyaml_says_how_to_read_yaml(installed, tmp_p
     template = _script(installed, "template", "readiness", cwd=tmp_path)
     assert template.returncode == 0
     assert "checklist_version:" in template.stdout
+
+
+def test_install_instructions_name_the_wheel_the_site_serves(built_site, site_url):
+    """The page's `pip install` address is the wheel the build wrote, at the site's address."""
+    page = (built_site / "use-in-your-repository" / "index.html").read_text(encoding="utf-8")
+    addresses = set(re.findall(r"pip install (\S+?\.whl)", html.unescape(page)))
+    assert addresses == {f"{site_url}assets/wheels/{WHEEL}"}
+    assert (built_site / "assets" / "wheels" / WHEEL).is_file()
