@@ -37,7 +37,8 @@ def md(text: object) -> str:
 
 def _link(label: str, href: str, links: bool) -> str:
     # Only absolute http(s) addresses make sense outside the site; anything else stays text.
-    if links and re.match(r"^https?://[^\s<>()]+$", href):
+    # `|` would end a table cell and brackets the link itself, so such addresses stay text.
+    if links and re.match(r"^https?://[^\s<>()\[\]|]+$", href):
         return f"[{label}]({href})"
     return label
 
@@ -49,10 +50,6 @@ def _md_item(item: View, links: bool, show_answer: bool = True) -> str:
     guidance = _link("guidance", item.get("guidance_href", ""), links)
     tail = f" ({guidance})" if guidance != "guidance" else ""
     return f"- {answer}{text}{critical} — {md(item['dimension_title'])}{tail}"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 def assessment_markdown(
@@ -87,7 +84,7 @@ def assessment_markdown(
     ]
     for dim in view["dimensions"]:
         score = dim["score_text"] if dim["score"] is not None else "—"
-        lines.append(f"| {_cell(md(dim['title']))} | {md(score)} | {_cell(md(dim['status']))} |")
+        lines.append(f"| {md(dim['title'])} | {md(score)} | {md(dim['status'])} |")
     lines.append("")
     if view["capping"]:
         lines += ["### Critical questions answered No", ""]
@@ -193,12 +190,12 @@ def team_markdown(view: View, links: bool = False, gate: str = "") -> str:
     lines.append("| --- | --- | --- | --- |")
     for person in people:
         lines.append(
-            f"| {_cell(md(person['name']))} | {md(person['verdict']['label'])} | "
+            f"| {md(person['name'])} | {md(person['verdict']['label'])} | "
             f"{md(person['score_text'])} | {md(person['answered_text'])} |"
         )
     lines += ["", "### Answers side by side", ""]
     header = ["Question", *(md(p["name"]) for p in people), "Team", "Disagreement"]
-    lines.append("| " + " | ".join(_cell(h) for h in header) + " |")
+    lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "|".join(" --- " for _ in header) + "|")
     for item in view["items"]:
         question = _link(md(item["text"]), item["question_href"], links)
@@ -211,7 +208,7 @@ def team_markdown(view: View, links: bool = False, gate: str = "") -> str:
             f"**{md(item['team_label'])}**",
             f"**{md(flag)}**" if flag else "",
         ]
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
     noted = [item for item in view["items"] if any(item["notes"]) or any(item["owners"])]
     if noted:
