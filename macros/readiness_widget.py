@@ -30,6 +30,11 @@ CHART_BAR = 400
 CHART_WIDTH = 460
 
 
+FULL_LOAD = 'target="_self"'
+"""On share links: Material's instant navigation leaves links with a target alone, so the
+assessment loads in full and reads its `#p2p=` fragment (instant navigation drops it)."""
+
+
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
@@ -269,7 +274,7 @@ def readiness_examples_html(
             + "<details><summary>The sums behind these numbers</summary>"
             + _arithmetic(entry, checklist)
             + "</details>"
-            + f'<p><a class="md-button" href="{_e(open_href)}">'
+            + f'<p><a class="md-button" href="{_e(open_href)}" {FULL_LOAD}>'
             "Open this example in the assessment</a></p></section>"
         )
     return "\n\n".join(blocks)
@@ -285,7 +290,8 @@ def example_links_html(
     for entry in examples.examples:
         view = score_view(files, {"answers": dict(entry.answers)})
         items.append(
-            f'<li><a href="{_e(example_link(entry, checklist, page_src, directory_urls))}">'
+            f'<li><a href="{_e(example_link(entry, checklist, page_src, directory_urls))}" '
+            f"{FULL_LOAD}>"
             f"{_e(entry.title)}</a>: {_e(view['verdict']['label'])}, "
             f"{_e(view['score_text'])}</li>"
         )

@@ -108,7 +108,7 @@ def _pages(built_site: Path) -> dict[str, str]:
 
 
 def test_content_pages_reference_no_python_runtime(built_site):
-    """Pages without a calculator mention no Pyodide file, worker or wheel."""
+    """Pages without a calculator point at no Pyodide file, worker or Python client."""
     pages = _pages(built_site)
     calculators = {name for name, html in pages.items() if "data-pyodide-base=" in html}
     assert "assessment/index.html" in calculators
@@ -116,8 +116,9 @@ def test_content_pages_reference_no_python_runtime(built_site):
         if name in calculators:
             continue
         lowered = html.lower()
-        assert "pyodide" not in lowered, name
-        assert ".whl" not in lowered and ".wasm" not in lowered, name
+        for needle in ("assets/pyodide/", "pyodide-worker", "pyodide-client", ".wasm"):
+            assert needle not in lowered, (name, needle)
+        assert not re.search(r"""<(?:script|link)\b[^>]*\.whl""", lowered), name
 
 
 def test_calculator_page_points_at_files_that_exist(built_site):

@@ -10,9 +10,12 @@
 let booting = null;
 
 function plainReason(error) {
+  if (error && error.reason) {
+    return error.reason;
+  }
   const text = String((error && error.message) || error || "");
   if (/wasm|WebAssembly|CompileError|instantiate/i.test(text)) {
-    return "this browser refused to run WebAssembly here";
+    return "this browser or this page does not allow WebAssembly, which the calculator runs on";
   }
   if (/fetch|network|load|import/i.test(text)) {
     return "a file the calculator needs could not be downloaded";
@@ -20,19 +23,61 @@ function plainReason(error) {
   return "the Python runtime stopped while starting";
 }
 
+function failure(reason, detail) {
+  const error = new Error(detail);
+  error.reason = reason;
+  return error;
+}
+
 function checkWebAssembly() {
   // A content security policy without 'wasm-unsafe-eval', or a browser without WebAssembly, can
   // make Pyodide hang instead of failing; an 8-byte module tells us up front.
   if (typeof WebAssembly !== "object") {
-    throw new Error("WebAssembly is not available in this browser");
+    throw failure("this browser does not support WebAssembly", "no WebAssembly object");
   }
-  new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  } catch (error) {
+    throw failure("this page's security policy or the browser does not allow WebAssembly", String(error));
+  }
+}
+
+async function checkWasmFile(pyodideBase) {
+  // Pyodide 314 hangs, with only a console warning, when its .wasm is blocked, missing or served
+  // with the wrong MIME type. A HEAD request, run beside the boot, turns those into an error.
+  const url = new URL("pyodide.asm.wasm", pyodideBase);
+  let response;
+  try {
+    response = await fetch(url, { method: "HEAD", cache: "no-store" });
+  } catch (error) {
+    if (url.origin !== self.location.origin) {
+      return new Promise(() => {}); // a CDN may refuse HEAD across origins; rely on the time limit
+    }
+    throw failure("a file the calculator needs could not be downloaded", String(error));
+  }
+  if (!response.ok) {
+    throw failure(
+      "a file the calculator needs could not be downloaded",
+      `HTTP ${response.status} for ${url}`,
+    );
+  }
+  const type = (response.headers.get("content-type") || "").split(";")[0].trim();
+  if (type !== "application/wasm") {
+    throw failure(
+      "the server sends the WebAssembly file with the wrong type (it must be application/wasm)",
+      `content-type ${type || "missing"}`,
+    );
+  }
+  return new Promise(() => {}); // all well: never settles, so the race below waits for the boot
 }
 
 async function fetchWheel(url) {
   const response = await fetch(url);
   if (!response.ok) {
-    throw new Error(`fetch of the pilot2prod package failed (HTTP ${response.status})`);
+    throw failure(
+      "the calculator's own Python package could not be downloaded",
+      `HTTP ${response.status} for ${url}`,
+    );
   }
   return response.arrayBuffer();
 }
@@ -43,10 +88,12 @@ async function boot({ pyodideBase, wheelUrl }) {
   // The wheel downloads while Pyodide compiles; both are needed before the first call.
   const wheel = fetchWheel(wheelUrl);
   wheel.catch(() => {}); // reported below by Promise.all; avoid an unhandled-rejection warning
-  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideBase).href);
-  const [pyodide, wheelBytes] = await Promise.all([
+  const load = import(new URL("pyodide.mjs", pyodideBase).href).then(({ loadPyodide }) =>
     loadPyodide({ indexURL: pyodideBase, stdout: () => {}, stderr: () => {} }),
-    wheel,
+  );
+  const [pyodide, wheelBytes] = await Promise.race([
+    Promise.all([load, wheel]),
+    checkWasmFile(pyodideBase),
   ]);
   pyodide.unpackArchive(wheelBytes, "wheel");
   const api = pyodide.pyimport("pilot2prod.browser_api");

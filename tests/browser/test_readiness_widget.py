@@ -1,0 +1,241 @@
+"""The live readiness verdict in Chromium: same numbers as Python, a fallback, no stray requests."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+
+from macros.data_files import load_project_data, read_data_dir
+from pilot2prod import browser_api, bundle
+from tests.browser.support import serious_axe_violations, watch_errors
+from tests.conftest import ROOT
+
+BOOT_TIMEOUT_MS = 120_000
+"""Booting Pyodide takes seconds; on a busy 2-core CI machine, allow much more."""
+
+WIDGET = "[data-p2p-readiness]"
+CHECKLIST = '.p2p-checklist[data-checklist="readiness"]'
+FALLBACK = "The live score is not available"
+
+SET_ANSWERS = """
+([answers]) => {
+  const form = document.querySelector('.p2p-checklist[data-checklist="readiness"]');
+  for (const [item, value] of Object.entries(answers)) {
+    let changed = null;
+    for (const radio of form.querySelectorAll(`input[name="readiness-${item}"]`)) {
+      const wanted = radio.value === value;
+      if (radio.checked !== wanted) {
+        radio.checked = wanted;
+        changed = radio;
+      }
+    }
+    if (changed) changed.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_project_data(ROOT, ROOT / "docs")
+
+
+@pytest.fixture(scope="module")
+def files():
+    return read_data_dir(ROOT)
+
+
+def python_view(files, answers: dict) -> dict:
+    """What pilot2prod computes for `answers` in this test process."""
+    bundle.use(files)
+    try:
+        return json.loads(browser_api.call("readiness.score", json.dumps({"answers": answers})))
+    finally:
+        bundle.use(None)
+
+
+def digest(answers: dict) -> str:
+    """The widget's record of which answers its result belongs to."""
+    return ";".join(f"{k}={v}" for k, v in sorted(answers.items()) if v)
+
+
+def _local_only(context: BrowserContext) -> list[str]:
+    foreign: list[str] = []
+
+    def check(request) -> None:
+        parsed = urlparse(request.url)
+        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname != "127.0.0.1":
+            foreign.append(request.url)
+
+    context.on("request", check)
+    return foreign
+
+
+@pytest.fixture(scope="module")
+def live_page(browser: Browser, site_url: str) -> Iterator[tuple[Page, list[str], list[str]]]:
+    """One assessment page with Python booted, shared by the tests that only change answers."""
+    context = browser.new_context()
+    foreign = _local_only(context)
+    page = context.new_page()
+    errors = watch_errors(page)
+    page.goto(site_url + "assessment/")
+    expect(page.locator(WIDGET)).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
+    yield page, foreign, errors.messages
+    context.close()
+    assert not foreign, f"requests left 127.0.0.1: {foreign}"
+
+
+def _expect_result(page: Page, view: dict) -> None:
+    widget = page.locator(WIDGET)
+    expect(widget.locator('output[name="verdict"]')).to_have_text(view["verdict"]["label"])
+    expect(widget.locator('output[name="score"]')).to_have_text(view["score_text"])
+    expect(widget.locator('output[name="weakest"]')).to_have_text(view["weakest_text"])
+
+
+def test_a_click_rescores_with_pythons_numbers(live_page, files):
+    """Answering one question by clicking updates verdict, score and weakest dimension."""
+    page, _, errors = live_page
+    page.locator(CHECKLIST).locator('input[name="readiness-named-operator"][value="no"]').check()
+    expect(page.locator(WIDGET)).to_have_attribute("data-scored-answers", "named-operator=no")
+    _expect_result(page, python_view(files, {"named-operator": "no"}))
+    what_if = page.locator(WIDGET).locator('[data-role="what-if-list"] li')
+    expect(what_if).to_have_count(1)
+    assert not errors
+
+
+def test_twenty_random_answer_sets_match_python(live_page, files, site):
+    """For 20 random answer sets the widget shows exactly what pilot2prod computes here."""
+    page, _, errors = live_page
+    items = [item.id for item in site.checklists["readiness"].items]
+    rng = random.Random(20261126)
+    widget = page.locator(WIDGET)
+    for round_ in range(20):
+        answers = {item: rng.choice(["yes", "partial", "no", "na", None, None]) for item in items}
+        page.evaluate(SET_ANSWERS, [answers])
+        expect(widget).to_have_attribute("data-scored-answers", digest(answers))
+        view = python_view(files, {k: v for k, v in answers.items() if v})
+        _expect_result(page, view)
+        expected_what_if = [i["text"] for i in (view["what_if"] or {"items": []})["items"]]
+        assert widget.locator(
+            '[data-role="what-if-list"] li > a:first-child'
+        ).all_text_contents() == (expected_what_if), round_
+        bars = widget.locator("rect.p2p-chart__bar")
+        for index, dimension in enumerate(view["dimensions"]):
+            width = float(bars.nth(index).get_attribute("width"))
+            assert width == pytest.approx(4 * (dimension["percent"] or 0), abs=0.06), round_
+    assert not errors
+
+
+def test_live_result_is_accessible(live_page):
+    """With a verdict, caps and a what-if showing, axe finds nothing serious."""
+    page, _, _ = live_page
+    page.evaluate(SET_ANSWERS, [{"real-traffic-sample": "no", "load-measured": "yes"}])
+    expect(page.locator(WIDGET).locator('[data-role="capping"]')).to_be_visible()
+    summary = page.locator(WIDGET).locator('[data-role="summary"]')
+    assert summary.get_attribute("aria-live") == "polite"
+    assert serious_axe_violations(page) == []
+
+
+def test_worker_is_reused_after_instant_navigation(live_page, site_url):
+    """Leaving and coming back by instant navigation rescored without booting Pyodide again."""
+    page, _, errors = live_page
+    fetched: list[str] = []
+    documents: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.on(
+        "request",
+        lambda request: (
+            documents.append(request.url) if request.resource_type == "document" else None
+        ),
+    )
+    page.locator('a[href="../faq/"], a[href$="/faq/"]').first.click()
+    expect(page).to_have_url(re.compile(r"/faq/(#.*)?$"))
+    assert page.locator(WIDGET).count() == 0
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/assessment/(#.*)?$"))
+    widget = page.locator(WIDGET)
+    expect(widget).to_have_attribute("data-state", "live", timeout=10_000)
+    assert not [url for url in fetched if "/assets/pyodide/" in url or ".whl" in url]
+    assert not documents, "a page was loaded in full instead of navigated instantly"
+    assert not errors
+
+
+def test_content_page_starts_no_python(new_context, site_url):
+    """Reading a guide page downloads nothing of Pyodide and starts no worker."""
+    context = new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + "why-pilots-stall/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "pyodide" in url or ".whl" in url or ".wasm" in url]
+    assert not [w.url for w in page.workers if "pyodide" in w.url]
+
+
+def test_blocked_wasm_shows_fallback_and_checklist_still_saves(new_context, site_url):
+    """With the .wasm blocked the widget says so in plain words and answers still persist."""
+    context = new_context()
+    context.route("**/*.wasm", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(site_url + "assessment/")
+    widget = page.locator(WIDGET)
+    expect(widget).to_have_attribute("data-state", "failed", timeout=BOOT_TIMEOUT_MS)
+    expect(widget.locator('[data-role="status"]')).to_contain_text(FALLBACK)
+    expect(widget.locator('[data-role="status"]')).to_contain_text("could not be downloaded")
+    radio = page.locator(CHECKLIST).locator('input[name="readiness-load-measured"][value="yes"]')
+    radio.check()
+    page.reload()
+    expect(
+        page.locator(CHECKLIST).locator('input[name="readiness-load-measured"][value="yes"]')
+    ).to_be_checked()
+    expect(widget).to_have_attribute("data-state", "failed", timeout=BOOT_TIMEOUT_MS)
+
+
+def test_hanging_runtime_is_stopped_by_the_time_limit(new_context, site_url):
+    """When the .wasm download never finishes, the widget gives up at its own time limit."""
+    context = new_context()
+    held: list[Route] = []
+
+    def hold(route: Route) -> None:
+        if route.request.method == "HEAD":
+            route.continue_()
+        else:
+            held.append(route)  # never answered: the boot hangs as Pyodide 314 does
+
+    def short_limit(route: Route) -> None:
+        response = route.fetch()
+        body = response.text().replace(
+            "data-p2p-readiness ", 'data-p2p-readiness data-boot-timeout="3000" ', 1
+        )
+        route.fulfill(response=response, body=body)
+
+    context.route("**/*.wasm", hold)
+    context.route("**/assessment/", short_limit)
+    page = context.new_page()
+    page.goto(site_url + "assessment/")
+    widget = page.locator(WIDGET)
+    expect(widget).to_have_attribute("data-state", "failed", timeout=60_000)
+    expect(widget.locator('[data-role="status"]')).to_contain_text("took too long to start")
+    for route in held:
+        route.abort()
+
+
+def test_example_link_opens_the_assessment_with_its_verdict(new_context, site_url, site, files):
+    """A worked example's link fills the assessment, and the widget scores those answers."""
+    entry = site.extra["example_assessments"].examples[1]
+    context = new_context()
+    page = context.new_page()
+    page.goto(site_url + "examples/")
+    page.locator(".p2p-example-links a").nth(1).click()
+    expect(page).to_have_url(re.compile(r"/assessment/"))
+    widget = page.locator(WIDGET)
+    expect(widget).to_have_attribute(
+        "data-scored-answers", digest(dict(entry.answers)), timeout=BOOT_TIMEOUT_MS
+    )
+    _expect_result(page, python_view(files, dict(entry.answers)))
