@@ -108,4 +108,25 @@ def load_data(data_dir: str | None) -> DataSource:
             "is missing, and there is no data/ folder beside the package; install the wheel "
             "the site serves, or point --data at a copy of data/",
         )
-    return DataSource(bundle.Bundle(read_data_dir(folder, str(folder))), str(folder), str(folder))
+    return DataSource(_repository_bundle(folder), str(folder), str(folder))
+
+
+_repository_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], bundle.Bundle]] = {}
+
+
+def _repository_bundle(folder: Path) -> bundle.Bundle:
+    """The repository's data, parsed once per process while no file under it changes.
+
+    One command reads it once anyway; tools and tests that call `main` many times in
+    one process would otherwise parse every YAML file on every call.
+    """
+    signature = tuple(
+        (path.as_posix(), stat.st_mtime_ns, stat.st_size)
+        for path in sorted(folder.rglob("*.yml"))
+        for stat in (path.stat(),)
+    )
+    cached = _repository_cache.get(folder)
+    if cached is None or cached[0] != signature:
+        cached = (signature, bundle.Bundle(read_data_dir(folder, str(folder))))
+        _repository_cache[folder] = cached
+    return cached[1]

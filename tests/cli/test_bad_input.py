@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from pilot2prod.cli import main
 from tests.cli.support import document, run, write_json
 
 CASES = {
@@ -181,3 +188,38 @@ def test_calculator_inputs_are_checked_field_by_field(capsys, tmp_path, command,
     assert result.code == 2
     assert result.err.startswith(f"pilot2prod: {path}: {message}")
     assert result.err.count("\n") == 1
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(lambda t: t.encode("utf-8")),
+        JSON_VALUES.map(lambda v: json.dumps(v).encode("utf-8")),
+        st.fixed_dictionaries(
+            {"answers": JSON_VALUES, "notes": JSON_VALUES, "version": JSON_VALUES}
+        ).map(lambda d: json.dumps({**document({}), **d}).encode("utf-8")),
+    ),
+    st.sampled_from(["answers.json", "answers.yml", "answers"]),
+)
+def test_no_input_makes_the_command_crash(content, name):
+    """Random bytes, text, JSON and half-valid documents give exit 0 or 2 and at most one line."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(content)
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            code = main(["assess", str(path)])
+    assert code in (0, 2), err.getvalue()
+    if code == 2:
+        assert err.getvalue().count("\n") == 1
+        assert "Traceback" not in err.getvalue()
