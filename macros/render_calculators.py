@@ -242,7 +242,9 @@ def _charts(view: Mapping[str, Any], charts: Sequence[tuple[str, str, str]]) -> 
             f"{to_svg(view['charts'][chart_name])}"
             f"<figcaption>{_e(caption)}. The table below gives the same numbers.</figcaption>"
             "</figure>"
-            f'<div class="p2p-calc__table" data-table="{_e(table_name)}">'
+            # Focusable so a table wider than the screen can be scrolled by keyboard.
+            f'<div class="p2p-calc__table" data-table="{_e(table_name)}" tabindex="0" '
+            f'role="region" aria-label="{_e(caption)}: table">'
             f"{table_html(view['tables'][table_name])}</div>"
         )
     return "".join(parts)

@@ -674,7 +674,7 @@ def calibrate(model: EffortModel, inputs: EffortInputs) -> Calibration | None:
     log_observed: list[float] = []
     log_model: list[float] = []
     for pilot, production in inputs.history:
-        predicted = sum(
+        predicted = math.fsum(
             r.likely for r in stream_ranges(model, inputs, readiness=False, pilot_weeks=pilot)
         )
         log_observed.append(math.log(production / pilot))
@@ -682,14 +682,14 @@ def calibrate(model: EffortModel, inputs: EffortInputs) -> Calibration | None:
         log_ratios.append(math.log(production / predicted))
     count = len(log_ratios)
     weight = count / (count + model.calibration.prior_weight.value)
-    raw_log = weight * sum(log_ratios) / count
+    raw_log = weight * math.fsum(log_ratios) / count
     bound = math.log(model.calibration.max_factor.value)
     limited = abs(raw_log) > bound
     clipped = max(-bound, min(bound, raw_log))
     return Calibration(
         pairs=count,
-        observed_multiple=math.exp(sum(log_observed) / count),
-        model_multiple=math.exp(sum(log_model) / count),
+        observed_multiple=math.exp(math.fsum(log_observed) / count),
+        model_multiple=math.exp(math.fsum(log_model) / count),
         weight=weight,
         factor=math.exp(clipped),
         limited=limited,
@@ -774,7 +774,7 @@ def estimate(model: EffortModel, inputs: EffortInputs) -> EffortEstimate:
         )
         for stream, span in zip(model.streams, ranges, strict=True)
     )
-    likely = sum(span.likely for span in ranges)
+    likely = math.fsum(span.likely for span in ranges)
     p50, p80, p90 = (percentile(totals, p) for p in PERCENTILES)
     operate = model.operate
     operate_weeks = max(operate.fraction.value * likely, operate.minimum.value)
@@ -782,9 +782,9 @@ def estimate(model: EffortModel, inputs: EffortInputs) -> EffortEstimate:
         operate_weeks *= step.value
     return EffortEstimate(
         streams=streams,
-        low=sum(span.low for span in ranges),
+        low=math.fsum(span.low for span in ranges),
         likely=likely,
-        high=sum(span.high for span in ranges),
+        high=math.fsum(span.high for span in ranges),
         mean=math.fsum(totals) / len(totals),
         p50=p50,
         p80=p80,

@@ -184,7 +184,7 @@ def stream_chart(found: EffortEstimate) -> Chart:
 
 def total_chart(found: EffortEstimate) -> Chart:
     """A histogram of the simulated totals with P50, P80 and P90 marked."""
-    width, left, right, top, bottom = 720, 40, 700, 34, 190
+    width, left, right, top, bottom = 720, 40, 700, 44, 200
     ticks = nice_ticks(found.histogram[-1][1])
     scale = (right - left) / ticks[-1]
     tallest = max(count for _, _, count in found.histogram) or 1

@@ -168,8 +168,9 @@ class MonthlyCost:
 
     @property
     def total(self) -> float:
-        """The whole monthly cost."""
-        return sum(self.parts.values())
+        """The whole monthly cost (fsum: plain `sum` of floats changed in Python 3.12, and the
+        browser runs a newer Python than the build may)."""
+        return math.fsum(self.parts.values())
 
 
 def monthly_cost(model: CostModel, values: Mapping[str, float]) -> MonthlyCost:

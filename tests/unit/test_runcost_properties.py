@@ -70,7 +70,7 @@ def test_valid_inputs_give_consistent_finite_costs(values):
     assert messages == {} and inputs is not None
     result = run_cost(MODEL, inputs)
     assert math.isfinite(result.monthly) and result.monthly >= 0
-    assert result.monthly == sum(result.month.parts.values())
+    assert result.monthly == math.fsum(result.month.parts.values())
     assert result.yearly == result.monthly * 12
     swings = [row.swing for row in result.sensitivity]
     assert swings == sorted(swings, reverse=True)

@@ -1,0 +1,176 @@
+"""The run-cost calculator in Chromium: Python's numbers, inline messages, no stray requests."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from macros.data_files import read_data_dir
+from pilot2prod import browser_api, bundle
+from pilot2prod.runcost import CostModel, load_cost_model
+from tests.browser.support import serious_axe_violations, watch_errors
+from tests.browser.test_estimator import COMPUTED, NOT_A_NUMBER, OUTPUTS, SET_INPUTS
+from tests.conftest import ROOT
+
+BOOT_TIMEOUT_MS = 120_000
+"""Booting Pyodide takes seconds; on a busy 2-core machine, allow much more."""
+
+CALC = '.p2p-calc[data-p2p-calc="cost"]'
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, object]:
+    return read_data_dir(ROOT)
+
+
+@pytest.fixture(scope="module")
+def model(files) -> CostModel:
+    return load_cost_model(files["data/cost.yml"])
+
+
+def python_view(files, inputs: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """What pilot2prod computes for `inputs` in this test process."""
+    bundle.use(files)
+    try:
+        payload = {"inputs": inputs, **extra}
+        return json.loads(browser_api.call("cost.run", json.dumps(payload)))
+    finally:
+        bundle.use(None)
+
+
+def _local_only(context: BrowserContext) -> list[str]:
+    foreign: list[str] = []
+
+    def check(request) -> None:
+        parsed = urlparse(request.url)
+        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname != "127.0.0.1":
+            foreign.append(request.url)
+
+    context.on("request", check)
+    return foreign
+
+
+@pytest.fixture(scope="module")
+def live(browser: Browser, site_url: str) -> Iterator[tuple[Page, list[str], list[str]]]:
+    """One run-cost page with Python booted, shared by every test here."""
+    context = browser.new_context()
+    foreign = _local_only(context)
+    page = context.new_page()
+    errors = watch_errors(page)
+    page.goto(site_url + "run-cost/")
+    expect(page.locator(CALC)).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
+    yield page, foreign, errors.messages
+    context.close()
+    assert not foreign, f"requests left 127.0.0.1: {foreign}"
+
+
+def set_inputs(page: Page, inputs: dict[str, str]) -> None:
+    """Type `inputs` into the form at once and wait until the widget has computed them."""
+    page.evaluate(SET_INPUTS, [CALC, inputs])
+    page.wait_for_function(COMPUTED, arg=[CALC, inputs], timeout=30_000)
+
+
+def random_inputs(rng: random.Random, model: CostModel) -> dict[str, str]:
+    """A valid set of inputs spread over each field's range, as a reader would type them."""
+    inputs = {}
+    for spec in model.inputs:
+        top = min(spec.maximum, (spec.default or 1) * 10)
+        value = rng.choice([0.0, rng.uniform(spec.minimum, top), spec.default or 0])
+        inputs[spec.id] = f"{value:.{rng.choice([0, 1, 3])}f}"
+    return inputs
+
+
+def test_ten_random_input_sets_match_python(live, files, model):
+    """For 10 random valid input sets the page shows exactly what pilot2prod computes here."""
+    page, _, errors = live
+    rng = random.Random(20261102)
+    root = page.locator(CALC)
+    for round_ in range(10):
+        inputs = random_inputs(rng, model)
+        set_inputs(page, inputs)
+        view = python_view(files, inputs)
+        assert view["ok"], view
+        expect(root).to_have_attribute("data-state", "live")
+        shown = root.evaluate(OUTPUTS)
+        assert {name for name, _, _ in shown} == set(view["outputs"])
+        for name, text, value in shown:
+            expected = view["outputs"][name]
+            assert text == expected["text"], (round_, name, inputs)
+            if expected["value"] is None:
+                assert value is None, (round_, name)
+            else:
+                assert float(value) == expected["value"], (round_, name, inputs)
+        for table in ("breakdown", "sensitivity"):
+            rows = root.locator(f'[data-table="{table}"] tbody tr').all_inner_texts()
+            assert [r.split("\t") for r in rows] == view["tables"][table]["rows"], (round_, table)
+        bars = root.locator('[data-chart="sensitivity"] svg rect.p2p-up')
+        expect(bars).to_have_count(len(view["tables"]["sensitivity"]["rows"]) + 1)
+    assert not errors
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("requests-per-day", ""),
+        ("requests-per-day", "-100"),
+        ("tokens-in", "9e999"),
+        ("price-out", "fifteen"),
+        ("cache-hit-rate", "NaN"),
+        ("staff-yearly", "-Infinity"),
+        ("review-share", "120"),
+    ],
+)
+def test_bad_input_gets_its_message_and_no_nan(live, files, model, field, value):
+    """Odd values get Python's message beside their field; no output shows NaN."""
+    page, _, errors = live
+    valid = model.defaults()
+    set_inputs(page, valid)
+    set_inputs(page, {field: value})
+    view = python_view(files, {**valid, field: value})
+    assert not view["ok"]
+    root = page.locator(CALC)
+    expect(root).to_have_attribute("data-state", "invalid")
+    message = root.locator(f'[data-message-for="{field}"]')
+    expect(message).to_have_text(view["messages"][field])
+    expect(root.locator(f'[name="{field}"]')).to_have_attribute("aria-invalid", "true")
+    for _, text, shown in root.evaluate(OUTPUTS):
+        assert text == "—" and shown is None
+    assert not NOT_A_NUMBER.search(root.locator(".p2p-calc__results").inner_text())
+    set_inputs(page, valid)
+    expect(message).to_be_hidden()
+    assert not errors
+
+
+def test_markdown_export_is_pythons(live, files, model):
+    """Export Markdown shows the text Python writes for these inputs, dated today."""
+    page, _, _ = live
+    set_inputs(page, model.defaults())
+    root = page.locator(CALC)
+    root.locator('[data-action="markdown"]').click()
+    area = root.locator('[data-role="markdown"]')
+    expect(area).to_have_value(re.compile(r"^## Run-cost estimate"))
+    text = area.input_value()
+    date = re.search(r" on (\d{4}-\d{2}-\d{2})\.\*", text)
+    assert date is not None
+    expected = python_view(
+        files, model.defaults(), markdown=True, page_url=page.url.split("#")[0], date=date[1]
+    )["markdown"]
+    assert text == expected
+
+
+def test_run_cost_is_accessible(live):
+    """Live results and a field message: axe finds nothing serious; outputs are live."""
+    page, _, _ = live
+    set_inputs(page, {"tokens-in": "lots"})
+    assert serious_axe_violations(page) == []
+    set_inputs(page, {"tokens-in": "3000"})
+    summary = page.locator(CALC).locator('[data-role="summary"]')
+    assert summary.get_attribute("aria-live") == "polite"
+    assert serious_axe_violations(page) == []

@@ -1,0 +1,112 @@
+"""The calculator pages as built: labelled forms, and default results without JavaScript."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.data_files import read_data_dir
+from pilot2prod import browser_api, bundle
+from pilot2prod.effort import load_effort_model
+from pilot2prod.runcost import load_cost_model
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, object]:
+    return read_data_dir(ROOT)
+
+
+def _view(files, name: str, inputs: dict) -> dict:
+    bundle.use(files)
+    try:
+        return json.loads(browser_api.call(name, json.dumps({"inputs": inputs})))
+    finally:
+        bundle.use(None)
+
+
+def _page(built_site: Path, name: str) -> str:
+    return (built_site / name / "index.html").read_text(encoding="utf-8")
+
+
+def _outputs(page: str) -> dict[str, tuple[str, str | None]]:
+    found = {}
+    for match in re.finditer(
+        r'<output name="([^"]+)"(?: data-value="([^"]*)")?>([^<]*)</output>', page
+    ):
+        found[match[1]] = (html.unescape(match[3]), match[2])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("page_name", "function", "loader", "source"),
+    [
+        ("estimator", "effort.estimate", load_effort_model, "data/effort.yml"),
+        ("run-cost", "cost.run", load_cost_model, "data/cost.yml"),
+    ],
+)
+def test_default_results_are_prerendered(built_site, files, page_name, function, loader, source):
+    """Without JavaScript the page shows, in every output, Python's result for the defaults."""
+    model = loader(files[source])
+    view = _view(files, function, model.defaults())
+    page = _page(built_site, page_name)
+    shown = _outputs(page)
+    assert set(shown) == set(view["outputs"])
+    for name, (text, value) in shown.items():
+        expected = view["outputs"][name]
+        assert text == expected["text"], name
+        assert (value is None) == (expected["value"] is None), name
+        if value is not None:
+            assert float(value) == expected["value"], name
+    for table in view["tables"].values():
+        for row in table["rows"]:
+            assert f'<th scope="row">{html.escape(row[0])}</th>' in page
+    assert page.count('<svg class="p2p-chart-svg"') == len(view["charts"])
+
+
+@pytest.mark.parametrize(
+    ("page_name", "loader", "source"),
+    [
+        ("estimator", load_effort_model, "data/effort.yml"),
+        ("run-cost", load_cost_model, "data/cost.yml"),
+    ],
+)
+def test_every_input_has_a_label_unit_and_default(built_site, files, page_name, loader, source):
+    """Each form control has a label, and each number its unit and its default value."""
+    model = loader(files[source])
+    page = _page(built_site, page_name)
+    numbers = getattr(model.inputs, "numbers", model.inputs)
+    for spec in numbers:
+        dom_id = f"{'effort' if page_name == 'estimator' else 'cost'}-{spec.id}"
+        assert f'<label for="{dom_id}">{html.escape(spec.label)}</label>' in page
+        assert f'id="{dom_id}-unit">{html.escape(spec.unit)}</span>' in page
+        control = re.search(rf'<input id="{dom_id}"[^>]*>', page)
+        assert control is not None, spec.id
+        default = "" if spec.default is None else f"{spec.default:g}"
+        assert f'value="{default}"' in control[0], spec.id
+        assert f'aria-describedby="{dom_id}-unit {dom_id}-help {dom_id}-msg"' in control[0]
+
+
+def test_method_page_shows_the_worked_examples(built_site, files):
+    """The method page shows each worked example with the results the models compute."""
+    page = html.unescape(re.sub(r"<[^>]+>", "", _page(built_site, "method")))
+    effort = load_effort_model(files["data/effort.yml"])
+    for example in effort.examples:
+        view = _view(files, "effort.estimate", dict(example.inputs))
+        assert example.title in page
+        assert f"P50 {view['outputs']['p50']['text']}, P80 {view['outputs']['p80']['text']}" in page
+    cost = load_cost_model(files["data/cost.yml"])
+    for example in cost.examples:
+        view = _view(files, "cost.run", dict(example.inputs))
+        assert f"{view['outputs']['monthly']['text']} a month" in page
+
+
+def test_calculator_pages_say_parameters_are_assumptions(built_site):
+    """Both pages state plainly that their parameters are starting assumptions."""
+    assert "Starting assumptions, not measurements" in _page(built_site, "estimator")
+    assert "Calibrate it with your own projects" in _page(built_site, "estimator")
+    assert "Starting assumptions, not quotes" in _page(built_site, "run-cost")
