@@ -24,6 +24,7 @@ from pilot2prod.cli.data import DataSource, load_data
 from pilot2prod.cli.errors import EXIT_OK, CliError
 from pilot2prod.cli.files import read_structured, write_text
 from pilot2prod.effort import EffortModel
+from pilot2prod.fields import NumberInput, with_unit
 from pilot2prod.report import plain_text
 from pilot2prod.runcost import CostModel
 
@@ -40,6 +41,35 @@ def _effort_model(data: DataSource) -> EffortModel:
 
 def _cost_model(data: DataSource) -> CostModel:
     return calculators_api.cost_model(data.bundle)
+
+
+def _number_line(spec: NumberInput) -> str:
+    default = "none (optional)" if spec.default is None else with_unit(spec.default, spec.unit)
+    return (
+        f"{spec.id}: {spec.label}; {with_unit(spec.minimum, spec.unit)} to "
+        f"{with_unit(spec.maximum, spec.unit)}; default {default}"
+    )
+
+
+def _effort_field_lines(model: EffortModel) -> list[str]:
+    lines = [_number_line(spec) for spec in model.inputs.numbers]
+    for trait in model.traits:
+        choices = ", ".join(level.id for level in trait.levels)
+        lines.append(f"{trait.id}: {trait.label}; one of {choices}; default {trait.default}")
+    history = model.inputs.history
+    lines.append(
+        f"{history.id}: {history.label}; past projects as pairs of pilot and production "
+        'person-weeks, one per line ("6, 40") or as a list of [pilot, production]'
+    )
+    lines.append(
+        "readiness: a readiness result carried from the assessment: a 0-1 score, or "
+        '{"score": ..., "dimensions": {...}} (the readiness-* fields take precedence)'
+    )
+    return lines
+
+
+def _cost_field_lines(model: CostModel) -> list[str]:
+    return [_number_line(spec) for spec in model.inputs]
 
 
 def _effort_fields(model: EffortModel) -> list[str]:
@@ -66,6 +96,8 @@ class Calculator:
     description: str
     model: Callable[[DataSource], Any]
     fields: Callable[[Any], list[str]]
+    field_lines: Callable[[Any], list[str]]
+    """One line per field for `--fields`: id, label, range or choices, default."""
     run: Callable[[Any, Mapping[str, Any]], dict[str, Any]]
 
 
@@ -78,14 +110,15 @@ Run the production-effort estimator on FILE: the document the estimator page
 saves and shares ({"format": "pilot2prod/estimate", "version": 1, "inputs":
 {...}}) or just its inputs object, as JSON or YAML. The inputs are the pilot's
 effort, the project's traits and, optionally, readiness scores and past
-projects for calibration. Fields left out take the page's
-defaults. Prints the percentiles, each work stream's range and the yearly
-effort to operate it, from the same seeded simulation the page runs.
+projects for calibration; fields left out take the page's defaults, and
+--fields lists them all. Prints the percentiles, each work stream's range and
+the yearly effort to operate it, from the same seeded simulation the page runs.
 
 Exit status: 0 ok, 2 when a field cannot be used (one line names it).
 """,
     model=_effort_model,
     fields=_effort_fields,
+    field_lines=_effort_field_lines,
     run=effort_view.run,
 )
 
@@ -97,14 +130,16 @@ COST = Calculator(
 Run the run-cost calculator on FILE: the document the run-cost page saves and
 shares ({"format": "pilot2prod/run-cost", "version": 1, "inputs": {...}}) or
 just its inputs object, as JSON or YAML. The inputs are traffic, tokens,
-prices, caching, retries, human review and fixed costs. Fields left out
-take the page's defaults. Prints the monthly and yearly cost, cost per request
-and per successful outcome, the breakdown and which input moves the total most.
+prices, caching, retries, human review and fixed costs; fields left out take
+the page's defaults, and --fields lists them all. Prints the monthly and
+yearly cost, cost per request and per successful outcome, the breakdown and
+which input moves the total most.
 
 Exit status: 0 ok, 2 when a field cannot be used (one line names it).
 """,
     model=_cost_model,
     fields=_cost_fields,
+    field_lines=_cost_field_lines,
     run=runcost_view.run,
 )
 
@@ -119,7 +154,14 @@ def add_parsers(subparsers: argparse._SubParsersAction, parents: list) -> None:
             parents=parents,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        parser.add_argument("file", metavar="FILE", help='the inputs file, or "-" for stdin')
+        parser.add_argument(
+            "file", metavar="FILE", nargs="?", help='the inputs file, or "-" for stdin'
+        )
+        parser.add_argument(
+            "--fields",
+            action="store_true",
+            help="list the calculator's fields (ids, ranges or choices, defaults) and exit",
+        )
         common.output_options(parser)
         parser.set_defaults(run=run, calculator=calculator)
 
@@ -191,6 +233,11 @@ def run(args: argparse.Namespace) -> int:
     calculator: Calculator = args.calculator
     data = load_data(args.data)
     model = calculator.model(data)
+    if args.fields:
+        write_text("\n".join(calculator.field_lines(model)) + "\n", args.output)
+        return EXIT_OK
+    if args.file is None:
+        raise CliError(calculator.name, "", "give the inputs FILE (or --fields to list the fields)")
     raw = read_structured(args.file, f"the {calculator.name} calculator's inputs")
     source = "<stdin>" if args.file == "-" else args.file
     inputs, prefix = _inputs(raw, source, calculator, calculator.fields(model))

@@ -25,8 +25,8 @@ def data_options() -> argparse.ArgumentParser:
     parent.add_argument(
         "--data",
         metavar="DIR",
-        help="score with the questions, weights and bands in DIR (a copy of the site's data/ "
-        "folder) instead of the bundled ones",
+        help="use the questions, weights, bands and model parameters in DIR (a copy of the "
+        "site's data/ folder, adapted) instead of the site's own",
     )
     return parent
 

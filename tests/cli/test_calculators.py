@@ -134,3 +134,22 @@ def test_foreign_or_newer_calculator_documents_are_refused(capsys, tmp_path, com
     result = run(capsys, command, path)
     assert result.code == 2
     assert result.err.startswith(f"pilot2prod: {path}: {message}")
+
+
+@pytest.mark.parametrize("command", ["estimate", "cost"])
+def test_fields_lists_every_field_the_calculator_accepts(capsys, tmp_path, command):
+    """--fields names each accepted field once; each listed id is accepted in a file."""
+    listed = run(capsys, command, "--fields")
+    assert listed.code == 0
+    ids = [line.split(":")[0] for line in listed.out.splitlines()]
+    assert len(ids) == len(set(ids)) > 3
+    for field_id in ids:
+        path = tmp_path / "one.json"
+        path.write_text(json.dumps({field_id: None}), encoding="utf-8")
+        result = run(capsys, command, path)
+        assert "not a field of this calculator" not in result.err, field_id
+    missing = run(capsys, command)
+    assert missing.code == 2
+    assert missing.err == (
+        f"pilot2prod: {command}: give the inputs FILE (or --fields to list the fields)\n"
+    )
