@@ -20,6 +20,7 @@ import {
   writeCopies,
 } from "./checklist-doc.js";
 import { download, fileName, pageUrl, progressSentence, tally, toCSV, toJSON, toMarkdown, today } from "./checklist-export.js";
+import { forgetPendingShare, rememberPendingShare } from "./checklist-pending.js";
 import { LONG_LINK, clearShareFragment, copyText, shareUrl } from "./checklist-share.js";
 import { answersKey, copiesKey, openStore, storageMessage, unreadableKey } from "./checklist-storage.js";
 import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar, h } from "./checklist-ui.js";
@@ -508,11 +509,12 @@ class ChecklistController {
       return;
     }
     this.showPreview(result.doc, { source: "link", label: "", payload, versionNote: this.versionNote(result) });
+    rememberPendingShare(payload);
   }
 
   showPreview(doc, preview) {
-    clearTimeout(this.saveTimer);
-    if (!this.preview) this.saveOwnFromView();
+    // A note typed a moment ago is still waiting to be saved: save it before switching views.
+    if (!this.preview && this.saveTimer) this.saveOwnFromView();
     this.preview = preview;
     this.view = cloneDoc(doc);
     const { banner } = this;
@@ -551,7 +553,10 @@ class ChecklistController {
     this.banner.root.hidden = true;
     delete this.form.dataset.p2pPreview;
     this.setBusyButtons(false);
-    if (payload) clearShareFragment(payload);
+    if (payload) {
+      clearShareFragment(payload);
+      forgetPendingShare();
+    }
   }
 
   keepMine() {

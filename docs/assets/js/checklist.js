@@ -6,10 +6,40 @@
 // data-p2p-mounted). Window-level listeners are registered here, once, at module load,
 // and look up the current forms each time they fire: no element is kept between pages.
 
+import { pendingShare } from "./checklist-pending.js";
 import { decodeFragment, fragmentParam } from "./fragment-codec.js";
 
 const FORM_SELECTOR = "form.p2p-checklist[data-checklist]";
 let mountModule = null;
+
+// Material's navigation.tracking may replace the address bar's fragment with the heading in view
+// before a checklist mounts, so a share payload is also taken from where it first appeared: the
+// fragment this document was loaded with (used once), an in-site link the reader followed
+// (instant navigation), the hashchange event's new URL, or a banner left open before a reload.
+let openedWith = window.location.hash;
+let followed = null;
+
+document.addEventListener(
+  "click",
+  (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link) return;
+    const url = new URL(link.href, window.location.href);
+    const payload = url.origin === window.location.origin ? fragmentParam(url.hash) : null;
+    followed = payload ? { path: url.pathname, payload } : null;
+  },
+  true,
+);
+
+function sharePayload() {
+  const path = window.location.pathname;
+  let payload = fragmentParam(window.location.hash);
+  if (!payload && openedWith !== null) payload = fragmentParam(openedWith);
+  openedWith = null;
+  if (!payload && followed && followed.path === path) payload = followed.payload;
+  followed = null;
+  return payload || pendingShare();
+}
 
 function loadMount() {
   if (!mountModule) mountModule = import("./checklist-mount.js");
@@ -37,8 +67,7 @@ async function mountAll() {
   }
 }
 
-async function routeShareLink() {
-  const payload = fragmentParam(window.location.hash);
+async function routeShareLink(payload) {
   const onPage = forms().filter((form) => form.dataset.p2pMounted === "true");
   if (!payload || onPage.length === 0) return;
   const { controllerOf } = await loadMount();
@@ -62,12 +91,14 @@ async function routeShareLink() {
 }
 
 async function start() {
+  const payload = sharePayload();
   await mountAll();
-  await routeShareLink();
+  await routeShareLink(payload);
 }
 
-window.addEventListener("hashchange", () => {
-  routeShareLink();
+window.addEventListener("hashchange", (event) => {
+  const payload = fragmentParam(new URL(event.newURL).hash);
+  if (payload) routeShareLink(payload);
 });
 
 window.addEventListener("storage", async (event) => {
