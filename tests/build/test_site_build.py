@@ -24,8 +24,16 @@ def _page_html(built_site: Path, page: str) -> str:
     return (built_site / url_dir / "index.html").read_text(encoding="utf-8")
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, treating MkDocs' own tags (!ENV, !!python/name) as plain values."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
 def _nav_pages() -> list[str]:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!!", ""))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     pages: list[str] = []
 
     def walk(node: object) -> None:
