@@ -27,6 +27,7 @@ from pilot2prod.fields import NumberInput, format_number, with_unit
 from pilot2prod.loader import SiteData
 from pilot2prod.runcost import CostModel
 from pilot2prod.runcost import check_inputs as check_cost_inputs
+from pilot2prod.urls import doc_url, site_root_for
 
 EFFORT_FORMAT = "pilot2prod/estimate"
 COST_FORMAT = "pilot2prod/run-cost"
@@ -589,6 +590,18 @@ def table_markdown(found: Mapping[str, Any]) -> str:
     return _md_table([_cell(c) for c in found["columns"]], found["rows"])
 
 
+def estimate_link_html(page_src: str, directory_urls: bool) -> str:
+    """The assessment's way into the estimator; estimator-widget.js adds the live scores."""
+    href = doc_url("estimator.md", site_root_for(page_src, directory_urls), directory_urls)
+    return (
+        '<p class="p2p-estimate-next">'
+        f'<a class="md-button md-button--primary" href="{_e(href)}" data-p2p-estimate-link>'
+        "Estimate the remaining work</a> "
+        "Opens the production-effort estimator with the dimension scores above filled in, so "
+        "the work you have already confronted counts.</p>"
+    )
+
+
 # --- registration -------------------------------------------------------------------------
 
 
@@ -658,6 +671,11 @@ def define_estimator_macros(
         if isinstance(value, float) and 0 < value < 1:
             return f"{value:.0%}"
         return format_number(value) if isinstance(value, float | int) else str(value)
+
+    @env.macro
+    def estimate_remaining_work() -> str:
+        """A link from the readiness result to the estimator, carrying the scores."""
+        return estimate_link_html(_page(), bool(env.conf["use_directory_urls"]))
 
     @env.macro
     def cost_days() -> str:

@@ -16,6 +16,7 @@ from macros.data_files import read_data_dir
 from pilot2prod import browser_api, bundle, sharelink
 from pilot2prod.effort import EffortModel, load_effort_model
 from tests.browser.support import serious_axe_violations, watch_errors
+from tests.browser.test_readiness_widget import SET_ANSWERS, digest
 from tests.conftest import ROOT
 
 BOOT_TIMEOUT_MS = 120_000
@@ -291,3 +292,32 @@ def test_inputs_survive_a_reload(live):
     expect(root.locator('[name="pilot-weeks"]')).to_have_value("21")
     expect(root.locator('[name="volume"]')).to_have_value("high")
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
+
+
+def test_assessment_link_carries_the_readiness_scores(live, files, site_url):
+    """The assessment's "Estimate the remaining work" link fills in its dimension scores."""
+    page, _, errors = live
+    page.goto(site_url + "assessment/")
+    widget = page.locator("[data-p2p-readiness]")
+    expect(widget).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
+    answers = {"real-traffic-sample": "yes", "load-measured": "partial", "named-operator": "no"}
+    page.evaluate(SET_ANSWERS, [answers])
+    expect(widget).to_have_attribute("data-scored-answers", digest(answers))
+    link = page.locator("a[data-p2p-estimate-link]")
+    expect(link).to_have_attribute("href", re.compile(r"estimator/#p2p=v1\."))
+    bundle.use(files)
+    try:
+        view = json.loads(browser_api.call("readiness.score", json.dumps({"answers": answers})))
+    finally:
+        bundle.use(None)
+    link.click()
+    expect(page).to_have_url(re.compile(r"/estimator/#p2p="))
+    root = page.locator(CALC)
+    for dimension in view["dimensions"]:
+        score = dimension["score"] if dimension["score"] is not None else view["score"]
+        expected = "" if score is None else f"{round(score * 1000) / 10:g}"
+        expect(root.locator(f'[name="readiness-{dimension["id"]}"]')).to_have_value(expected)
+    expect(root.locator('output[name="readiness"]')).to_contain_text(
+        "Applied", timeout=BOOT_TIMEOUT_MS
+    )
+    assert not errors

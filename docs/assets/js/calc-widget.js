@@ -428,28 +428,10 @@ function reset(root) {
 
 // --- start ----------------------------------------------------------------------------------
 
-async function loadInitial(root, transform) {
+async function loadInitial(root, transform, hash) {
+  // The reader's own saved inputs first; a link's inputs then go on top, so a link that
+  // carries only some fields (the readiness scores, say) keeps the rest of the reader's own.
   const state = states.get(root);
-  const payload = fragmentParam(window.location.hash);
-  if (payload) {
-    try {
-      const inputs = inputsOf(root, await decodeFragment(payload), transform);
-      if (inputs === null) {
-        notify(root, "The link carries something other than inputs for this calculator; it was ignored.");
-      } else {
-        apply(root, inputs);
-        state.shared = true;
-        notify(
-          root,
-          "Showing the inputs from the link you opened. Your own saved inputs stay as they were " +
-            "until you change something here.",
-        );
-        return;
-      }
-    } catch (error) {
-      notify(root, `${error.message} Your own inputs are shown instead.`);
-    }
-  }
   const saved = readSaved(root.dataset.storageKey);
   if (saved) {
     try {
@@ -461,10 +443,35 @@ async function loadInitial(root, transform) {
       removeSaved(root.dataset.storageKey); // unreadable: start from the defaults
     }
   }
+  const payload = fragmentParam(hash);
+  if (!payload) {
+    return;
+  }
+  try {
+    const inputs = inputsOf(root, await decodeFragment(payload), transform);
+    if (inputs === null) {
+      notify(root, "The link carries something other than inputs for this calculator; it was ignored.");
+      return;
+    }
+    apply(root, inputs);
+    state.shared = true;
+    notify(
+      root,
+      "Showing the inputs from the link you opened. Your own saved inputs stay as they were " +
+        "until you change something here.",
+    );
+  } catch (error) {
+    notify(root, `${error.message} Your own inputs are shown instead.`);
+  }
 }
 
-/** Mount one calculator root once; `transform(inputs, root)` may adapt loaded inputs. */
-export async function mountCalculator(root, { transform } = {}) {
+/**
+ * Mount one calculator root once; `transform(inputs, root)` may adapt loaded inputs. `hash` is
+ * the location's fragment when the page appeared: pass it, because Material's
+ * navigation.tracking replaces the fragment with the visible heading's soon after an instant
+ * navigation, before this module may have loaded.
+ */
+export async function mountCalculator(root, { transform, hash = window.location.hash } = {}) {
   if (states.has(root)) {
     return;
   }
@@ -491,7 +498,7 @@ export async function mountCalculator(root, { transform } = {}) {
     else if (action === "reset") reset(root);
   });
   part(root, "actions").hidden = false;
-  await loadInitial(root, transform);
+  await loadInitial(root, transform, hash);
   showStatus(root);
   try {
     await startPython();
@@ -517,7 +524,7 @@ window.addEventListener("hashchange", async () => {
   for (const root of document.querySelectorAll(".p2p-calc[data-p2p-mounted='true']")) {
     const state = states.get(root);
     if (state) {
-      await loadInitial(root, state.transform);
+      await loadInitial(root, state.transform, window.location.hash);
       schedule(root);
     }
   }

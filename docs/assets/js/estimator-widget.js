@@ -60,7 +60,25 @@ export function carryReadiness(inputs, root) {
   return inputs;
 }
 
+// With instant navigation, Material's navigation.tracking replaces the new address's fragment
+// with an anchor of the page being left before the new page appears, so a link carrying inputs
+// (#p2p=...) is remembered when it is clicked.
+let clicked = null;
+document.addEventListener(
+  "click",
+  (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href*="#p2p="]') : null;
+    if (link) {
+      const url = new URL(link.href, document.baseURI);
+      clicked = { path: url.pathname, hash: url.hash };
+    }
+  },
+  true,
+);
+
 function mountAll() {
+  const hash = clicked && clicked.path === window.location.pathname ? clicked.hash : window.location.hash;
+  clicked = null;
   const pending = [...document.querySelectorAll(SELECTOR)].filter((root) => !root.dataset.p2pMounted);
   if (pending.length === 0) {
     return;
@@ -72,12 +90,51 @@ function mountAll() {
     .then(({ mountCalculator }) => {
       for (const root of pending) {
         if (root.isConnected) {
-          mountCalculator(root, { transform: carryReadiness });
+          mountCalculator(root, { transform: carryReadiness, hash });
         }
       }
     })
     .catch((error) => console.error("pilot2prod: the estimator could not start", error));
 }
+
+// The readiness assessment announces each new result ("pilot2prod:readiness-scored", with its
+// view as detail); the "Estimate the remaining work" link on that page then carries the scores
+// to the estimator in its fragment. Registered once, for the whole tab; the links are looked
+// up on every result, so instant navigation leaves nothing stale behind.
+let codec = null;
+let generation = 0;
+
+document.addEventListener("pilot2prod:readiness-scored", async (event) => {
+  const links = [...document.querySelectorAll("a[data-p2p-estimate-link]")];
+  if (links.length === 0) {
+    return;
+  }
+  const current = ++generation;
+  const view = event.detail || {};
+  const dimensions = (Array.isArray(view.dimensions) ? view.dimensions : [])
+    .filter((d) => d && typeof d.id === "string" && typeof d.score === "number")
+    .map((d) => ({ id: d.id, score: d.score }));
+  const score = typeof view.score === "number" ? view.score : null;
+  let fragment = "";
+  if (dimensions.length > 0 || score !== null) {
+    if (!codec) {
+      codec = import("./fragment-codec.js");
+    }
+    try {
+      const { encodeFragment, PARAM } = await codec;
+      const doc = { format: "pilot2prod/estimate", version: 1, inputs: { readiness: { score, dimensions } } };
+      fragment = `#${PARAM}=${await encodeFragment(doc)}`;
+    } catch {
+      fragment = ""; // without compression streams the link still opens the estimator
+    }
+  }
+  if (current !== generation) {
+    return; // a newer result arrived meanwhile
+  }
+  for (const link of links) {
+    link.href = link.href.split("#")[0] + fragment;
+  }
+});
 
 if (window.document$) {
   window.document$.subscribe(mountAll);

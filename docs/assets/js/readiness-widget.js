@@ -159,6 +159,8 @@ function render(root, view, answers) {
   }
   root.dataset.scoredAnswers = digest(answers);
   root.dataset.state = "live";
+  // estimator-widget.js turns each result into the "Estimate the remaining work" link.
+  root.dispatchEvent(new CustomEvent("pilot2prod:readiness-scored", { bubbles: true, detail: view }));
 }
 
 async function rescore(root) {

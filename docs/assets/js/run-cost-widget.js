@@ -13,7 +13,25 @@ function loadCore() {
   return core;
 }
 
+// With instant navigation, Material's navigation.tracking replaces the new address's fragment
+// with an anchor of the page being left before the new page appears, so a link carrying inputs
+// (#p2p=...) is remembered when it is clicked.
+let clicked = null;
+document.addEventListener(
+  "click",
+  (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href*="#p2p="]') : null;
+    if (link) {
+      const url = new URL(link.href, document.baseURI);
+      clicked = { path: url.pathname, hash: url.hash };
+    }
+  },
+  true,
+);
+
 function mountAll() {
+  const hash = clicked && clicked.path === window.location.pathname ? clicked.hash : window.location.hash;
+  clicked = null;
   const pending = [...document.querySelectorAll(SELECTOR)].filter((root) => !root.dataset.p2pMounted);
   if (pending.length === 0) {
     return;
@@ -25,7 +43,7 @@ function mountAll() {
     .then(({ mountCalculator }) => {
       for (const root of pending) {
         if (root.isConnected) {
-          mountCalculator(root);
+          mountCalculator(root, { hash });
         }
       }
     })
