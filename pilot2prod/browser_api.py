@@ -13,13 +13,13 @@ package, raise `InputError` with a plain message for bad input, and add it to
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Callable
 from typing import Any
 
-from pilot2prod import bundle, merge, report
+from pilot2prod import bundle
 from pilot2prod.answers import AnswersError, read_answers, read_document
-from pilot2prod.calculators_api import cost_run, effort_estimate
 from pilot2prod.errors import DataError
 from pilot2prod.readiness_data import READINESS_SOURCE
 from pilot2prod.readiness_view import assessment_view
@@ -82,6 +82,8 @@ def readiness_merge(payload: dict) -> dict[str, Any]:
     `"markdown": true` the Markdown `pilot2prod merge --format md` prints;
     `team` is None when nothing could be merged.
     """
+    from pilot2prod import merge, report  # imported on use: the worker boots faster without
+
     data = bundle.current()
     rubric = readiness_rubric(data)
     checklist = data.checklist(rubric.checklist)
@@ -131,12 +133,25 @@ def ping(payload: dict) -> dict[str, Any]:
     return {"ok": True, "version": __version__}
 
 
+def _on_first_use(module: str, name: str) -> Callable[[dict], dict]:
+    """`module.name`, imported at its first call: in Pyodide every module imported at boot
+    is compiled from source before the first verdict, so each page pays only for its own."""
+
+    def run(payload: dict) -> dict:
+        function: Callable[[dict], dict] = getattr(importlib.import_module(module), name)
+        return function(payload)
+
+    run.__name__ = name
+    run.__doc__ = f"{module}.{name}, imported when first called."
+    return run
+
+
 FUNCTIONS: dict[str, Callable[[dict], dict]] = {
     "ping": ping,
     "readiness.score": readiness_score,
     "readiness.merge": readiness_merge,
-    "effort.estimate": effort_estimate,
-    "cost.run": cost_run,
+    "effort.estimate": _on_first_use("pilot2prod.calculators_api", "effort_estimate"),
+    "cost.run": _on_first_use("pilot2prod.calculators_api", "cost_run"),
 }
 """Every function the browser may call, by name."""
 

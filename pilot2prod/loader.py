@@ -12,11 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pilot2prod.calculator_data import load_calculator_extra
 from pilot2prod.checklists import Checklist
 from pilot2prod.content import Collection, Dimension, Example, FaqEntry, Link, Record, Topic
 from pilot2prod.errors import DataError
-from pilot2prod.readiness_data import load_readiness_extra
 from pilot2prod.schema import check_unique_ids, parse
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -126,6 +124,11 @@ def load_site(files: Mapping[str, object]) -> SiteData:
             checklist = load_checklist(files[source], source)
             checklists[checklist.id] = checklist
     check_readiness_sections(checklists, collections["dimensions"])
+    # Imported here, not at the top: the browser worker imports this module for
+    # load_checklist alone, and every module it pulls in is compiled before the first result.
+    from pilot2prod.calculator_data import load_calculator_extra
+    from pilot2prod.readiness_data import load_readiness_extra
+
     return SiteData(
         collections=collections,
         checklists=checklists,

@@ -48,6 +48,12 @@ function setStatus(next) {
   }
 }
 
+function mark(name) {
+  if (typeof performance !== "undefined" && performance.mark) {
+    performance.mark(name);
+  }
+}
+
 function pythonError(kind, message) {
   const error = new Error(message);
   error.kind = kind;
@@ -132,11 +138,13 @@ export function startPython() {
     return Promise.reject(error);
   }
   setStatus("booting");
+  mark("p2p:python-boot-start"); // bench/run.py reads these marks
   bootPromise = new Promise((resolve, reject) => {
     let timer = null;
     const settle = (ok, message) => {
       clearTimeout(timer);
       if (ok) {
+        mark("p2p:python-ready");
         setStatus("ready");
         resolve();
       } else {

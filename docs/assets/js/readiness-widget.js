@@ -161,6 +161,7 @@ function render(root, view, answers) {
   root.dataset.state = "live";
   // estimator-widget.js turns each result into the "Estimate the remaining work" link.
   root.dispatchEvent(new CustomEvent("pilot2prod:readiness-scored", { bubbles: true, detail: view }));
+  performance.mark("p2p:readiness-scored"); // bench/run.py times the first live verdict by it
 }
 
 async function rescore(root) {
@@ -261,6 +262,14 @@ function mountAll() {
   for (const root of document.querySelectorAll(SELECTOR)) {
     mount(root);
   }
+}
+
+// Start booting Python as soon as this module runs on a page with the widget, before Material
+// and the checklist finish mounting: the download and compile dominate the first verdict.
+if (document.querySelector(SELECTOR)) {
+  client()
+    .then((module) => module.startPython())
+    .catch(() => {}); // reported by mount() through the status line
 }
 
 if (window.document$) {
