@@ -1,0 +1,426 @@
+"""Measure the in-browser calculators in Chromium and print one table (`make bench`).
+
+In one run, against the site built into a temporary folder and served on 127.0.0.1:
+
+- time from navigation to the first live readiness verdict, cold cache and warm, beside a bare
+  page (bench/bare/) that boots the same Pyodide files in a module worker and runs one line;
+- time to a verdict after instant navigation away and back (the worker is reused);
+- recalculation latency after a click on an answer (median and p95);
+- main-thread long tasks (> 50 ms) between the start of the boot and the first verdict;
+- bytes a content page transfers, and how many of them are Pyodide's.
+
+The site is built with `SITE_URL` set to the address it is served on, because Material's
+instant navigation only takes over links of the site it was built for. Files are served with
+`Cache-Control: max-age=3600`, as a static host would, so "warm" means a real cache hit.
+Not part of `make test`: timings depend on the machine and on what else it is doing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+BARE = ROOT / "bench" / "bare"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+BOOT_LIMIT_MS = 180_000
+CONTENT_PAGE = "why-pilots-stall/"
+ASSESSMENT = "assessment/"
+
+LONG_TASKS = """
+window.__longTasks = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: "longtask", buffered: true });
+} catch (error) {}
+"""
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """The built site at /, the bare baseline at /__bench__/, cacheable like a static host."""
+
+    extensions_map = {  # noqa: RUF012 - the base class declares it this way
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+    }
+
+    def translate_path(self, path: str) -> str:
+        if path.startswith("/__bench__/"):
+            relative = path.split("?", 1)[0].removeprefix("/__bench__/")
+            return str(BARE / relative)
+        return super().translate_path(path)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=3600")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def build(out: Path, url: str) -> float:
+    """Build the site for `url` into `out`; return the build time in seconds."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        sys.exit(f"bench: the site did not build:\n{result.stdout}{result.stderr}")
+    return time.perf_counter() - started
+
+
+def pyodide_base(site: Path) -> str:
+    versions = sorted(p.name for p in (site / "assets" / "pyodide").iterdir())
+    return f"/assets/pyodide/{versions[-1]}/"
+
+
+def mark_time(page: Page, name: str) -> float:
+    """Milliseconds from navigation start to the first mark called `name` (waits for it)."""
+    page.wait_for_function(
+        "name => performance.getEntriesByName(name).length > 0", arg=name, timeout=BOOT_LIMIT_MS
+    )
+    return float(page.evaluate("name => performance.getEntriesByName(name)[0].startTime", name))
+
+
+def long_tasks(page: Page, start_mark: str, end_mark: str) -> list[float]:
+    """Durations of main-thread long tasks that began between two marks."""
+    return list(
+        page.evaluate(
+            """([a, b]) => {
+              const start = performance.getEntriesByName(a)[0].startTime;
+              const end = performance.getEntriesByName(b)[0].startTime;
+              return (window.__longTasks || [])
+                .filter(([t]) => t >= start && t <= end).map(([, d]) => d);
+            }""",
+            [start_mark, end_mark],
+        )
+    )
+
+
+def boot_pair(browser: Browser, url: str, start_mark: str, end_mark: str) -> dict[str, object]:
+    """One cold load and one warm load in a fresh browser profile."""
+    context = browser.new_context()
+    context.add_init_script(LONG_TASKS)
+    page = context.new_page()
+    out: dict[str, object] = {}
+    for label in ("cold", "warm"):
+        page.goto(url)
+        out[label] = mark_time(page, end_mark)
+        out[f"{label}_long"] = long_tasks(page, start_mark, end_mark)
+    context.close()
+    return out
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+RECALC = """
+async ([name, value]) => {
+  const count = () => performance.getEntriesByName("p2p:readiness-scored").length;
+  const before = count();
+  const radio = document.querySelector(`input[name="${name}"][value="${value}"]`);
+  const done = new Promise((resolve) => {
+    const observer = new PerformanceObserver(() => {
+      if (count() > before) { observer.disconnect(); resolve(); }
+    });
+    observer.observe({ type: "mark" });
+  });
+  const start = performance.now();
+  radio.click();
+  await done;
+  return performance.getEntriesByName("p2p:readiness-scored").at(-1).startTime - start;
+}
+"""
+
+NAVIGATE_BACK = """
+async () => {
+  const count = () => performance.getEntriesByName("p2p:readiness-scored").length;
+  const before = count();
+  const link = [...document.querySelectorAll("a")].find(
+    (a) => new URL(a.href).pathname.endsWith("/assessment/") && !a.hash
+  );
+  const done = new Promise((resolve) => {
+    const observer = new PerformanceObserver(() => {
+      if (count() > before) { observer.disconnect(); resolve(); }
+    });
+    observer.observe({ type: "mark" });
+  });
+  const start = performance.now();
+  link.click();
+  await done;
+  return performance.getEntriesByName("p2p:readiness-scored").at(-1).startTime - start;
+}
+"""
+
+
+def live_page(browser: Browser, base: str) -> tuple[BrowserContext, Page, list[str]]:
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(base + ASSESSMENT)
+    mark_time(page, "p2p:readiness-scored")
+    return context, page, fetched
+
+
+def instant_navigation(browser: Browser, base: str, rounds: int) -> tuple[list[float], int]:
+    """Verdict times after FAQ -> assessment by instant navigation; Pyodide requests meanwhile."""
+    context, page, fetched = live_page(browser, base)
+    times: list[float] = []
+    before = len(fetched)
+    for _ in range(rounds):
+        page.locator('a[href$="faq/"]').first.click()
+        page.wait_for_url("**/faq/**")
+        page.wait_for_selector("h1")
+        times.append(float(page.evaluate(NAVIGATE_BACK)))
+    runtime = [u for u in fetched[before:] if "/assets/pyodide/" in u or ".whl" in u]
+    context.close()
+    return times, len(runtime)
+
+
+def recalculation(browser: Browser, base: str, clicks: int) -> list[float]:
+    """Click to rescored verdict, each click changing one answer."""
+    context, page, _ = live_page(browser, base)
+    names = page.evaluate(
+        """() => [...new Set([...document.querySelectorAll(
+             '.p2p-checklist[data-checklist="readiness"] input[type=radio]'
+           )].map((r) => r.name))]"""
+    )
+    values = ["yes", "no", "partial"]
+    times = []
+    for index in range(clicks):
+        name = names[index % len(names)]
+        value = values[(index // len(names)) % len(values)]
+        times.append(float(page.evaluate(RECALC, [name, value])))
+    context.close()
+    return times
+
+
+def transferred(browser: Browser, url: str, settle: Callable[[Page], None]) -> tuple[int, int]:
+    """Bytes of every response a fresh profile receives for `url`, and those of Pyodide."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: list[tuple[str, int]] = []
+
+    def record(response) -> None:
+        # Content-Length first: the body of a streamed .wasm is not always kept for reading.
+        length = response.headers.get("content-length")
+        if length is not None and length.isdigit():
+            sizes.append((response.url, int(length)))
+            return
+        try:
+            sizes.append((response.url, len(response.body())))
+        except Exception:  # redirects and aborted requests have no body
+            sizes.append((response.url, 0))
+
+    page.on("response", record)
+    page.goto(url)
+    settle(page)
+    context.close()
+    total = sum(size for _, size in sizes)
+    runtime = sum(size for u, size in sizes if "/assets/pyodide/" in u or ".whl" in u)
+    return total, runtime
+
+
+def ms(value: float) -> str:
+    return f"{value / 1000:.2f} s" if value >= 1000 else f"{value:.1f} ms"
+
+
+def kb(value: int) -> str:
+    return f"{value / 1024:,.0f} KiB" if value >= 1024 else f"{value} B"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="cold/warm pairs per page")
+    parser.add_argument("--clicks", type=int, default=63, help="clicks for recalculation")
+    parser.add_argument("--json", action="store_true", help="also print raw numbers as JSON")
+    args = parser.parse_args()
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    with tempfile.TemporaryDirectory(prefix="p2p-bench-") as folder:
+        site = Path(folder)
+        build_seconds = build(site, base)
+        handler = functools.partial(Handler, directory=str(site))
+        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        bare_url = f"{base}__bench__/index.html?base={pyodide_base(site)}"
+        widget_url = base + ASSESSMENT
+        raw: dict[str, list] = {"bare": [], "widget": []}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
+            for round_ in range(args.rounds):
+                order = ["bare", "widget"] if round_ % 2 == 0 else ["widget", "bare"]
+                for kind in order:
+                    if kind == "bare":
+                        raw["bare"].append(
+                            boot_pair(browser, bare_url, "bare:boot-start", "bare:done")
+                        )
+                    else:
+                        raw["widget"].append(
+                            boot_pair(
+                                browser, widget_url, "p2p:python-boot-start", "p2p:readiness-scored"
+                            )
+                        )
+            back, runtime_requests = instant_navigation(browser, base, args.rounds)
+            recalc = recalculation(browser, base, args.clicks)
+            content_total, content_runtime = transferred(
+                browser, base + CONTENT_PAGE, lambda p: p.wait_for_load_state("networkidle")
+            )
+            assess_total, assess_runtime = transferred(
+                browser, widget_url, lambda p: mark_time(p, "p2p:readiness-scored")
+            )
+            browser.close()
+        server.shutdown()
+
+    def median(kind: str, key: str) -> float:
+        return statistics.median(float(r[key]) for r in raw[kind])
+
+    def longest(kind: str) -> tuple[int, float]:
+        tasks = [d for r in raw[kind] for key in ("cold_long", "warm_long") for d in r[key]]
+        return len(tasks), max(tasks, default=0.0)
+
+    rows = []
+    for label in ("cold", "warm"):
+        page_ms, bare_ms = median("widget", label), median("bare", label)
+        ratio = page_ms / bare_ms
+        rows.append(
+            (
+                f"navigation to first live verdict, {label} cache",
+                ms(page_ms),
+                ms(bare_ms),
+                f"{ratio:.2f}x",
+                "<= 1.15x",
+                "met" if ratio <= 1.15 else "MISSED",
+            )
+        )
+    back_ms = statistics.median(back)
+    rows.append(
+        (
+            "verdict after instant navigation away and back",
+            ms(back_ms),
+            "-",
+            "-",
+            "worker reused",
+            "met" if runtime_requests == 0 else f"MISSED ({runtime_requests} runtime requests)",
+        )
+    )
+    recalc_median = statistics.median(recalc)
+    rows.append(
+        (
+            f"recalculation after a click, median of {len(recalc)}",
+            ms(recalc_median),
+            "-",
+            "-",
+            "<= 20 ms",
+            "met" if recalc_median <= 20 else "MISSED",
+        )
+    )
+    rows.append(
+        (
+            f"recalculation after a click, p95 of {len(recalc)}",
+            ms(percentile(recalc, 0.95)),
+            "-",
+            "-",
+            "",
+            "",
+        )
+    )
+    page_tasks, page_longest = longest("widget")
+    bare_tasks, bare_longest = longest("bare")
+    rows.append(
+        (
+            f"long tasks > 50 ms from boot start to verdict ({2 * args.rounds} loads)",
+            f"{page_tasks} (longest {ms(page_longest)})",
+            f"{bare_tasks} (longest {ms(bare_longest)})",
+            "-",
+            "0",
+            "met"
+            if page_tasks == 0
+            else "as bare page: busy machine"
+            if page_tasks <= bare_tasks
+            else "MISSED",
+        )
+    )
+    rows.append(
+        (
+            f"bytes a content page transfers ({CONTENT_PAGE})",
+            f"{kb(content_total)}, Pyodide {kb(content_runtime)}",
+            "-",
+            "-",
+            "0 B of Pyodide",
+            "met" if content_runtime == 0 else "MISSED",
+        )
+    )
+    rows.append(
+        (
+            "bytes the assessment page transfers, cold",
+            f"{kb(assess_total)}, Pyodide + wheel {kb(assess_runtime)}",
+            "-",
+            "-",
+            "",
+            "",
+        )
+    )
+    header = ("measure", "readiness page", "bare Pyodide", "ratio", "target", "")
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"
+    print(f"pilot2prod bench: Chromium, {base}, {args.rounds} cold/warm pairs per page, medians")
+    print(f"(site built in {build_seconds:.1f} s)")
+    print(line)
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for row in rows:
+        print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+    if args.json:
+        print(json.dumps({"raw": raw, "back": back, "recalc": recalc}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
