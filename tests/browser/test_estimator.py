@@ -321,3 +321,24 @@ def test_assessment_link_carries_the_readiness_scores(live, files, site_url):
         "Applied", timeout=BOOT_TIMEOUT_MS
     )
     assert not errors
+
+
+def test_hostile_link_is_only_text(live, site_url):
+    """Markup in a shared link lands in the fields as text and runs nothing."""
+    page, _, errors = live
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    hostile = '<img src=x onerror="alert(1)">'
+    doc = {
+        "format": "pilot2prod/estimate",
+        "version": 1,
+        "inputs": {"pilot-weeks": hostile, "history": f"<script>alert(2)</script>\n{hostile}"},
+    }
+    page.goto(f"{site_url}estimator/#{sharelink.FRAGMENT_KEY}{sharelink.encode(doc)}")
+    root = page.locator(CALC)
+    expect(root.locator('[name="pilot-weeks"]')).to_have_value(hostile)
+    expect(root).to_have_attribute("data-state", "invalid", timeout=BOOT_TIMEOUT_MS)
+    expect(root.locator('[data-message-for="pilot-weeks"]')).to_be_visible()
+    assert root.locator("img, script").count() == 0
+    assert dialogs == []
+    assert not errors
