@@ -317,7 +317,8 @@ def test_share_link_made_on_the_page_opens_in_a_fresh_context(new_context, site_
     assert link.startswith(f"{site_url}{ASSESSMENT}#p2p=v1.")
     assert sharelink.decode(link)["answers"] == entered["answers"]
 
-    _, receiver, mine = _own_answers_context(new_context, site_url)
+    context, _, mine = _own_answers_context(new_context, site_url)
+    receiver = context.new_page()
     dialogs = watch_dialogs(receiver)
     receiver.goto(link)
     wait_mounted(receiver, "readiness")
@@ -348,6 +349,7 @@ def test_opening_a_share_link_never_overwrites_without_consent(new_context, site
     expect(banner(page)).to_be_visible()
     assert stored(page) == mine
 
+    expect(page.locator("#readiness--banner-name")).to_be_hidden()
     banner(page).get_by_role("button", name=choice).click()
     if choice == "Save as a named copy":
         name = page.locator("#readiness--banner-name")
