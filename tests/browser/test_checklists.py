@@ -329,6 +329,30 @@ def test_several_checklists_on_one_page_keep_separate_answers(page, site_url):
     expect(page.locator(f"#{ids[0]} .p2p-progress__label")).to_contain_text("1 of 9 done")
 
 
+def test_a_note_typed_just_before_leaving_is_saved(page, site_url):
+    """Text typed a moment before a reload (no blur, before the save delay) is not lost."""
+    open_page(page, site_url + ASSESSMENT)
+    item = item_ids("readiness")[6]
+    page.locator(f"#readiness-{item} summary").click()
+    page.locator(f"#readiness-{item}--note").fill("Typed and gone at once")
+    page.reload()
+    wait_mounted(page, "readiness")
+    assert shown(page)["notes"] == {item: "Typed and gone at once"}
+
+
+def test_answers_saved_in_another_tab_appear_here(context, site_url):
+    """A change saved in one tab updates the same checklist open in another tab."""
+    first, second = context.new_page(), context.new_page()
+    open_page(first, site_url + ASSESSMENT)
+    open_page(second, site_url + ASSESSMENT)
+    record_events(second)
+    item = item_ids("readiness")[8]
+    choose(first, "readiness", item, "partial")
+    expect(second.locator(f"#readiness-{item}--partial")).to_be_checked()
+    second.wait_for_function("window.__p2pEvents.some(e => e.reason === 'sync')")
+    assert [e["answers"] for e in events(second) if e["reason"] == "sync"] == [{item: "partial"}]
+
+
 # ----- keyboard -----------------------------------------------------------------------
 
 

@@ -31,6 +31,14 @@ export const REQUEST_EVENT = "pilot2prod:answers-request";
 
 const SAVE_DELAY_MS = 400;
 const controllers = new WeakMap();
+// Note edits waiting for their delayed save, by checklist id. A form replaced by instant
+// navigation, or a page being closed, flushes them so no keystroke is lost.
+const pendingSaves = new Map();
+
+/** Save every note or owner edit still waiting for its delayed save. */
+export function flushPendingSaves() {
+  for (const save of [...pendingSaves.values()]) save();
+}
 
 /** The controller of a mounted form, if any. */
 export function controllerOf(form) {
@@ -110,6 +118,8 @@ class ChecklistController {
       }
     });
 
+    const waiting = pendingSaves.get(spec.id);
+    if (waiting) waiting();
     this.restore();
     form.dataset.p2pMounted = "true";
     this.announce("restore");
@@ -303,6 +313,8 @@ class ChecklistController {
     if (!this.preview) {
       clearTimeout(this.saveTimer);
       this.saveTimer = setTimeout(() => this.saveOwnFromView(), SAVE_DELAY_MS);
+      this.pendingSave = this.pendingSave || (() => this.saveOwnFromView());
+      pendingSaves.set(this.spec.id, this.pendingSave);
     }
   }
 
@@ -316,6 +328,7 @@ class ChecklistController {
   saveOwnFromView() {
     clearTimeout(this.saveTimer);
     this.saveTimer = 0;
+    if (this.pendingSave && pendingSaves.get(this.spec.id) === this.pendingSave) pendingSaves.delete(this.spec.id);
     this.own = cloneDoc(this.view);
     this.persist();
   }

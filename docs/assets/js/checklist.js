@@ -11,6 +11,7 @@ import { decodeFragment, fragmentParam } from "./fragment-codec.js";
 
 const FORM_SELECTOR = "form.p2p-checklist[data-checklist]";
 let mountModule = null;
+let loadedModule = null; // the same module once loaded, for handlers that must run synchronously
 
 // Material's navigation.tracking may replace the address bar's fragment with the heading in view
 // before a checklist mounts, so a share payload is also taken from where it first appeared: the
@@ -42,7 +43,12 @@ function sharePayload() {
 }
 
 function loadMount() {
-  if (!mountModule) mountModule = import("./checklist-mount.js");
+  if (!mountModule) {
+    mountModule = import("./checklist-mount.js").then((module) => {
+      loadedModule = module;
+      return module;
+    });
+  }
   return mountModule;
 }
 
@@ -114,6 +120,11 @@ window.addEventListener("storage", async (event) => {
 window.addEventListener("beforeprint", async () => {
   if (!mountModule) return;
   (await mountModule).refreshPrintHeaders();
+});
+
+window.addEventListener("pagehide", () => {
+  // The page is going away: a note typed in the last moment is saved now, not after a delay.
+  if (loadedModule) loadedModule.flushPendingSaves();
 });
 
 window.addEventListener("afterprint", async () => {
