@@ -611,6 +611,8 @@ def test_print_layout_hides_controls_and_shows_answers(page, site_url):
         "Owner: Ana · Note: Half the sample reviewed"
     )
     expect(page.locator(f"#readiness-{ids[1]} .p2p-item__status")).to_have_text("Not answered")
+    expect(page.locator("article > p").first).to_be_hidden()
+    expect(page.locator("article h1")).to_be_visible()
     header = form.locator(".p2p-print-header")
     expect(header).to_be_visible()
     expect(header).to_contain_text(checklist("readiness").version)
@@ -618,6 +620,26 @@ def test_print_layout_hides_controls_and_shows_answers(page, site_url):
     page.emulate_media(media="screen")
     expect(form.locator(".p2p-toolbar")).to_be_visible()
     expect(first.locator(".p2p-item__status")).to_be_hidden()
+
+
+def test_printed_assessment_fits_one_a4_page(page, site_url):
+    """Fully answered, with notes and owners on a third of the items, the report fits one A4."""
+    open_page(page, site_url + ASSESSMENT)
+    for index, item in enumerate(item_ids("readiness")):
+        choose(page, "readiness", item, ["yes", "partial", "no", "na"][index % 4])
+    for item in item_ids("readiness")[::3]:
+        write_field(
+            page, "readiness", item, "note", "Evidence: the test report of November, reviewed"
+        )
+        write_field(page, "readiness", item, "owner", "Ana Lopez")
+    # A4 at 96 dpi less 12 mm margins each side: 703 x 1032 CSS pixels of printable area.
+    page.set_viewport_size({"width": 703, "height": 1032})
+    page.emulate_media(media="print")
+    height = page.evaluate(
+        """() => document.getElementById('readiness').getBoundingClientRect().bottom
+                 - document.querySelector('article h1').getBoundingClientRect().top"""
+    )
+    assert 300 < height <= 1032
 
 
 def test_print_button_prints_only_its_own_checklist(page, site_url):
