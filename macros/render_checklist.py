@@ -96,9 +96,12 @@ class _Renderer:
         page, hash_, anchor = item.guidance.partition("#")
         href = relative_url(self.from_url, page_url(page, self.use_directory_urls) + hash_ + anchor)
         title = guidance_title(self.site, item.guidance)
+        # The second link is the item's own address, for citing one question in a proposal.
         return (
-            f'<p class="p2p-item__guidance"><a href="{_attr(href)}">'
-            f"Guidance: {_text(title)}</a></p>"
+            f'<p class="p2p-item__guidance"><a class="p2p-item__guide-link" href="{_attr(href)}">'
+            f"Guidance: {_text(title)}</a> · "
+            f'<a class="p2p-item__permalink" href="#{self._id(item.id)}">Link to this question</a>'
+            "</p>"
         )
 
     def _extra(self, item: ChecklistItem) -> list[str]:

@@ -223,14 +223,17 @@ def test_sections_have_headings_in_the_table_of_contents(built_site, checklists)
 
 
 def test_guidance_links_reach_an_existing_anchor(built_site, checklists):
-    """Each item's guidance link resolves, in the built site, to a page holding its anchor."""
+    """Each item links to its guidance (an existing page and anchor) and to its own anchor."""
     for checklist in checklists:
         form = _form(built_site, checklist)
         base = f"http://site/{_url_dir(checklist.page)}"
         for item in checklist.items:
             li = form.find_all("li", id=checklist.anchor(item.id))[0]
-            links = li.find_all("p", class_="p2p-item__guidance")[0].find_all("a")
+            line = li.find_all("p", class_="p2p-item__guidance")[0]
+            links = line.find_all("a", class_="p2p-item__guide-link")
             assert len(links) == 1
+            own = line.find_all("a", class_="p2p-item__permalink")
+            assert [a.attrs["href"] for a in own] == [f"#{checklist.anchor(item.id)}"]
             target = urlparse(urljoin(base, links[0].attrs["href"]))
             page_file = built_site / target.path.lstrip("/") / "index.html"
             assert page_file.exists(), (item.id, links[0].attrs["href"])
