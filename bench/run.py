@@ -8,6 +8,8 @@ In one run, against the site built into a temporary folder and served on 127.0.0
 - recalculation latency after a click on an answer (median and p95);
 - main-thread long tasks (> 50 ms) between the start of the boot and the first verdict;
 - bytes a content page transfers, and how many of them are Pyodide's.
+- from an edit to the updated result in the estimator (10,000 draws) and the run-cost
+  calculator, median and p95 (bench/calculators.py).
 
 The site is built with `SITE_URL` set to the address it is served on, because Material's
 instant navigation only takes over links of the site it was built for. Files are served with
@@ -32,6 +34,7 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from calculators import calculator_rows  # bench/calculators.py: the estimator and run-cost rows
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -278,6 +281,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5, help="cold/warm pairs per page")
     parser.add_argument("--clicks", type=int, default=63, help="clicks for recalculation")
+    parser.add_argument("--edits", type=int, default=50, help="edits per calculator")
     parser.add_argument("--json", action="store_true", help="also print raw numbers as JSON")
     args = parser.parse_args()
 
@@ -311,6 +315,7 @@ def main() -> None:
                         )
             back, runtime_requests = instant_navigation(browser, base, args.rounds)
             recalc = recalculation(browser, base, args.clicks)
+            calculators = calculator_rows(browser, base, args.edits)
             content_total, content_runtime = transferred(
                 browser, base + CONTENT_PAGE, lambda p: p.wait_for_load_state("networkidle")
             )
@@ -409,7 +414,8 @@ def main() -> None:
             "",
         )
     )
-    header = ("measure", "readiness page", "bare Pyodide", "ratio", "target", "")
+    rows += calculators
+    header = ("measure", "site", "bare Pyodide", "ratio", "target", "")
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"
     print(f"pilot2prod bench: Chromium, {base}, {args.rounds} cold/warm pairs per page, medians")
