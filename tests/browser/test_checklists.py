@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -351,6 +352,18 @@ def test_answers_saved_in_another_tab_appear_here(context, site_url):
     expect(second.locator(f"#readiness-{item}--partial")).to_be_checked()
     second.wait_for_function("window.__p2pEvents.some(e => e.reason === 'sync')")
     assert [e["answers"] for e in events(second) if e["reason"] == "sync"] == [{item: "partial"}]
+
+
+def test_a_question_can_be_deep_linked(page, site_url):
+    """`#<checklist>-<item>` opens the page at that question, highlighted; its own link says so."""
+    item = checklist("readiness").items[12]
+    page.goto(f"{site_url}{ASSESSMENT}#readiness-{item.id}")
+    wait_mounted(page, "readiness")
+    target = page.locator(f"#readiness-{item.id}")
+    expect(target).to_be_in_viewport()
+    assert page.evaluate("document.querySelector(':target').id") == f"readiness-{item.id}"
+    link = target.get_by_role("link", name="Link to this question")
+    expect(link).to_have_attribute("href", re.compile(f"#readiness-{item.id}$"))
 
 
 # ----- keyboard -----------------------------------------------------------------------
