@@ -193,6 +193,7 @@ def _actions(prefix: str, noun: str) -> str:
         f'<div class="p2p-calc__actions" data-role="actions" hidden>'
         f'<button type="button" class="md-button" data-action="share">Copy share link</button>'
         f'<button type="button" class="md-button" data-action="markdown">Export Markdown</button>'
+        f'<button type="button" class="md-button" data-action="json">Save inputs as JSON</button>'
         f'<button type="button" class="md-button" data-action="reset">Reset to defaults</button>'
         f'<p class="p2p-calc__notice" data-role="notice" role="status"></p>'
         f'<div class="p2p-calc__share" data-role="share" hidden>'

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import random
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
@@ -174,3 +176,28 @@ def test_run_cost_is_accessible(live):
     summary = page.locator(CALC).locator('[data-role="summary"]')
     assert summary.get_attribute("aria-live") == "polite"
     assert serious_axe_violations(page) == []
+
+
+def test_saved_inputs_give_the_same_numbers_on_the_command_line(live, model, tmp_path):
+    """Save inputs as JSON, run `pilot2prod cost` on the file: the same outputs as the page."""
+    page, _, _ = live
+    set_inputs(page, {**model.defaults(), "requests-per-day": "7300", "review-share": "2.5"})
+    root = page.locator(CALC)
+    with page.expect_download() as download:
+        root.locator('[data-action="json"]').click()
+    saved = tmp_path / "inputs.json"
+    download.value.save_as(saved)
+    doc = json.loads(saved.read_text(encoding="utf-8"))
+    assert doc["format"] == "pilot2prod/run-cost" and doc["version"] == 1
+    assert doc["inputs"]["requests-per-day"] == "7300"
+    result = subprocess.run(
+        [sys.executable, "-m", "pilot2prod.cli", "cost", str(saved), "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    outputs = json.loads(result.stdout)["outputs"]
+    for name, text, value in root.evaluate(OUTPUTS):
+        assert outputs[name]["text"] == text, name
+        assert (value is None) == (outputs[name]["value"] is None), name

@@ -401,18 +401,28 @@ async function exportMarkdown(root) {
   }
 }
 
-function download(root) {
-  const text = part(root, "markdown").value;
-  if (!text) {
-    return;
-  }
+function saveFile(root, text, type, extension) {
   const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([text], { type: "text/markdown" }));
-  link.download = `${root.dataset.p2pCalc || "calculator"}-${new Date().toISOString().slice(0, 10)}.md`;
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = `${root.dataset.p2pCalc || "calculator"}-${new Date().toISOString().slice(0, 10)}.${extension}`;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+function download(root) {
+  const text = part(root, "markdown").value;
+  if (text) {
+    saveFile(root, text, "text/markdown", "md");
+  }
+}
+
+function downloadInputs(root) {
+  // The document the page saves and shares; `pilot2prod estimate FILE` and `cost FILE` read it.
+  const doc = { ...documentFor(root, collect(root)), page_url: pageUrl() };
+  saveFile(root, `${JSON.stringify(doc, null, 2)}\n`, "application/json", "json");
+  notify(root, "Inputs saved as a JSON file; the pilot2prod command line reads it.");
 }
 
 function reset(root) {
@@ -495,6 +505,7 @@ export async function mountCalculator(root, { transform, hash = window.location.
     if (action === "share") shareLink(root);
     else if (action === "markdown") exportMarkdown(root);
     else if (action === "download") download(root);
+    else if (action === "json") downloadInputs(root);
     else if (action === "reset") reset(root);
   });
   part(root, "actions").hidden = false;
