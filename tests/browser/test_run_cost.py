@@ -201,3 +201,22 @@ def test_saved_inputs_give_the_same_numbers_on_the_command_line(live, model, tmp
     for name, text, value in root.evaluate(OUTPUTS):
         assert outputs[name]["text"] == text, name
         assert (value is None) == (outputs[name]["value"] is None), name
+
+
+def test_works_without_local_storage(new_context, files, site_url):
+    """With storage refused, the calculator still computes and says inputs will not persist."""
+    context = new_context()
+    context.add_init_script(
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    page = context.new_page()
+    errors = watch_errors(page)
+    page.goto(site_url + "run-cost/")
+    root = page.locator(CALC)
+    expect(root).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
+    set_inputs(page, {"requests-per-day": "4321"})
+    expect(root.locator('[data-role="notice"]')).to_contain_text("will be gone when you leave")
+    view = python_view(files, json.loads(root.get_attribute("data-computed-inputs")))
+    expect(root.locator('output[name="monthly"]')).to_have_text(view["outputs"]["monthly"]["text"])
+    assert not errors.messages
