@@ -48,7 +48,7 @@ def test_search_finds_a_faq_entry_offline(page, site_url):
     page.goto(site_url)
     # Material says "Initializing search" until its worker has built the index.
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
-    page.locator("input.md-search__input").fill("purgatory")
+    page.locator("input.md-search__input").press_sequentially("purgatory", delay=20)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
 
 
