@@ -132,14 +132,35 @@ def test_twenty_random_answer_sets_match_python(live_page, files, site):
     assert not errors
 
 
+def _widget_axe_violations(page: Page) -> list[str]:
+    """Serious or critical axe-core findings inside the widget only (axe is already injected)."""
+    found = page.evaluate(
+        """async (selector) => (await axe.run(document.querySelector(selector))).violations
+            .filter((v) => v.impact === "serious" || v.impact === "critical")
+            .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)""",
+        WIDGET,
+    )
+    return list(found)
+
+
 def test_live_result_is_accessible(live_page):
-    """With a verdict, caps and a what-if showing, axe finds nothing serious."""
+    """With a verdict, caps and a what-if showing, axe finds nothing serious, light or dark."""
     page, _, _ = live_page
     page.evaluate(SET_ANSWERS, [{"real-traffic-sample": "no", "load-measured": "yes"}])
     expect(page.locator(WIDGET).locator('[data-role="capping"]')).to_be_visible()
     summary = page.locator(WIDGET).locator('[data-role="summary"]')
     assert summary.get_attribute("aria-live") == "polite"
     assert serious_axe_violations(page) == []
+    # Dark scheme: the widget's own colours (the site's chrome has its own checks).
+    scheme = "(scheme) => document.body.setAttribute('data-md-color-scheme', scheme)"
+    page.evaluate(scheme, "slate")
+    try:
+        # Material fades colours between schemes; wait for the end of the fade before checking.
+        link = page.locator(WIDGET).locator(".p2p-readiness__guidance").first
+        expect(link).to_have_css("color", "rgb(157, 179, 245)")
+        assert _widget_axe_violations(page) == []
+    finally:
+        page.evaluate(scheme, "default")
 
 
 def test_worker_is_reused_after_instant_navigation(live_page, site_url):
