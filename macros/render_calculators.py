@@ -231,7 +231,8 @@ def table_html(found: Mapping[str, Any]) -> str:
         for row in found["rows"]
     )
     return (
-        f"<table><caption>{_e(found['caption'])}</caption>"
+        # A class of our own keeps Material from wrapping the table in an unfocusable scroller.
+        f'<table class="p2p-table"><caption>{_e(found["caption"])}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     )
 

@@ -158,6 +158,7 @@ function renderTable(container, data) {
     return;
   }
   const table = document.createElement("table");
+  table.className = "p2p-table";
   const caption = document.createElement("caption");
   caption.textContent = data.caption;
   const headRow = document.createElement("tr");
