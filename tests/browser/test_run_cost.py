@@ -220,3 +220,14 @@ def test_works_without_local_storage(new_context, files, site_url):
     view = python_view(files, json.loads(root.get_attribute("data-computed-inputs")))
     expect(root.locator('output[name="monthly"]')).to_have_text(view["outputs"]["monthly"]["text"])
     assert not errors.messages
+
+
+@pytest.mark.parametrize("path", ["estimator/", "run-cost/"])
+def test_calculators_are_accessible_in_the_dark_scheme(new_context, site_url, path):
+    """In the dark palette too, axe finds nothing serious on a mounted calculator."""
+    page = new_context(color_scheme="dark").new_page()
+    page.goto(site_url + path)
+    expect(page.locator(".p2p-calc")).to_have_attribute("data-p2p-mounted", "true")
+    expect(page.locator('.p2p-calc [data-role="actions"]')).to_be_visible()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert serious_axe_violations(page) == []
