@@ -193,10 +193,10 @@ def readiness_widget_html(
     attr_text = " ".join(
         f'{name}="{_e(value)}"' if value else name for name, value in attrs.items()
     )
-    client = f"{site_root_for(page_src, directory_urls)}assets/js/pyodide-client.js"
+    scripts = f"{site_root_for(page_src, directory_urls)}assets/js/"
     return (
         # Fetched while the page parses, so booting Python can start the moment the widget runs.
-        f'<link rel="modulepreload" href="{_e(client)}">'
+        f'<link rel="modulepreload" href="{_e(scripts)}pyodide-client.js">'
         f'<section class="p2p-readiness" {attr_text} aria-labelledby="readiness-result-title">'
         '<h2 id="readiness-result-title">Your readiness verdict</h2>'
         '<p class="p2p-readiness__status" data-role="status" role="status">'
@@ -204,6 +204,8 @@ def readiness_widget_html(
         "answers as you give them, computed in your browser.</p>"
         + render_result(view, rubric, key="readiness-live", live=True)
         + "</section>"
+        # An async module runs as soon as it arrives, before Material's bundle: see python-boot.js.
+        + f'<script type="module" async src="{_e(scripts)}python-boot.js"></script>'
     )
 
 

@@ -211,6 +211,10 @@ def test_blocked_wasm_shows_fallback_and_checklist_still_saves(new_context, site
     expect(widget.locator('[data-role="status"]')).to_contain_text("could not be downloaded")
     radio = page.locator(CHECKLIST).locator('input[name="readiness-load-measured"][value="yes"]')
     radio.check()
+    page.wait_for_function(
+        """() => Object.keys(localStorage).some((key) => key.startsWith("pilot2prod:answers:")
+              && localStorage.getItem(key).includes('"load-measured":"yes"'))"""
+    )
     page.reload()
     expect(
         page.locator(CHECKLIST).locator('input[name="readiness-load-measured"][value="yes"]')
