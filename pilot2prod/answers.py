@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from pilot2prod.checklists import Checklist
+from pilot2prod.errors import describe
 
 FORMAT = "pilot2prod/answers"
 """The `format` tag every answers document carries."""
@@ -83,19 +84,8 @@ def _show(value: object, limit: int = 40) -> str:
 
 
 def _describe(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
+    """JSON's words for a value's kind: an object, not a mapping."""
+    return describe(value, mapping="an object", boolean="true/false")
 
 
 def read_answers(raw: object, checklist: Checklist, where: str = "answers") -> Answers:

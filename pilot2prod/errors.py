@@ -12,3 +12,26 @@ class DataError(ValueError):
         self.problem = problem
         where = f"{source}: {path}" if path else source
         super().__init__(f"{where}: {problem}")
+
+
+def describe(
+    value: object, *, mapping: str = "a mapping", boolean: str = "a true/false value"
+) -> str:
+    """Name the kind of a value for a message ("not text", "not a list").
+
+    Data files speak of mappings; answers arrive as JSON, so that reader passes
+    `mapping="an object"` and a shorter `boolean` to keep its own wording.
+    """
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return boolean
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return mapping
+    return type(value).__name__

@@ -13,27 +13,11 @@ import types
 import typing
 from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
-from pilot2prod.errors import DataError
+from pilot2prod.errors import DataError, describe
 
 T = TypeVar("T")
 
 _NONE_TYPE = type(None)
-
-
-def _describe(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "a true/false value"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
 
 
 def _join(path: str, key: str | int) -> str:
@@ -68,27 +52,27 @@ def _convert(tp: Any, raw: object, source: str, path: str) -> object:
     if origin is tuple:
         item_type = get_args(tp)[0]
         if not isinstance(raw, list):
-            raise DataError(source, path, f"must be a list, not {_describe(raw)}")
+            raise DataError(source, path, f"must be a list, not {describe(raw)}")
         return tuple(
             _convert(item_type, item, source, _join(path, i)) for i, item in enumerate(raw)
         )
     if tp is str:
         if not isinstance(raw, str):
-            raise DataError(source, path, f"must be text, not {_describe(raw)}")
+            raise DataError(source, path, f"must be text, not {describe(raw)}")
         if not raw.strip():
             raise DataError(source, path, "must not be empty")
         return raw.strip()
     if tp is bool:
         if not isinstance(raw, bool):
-            raise DataError(source, path, f"must be true or false, not {_describe(raw)}")
+            raise DataError(source, path, f"must be true or false, not {describe(raw)}")
         return raw
     if tp is int:
         if isinstance(raw, bool) or not isinstance(raw, int):
-            raise DataError(source, path, f"must be a whole number, not {_describe(raw)}")
+            raise DataError(source, path, f"must be a whole number, not {describe(raw)}")
         return raw
     if tp is float:
         if isinstance(raw, bool) or not isinstance(raw, int | float):
-            raise DataError(source, path, f"must be a number, not {_describe(raw)}")
+            raise DataError(source, path, f"must be a number, not {describe(raw)}")
         if not math.isfinite(raw):
             raise DataError(source, path, "must be a finite number")
         return float(raw)
@@ -97,7 +81,7 @@ def _convert(tp: Any, raw: object, source: str, path: str) -> object:
 
 def _convert_dataclass(cls: type, raw: object, source: str, path: str) -> object:
     if not isinstance(raw, dict):
-        raise DataError(source, path, f"must be a mapping, not {_describe(raw)}")
+        raise DataError(source, path, f"must be a mapping, not {describe(raw)}")
     hints = get_type_hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     unknown = sorted(str(k) for k in raw if k not in fields)
