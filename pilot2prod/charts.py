@@ -63,6 +63,18 @@ def shape(tag: str, text: str | None = None, **attributes: object) -> Shape:
     return found
 
 
+def row_label(text: str, right: float, y: float) -> Shape:
+    """A bar's name, right-aligned to `right` and centred on the row at `y`."""
+    return shape(
+        "text", text, x=right, y=y, text_anchor="end", dominant_baseline="middle", cls="p2p-label"
+    )
+
+
+def legend(text: str, x: float, y: float) -> Shape:
+    """A legend entry's words, starting at `x` and centred on `y`."""
+    return shape("text", text, x=x, y=y, dominant_baseline="middle", cls="p2p-legend")
+
+
 def chart(width: int, height: int, label: str, shapes: Sequence[Shape]) -> Chart:
     """A chart of `width` x `height` user units described by `label` for screen readers."""
     return {"width": width, "height": height, "label": label, "shapes": list(shapes)}

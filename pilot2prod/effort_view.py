@@ -18,7 +18,7 @@ from pilot2prod.calcview import (
     table,
     weeks,
 )
-from pilot2prod.charts import Chart, axis, chart, nice_ticks, shape
+from pilot2prod.charts import Chart, axis, chart, legend, nice_ticks, row_label, shape
 from pilot2prod.effort import EffortEstimate, EffortInputs, EffortModel, check_inputs, estimate
 from pilot2prod.fields import format_number
 
@@ -129,32 +129,18 @@ def stream_chart(found: EffortEstimate) -> Chart:
     scale = (right - left) / ticks[-1]
     shapes = [
         shape("rect", x=left, y=10, width=14, height=10, cls="p2p-range"),
-        shape(
-            "text", "low to high", x=left + 20, y=15, dominant_baseline="middle", cls="p2p-legend"
-        ),
+        legend("low to high", left + 20, 15),
         shape("circle", cx=left + 112, cy=15, r=4, cls="p2p-likely"),
-        shape("text", "likely", x=left + 120, y=15, dominant_baseline="middle", cls="p2p-legend"),
+        legend("likely", left + 120, 15),
     ]
     for index, (name, label) in enumerate(_MARKS):
         x = left + 170 + index * 60
         shapes.append(shape("line", x1=x, y1=8, x2=x, y2=22, cls=f"p2p-mark p2p-mark-{name}"))
-        shapes.append(
-            shape("text", label, x=x + 6, y=15, dominant_baseline="middle", cls="p2p-legend")
-        )
+        shapes.append(legend(label, x + 6, 15))
     shapes += axis(ticks, left, right - left, top - 6, bottom, UNIT, lambda t: format_number(t, 1))
     for index, stream in enumerate(found.streams):
         mid = top + row * index + row / 2
-        shapes.append(
-            shape(
-                "text",
-                stream.title,
-                x=label_right,
-                y=mid,
-                text_anchor="end",
-                dominant_baseline="middle",
-                cls="p2p-label",
-            )
-        )
+        shapes.append(row_label(stream.title, label_right, mid))
         shapes.append(
             shape(
                 "rect",

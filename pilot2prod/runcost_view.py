@@ -18,7 +18,7 @@ from pilot2prod.calcview import (
     request_inputs,
     table,
 )
-from pilot2prod.charts import Chart, axis, chart, nice_ticks, shape
+from pilot2prod.charts import Chart, axis, chart, legend, nice_ticks, row_label, shape
 from pilot2prod.fields import format_number, with_unit
 from pilot2prod.runcost import CostInputs, CostModel, CostResult, check_inputs, run_cost
 
@@ -126,17 +126,7 @@ def breakdown_chart(model: CostModel, found: CostResult) -> Chart:
     for index, component in enumerate(model.components):
         mid = top + row * index + row / 2
         value = parts[component.id]
-        shapes.append(
-            shape(
-                "text",
-                component.label,
-                x=label_right,
-                y=mid,
-                text_anchor="end",
-                dominant_baseline="middle",
-                cls="p2p-label",
-            )
-        )
+        shapes.append(row_label(component.label, label_right, mid))
         shapes.append(
             shape(
                 "rect", x=left, y=mid - 8, width=max(0.5, value * scale), height=16, cls="p2p-bar"
@@ -183,23 +173,9 @@ def tornado_chart(model: CostModel, found: CostResult) -> Chart:
     step = _step(model)
     shapes = [
         shape("rect", x=left, y=8, width=14, height=10, cls="p2p-down"),
-        shape(
-            "text",
-            f"input {step} lower",
-            x=left + 20,
-            y=13,
-            dominant_baseline="middle",
-            cls="p2p-legend",
-        ),
+        legend(f"input {step} lower", left + 20, 13),
         shape("rect", x=left + 170, y=8, width=14, height=10, cls="p2p-up"),
-        shape(
-            "text",
-            f"input {step} higher",
-            x=left + 190,
-            y=13,
-            dominant_baseline="middle",
-            cls="p2p-legend",
-        ),
+        legend(f"input {step} higher", left + 190, 13),
         shape("line", x1=middle, y1=top - 6, x2=middle, y2=bottom, cls="p2p-base"),
         shape(
             "text",
@@ -212,17 +188,7 @@ def tornado_chart(model: CostModel, found: CostResult) -> Chart:
     ]
     for index, s in enumerate(rows):
         mid = top + row * index + row / 2
-        shapes.append(
-            shape(
-                "text",
-                s.label,
-                x=label_right,
-                y=mid,
-                text_anchor="end",
-                dominant_baseline="middle",
-                cls="p2p-label",
-            )
-        )
+        shapes.append(row_label(s.label, label_right, mid))
         for total, cls in ((s.down_total, "p2p-down"), (s.up_total, "p2p-up")):
             offset = (total - base) * scale
             shapes.append(
