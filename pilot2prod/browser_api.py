@@ -41,6 +41,15 @@ def _text(payload: dict, key: str, default: str, limit: int = 200) -> str:
     return value
 
 
+def _link_settings(payload: dict) -> tuple[str, bool]:
+    """`site_root` and `directory_urls`: what the views need to write links the page can follow."""
+    site_root = _text(payload, "site_root", "")
+    directory_urls = payload.get("directory_urls", True)
+    if not isinstance(directory_urls, bool):
+        raise InputError("'directory_urls' must be true or false")
+    return site_root, directory_urls
+
+
 def readiness_rubric(data: bundle.Bundle) -> Rubric:
     """The verdict bands, validated once per bundle and checked against their checklist."""
 
@@ -61,10 +70,7 @@ def readiness_score(payload: dict) -> dict[str, Any]:
     data = bundle.current()
     rubric = readiness_rubric(data)
     checklist = data.checklist(rubric.checklist)
-    site_root = _text(payload, "site_root", "")
-    directory_urls = payload.get("directory_urls", True)
-    if not isinstance(directory_urls, bool):
-        raise InputError("'directory_urls' must be true or false")
+    site_root, directory_urls = _link_settings(payload)
     if "document" in payload:
         answers = read_document(payload["document"], checklist)
     else:
@@ -87,10 +93,7 @@ def readiness_merge(payload: dict) -> dict[str, Any]:
     data = bundle.current()
     rubric = readiness_rubric(data)
     checklist = data.checklist(rubric.checklist)
-    site_root = _text(payload, "site_root", "")
-    directory_urls = payload.get("directory_urls", True)
-    if not isinstance(directory_urls, bool):
-        raise InputError("'directory_urls' must be true or false")
+    site_root, directory_urls = _link_settings(payload)
     documents = payload.get("documents")
     if not isinstance(documents, list):
         raise InputError("'documents' must be a list of {name, document} objects")
