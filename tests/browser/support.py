@@ -1,15 +1,52 @@
-"""Helpers for browser tests: error watching and axe-core checks."""
+"""Helpers for browser tests: error watching, axe-core checks, live widget pages."""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from pilot2prod import browser_api, bundle
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+BOOT_TIMEOUT_MS = 120_000
+"""Booting Pyodide takes seconds; on a busy 2-core machine, allow much more."""
+
+NOT_A_NUMBER = re.compile(r"\b(NaN|Infinity|undefined|null)\b")
+
+SET_INPUTS = """
+([selector, inputs]) => {
+  const root = document.querySelector(selector);
+  for (const [name, value] of Object.entries(inputs)) {
+    root.querySelector(`[data-field] [name="${name}"]`).value = value;
+  }
+  root.querySelector("form").dispatchEvent(new Event("input", { bubbles: true }));
+}
+"""
+
+COMPUTED = """
+([selector, inputs]) => {
+  const root = document.querySelector(selector);
+  if (!root.dataset.computedInputs) return false;
+  const got = JSON.parse(root.dataset.computedInputs);
+  return Object.entries(inputs).every(([name, value]) => got[name] === value);
+}
+"""
+
+OUTPUTS = """
+(root) => [...root.querySelectorAll("output[name]")].map(
+  (o) => [o.getAttribute("name"), o.textContent, o.dataset.value ?? null]
+)
+"""
 
 
 @dataclass
@@ -37,3 +74,55 @@ def serious_axe_violations(page: Page) -> list[str]:
         for v in violations
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def local_only(context: BrowserContext) -> list[str]:
+    """Record every request from `context` that leaves 127.0.0.1 (the list fills as they happen)."""
+    foreign: list[str] = []
+
+    def check(request) -> None:
+        parsed = urlparse(request.url)
+        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname != "127.0.0.1":
+            foreign.append(request.url)
+
+    context.on("request", check)
+    return foreign
+
+
+@contextmanager
+def live_page(
+    browser: Browser, url: str, ready_locator: str, timeout_ms: int = BOOT_TIMEOUT_MS
+) -> Iterator[tuple[Page, list[str], list[str]]]:
+    """Open `url` in a fresh context and wait for `ready_locator` to be live (Python booted).
+
+    Yields the page, the requests that left 127.0.0.1 and the console errors;
+    on leaving, closes the context and fails if any request left the machine.
+    """
+    context = browser.new_context()
+    try:
+        foreign = local_only(context)
+        page = context.new_page()
+        errors = watch_errors(page)
+        page.goto(url)
+        expect(page.locator(ready_locator)).to_have_attribute(
+            "data-state", "live", timeout=timeout_ms
+        )
+        yield page, foreign, errors.messages
+    finally:
+        context.close()
+    assert not foreign, f"requests left 127.0.0.1: {foreign}"
+
+
+def python_result(files: dict[str, object], name: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """What `browser_api.call(name, payload)` answers in this test process, over `files`."""
+    bundle.use(files)
+    try:
+        return json.loads(browser_api.call(name, json.dumps(payload)))
+    finally:
+        bundle.use(None)
+
+
+def set_inputs(page: Page, calc: str, inputs: dict[str, str]) -> None:
+    """Type `inputs` into calculator `calc` at once and wait until the widget has computed them."""
+    page.evaluate(SET_INPUTS, [calc, inputs])
+    page.wait_for_function(COMPUTED, arg=[calc, inputs], timeout=30_000)

@@ -7,48 +7,28 @@ import random
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from macros.data_files import read_data_dir
 from pilot2prod import browser_api, bundle, sharelink
 from pilot2prod.effort import EffortModel, load_effort_model
-from tests.browser.support import serious_axe_violations, watch_errors
+from tests.browser.support import (
+    BOOT_TIMEOUT_MS,
+    COMPUTED,
+    NOT_A_NUMBER,
+    OUTPUTS,
+    live_page,
+    python_result,
+    serious_axe_violations,
+    set_inputs,
+    watch_errors,
+)
 from tests.browser.test_readiness_widget import SET_ANSWERS, digest
 from tests.conftest import ROOT
 
-BOOT_TIMEOUT_MS = 120_000
-"""Booting Pyodide takes seconds; on a busy 2-core machine, allow much more."""
-
 CALC = '.p2p-calc[data-p2p-calc="effort"]'
-NOT_A_NUMBER = re.compile(r"\b(NaN|Infinity|undefined|null)\b")
-
-SET_INPUTS = """
-([selector, inputs]) => {
-  const root = document.querySelector(selector);
-  for (const [name, value] of Object.entries(inputs)) {
-    root.querySelector(`[data-field] [name="${name}"]`).value = value;
-  }
-  root.querySelector("form").dispatchEvent(new Event("input", { bubbles: true }));
-}
-"""
-
-COMPUTED = """
-([selector, inputs]) => {
-  const root = document.querySelector(selector);
-  if (!root.dataset.computedInputs) return false;
-  const got = JSON.parse(root.dataset.computedInputs);
-  return Object.entries(inputs).every(([name, value]) => got[name] === value);
-}
-"""
-
-OUTPUTS = """
-(root) => [...root.querySelectorAll("output[name]")].map(
-  (o) => [o.getAttribute("name"), o.textContent, o.dataset.value ?? null]
-)
-"""
 
 
 @pytest.fixture(scope="module")
@@ -63,43 +43,14 @@ def model(files) -> EffortModel:
 
 def python_view(files, inputs: dict[str, Any]) -> dict[str, Any]:
     """What pilot2prod computes for `inputs` in this test process."""
-    bundle.use(files)
-    try:
-        return json.loads(browser_api.call("effort.estimate", json.dumps({"inputs": inputs})))
-    finally:
-        bundle.use(None)
-
-
-def _local_only(context: BrowserContext) -> list[str]:
-    foreign: list[str] = []
-
-    def check(request) -> None:
-        parsed = urlparse(request.url)
-        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname != "127.0.0.1":
-            foreign.append(request.url)
-
-    context.on("request", check)
-    return foreign
+    return python_result(files, "effort.estimate", {"inputs": inputs})
 
 
 @pytest.fixture(scope="module")
 def live(browser: Browser, site_url: str) -> Iterator[tuple[Page, list[str], list[str]]]:
     """One estimator page with Python booted, shared by the tests that only change inputs."""
-    context = browser.new_context()
-    foreign = _local_only(context)
-    page = context.new_page()
-    errors = watch_errors(page)
-    page.goto(site_url + "estimator/")
-    expect(page.locator(CALC)).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
-    yield page, foreign, errors.messages
-    context.close()
-    assert not foreign, f"requests left 127.0.0.1: {foreign}"
-
-
-def set_inputs(page: Page, inputs: dict[str, str]) -> None:
-    """Type `inputs` into the form at once and wait until the widget has computed them."""
-    page.evaluate(SET_INPUTS, [CALC, inputs])
-    page.wait_for_function(COMPUTED, arg=[CALC, inputs], timeout=30_000)
+    with live_page(browser, site_url + "estimator/", CALC) as live_parts:
+        yield live_parts
 
 
 def assert_outputs_match(page: Page, view: dict[str, Any], label: object) -> None:
@@ -141,7 +92,7 @@ def test_ten_random_input_sets_match_python(live, files, model):
     rng = random.Random(20261101)
     for round_ in range(10):
         inputs = random_inputs(rng, model)
-        set_inputs(page, inputs)
+        set_inputs(page, CALC, inputs)
         view = python_view(files, inputs)
         assert view["ok"], view
         expect(page.locator(CALC)).to_have_attribute("data-state", "live")
@@ -171,8 +122,8 @@ def test_bad_input_gets_its_message_and_no_nan(live, files, model, field, value)
     """Odd values get Python's message beside their field; no output shows NaN."""
     page, _, errors = live
     valid = model.defaults()
-    set_inputs(page, valid)
-    set_inputs(page, {field: value})
+    set_inputs(page, CALC, valid)
+    set_inputs(page, CALC, {field: value})
     view = python_view(files, {**valid, field: value})
     assert not view["ok"]
     root = page.locator(CALC)
@@ -186,7 +137,7 @@ def test_bad_input_gets_its_message_and_no_nan(live, files, model, field, value)
     for _, text, shown in root.evaluate(OUTPUTS):
         assert text == "—" and shown is None
     assert not NOT_A_NUMBER.search(root.locator(".p2p-calc__results").inner_text())
-    set_inputs(page, valid)
+    set_inputs(page, CALC, valid)
     expect(message).to_be_hidden()
     expect(root).to_have_attribute("data-state", "live")
     assert not errors
@@ -243,9 +194,9 @@ def test_markdown_export_matches_python(live, files):
 def test_estimator_is_accessible(live):
     """Live results, a field message and the export open: axe finds nothing serious."""
     page, _, _ = live
-    set_inputs(page, {"pilot-weeks": "abc"})
+    set_inputs(page, CALC, {"pilot-weeks": "abc"})
     assert serious_axe_violations(page) == []
-    set_inputs(page, {"pilot-weeks": "8"})
+    set_inputs(page, CALC, {"pilot-weeks": "8"})
     summary = page.locator(CALC).locator('[data-role="summary"]')
     assert summary.get_attribute("aria-live") == "polite"
     assert summary.locator("output").count() >= 6
@@ -260,7 +211,7 @@ def test_share_link_reopens_the_inputs_elsewhere(live, new_context, site_url):
         "data-computed-inputs", re.compile("."), timeout=BOOT_TIMEOUT_MS
     )
     chosen = {"pilot-weeks": "14", "stakes": "regulated", "history": "5, 40\n9, 61"}
-    set_inputs(page, chosen)
+    set_inputs(page, CALC, chosen)
     root = page.locator(CALC)
     root.locator('[data-action="share"]').click()
     link = root.locator('[data-role="share-link"]')
@@ -286,7 +237,7 @@ def test_share_link_reopens_the_inputs_elsewhere(live, new_context, site_url):
 def test_inputs_survive_a_reload(live):
     """Inputs are saved on this device and come back after a reload."""
     page, _, _ = live
-    set_inputs(page, {"pilot-weeks": "21", "volume": "high"})
+    set_inputs(page, CALC, {"pilot-weeks": "21", "volume": "high"})
     page.reload()
     root = page.locator(CALC)
     expect(root.locator('[name="pilot-weeks"]')).to_have_value("21")

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from collections.abc import Iterator
-from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from macros.data_files import load_project_data, read_data_dir
-from pilot2prod import browser_api, bundle
-from tests.browser.support import serious_axe_violations, watch_errors
+from tests.browser.support import (
+    BOOT_TIMEOUT_MS,
+    python_result,
+    serious_axe_violations,
+)
+from tests.browser.support import live_page as open_live_page
 from tests.conftest import ROOT
-
-BOOT_TIMEOUT_MS = 120_000
-"""Booting Pyodide takes seconds; on a busy 2-core CI machine, allow much more."""
 
 WIDGET = "[data-p2p-readiness]"
 CHECKLIST = '.p2p-checklist[data-checklist="readiness"]'
@@ -53,11 +52,7 @@ def files():
 
 def python_view(files, answers: dict) -> dict:
     """What pilot2prod computes for `answers` in this test process."""
-    bundle.use(files)
-    try:
-        return json.loads(browser_api.call("readiness.score", json.dumps({"answers": answers})))
-    finally:
-        bundle.use(None)
+    return python_result(files, "readiness.score", {"answers": answers})
 
 
 def digest(answers: dict) -> str:
@@ -65,30 +60,11 @@ def digest(answers: dict) -> str:
     return ";".join(f"{k}={v}" for k, v in sorted(answers.items()) if v)
 
 
-def _local_only(context: BrowserContext) -> list[str]:
-    foreign: list[str] = []
-
-    def check(request) -> None:
-        parsed = urlparse(request.url)
-        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname != "127.0.0.1":
-            foreign.append(request.url)
-
-    context.on("request", check)
-    return foreign
-
-
 @pytest.fixture(scope="module")
 def live_page(browser: Browser, site_url: str) -> Iterator[tuple[Page, list[str], list[str]]]:
     """One assessment page with Python booted, shared by the tests that only change answers."""
-    context = browser.new_context()
-    foreign = _local_only(context)
-    page = context.new_page()
-    errors = watch_errors(page)
-    page.goto(site_url + "assessment/")
-    expect(page.locator(WIDGET)).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
-    yield page, foreign, errors.messages
-    context.close()
-    assert not foreign, f"requests left 127.0.0.1: {foreign}"
+    with open_live_page(browser, site_url + "assessment/", WIDGET) as live_parts:
+        yield live_parts
 
 
 def _expect_result(page: Page, view: dict) -> None:

@@ -9,20 +9,23 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from macros.data_files import read_data_dir
-from pilot2prod import browser_api, bundle
 from pilot2prod.runcost import CostModel, load_cost_model
-from tests.browser.support import serious_axe_violations, watch_errors
-from tests.browser.test_estimator import COMPUTED, NOT_A_NUMBER, OUTPUTS, SET_INPUTS
+from tests.browser.support import (
+    BOOT_TIMEOUT_MS,
+    NOT_A_NUMBER,
+    OUTPUTS,
+    live_page,
+    python_result,
+    serious_axe_violations,
+    set_inputs,
+    watch_errors,
+)
 from tests.conftest import ROOT
-
-BOOT_TIMEOUT_MS = 120_000
-"""Booting Pyodide takes seconds; on a busy 2-core machine, allow much more."""
 
 CALC = '.p2p-calc[data-p2p-calc="cost"]'
 
@@ -39,44 +42,14 @@ def model(files) -> CostModel:
 
 def python_view(files, inputs: dict[str, Any], **extra: Any) -> dict[str, Any]:
     """What pilot2prod computes for `inputs` in this test process."""
-    bundle.use(files)
-    try:
-        payload = {"inputs": inputs, **extra}
-        return json.loads(browser_api.call("cost.run", json.dumps(payload)))
-    finally:
-        bundle.use(None)
-
-
-def _local_only(context: BrowserContext) -> list[str]:
-    foreign: list[str] = []
-
-    def check(request) -> None:
-        parsed = urlparse(request.url)
-        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.hostname != "127.0.0.1":
-            foreign.append(request.url)
-
-    context.on("request", check)
-    return foreign
+    return python_result(files, "cost.run", {"inputs": inputs, **extra})
 
 
 @pytest.fixture(scope="module")
 def live(browser: Browser, site_url: str) -> Iterator[tuple[Page, list[str], list[str]]]:
     """One run-cost page with Python booted, shared by every test here."""
-    context = browser.new_context()
-    foreign = _local_only(context)
-    page = context.new_page()
-    errors = watch_errors(page)
-    page.goto(site_url + "run-cost/")
-    expect(page.locator(CALC)).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
-    yield page, foreign, errors.messages
-    context.close()
-    assert not foreign, f"requests left 127.0.0.1: {foreign}"
-
-
-def set_inputs(page: Page, inputs: dict[str, str]) -> None:
-    """Type `inputs` into the form at once and wait until the widget has computed them."""
-    page.evaluate(SET_INPUTS, [CALC, inputs])
-    page.wait_for_function(COMPUTED, arg=[CALC, inputs], timeout=30_000)
+    with live_page(browser, site_url + "run-cost/", CALC) as live_parts:
+        yield live_parts
 
 
 def random_inputs(rng: random.Random, model: CostModel) -> dict[str, str]:
@@ -96,7 +69,7 @@ def test_ten_random_input_sets_match_python(live, files, model):
     root = page.locator(CALC)
     for round_ in range(10):
         inputs = random_inputs(rng, model)
-        set_inputs(page, inputs)
+        set_inputs(page, CALC, inputs)
         view = python_view(files, inputs)
         assert view["ok"], view
         expect(root).to_have_attribute("data-state", "live")
@@ -133,8 +106,8 @@ def test_bad_input_gets_its_message_and_no_nan(live, files, model, field, value)
     """Odd values get Python's message beside their field; no output shows NaN."""
     page, _, errors = live
     valid = model.defaults()
-    set_inputs(page, valid)
-    set_inputs(page, {field: value})
+    set_inputs(page, CALC, valid)
+    set_inputs(page, CALC, {field: value})
     view = python_view(files, {**valid, field: value})
     assert not view["ok"]
     root = page.locator(CALC)
@@ -145,7 +118,7 @@ def test_bad_input_gets_its_message_and_no_nan(live, files, model, field, value)
     for _, text, shown in root.evaluate(OUTPUTS):
         assert text == "—" and shown is None
     assert not NOT_A_NUMBER.search(root.locator(".p2p-calc__results").inner_text())
-    set_inputs(page, valid)
+    set_inputs(page, CALC, valid)
     expect(message).to_be_hidden()
     assert not errors
 
@@ -153,7 +126,7 @@ def test_bad_input_gets_its_message_and_no_nan(live, files, model, field, value)
 def test_markdown_export_is_pythons(live, files, model):
     """Export Markdown shows the text Python writes for these inputs, dated today."""
     page, _, _ = live
-    set_inputs(page, model.defaults())
+    set_inputs(page, CALC, model.defaults())
     root = page.locator(CALC)
     root.locator('[data-action="markdown"]').click()
     area = root.locator('[data-role="markdown"]')
@@ -170,9 +143,9 @@ def test_markdown_export_is_pythons(live, files, model):
 def test_run_cost_is_accessible(live):
     """Live results and a field message: axe finds nothing serious; outputs are live."""
     page, _, _ = live
-    set_inputs(page, {"tokens-in": "lots"})
+    set_inputs(page, CALC, {"tokens-in": "lots"})
     assert serious_axe_violations(page) == []
-    set_inputs(page, {"tokens-in": "3000"})
+    set_inputs(page, CALC, {"tokens-in": "3000"})
     summary = page.locator(CALC).locator('[data-role="summary"]')
     assert summary.get_attribute("aria-live") == "polite"
     assert serious_axe_violations(page) == []
@@ -181,7 +154,7 @@ def test_run_cost_is_accessible(live):
 def test_saved_inputs_give_the_same_numbers_on_the_command_line(live, model, tmp_path):
     """Save inputs as JSON, run `pilot2prod cost` on the file: the same outputs as the page."""
     page, _, _ = live
-    set_inputs(page, {**model.defaults(), "requests-per-day": "7300", "review-share": "2.5"})
+    set_inputs(page, CALC, {**model.defaults(), "requests-per-day": "7300", "review-share": "2.5"})
     root = page.locator(CALC)
     with page.expect_download() as download:
         root.locator('[data-action="json"]').click()
@@ -215,7 +188,7 @@ def test_works_without_local_storage(new_context, files, site_url):
     page.goto(site_url + "run-cost/")
     root = page.locator(CALC)
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
-    set_inputs(page, {"requests-per-day": "4321"})
+    set_inputs(page, CALC, {"requests-per-day": "4321"})
     expect(root.locator('[data-role="notice"]')).to_contain_text("will be gone when you leave")
     view = python_view(files, json.loads(root.get_attribute("data-computed-inputs")))
     expect(root.locator('output[name="monthly"]')).to_have_text(view["outputs"]["monthly"]["text"])
