@@ -1,17 +1,8 @@
-// Entry point of the production-effort estimator. Loaded on every page but tiny: the shared
-// calculator code (calc-widget.js) and the Python client are imported only when a page holds
-// the estimator. Material's instant navigation keeps modules loaded and swaps the content, so
-// the estimator is looked up again on every document$ emission and mounted once per element.
+// Entry point of the production-effort estimator. Loaded on every page but tiny: calc-entry.js
+// imports the calculator code only when a page holds the estimator, and mounts it again after
+// each instant navigation.
 
-const SELECTOR = '.p2p-calc[data-p2p-calc="effort"]';
-let core = null;
-
-function loadCore() {
-  if (!core) {
-    core = import("./calc-widget.js");
-  }
-  return core;
-}
+import { startCalculators } from "./calc-entry.js";
 
 function percent(score) {
   // A readiness score in 0..1, as the percentage the form expects ("62.5").
@@ -60,43 +51,6 @@ export function carryReadiness(inputs, root) {
   return inputs;
 }
 
-// With instant navigation, Material's navigation.tracking replaces the new address's fragment
-// with an anchor of the page being left before the new page appears, so a link carrying inputs
-// (#p2p=...) is remembered when it is clicked.
-let clicked = null;
-document.addEventListener(
-  "click",
-  (event) => {
-    const link = event.target instanceof Element ? event.target.closest('a[href*="#p2p="]') : null;
-    if (link) {
-      const url = new URL(link.href, document.baseURI);
-      clicked = { path: url.pathname, hash: url.hash };
-    }
-  },
-  true,
-);
-
-function mountAll() {
-  const hash = clicked && clicked.path === window.location.pathname ? clicked.hash : window.location.hash;
-  clicked = null;
-  const pending = [...document.querySelectorAll(SELECTOR)].filter((root) => !root.dataset.p2pMounted);
-  if (pending.length === 0) {
-    return;
-  }
-  for (const root of pending) {
-    root.dataset.p2pMounted = "pending"; // an emission during the import must not mount twice
-  }
-  loadCore()
-    .then(({ mountCalculator }) => {
-      for (const root of pending) {
-        if (root.isConnected) {
-          mountCalculator(root, { transform: carryReadiness, hash });
-        }
-      }
-    })
-    .catch((error) => console.error("pilot2prod: the estimator could not start", error));
-}
-
 // The readiness assessment announces each new result ("pilot2prod:readiness-scored", with its
 // view as detail); the "Estimate the remaining work" link on that page then carries the scores
 // to the estimator in its fragment. Registered once, for the whole tab; the links are looked
@@ -136,10 +90,4 @@ document.addEventListener("pilot2prod:readiness-scored", async (event) => {
   }
 });
 
-if (window.document$) {
-  window.document$.subscribe(mountAll);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll);
-} else {
-  mountAll();
-}
+startCalculators('.p2p-calc[data-p2p-calc="effort"]', "estimator", { transform: carryReadiness });

@@ -1,59 +1,6 @@
-// Entry point of the run-cost calculator. Loaded on every page but tiny: the shared calculator
-// code (calc-widget.js) and the Python client are imported only when a page holds the
-// calculator. It is looked up again on every document$ emission (instant navigation) and
-// mounted once per element.
+// Entry point of the run-cost calculator. Loaded on every page but tiny: calc-entry.js imports
+// the calculator code only when a page holds the calculator.
 
-const SELECTOR = '.p2p-calc[data-p2p-calc="cost"]';
-let core = null;
+import { startCalculators } from "./calc-entry.js";
 
-function loadCore() {
-  if (!core) {
-    core = import("./calc-widget.js");
-  }
-  return core;
-}
-
-// With instant navigation, Material's navigation.tracking replaces the new address's fragment
-// with an anchor of the page being left before the new page appears, so a link carrying inputs
-// (#p2p=...) is remembered when it is clicked.
-let clicked = null;
-document.addEventListener(
-  "click",
-  (event) => {
-    const link = event.target instanceof Element ? event.target.closest('a[href*="#p2p="]') : null;
-    if (link) {
-      const url = new URL(link.href, document.baseURI);
-      clicked = { path: url.pathname, hash: url.hash };
-    }
-  },
-  true,
-);
-
-function mountAll() {
-  const hash = clicked && clicked.path === window.location.pathname ? clicked.hash : window.location.hash;
-  clicked = null;
-  const pending = [...document.querySelectorAll(SELECTOR)].filter((root) => !root.dataset.p2pMounted);
-  if (pending.length === 0) {
-    return;
-  }
-  for (const root of pending) {
-    root.dataset.p2pMounted = "pending"; // an emission during the import must not mount twice
-  }
-  loadCore()
-    .then(({ mountCalculator }) => {
-      for (const root of pending) {
-        if (root.isConnected) {
-          mountCalculator(root, { hash });
-        }
-      }
-    })
-    .catch((error) => console.error("pilot2prod: the run-cost calculator could not start", error));
-}
-
-if (window.document$) {
-  window.document$.subscribe(mountAll);
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll);
-} else {
-  mountAll();
-}
+startCalculators('.p2p-calc[data-p2p-calc="cost"]', "run-cost calculator");
