@@ -23,7 +23,7 @@ from pilot2prod import browser_api, bundle
 from pilot2prod.charts import to_svg
 from pilot2prod.effort import EffortModel, StreamPlan, calibrate, check_inputs, stream_plans
 from pilot2prod.effort_view import UNIT
-from pilot2prod.fields import NumberInput, format_number, with_unit
+from pilot2prod.fields import NumberInput, Param, format_number, with_unit
 from pilot2prod.loader import SiteData
 from pilot2prod.runcost import CostModel
 from pilot2prod.runcost import check_inputs as check_cost_inputs
@@ -349,6 +349,11 @@ def _md_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _param_row(label: str, param: Param, show: Callable[[float], str]) -> list[str]:
+    """A parameter's table row: its name, its value as `show` writes it, and why it is so."""
+    return [label, show(param.value), param.rationale]
+
+
 def effort_parameters(model: EffortModel) -> str:
     """Every parameter of the estimator with its rationale, as Markdown tables."""
     streams = _md_table(
@@ -382,51 +387,43 @@ def effort_parameters(model: EffortModel) -> str:
         ],
     )
     others = [
-        (
+        _param_row(
             "Each system after the first",
-            f"+{format_number(model.systems.per_additional.value)} x integration",
-            model.systems.per_additional.rationale,
+            model.systems.per_additional,
+            lambda v: f"+{format_number(v)} x integration",
         ),
-        (
+        _param_row(
             "Readiness credit",
-            f"up to {model.readiness.credit.value:.0%} of a covered stream",
-            model.readiness.credit.rationale,
+            model.readiness.credit,
+            lambda v: f"up to {v:.0%} of a covered stream",
         ),
-        (
+        _param_row(
             "Yearly operating effort",
-            f"{model.operate.fraction.value:.0%} of the likely total",
-            model.operate.fraction.rationale,
+            model.operate.fraction,
+            lambda v: f"{v:.0%} of the likely total",
         ),
-        (
+        _param_row(
             "Least yearly operating effort",
-            f"{format_number(model.operate.minimum.value)} {UNIT}",
-            model.operate.minimum.rationale,
+            model.operate.minimum,
+            lambda v: f"{format_number(v)} {UNIT}",
         ),
-        (
-            "Working weeks in a person-year",
-            format_number(model.operate.weeks_per_year.value),
-            model.operate.weeks_per_year.rationale,
-        ),
-        (
-            "Simulation draws",
-            format_number(model.simulation.draws.value),
-            model.simulation.draws.rationale,
-        ),
-        ("Seed", str(int(model.simulation.seed.value)), model.simulation.seed.rationale),
-        (
+        _param_row("Working weeks in a person-year", model.operate.weeks_per_year, format_number),
+        _param_row("Simulation draws", model.simulation.draws, format_number),
+        _param_row("Seed", model.simulation.seed, lambda v: str(int(v))),
+        _param_row(
             "Draws where all streams move together",
-            f"{model.simulation.shared_overrun.value:.0%}",
-            model.simulation.shared_overrun.rationale,
+            model.simulation.shared_overrun,
+            "{:.0%}".format,
         ),
-        (
+        _param_row(
             "Weight of the defaults against history",
-            f"{format_number(model.calibration.prior_weight.value)} projects",
-            model.calibration.prior_weight.rationale,
+            model.calibration.prior_weight,
+            lambda v: f"{format_number(v)} projects",
         ),
-        (
+        _param_row(
             "Largest calibration factor",
-            f"x{format_number(model.calibration.max_factor.value)} either way",
-            model.calibration.max_factor.rationale,
+            model.calibration.max_factor,
+            lambda v: f"x{format_number(v)} either way",
         ),
     ]
     return (
@@ -458,16 +455,10 @@ def cost_parameters(model: CostModel) -> str:
     constants = _md_table(
         ["Constant", "Value", "Why"],
         [
-            [
-                "Days in a month",
-                format_number(model.constants.days_per_month.value, 4),
-                model.constants.days_per_month.rationale,
-            ],
-            [
-                "Sensitivity step",
-                f"{model.constants.sensitivity_step.value:.0%}",
-                model.constants.sensitivity_step.rationale,
-            ],
+            _param_row(
+                "Days in a month", model.constants.days_per_month, lambda v: format_number(v, 4)
+            ),
+            _param_row("Sensitivity step", model.constants.sensitivity_step, "{:.0%}".format),
         ],
     )
     return inputs + "\n" + constants
