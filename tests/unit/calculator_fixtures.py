@@ -1,11 +1,17 @@
-"""The calculators' real parameters, loaded the way the build loads them, for unit tests."""
+"""The calculators' real parameters, loaded the way the build loads them, and shared
+property-test helpers, for unit tests."""
 
 from __future__ import annotations
 
 import copy
 import functools
+import math
+import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+from hypothesis import strategies as st
 
 from macros.data_files import read_yaml
 from pilot2prod.effort import EffortModel, load_effort_model
@@ -56,3 +62,33 @@ def example_inputs(model: Any, example_id: str) -> dict[str, object]:
         if example.id == example_id:
             return dict(example.inputs)
     raise KeyError(example_id)
+
+
+NOT_A_NUMBER = re.compile(r"\b(nan|inf|infinity)\b", re.IGNORECASE)
+"""What a number shown to a reader must never read as."""
+
+
+def junk_values(
+    odd_strings: Sequence[str], *more: st.SearchStrategy[Any]
+) -> st.SearchStrategy[Any]:
+    """Any JSON-ish value a hostile form or link could send, plus `odd_strings` and `more`."""
+    return st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=12),
+        st.sampled_from(list(odd_strings)),
+        *more,
+    )
+
+
+def finite_everywhere(value: object) -> bool:
+    """True when no float anywhere inside `value` is NaN or infinite."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(finite_everywhere(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return all(finite_everywhere(v) for v in value)
+    return True

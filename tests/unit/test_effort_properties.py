@@ -4,42 +4,28 @@ from __future__ import annotations
 
 import json
 import math
-import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pilot2prod import effort_view
 from pilot2prod.effort import check_inputs, estimate
-from tests.unit.calculator_fixtures import effort_model
+from tests.unit.calculator_fixtures import (
+    NOT_A_NUMBER,
+    effort_model,
+    finite_everywhere,
+    junk_values,
+)
 
 MODEL = effort_model()
 FIELDS = [spec.id for spec in MODEL.inputs.numbers] + [t.id for t in MODEL.traits]
 FIELDS += [MODEL.inputs.history.id, "readiness", "unknown"]
 
-junk = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=12),
-    st.sampled_from(["", " ", "nan", "-inf", "1e999", "NaN", "8", "-0", "1,000", "½", "٣"]),
+junk = junk_values(
+    ["", " ", "nan", "-inf", "1e999", "NaN", "8", "-0", "1,000", "½", "٣"],
     st.lists(st.integers(), max_size=3),
     st.dictionaries(st.text(max_size=4), st.floats(), max_size=2),
 )
-
-
-NOT_A_NUMBER = re.compile(r"\b(nan|inf|infinity)\b", re.IGNORECASE)
-
-
-def _finite_everywhere(value: object) -> bool:
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, dict):
-        return all(_finite_everywhere(v) for v in value.values())
-    if isinstance(value, list | tuple):
-        return all(_finite_everywhere(v) for v in value)
-    return True
 
 
 @settings(max_examples=150, deadline=None)
@@ -49,7 +35,7 @@ def test_any_inputs_give_a_view_or_messages(raw):
     result = effort_view.run(MODEL, {"inputs": raw, "markdown": True})
     json.dumps(result, allow_nan=False)
     if result["ok"]:
-        assert _finite_everywhere(result)
+        assert finite_everywhere(result)
         assert all(
             o["text"] and not NOT_A_NUMBER.search(o["text"]) for o in result["outputs"].values()
         )

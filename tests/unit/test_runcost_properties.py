@@ -4,39 +4,25 @@ from __future__ import annotations
 
 import json
 import math
-import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pilot2prod import runcost_view
 from pilot2prod.runcost import INPUTS, check_inputs, monthly_cost, run_cost
-from tests.unit.calculator_fixtures import cost_model
+from tests.unit.calculator_fixtures import (
+    NOT_A_NUMBER,
+    cost_model,
+    finite_everywhere,
+    junk_values,
+)
 
 MODEL = cost_model()
 
-junk = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(),
-    st.floats(allow_nan=True, allow_infinity=True),
-    st.text(max_size=12),
-    st.sampled_from(["", "nan", "Infinity", "-1", "1e400", "20%", "$5", "1,5", "0x10"]),
+junk = junk_values(
+    ["", "nan", "Infinity", "-1", "1e400", "20%", "$5", "1,5", "0x10"],
     st.lists(st.floats(), max_size=2),
 )
-
-
-NOT_A_NUMBER = re.compile(r"\b(nan|inf|infinity)\b", re.IGNORECASE)
-
-
-def _finite_everywhere(value: object) -> bool:
-    if isinstance(value, float):
-        return math.isfinite(value)
-    if isinstance(value, dict):
-        return all(_finite_everywhere(v) for v in value.values())
-    if isinstance(value, list | tuple):
-        return all(_finite_everywhere(v) for v in value)
-    return True
 
 
 @settings(max_examples=200, deadline=None)
@@ -46,7 +32,7 @@ def test_any_inputs_give_a_view_or_messages(raw):
     result = runcost_view.run(MODEL, {"inputs": raw, "markdown": True})
     json.dumps(result, allow_nan=False)
     if result["ok"]:
-        assert _finite_everywhere(result)
+        assert finite_everywhere(result)
         assert not NOT_A_NUMBER.search(result["markdown"])
     else:
         assert set(result["messages"]) <= set(INPUTS)
