@@ -4,32 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import yaml
 from markdown.extensions.toc import slugify
 
+from pilot2prod.cli.files import yaml_data_loader
 from pilot2prod.errors import DataError
 from pilot2prod.loader import SiteData, check_links, load_site
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses a key written twice in one mapping (PyYAML keeps the last)."""
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
-    seen: set[object] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"key {key!r} appears twice", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def read_yaml(path: Path, source: str) -> object:
@@ -39,7 +20,8 @@ def read_yaml(path: Path, source: str) -> object:
     except (OSError, UnicodeDecodeError) as error:
         raise DataError(source, "", f"cannot be read ({error})") from error
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass: no arbitrary objects
+        # The CLI reads the same files: one SafeLoader subclass (no objects, no repeated keys).
+        return yaml.load(text, Loader=yaml_data_loader())
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""

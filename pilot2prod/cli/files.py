@@ -133,6 +133,14 @@ def _loaders() -> tuple[type, type, type]:
     return DataLoader, AnswersLoader, yaml.YAMLError
 
 
+def yaml_data_loader() -> type:
+    """The strict loader for `data/` files (no repeated keys), shared by the CLI and the build.
+
+    Needs PyYAML: raises ImportError without it.
+    """
+    return _loaders()[0]
+
+
 def parse_yaml(text: str, source: str, hand_written: bool = True) -> object:
     """Strict YAML: one document, no repeated keys; `hand_written` files read yes/no as words."""
     try:

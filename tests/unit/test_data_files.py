@@ -26,6 +26,14 @@ def test_key_written_twice_is_refused(tmp_path):
         read_yaml(path, "data/faq.yml")
 
 
+def test_unhashable_key_is_a_data_error(tmp_path):
+    """A list used as a mapping key is reported with file and line, not raised as a TypeError."""
+    path = tmp_path / "faq.yml"
+    path.write_text("page: faq.md\n? [a, b]\n: x\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"^data/faq\.yml: line 2: is not valid YAML: .*unhashable"):
+        read_yaml(path, "data/faq.yml")
+
+
 def test_heading_anchors_follow_python_markdown():
     """Headings give toc-style slugs; explicit {#id} wins; fenced code is ignored."""
     text = (
