@@ -68,7 +68,11 @@ def serious_axe_violations(page: Page) -> list[str]:
     """Run axe-core on the page; return serious or critical violations as readable lines."""
     page.add_script_tag(path=str(AXE))
     # Judge colours as the reader sees them at rest, not halfway through a fade-in transition.
-    page.evaluate("document.getAnimations().forEach((animation) => animation.finish())")
+    page.evaluate(
+        """() => document.getAnimations().forEach((animation) => {
+            try { animation.finish(); } catch { /* an endless animation cannot finish */ }
+        })"""
+    )
     result = page.evaluate("async () => JSON.stringify((await axe.run(document)).violations)")
     violations = json.loads(result)
     return [
