@@ -8,6 +8,7 @@ instead of a bare KeyError deep inside the build.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import types
 import typing
@@ -79,10 +80,16 @@ def _convert(tp: Any, raw: object, source: str, path: str) -> object:
     raise TypeError(f"unsupported field type {tp!r}")
 
 
+@functools.cache
+def _field_types(cls: type) -> dict[str, Any]:
+    # Resolving string annotations is slow, and a data set parses the same few classes many times.
+    return get_type_hints(cls)
+
+
 def _convert_dataclass(cls: type, raw: object, source: str, path: str) -> object:
     if not isinstance(raw, dict):
         raise DataError(source, path, f"must be a mapping, not {describe(raw)}")
-    hints = get_type_hints(cls)
+    hints = _field_types(cls)
     fields = {f.name: f for f in dataclasses.fields(cls) if f.init}
     unknown = sorted(str(k) for k in raw if k not in fields)
     if unknown:
