@@ -7,25 +7,16 @@
 // data-directory-urls, data-debounce (ms, default 0: bursts in one task are scored once), and
 // data-pyodide-base / data-wheel / data-boot-timeout, which pyodide-client.js reads.
 
+import { pythonClientLoader } from "./python-on-demand.js";
+
 const SELECTOR = "[data-p2p-readiness]";
 
 const widgets = new WeakMap();
-let clientPromise = null;
-
-function client() {
-  // Imported on demand, so pages without a calculator never load the Python client.
-  if (!clientPromise) {
-    clientPromise = import("./pyodide-client.js").then((module) => {
-      module.onPythonStatus(() => {
-        for (const root of document.querySelectorAll(SELECTOR)) {
-          showStatus(root, module);
-        }
-      });
-      return module;
-    });
+const client = pythonClientLoader((module) => {
+  for (const root of document.querySelectorAll(SELECTOR)) {
+    showStatus(root, module);
   }
-  return clientPromise;
-}
+});
 
 function part(root, role) {
   return root.querySelector(`[data-role="${role}"]`);

@@ -12,25 +12,16 @@
 // data-site-root, data-directory-urls, data-max-files, data-max-bytes, and the runtime
 // attributes pyodide-client.js reads.
 
+import { pythonClientLoader } from "./python-on-demand.js";
+
 const SELECTOR = "[data-p2p-team]";
 
 const views = new WeakMap();
-let clientPromise = null;
-
-function client() {
-  // Imported on demand, so pages without a calculator never load the Python client.
-  if (!clientPromise) {
-    clientPromise = import("./pyodide-client.js").then((module) => {
-      module.onPythonStatus(() => {
-        for (const root of document.querySelectorAll(SELECTOR)) {
-          showStatus(root, module);
-        }
-      });
-      return module;
-    });
+const client = pythonClientLoader((module) => {
+  for (const root of document.querySelectorAll(SELECTOR)) {
+    showStatus(root, module);
   }
-  return clientPromise;
-}
+});
 
 function part(root, role) {
   return root.querySelector(`[data-role="${role}"]`);
