@@ -9,7 +9,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help deps chromium build serve test lint fix bench clean
+.PHONY: help deps chromium build serve test lint fix bench schemas clean
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
@@ -51,6 +51,9 @@ test: deps chromium lint build
 	@if [ -f $(SHARED)/tools/copycheck.py ]; then \
 		$(BIN)/python $(SHARED)/tools/copycheck.py docs data macros README.md; \
 	else echo "copycheck skipped: $(SHARED) is not here"; fi
+
+schemas: deps
+	$(BIN)/python scripts/write_schemas.py
 
 bench: deps chromium build
 	$(BIN)/python bench/run.py

@@ -25,33 +25,23 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import os
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from calculators import calculator_rows  # bench/calculators.py: the estimator and run-cost rows
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.serving import CHROMIUM, CHROMIUM_ARGS, ROOT, SiteHandler, build_site
+
 BARE = ROOT / "bench" / "bare"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 BOOT_LIMIT_MS = 180_000
 CONTENT_PAGE = "why-pilots-stall/"
 ASSESSMENT = "assessment/"
@@ -78,18 +68,8 @@ OUR_SCRIPTS = ("pyodide-client.js", "readiness-widget.js", "python-boot.js", "ba
 """Main-thread code of the Python runtime and the readiness widget (and the bare baseline)."""
 
 
-class Handler(SimpleHTTPRequestHandler):
+class Handler(SiteHandler):
     """The built site at /, the bare baseline at /__bench__/, cacheable like a static host."""
-
-    extensions_map = {  # noqa: RUF012 - the base class declares it this way
-        **SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".mjs": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-    }
 
     def translate_path(self, path: str) -> str:
         if path.startswith("/__bench__/"):
@@ -101,9 +81,6 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=3600")
         super().end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:
-        """Quiet."""
-
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -113,16 +90,8 @@ def free_port() -> int:
 
 def build(out: Path, url: str) -> float:
     """Build the site for `url` into `out`; return the build time in seconds."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build_site(out, site_url=url)
     if result.returncode != 0:
         sys.exit(f"bench: the site did not build:\n{result.stdout}{result.stderr}")
     return time.perf_counter() - started

@@ -1,4 +1,10 @@
-"""mkdocs-macros module: a thin `define_env` that delegates to small modules."""
+"""mkdocs-macros module: a thin `define_env` that reads the data once and delegates.
+
+One Dataset is made per build from `data/`, checked with `validate_all` against the pages'
+own anchors before any page renders (a build fails naming file and key), and handed to each
+macro module; the Python runtime (Pyodide and the wheel carrying that same data) is prepared
+once and written into the site after the build.
+"""
 
 from __future__ import annotations
 
@@ -7,79 +13,74 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from macros.calculators import define_calculator_macros, python_runtime, write_calculator_assets
-from macros.data_files import load_project_data
-from macros.render_calculators import define_estimator_macros
-from macros.render_checklist import find_checklist, render_checklist
+from macros import calculator_method, readiness_widget, render_calculators, team_view
+from macros.assets import prepare_runtime, write_runtime
+from macros.pages import page_anchors
+from macros.render_checklist import render_checklist
 from macros.render_content import render_collection, render_index
-from macros.team_view import define_team_macros
-from pilot2prod.errors import DataError
-from pilot2prod.loader import SiteData
+from pilot2prod.model.dataset import Dataset
+from pilot2prod.model.errors import DataError
 
-
-def _project_root(env: Any) -> Path:
-    return Path(env.conf["config_file_path"]).resolve().parent
+RUNTIME_KEY = "python_runtime"
+"""Where the PythonRuntime of this build is kept in `env.variables`."""
 
 
 def define_env(env: Any) -> None:
     """Load and validate `data/` once per build, then register the macros."""
-    root = _project_root(env)
+    root = Path(env.conf["config_file_path"]).resolve().parent
     try:
-        data = load_project_data(root, Path(env.conf["docs_dir"]))
+        dataset = Dataset.from_directory(root / "data")
+        dataset.pages = page_anchors(Path(env.conf["docs_dir"]))
+        dataset.validate_all()
     except DataError as error:
         # PluginError makes mkdocs print one clean line and exit non-zero.
         raise PluginError(str(error)) from error
-    env.variables["site_data"] = data
-    define_calculator_macros(env, data, root)
-    define_estimator_macros(env, data, root, lambda page: python_runtime(env).attributes(page))
-    define_team_macros(
-        env,
-        lambda page: python_runtime(env).attributes(page),
-        lambda: python_runtime(env).wheel.name,
-    )
+    runtime = prepare_runtime(root, env.conf, dataset)
+    env.variables[RUNTIME_KEY] = runtime
+    directory_urls = bool(env.conf["use_directory_urls"])
 
-    def _page() -> str:
+    def page() -> str:
         return str(env.page.file.src_uri)
+
+    readiness_widget.define(env, dataset, runtime, page)
+    render_calculators.define(env, dataset, runtime, page)
+    calculator_method.define(env, dataset, page)
+    team_view.define(env, runtime, page)
 
     @env.macro
     def records(name: str, level: int = 2) -> str:
         """Render every record of a collection (reasons, changes, ...) on its page."""
-        return render_collection(_collection(data, name), _page(), level)
+        return render_collection(_collection(dataset, name), page(), level)
 
     @env.macro
     def record_index(name: str) -> str:
         """A linked list of a collection's records, for overview pages."""
-        return render_index(_collection(data, name), _page())
+        return render_index(_collection(dataset, name), page())
 
     @env.macro
     def checklist(checklist_id: str, level: int = 2) -> str:
         """Render a checklist from `data/checklists/` as a form of labelled controls."""
         try:
-            found = find_checklist(data.checklists, checklist_id)
-            return render_checklist(
-                found,
-                data,
-                _page(),
-                use_directory_urls=bool(env.conf["use_directory_urls"]),
-                level=level,
-            )
+            found = dataset.checklist(checklist_id)
+            return render_checklist(found, dataset, page(), directory_urls, level=level)
         except (KeyError, ValueError) as error:
             raise PluginError(str(error.args[0] if error.args else error)) from error
 
     @env.macro
     def record_count(name: str) -> int:
         """How many records a collection holds, for prose like 'the four reasons'."""
-        return len(_collection(data, name).records)
+        return len(_collection(dataset, name).records)
 
 
 def on_post_build(env: Any) -> None:
     """Write the Pyodide runtime and the pilot2prod wheel into the built site."""
-    write_calculator_assets(env)
+    runtime = env.variables.get(RUNTIME_KEY)
+    if runtime is not None:
+        write_runtime(runtime, Path(env.conf["site_dir"]))
 
 
-def _collection(data: SiteData, name: str) -> Any:
+def _collection(dataset: Dataset, name: str) -> Any:
     try:
-        return data.collections[name]
-    except KeyError:
-        known = ", ".join(sorted(data.collections))
-        raise PluginError(f"unknown collection {name!r} (known: {known})") from None
+        return dataset.collection(name)
+    except KeyError as error:
+        raise PluginError(str(error.args[0])) from None

@@ -23,7 +23,9 @@ from pathlib import Path, PurePosixPath
 from mkdocs.exceptions import PluginError
 
 import pilot2prod
-from pilot2prod import bundle
+from pilot2prod.model import bundle
+from pilot2prod.model.dataset import Dataset
+from pilot2prod.model.errors import DataError
 from pilot2prod.urls import site_root_for
 
 PYODIDE_FILES = (
@@ -145,16 +147,14 @@ def package_files(package_dir: Path) -> dict[str, bytes]:
     return files
 
 
-def build_wheel(package_dir: Path, data_files: Mapping[str, object]) -> Wheel:
-    """A `py3-none-any` wheel of the package with `data_files` bundled as `_data.json`."""
+def build_wheel(package_dir: Path, dataset: Dataset) -> Wheel:
+    """A `py3-none-any` wheel of the package with the dataset bundled as `_data.json`."""
     version = pilot2prod.__version__
     dist_info = f"{PACKAGE}-{version}.dist-info"
     try:
-        data_json = bundle.encode(data_files, version)
-    except (TypeError, ValueError) as error:
-        raise PluginError(
-            f"data/ holds a value JSON cannot carry into the wheel: {error}"
-        ) from error
+        data_json = bundle.encode(dataset.files, version, dataset.pages or {})
+    except DataError as error:
+        raise PluginError(str(error)) from error
     contents = package_files(package_dir)
     contents[f"{PACKAGE}/{bundle.RESOURCE}"] = data_json.encode("utf-8")
     contents[f"{dist_info}/METADATA"] = _metadata(version).encode("utf-8")
@@ -179,9 +179,7 @@ def build_wheel(package_dir: Path, data_files: Mapping[str, object]) -> Wheel:
     return Wheel(name=f"{PACKAGE}-{version}-py3-none-any.whl", content=buffer.getvalue())
 
 
-def prepare_runtime(
-    root: Path, config: Mapping[str, object], data_files: Mapping[str, object]
-) -> PythonRuntime:
+def prepare_runtime(root: Path, config: Mapping[str, object], dataset: Dataset) -> PythonRuntime:
     """Check the Pyodide package and build the wheel, before any page is rendered."""
     extra = config.get("extra") or {}
     base_url = extra.get("pyodide_base_url") if isinstance(extra, Mapping) else None
@@ -191,7 +189,7 @@ def prepare_runtime(
         folder, version = None, ""
     else:
         folder, version = find_pyodide(root)
-    wheel = build_wheel(root / PACKAGE, data_files)
+    wheel = build_wheel(root / PACKAGE, dataset)
     return PythonRuntime(
         wheel=wheel,
         pyodide_dir=folder,

@@ -1,6 +1,6 @@
 """Render the readiness result as HTML: live on the assessment page, static on the method page.
 
-The markup is produced from the view that `pilot2prod.browser_api` returns, by
+The markup is produced from the view that `pilot2prod.api` returns, by
 calling that very function at build time, so a reader without JavaScript sees
 the result the browser would compute. `docs/assets/js/readiness-widget.js`
 rebuilds the same parts from the same view when answers change; keep the two
@@ -9,16 +9,20 @@ in step (class names and `data-role` values are the contract).
 
 from __future__ import annotations
 
-import html
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from pilot2prod import browser_api, bundle, sharelink
-from pilot2prod.checklists import Checklist
-from pilot2prod.example_answers import ExampleAnswers
-from pilot2prod.loader import SiteData
-from pilot2prod.scoring import ANSWER_SCORES, Rubric
+from macros.assets import PythonRuntime
+from macros.html import esc as _e
+from macros.prerender import prerender
+from pilot2prod import sharelink
+from pilot2prod.model.checklists import Checklist
+from pilot2prod.model.dataset import Dataset
+from pilot2prod.readiness.answers import read_answers
+from pilot2prod.readiness.examples import ExampleAnswers
+from pilot2prod.readiness.rubric import Rubric
+from pilot2prod.readiness.scoring import assess
+from pilot2prod.text import format_number
 from pilot2prod.urls import doc_url, site_root_for
 
 CHART_ROW = 46
@@ -33,25 +37,6 @@ CHART_WIDTH = 460
 FULL_LOAD = 'target="_self"'
 """On share links: Material's instant navigation leaves links with a target alone, so the
 assessment loads in full and reads its `#p2p=` fragment (instant navigation drops it)."""
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def score_view(
-    files: Mapping[str, object],
-    payload: Mapping[str, Any],
-) -> dict[str, Any]:
-    """Call `readiness.score` through the browser's own entry point, with the build's data."""
-    bundle.use(files)
-    try:
-        out = json.loads(browser_api.call("readiness.score", json.dumps(payload)))
-    finally:
-        bundle.use(None)
-    if "error" in out:
-        raise ValueError(f"readiness.score failed at build time: {out['error']}")
-    return dict(out)
 
 
 def _chart(view: Mapping[str, Any], rubric: Rubric, key: str) -> str:
@@ -217,56 +202,37 @@ def example_link(
     return f"{base}#{sharelink.FRAGMENT_KEY}{sharelink.encode(entry.document(checklist))}"
 
 
-def _arithmetic(entry: ExampleAnswers, checklist: Checklist) -> str:
-    """Each dimension's weighted mean written out, so a reader can redo the sum."""
+def _arithmetic(data: Dataset, entry: ExampleAnswers) -> str:
+    """Each dimension's weighted mean written out from the scorer's own terms."""
+    checklist = data.scored_checklist
+    found = assess(checklist, data.rubric, read_answers(dict(entry.answers), checklist))
     rows = []
-    for section in checklist.sections:
-        terms = []
-        weights = []
-        for item in section.items:
-            answer = entry.answers.get(item.id)
-            if answer not in ANSWER_SCORES:
-                continue
-            terms.append(f"{item.weight:g} &times; {ANSWER_SCORES[answer]:g}")
-            weights.append(item.weight)
-        total = sum(
-            item.weight * ANSWER_SCORES[entry.answers[item.id]]
-            for item in section.items
-            if entry.answers.get(item.id) in ANSWER_SCORES
-        )
-        if not weights:
-            rows.append(f"<li>{_e(section.title)}: nothing counted</li>")
+    for dim in found.dimensions:
+        if not dim.terms or dim.score is None:
+            rows.append(f"<li>{_e(dim.title)}: nothing counted</li>")
             continue
+        terms = " + ".join(f"{t.weight:g} &times; {t.value:g}" for t in dim.terms)
+        total, weight = format_number(dim.weighted_sum, 3), format_number(dim.weight_total, 3)
         rows.append(
-            f"<li>{_e(section.title)}: ({' + '.join(terms)}) ÷ {sum(weights):g} = "
-            f"{total:g} ÷ {sum(weights):g} = {total / sum(weights):.3f}</li>"
+            f"<li>{_e(dim.title)}: ({terms}) ÷ {weight} = {total} ÷ {weight} = {dim.score:.3f}</li>"
         )
     return f'<ul class="p2p-readiness__sums">{"".join(rows)}</ul>'
 
 
 def readiness_examples_html(
-    data: SiteData,
-    files: Mapping[str, object],
-    page_src: str,
-    directory_urls: bool,
-    level: int = 3,
+    data: Dataset, page_src: str, directory_urls: bool, level: int = 3
 ) -> str:
     """Each worked example's answers scored at build time, with its sums and an 'open' link."""
-    examples = data.extra["example_assessments"]
-    rubric: Rubric = data.extra["readiness"]
-    checklist = data.checklists[examples.checklist]
+    rubric = data.rubric
+    checklist = data.scored_checklist
+    examples = data.collection("examples")
     root = site_root_for(page_src, directory_urls)
     blocks = []
-    for entry in examples.examples:
-        view = score_view(
-            files,
-            {"answers": dict(entry.answers), "site_root": root, "directory_urls": directory_urls},
-        )
-        record = data.collections["examples"].get(entry.example)
+    for entry in data.example_assessments.examples:
+        payload = {"answers": dict(entry.answers), "site_root": root}
+        view = prerender(data, "readiness.score", payload | {"directory_urls": directory_urls})
         open_href = example_link(entry, checklist, page_src, directory_urls)
-        example_href = doc_url(
-            f"{data.collections['examples'].page}#{record.id}", root, directory_urls
-        )
+        example_href = doc_url(f"{examples.page}#{entry.example}", root, directory_urls)
         blocks.append(
             f'<section class="p2p-readiness p2p-readiness--example" '
             f'aria-labelledby="scored-{_e(entry.example)}">'
@@ -277,7 +243,7 @@ def readiness_examples_html(
                 view, rubric, key=f"scored-{entry.example}", live=False, level=level + 1
             )
             + "<details><summary>The sums behind these numbers</summary>"
-            + _arithmetic(entry, checklist)
+            + _arithmetic(data, entry)
             + "</details>"
             + f'<p><a class="md-button" href="{_e(open_href)}" {FULL_LOAD}>'
             "Open this example in the assessment</a></p></section>"
@@ -285,15 +251,12 @@ def readiness_examples_html(
     return "\n\n".join(blocks)
 
 
-def example_links_html(
-    data: SiteData, files: Mapping[str, object], page_src: str, directory_urls: bool
-) -> str:
+def example_links_html(data: Dataset, page_src: str, directory_urls: bool) -> str:
     """A list linking each worked example to the assessment, pre-filled with its answers."""
-    examples = data.extra["example_assessments"]
-    checklist = data.checklists[examples.checklist]
+    checklist = data.scored_checklist
     items = []
-    for entry in examples.examples:
-        view = score_view(files, {"answers": dict(entry.answers)})
+    for entry in data.example_assessments.examples:
+        view = prerender(data, "readiness.score", {"answers": dict(entry.answers)})
         items.append(
             f'<li><a href="{_e(example_link(entry, checklist, page_src, directory_urls))}" '
             f"{FULL_LOAD}>"
@@ -314,3 +277,34 @@ def bands_table(rubric: Rubric) -> str:
             f"{_e(band.meaning).replace('|', '&#124;')} |"
         )
     return "\n".join(["| Verdict | Score | What it means |", "| --- | --- | --- |", *rows]) + "\n"
+
+
+def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], str]) -> None:
+    """Register the readiness macros: the live widget, the bands, the scored examples."""
+    directory_urls = bool(env.conf["use_directory_urls"])
+
+    @env.macro
+    def readiness_widget() -> str:
+        """The live readiness verdict for the checklist on the same page (pre-rendered empty)."""
+        src = page()
+        root = site_root_for(src, directory_urls)
+        payload = {"answers": {}, "site_root": root, "directory_urls": directory_urls}
+        view = prerender(data, "readiness.score", payload)
+        return readiness_widget_html(
+            view, data.rubric, data.scored_checklist, runtime.attributes(src), src, directory_urls
+        )
+
+    @env.macro
+    def readiness_bands() -> str:
+        """The verdict bands from data/readiness.yml as a table."""
+        return bands_table(data.rubric)
+
+    @env.macro
+    def readiness_examples(level: int = 3) -> str:
+        """Each worked example's readiness answers, scored at build time, with an 'open' link."""
+        return readiness_examples_html(data, page(), directory_urls, level)
+
+    @env.macro
+    def example_assessment_links() -> str:
+        """Links that open the assessment pre-filled with each worked example's answers."""
+        return example_links_html(data, page(), directory_urls)

@@ -1,8 +1,8 @@
 """Macros for the estimator and the run-cost calculator: forms, pre-rendered results, parameters.
 
 Each widget is a labelled form with units and defaults plus the result for those
-defaults, computed at build time through `pilot2prod.browser_api` — the same
-function the browser calls — so readers without JavaScript see real numbers.
+defaults, computed at build time through `pilot2prod.api` — the same function the
+browser calls — so readers without JavaScript see real numbers.
 `docs/assets/js/calc-widget.js` updates the same parts, found by `name`,
 `data-chart` and `data-table`, from the view the worker returns; keep the two in
 step. Every text is escaped here; nothing a reader types reaches this module.
@@ -10,23 +10,21 @@ step. Every text is escaped here; nothing a reader types reaches this module.
 
 from __future__ import annotations
 
-import html
-import json
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from macros.data_files import read_data_dir
-from pilot2prod import browser_api, bundle
+from macros.assets import PythonRuntime
+from macros.html import esc as _e
+from macros.html import table_html
+from macros.prerender import prerender
+from pilot2prod.calculators.effort.model import EffortModel
+from pilot2prod.calculators.inputs import NumberInput
+from pilot2prod.calculators.runcost.model import CostModel
 from pilot2prod.charts import to_svg
-from pilot2prod.effort import EffortModel, StreamPlan, calibrate, check_inputs, stream_plans
-from pilot2prod.effort_view import UNIT
-from pilot2prod.fields import NumberInput, Param, format_number, with_unit
-from pilot2prod.loader import SiteData
-from pilot2prod.runcost import CostModel
-from pilot2prod.runcost import check_inputs as check_cost_inputs
+from pilot2prod.model.dataset import Dataset
+from pilot2prod.text import format_number, with_unit
 from pilot2prod.urls import doc_url, site_root_for
 
 EFFORT_FORMAT = "pilot2prod/estimate"
@@ -89,10 +87,6 @@ COST_CHARTS = (
 )
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
 def _check_groups(
     groups: Sequence[tuple[str, Sequence[str]]], expected: Sequence[str], what: str
 ) -> None:
@@ -102,18 +96,6 @@ def _check_groups(
             f"macros/render_calculators.py: the {what} form groups list {sorted(listed)}, "
             f"but the data defines {sorted(expected)}"
         )
-
-
-def call_view(files: Mapping[str, object], name: str, payload: Mapping[str, Any]) -> dict[str, Any]:
-    """Run a calculator through the browser's own entry point, with the build's data."""
-    bundle.use(files)
-    try:
-        out = json.loads(browser_api.call(name, json.dumps(payload)))
-    finally:
-        bundle.use(None)
-    if "error" in out or not out.get("ok"):
-        raise PluginError(f"{name} failed at build time: {out.get('error') or out.get('messages')}")
-    return dict(out)
 
 
 # --- form ---------------------------------------------------------------------------------
@@ -223,20 +205,6 @@ def _figures(view: Mapping[str, Any], figures: Sequence[tuple[str, str]], css: s
     return f'<dl class="{css}">{"".join(cells)}</dl>'
 
 
-def table_html(found: Mapping[str, Any]) -> str:
-    """A view table as HTML: caption, column headers, a header cell per row."""
-    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in found["columns"])
-    rows = "".join(
-        f'<tr><th scope="row">{_e(row[0])}</th>{"".join(f"<td>{_e(c)}</td>" for c in row[1:])}</tr>'
-        for row in found["rows"]
-    )
-    return (
-        # A class of our own keeps Material from wrapping the table in an unfocusable scroller.
-        f'<table class="p2p-table"><caption>{_e(found["caption"])}</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    )
-
-
 def _charts(view: Mapping[str, Any], charts: Sequence[tuple[str, str, str]]) -> str:
     parts = []
     for chart_name, table_name, caption in charts:
@@ -333,256 +301,6 @@ def cost_widget_html(model: CostModel, view: Mapping[str, Any], runtime: Mapping
     )
 
 
-# --- parameters and worked examples (Markdown) ----------------------------------------------
-
-
-def _cell(text: object) -> str:
-    return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ")
-
-
-def _md_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    lines = [
-        "| " + " | ".join(columns) + " |",
-        "|" + "|".join(" --- " for _ in columns) + "|",
-        *("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows),
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def _param_row(label: str, param: Param, show: Callable[[float], str]) -> list[str]:
-    """A parameter's table row: its name, its value as `show` writes it, and why it is so."""
-    return [label, show(param.value), param.rationale]
-
-
-def effort_parameters(model: EffortModel) -> str:
-    """Every parameter of the estimator with its rationale, as Markdown tables."""
-    streams = _md_table(
-        ["Work stream", "Likely per pilot week", "At least", "Low", "High", "Why"],
-        [
-            [
-                s.title,
-                f"{format_number(s.ratio.value)} x",
-                f"{format_number(s.minimum.value)} {UNIT}",
-                f"{format_number(s.low.value)} x likely",
-                f"{format_number(s.high.value)} x likely",
-                f"{s.ratio.rationale} Floor: {s.minimum.rationale} Low: {s.low.rationale} "
-                f"High: {s.high.rationale}",
-            ]
-            for s in model.streams
-        ],
-    )
-    titles = {s.id: s.title for s in model.streams}
-    titles |= {
-        "all": "every stream",
-        "operate": "yearly operating effort",
-        "uncertainty": "upper spread",
-    }
-    multipliers = _md_table(
-        ["Trait", "Choice", "Scales", "By", "Why"],
-        [
-            [trait.label, level.label, titles[m.to], f"x{format_number(m.by)}", m.rationale]
-            for trait in model.traits
-            for level in trait.levels
-            for m in level.multipliers
-        ],
-    )
-    others = [
-        _param_row(
-            "Each system after the first",
-            model.systems.per_additional,
-            lambda v: f"+{format_number(v)} x integration",
-        ),
-        _param_row(
-            "Readiness credit",
-            model.readiness.credit,
-            lambda v: f"up to {v:.0%} of a covered stream",
-        ),
-        _param_row(
-            "Yearly operating effort",
-            model.operate.fraction,
-            lambda v: f"{v:.0%} of the likely total",
-        ),
-        _param_row(
-            "Least yearly operating effort",
-            model.operate.minimum,
-            lambda v: f"{format_number(v)} {UNIT}",
-        ),
-        _param_row("Working weeks in a person-year", model.operate.weeks_per_year, format_number),
-        _param_row("Simulation draws", model.simulation.draws, format_number),
-        _param_row("Seed", model.simulation.seed, lambda v: str(int(v))),
-        _param_row(
-            "Draws where all streams move together",
-            model.simulation.shared_overrun,
-            "{:.0%}".format,
-        ),
-        _param_row(
-            "Weight of the defaults against history",
-            model.calibration.prior_weight,
-            lambda v: f"{format_number(v)} projects",
-        ),
-        _param_row(
-            "Largest calibration factor",
-            model.calibration.max_factor,
-            lambda v: f"x{format_number(v)} either way",
-        ),
-    ]
-    return (
-        "**Work streams.** The likely effort of a stream is the pilot's effort times its ratio, "
-        "never less than its floor; low and high are multiples of the likely value.\n\n"
-        + streams
-        + "\n**What each choice changes.** A choice not listed here is the reference level and "
-        "changes nothing.\n\n"
-        + multipliers
-        + "\n**Other parameters.**\n\n"
-        + _md_table(["Parameter", "Value", "Why"], others)
-    )
-
-
-def cost_parameters(model: CostModel) -> str:
-    """Every input's default and range with its rationale, and the constants, as Markdown."""
-    inputs = _md_table(
-        ["Input", "Default", "Allowed", "Why this default"],
-        [
-            [
-                spec.label,
-                with_unit(spec.default or 0, spec.unit),
-                f"{with_unit(spec.minimum, spec.unit)} to {with_unit(spec.maximum, spec.unit)}",
-                spec.rationale,
-            ]
-            for spec in model.inputs
-        ],
-    )
-    constants = _md_table(
-        ["Constant", "Value", "Why"],
-        [
-            _param_row(
-                "Days in a month", model.constants.days_per_month, lambda v: format_number(v, 4)
-            ),
-            _param_row("Sensitivity step", model.constants.sensitivity_step, "{:.0%}".format),
-        ],
-    )
-    return inputs + "\n" + constants
-
-
-def _plan_line(plan: StreamPlan, pilot: float) -> str:
-    stream = plan.stream
-    n = format_number
-    product = f"{n(stream.ratio.value)} x {n(pilot)}"
-    likely = f"**{n(plan.range.likely, 1)}**"
-    factors = "".join(f" x {n(s.value, 3)} ({s.label})" for s in plan.steps)
-    if plan.floored:
-        floor = n(plan.base)
-        return f"{stream.title}: {product} is below the floor, so {floor}{factors} = {likely}"
-    if not factors:
-        return f"{stream.title}: {product} = {likely}"
-    return f"{stream.title}: {product} = {n(plan.base)}{factors} = {likely}"
-
-
-def effort_example_markdown(model: EffortModel, files: Mapping[str, object], level: int) -> str:
-    """Each worked example: inputs, the arithmetic per stream, and the estimate."""
-    blocks = []
-    for example in model.examples:
-        inputs, _ = check_inputs(model, example.inputs)
-        assert inputs is not None  # examples are checked when the data loads
-        view = call_view(files, "effort.estimate", {"inputs": dict(example.inputs)})
-        outputs = view["outputs"]
-        calibration = calibrate(model, inputs)
-        plans = stream_plans(model, inputs, factor=calibration.factor if calibration else 1.0)
-        spread = 1.0
-        for step in plans[0].spread:
-            spread *= step.value
-        spread_text = (
-            " x ".join(f"{format_number(s.value, 3)} ({s.label})" for s in plans[0].spread)
-            or "nothing"
-        )
-        rows = [[trait.label, trait.level(inputs.levels[trait.id]).label] for trait in model.traits]
-        blocks.append(
-            "\n".join(
-                [
-                    f"{'#' * level} {_cell(example.title)} {{#effort-{example.id}}}",
-                    "",
-                    _cell(example.summary),
-                    "",
-                    _md_table(
-                        ["Input", "Value"],
-                        [
-                            [
-                                model.number("pilot-weeks").label,
-                                f"{format_number(inputs.pilot_weeks)} {UNIT}",
-                            ],
-                            *rows,
-                            [model.number("systems").label, inputs.systems],
-                        ],
-                    ),
-                    "Likely effort per stream, in person-weeks:",
-                    "",
-                    *(f"- {_plan_line(plan, inputs.pilot_weeks)}" for plan in plans),
-                    "",
-                    f"The upper spread of every range is widened by {spread_text}, "
-                    f"x{format_number(spread, 3)} in all. {outputs['calibration']['text']} "
-                    f"{outputs['readiness']['text']}",
-                    "",
-                    f"**Result:** P50 {outputs['p50']['text']}, P80 {outputs['p80']['text']}, "
-                    f"P90 {outputs['p90']['text']}; the pilot is {outputs['pilot-share']['text']} "
-                    f"of all the work; operating it takes {outputs['operate']['text']} "
-                    f"({outputs['operate-fte']['text']}).",
-                    "",
-                ]
-            )
-        )
-    return "\n".join(blocks)
-
-
-def cost_example_markdown(model: CostModel, files: Mapping[str, object], level: int) -> str:
-    """Each worked example: inputs, the sum per component, and the totals."""
-    blocks = []
-    days = model.constants.days_per_month.value
-    for example in model.examples:
-        inputs, _ = check_cost_inputs(model, example.inputs)
-        assert inputs is not None  # examples are checked when the data loads
-        v = inputs.values
-        view = call_view(files, "cost.run", {"inputs": dict(example.inputs)})
-        out = view["outputs"]
-        requests = v["requests-per-day"] * days
-        n = format_number
-        calls = n(out["model-calls"]["value"], 0)
-        lines = [
-            f"- Requests a month: {n(v['requests-per-day'])} x {n(days, 4)} = {n(requests, 0)}",
-            f"- Model calls: {n(requests, 0)} x (1 - {n(v['cache-hit-rate'])}%) "
-            f"x (1 + {n(v['retry-rate'])}%) = {calls}",
-            f"- Input tokens: calls x {n(v['tokens-in'])} tokens x ${n(v['price-in'])} per million",
-            f"- Output tokens: calls x {n(v['tokens-out'])} tokens "
-            f"x ${n(v['price-out'])} per million",
-            f"- Review: {n(requests, 0)} x {n(v['review-share'])}% "
-            f"x {n(v['review-minutes'])} minutes / 60 x ${n(v['reviewer-hourly'])} an hour",
-            f"- Maintenance: {n(v['maintenance-staff'])} x ${n(v['staff-yearly'])} / 12",
-        ]
-        blocks.append(
-            "\n".join(
-                [
-                    f"{'#' * level} {_cell(example.title)} {{#cost-{example.id}}}",
-                    "",
-                    _cell(example.summary),
-                    "",
-                    *lines,
-                    "",
-                    table_markdown(view["tables"]["breakdown"]),
-                    f"**Result:** {out['monthly']['text']} a month, "
-                    f"{out['yearly']['text']} a year, {out['per-request']['text']} per request "
-                    f"and {out['per-success']['text']} per successful outcome. "
-                    f"{out['top-driver']['text']}.",
-                    "",
-                ]
-            )
-        )
-    return "\n".join(blocks)
-
-
-def table_markdown(found: Mapping[str, Any]) -> str:
-    """A view table as a Markdown table."""
-    return _md_table([_cell(c) for c in found["columns"]], found["rows"])
-
-
 def estimate_link_html(page_src: str, directory_urls: bool) -> str:
     """The assessment's way into the estimator; estimator-widget.js adds the live scores."""
     href = doc_url("estimator.md", site_root_for(page_src, directory_urls), directory_urls)
@@ -598,79 +316,24 @@ def estimate_link_html(page_src: str, directory_urls: bool) -> str:
 # --- registration -------------------------------------------------------------------------
 
 
-def _model(data: SiteData, key: str, source: str) -> Any:
-    found = data.extra.get(key)
-    if found is None:
-        raise PluginError(f"{source} is missing: the calculator macros need it")
-    return found
-
-
-def define_estimator_macros(
-    env: Any, data: SiteData, root: Path, runtime: Callable[[str], Mapping[str, str]]
-) -> None:
-    """Register the estimator's and the run-cost calculator's macros."""
-    files = read_data_dir(root)
-
-    def _page() -> str:
-        return str(env.page.file.src_uri)
-
-    def effort() -> EffortModel:
-        return _model(data, "effort", "data/effort.yml")
-
-    def cost() -> CostModel:
-        return _model(data, "cost", "data/cost.yml")
+def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], str]) -> None:
+    """Register the estimator's and the run-cost calculator's widgets."""
 
     @env.macro
     def effort_estimator() -> str:
         """The production-effort estimator, with the result for its defaults."""
-        model = effort()
-        view = call_view(files, "effort.estimate", {"inputs": model.defaults()})
-        return effort_widget_html(model, view, runtime(_page()))
+        model = data.effort
+        view = prerender(data, "effort.estimate", {"inputs": model.defaults()})
+        return effort_widget_html(model, view, runtime.attributes(page()))
 
     @env.macro
     def run_cost_calculator() -> str:
         """The run-cost calculator, with the result for its defaults."""
-        model = cost()
-        view = call_view(files, "cost.run", {"inputs": model.defaults()})
-        return cost_widget_html(model, view, runtime(_page()))
-
-    @env.macro
-    def effort_parameter_tables() -> str:
-        """Every estimator parameter with its rationale."""
-        return effort_parameters(effort())
-
-    @env.macro
-    def cost_parameter_tables() -> str:
-        """Every run-cost default and constant with its rationale."""
-        return cost_parameters(cost())
-
-    @env.macro
-    def effort_worked_examples(level: int = 3) -> str:
-        """The estimator's worked examples, step by step."""
-        return effort_example_markdown(effort(), files, level)
-
-    @env.macro
-    def cost_worked_examples(level: int = 3) -> str:
-        """The run-cost calculator's worked examples, step by step."""
-        return cost_example_markdown(cost(), files, level)
-
-    @env.macro
-    def effort_setting(path: str) -> str:
-        """One estimator parameter for prose, e.g. `simulation.draws` -> "10,000"."""
-        target: Any = effort()
-        for name in path.split("."):
-            target = getattr(target, name)
-        value = getattr(target, "value", target)
-        if isinstance(value, float) and 0 < value < 1:
-            return f"{value:.0%}"
-        return format_number(value) if isinstance(value, float | int) else str(value)
+        model = data.cost
+        view = prerender(data, "cost.run", {"inputs": model.defaults()})
+        return cost_widget_html(model, view, runtime.attributes(page()))
 
     @env.macro
     def estimate_remaining_work() -> str:
         """A link from the readiness result to the estimator, carrying the scores."""
-        return estimate_link_html(_page(), bool(env.conf["use_directory_urls"]))
-
-    @env.macro
-    def cost_days() -> str:
-        """The days in the calculator's average month, for prose."""
-        return format_number(cost().constants.days_per_month.value, 4)
+        return estimate_link_html(page(), bool(env.conf["use_directory_urls"]))

@@ -17,56 +17,24 @@ Markup contract (other widgets and tests rely on it):
 
 from __future__ import annotations
 
-import html
-import posixpath
-from collections.abc import Mapping
-
-from pilot2prod.checklists import ANSWER_LABELS, Checklist, ChecklistItem, ChecklistSection
-from pilot2prod.loader import SiteData
-
-NOTE_MAX = 2000
-"""Longest evidence note a reader can type, in characters."""
-
-OWNER_MAX = 120
-"""Longest owner name a reader can type, in characters."""
+from macros.html import esc as _attr
+from macros.html import words as _text
+from pilot2prod.model.checklists import (
+    ANSWER_LABELS,
+    NOTE_MAX,
+    OWNER_MAX,
+    Checklist,
+    ChecklistItem,
+    ChecklistSection,
+)
+from pilot2prod.model.dataset import Dataset
+from pilot2prod.urls import doc_url, site_root_for
 
 _STATUS = '<span class="p2p-item__status" data-p2p-status aria-hidden="true"></span>'
 """The answer in words, filled by the script; shown only in print, before the item's text."""
 
 
-def _text(value: str) -> str:
-    """Escape words meant as text, not markup."""
-    return html.escape(value, quote=False)
-
-
-def _attr(value: object) -> str:
-    """Escape a value for a double-quoted attribute."""
-    return html.escape(str(value), quote=True)
-
-
-def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
-    """The site-relative URL MkDocs gives the page `src_uri` (`faq.md` -> `faq/`)."""
-    stem = src_uri.removesuffix(".md")
-    if not use_directory_urls:
-        return f"{stem}.html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/"
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """A link from the page at `from_url` to `to_url`, both site-relative."""
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    path, hash_, anchor = to_url.partition("#")
-    rel = posixpath.relpath(path or ".", base or ".")
-    if (path.endswith("/") or not path) and not rel.endswith("/"):
-        rel = "./" if rel == "." else f"{rel}/"
-    return f"{rel}{hash_}{anchor}"
-
-
-def guidance_title(site: SiteData, target: str) -> str:
+def guidance_title(site: Dataset, target: str) -> str:
     """The title of the record a guidance link points at, or a neutral phrase."""
     page, _, anchor = target.partition("#")
     for collection in site.collections.values():
@@ -82,19 +50,18 @@ class _Renderer:
     """Builds the lines of one checklist's form."""
 
     def __init__(
-        self, checklist: Checklist, site: SiteData, from_url: str, use_directory_urls: bool
+        self, checklist: Checklist, site: Dataset, site_root: str, directory_urls: bool
     ) -> None:
         self.checklist = checklist
         self.site = site
-        self.from_url = from_url
-        self.use_directory_urls = use_directory_urls
+        self.site_root = site_root
+        self.directory_urls = directory_urls
 
     def _id(self, *parts: str) -> str:
         return "-".join((self.checklist.id, *parts))
 
     def _guidance(self, item: ChecklistItem) -> str:
-        page, hash_, anchor = item.guidance.partition("#")
-        href = relative_url(self.from_url, page_url(page, self.use_directory_urls) + hash_ + anchor)
+        href = doc_url(item.guidance, self.site_root, self.directory_urls)
         title = guidance_title(self.site, item.guidance)
         # The second link is the item's own address, for citing one question in a proposal.
         return (
@@ -224,10 +191,10 @@ class _Renderer:
 
 def render_checklist(
     checklist: Checklist,
-    site: SiteData,
+    site: Dataset,
     page: str,
-    *,
     use_directory_urls: bool = True,
+    *,
     level: int = 2,
 ) -> str:
     """The checklist as Markdown with HTML, for the page `page` (a docs-relative path)."""
@@ -238,14 +205,7 @@ def render_checklist(
         )
     if not 1 <= level <= 5:
         raise ValueError(f"checklist heading level must be 1 to 5, not {level}")
-    renderer = _Renderer(checklist, site, page_url(page, use_directory_urls), use_directory_urls)
+    renderer = _Renderer(
+        checklist, site, site_root_for(page, use_directory_urls), use_directory_urls
+    )
     return "\n".join(renderer.form(level))
-
-
-def find_checklist(checklists: Mapping[str, Checklist], checklist_id: str) -> Checklist:
-    """The checklist with `checklist_id`, or a KeyError listing the known ones."""
-    try:
-        return checklists[checklist_id]
-    except KeyError:
-        known = ", ".join(sorted(checklists)) or "none"
-        raise KeyError(f"unknown checklist {checklist_id!r} (known: {known})") from None

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 
-from macros.links import relative_link
-from pilot2prod.content import Collection, Dimension, Example, FaqEntry, Link, Record, Topic
-
-
-def _text(value: str) -> str:
-    """Escape text that is meant as plain words, not markup."""
-    return html.escape(value, quote=False)
-
-
-def _cell(value: str) -> str:
-    """Plain text safe inside a Markdown table cell."""
-    return _text(value).replace("|", "\\|").replace("\n", " ")
+from macros.html import words as _text
+from pilot2prod.model.records import Collection, Dimension, Example, FaqEntry, Link, Record, Topic
+from pilot2prod.text import markdown_table
+from pilot2prod.urls import markdown_link
 
 
 def _heading(level: int, title: str, anchor: str) -> str:
@@ -26,7 +17,7 @@ def _heading(level: int, title: str, anchor: str) -> str:
 def _see_also(links: Sequence[Link], page: str) -> list[str]:
     if not links:
         return []
-    items = ", ".join(f"[{_text(link.text)}]({relative_link(page, link.to)})" for link in links)
+    items = ", ".join(f"[{_text(link.text)}]({markdown_link(page, link.to)})" for link in links)
     return [f"**See also:** {items}", ""]
 
 
@@ -52,18 +43,13 @@ def render_topic(record: Topic, page: str, level: int) -> list[str]:
 
 def render_example(record: Example, page: str, level: int) -> list[str]:
     """A worked example: pilot and production side by side in a table."""
-    rows = [
-        f"| {_cell(c.aspect)} | {_cell(c.pilot)} | {_cell(c.production)} |"
-        for c in record.contrasts
-    ]
+    rows = [[c.aspect, c.pilot, c.production] for c in record.contrasts]
     return [
         _heading(level, record.title, record.id),
         "",
         f'<p class="p2p-summary">{_text(record.summary)}</p>',
         "",
-        "| Aspect | In the pilot | In production |",
-        "| --- | --- | --- |",
-        *rows,
+        *markdown_table(["Aspect", "In the pilot", "In production"], rows),
         "",
         f"**What it teaches:** {record.lesson}",
         "",
@@ -124,6 +110,6 @@ def render_index(collection: Collection, page: str) -> str:
     lines = []
     for record in collection.records:
         title = getattr(record, "title", None) or getattr(record, "question", record.id)
-        target = relative_link(page, f"{collection.page}#{record.id}")
+        target = markdown_link(page, f"{collection.page}#{record.id}")
         lines.append(f"- [{_text(title)}]({target})")
     return "\n".join(lines) + "\n"

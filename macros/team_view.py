@@ -9,20 +9,16 @@ and readers without JavaScript are pointed to the command line.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from macros.assets import WHEEL_SITE_DIR
-from pilot2prod.merge import MAX_PEOPLE
+from macros.assets import WHEEL_SITE_DIR, PythonRuntime
+from macros.html import attrs as _attrs
+from pilot2prod.readiness.merge import MAX_PEOPLE
 from pilot2prod.urls import site_root_for
 
 MAX_FILE_BYTES = 1024 * 1024
 """An exported answers file is a few kilobytes; anything over 1 MB is refused unread."""
-
-
-def _attrs(values: Mapping[str, str]) -> str:
-    return " ".join(f'{name}="{html.escape(value, quote=True)}"' for name, value in values.items())
 
 
 def team_view_html(page: str, directory_urls: bool, runtime_attributes: Mapping[str, str]) -> str:
@@ -110,17 +106,13 @@ def wheel_address(site_url: str | None, wheel_name: str) -> str:
     return path
 
 
-def define_team_macros(
-    env: Any,
-    runtime_attributes: Callable[[str], Mapping[str, str]],
-    wheel_name: Callable[[], str],
-) -> None:
+def define(env: Any, runtime: PythonRuntime, page: Callable[[], str]) -> None:
     """Register `team_view()`, `cli_wheel_url()` and `cli_site_url()`."""
 
     @env.macro
     def cli_wheel_url() -> str:
         """The address of the wheel this build publishes, for `pip install` instructions."""
-        return wheel_address(env.conf.get("site_url"), wheel_name())
+        return wheel_address(env.conf.get("site_url"), runtime.wheel.name)
 
     @env.macro
     def cli_site_url() -> str:
@@ -130,5 +122,6 @@ def define_team_macros(
     @env.macro
     def team_view() -> str:
         """The team view: import several answers exports, see them side by side."""
-        page = str(env.page.file.src_uri)
-        return team_view_html(page, bool(env.conf["use_directory_urls"]), runtime_attributes(page))
+        src = page()
+        attributes = runtime.attributes(src)
+        return team_view_html(src, bool(env.conf["use_directory_urls"]), attributes)

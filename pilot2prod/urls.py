@@ -1,35 +1,24 @@
-"""Turn the docs-relative links in data (`page.md#anchor`) into URLs of the built site.
+"""Addresses in the built site: the one place that turns `page.md#anchor` into a URL.
 
-MkDocs rewrites links in Markdown, but not in the HTML the widgets render, at
-build time or in the browser; both use this one function so they agree.
+Data links to guidance as `page.md#anchor`. MkDocs rewrites such links in Markdown, but not in
+the HTML the widgets render at build time or in the browser, so every renderer asks here.
 """
 
 from __future__ import annotations
 
+import posixpath
 
-def doc_url(target: str, site_root: str = "", directory_urls: bool = True) -> str:
-    """The URL of `page.md#anchor` from a page whose way up to the site root is `site_root`.
 
-    `site_root` is relative (`"../"`, `""`) or absolute (`"/docs/"`); with
-    `directory_urls` (MkDocs' default) `faq.md` is served as `faq/`.
-    """
-    page, hash_, anchor = target.partition("#")
-    if site_root and not site_root.endswith("/"):
-        site_root += "/"
-    if not page:
-        return f"#{anchor}" if hash_ else ""
-    stem = page.removesuffix(".md")
-    if directory_urls:
-        if stem == "index":
-            path = ""
-        elif stem.endswith("/index"):
-            path = stem.removesuffix("index")
-        else:
-            path = f"{stem}/"
-    else:
-        path = f"{stem}.html"
-    url = f"{site_root}{path}" or "./"
-    return f"{url}{hash_}{anchor}"
+def page_path(page_src: str, directory_urls: bool = True) -> str:
+    """The site-relative path MkDocs gives the page built from `page_src` (`faq.md` -> `faq/`)."""
+    stem = page_src.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
 
 
 def site_root_for(page_src: str, directory_urls: bool = True) -> str:
@@ -40,3 +29,25 @@ def site_root_for(page_src: str, directory_urls: bool = True) -> str:
     if directory_urls and parts and parts[-1] != "index":
         depth += 1
     return "../" * max(depth, 0)
+
+
+def doc_url(target: str, site_root: str = "", directory_urls: bool = True) -> str:
+    """The URL of `page.md#anchor` from a page whose way up to the site root is `site_root`.
+
+    `site_root` is relative (`"../"`, `""`) or absolute (`"https://example.org/docs/"`).
+    """
+    page, hash_, anchor = target.partition("#")
+    if site_root and not site_root.endswith("/"):
+        site_root += "/"
+    if not page:
+        return f"#{anchor}" if hash_ else ""
+    url = f"{site_root}{page_path(page, directory_urls)}" or "./"
+    return f"{url}{hash_}{anchor}"
+
+
+def markdown_link(from_page: str, target: str) -> str:
+    """A docs-relative target (`faq.md#x`) as a Markdown link from `from_page` (MkDocs resolves)."""
+    path, hash_, anchor = target.partition("#")
+    base = posixpath.dirname(from_page) or "."
+    rel = posixpath.relpath(path, base) if path else ""
+    return f"{rel}{hash_}{anchor}"

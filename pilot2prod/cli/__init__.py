@@ -12,11 +12,12 @@ import sys
 from collections.abc import Sequence
 
 from pilot2prod import __version__
-from pilot2prod.answers import AnswersError
+from pilot2prod.api import InputError
 from pilot2prod.cli import assess, calculators, team, template
 from pilot2prod.cli.common import data_options
 from pilot2prod.cli.errors import EXIT_BAD_INPUT, EXIT_BUG, CliError, from_data_error
-from pilot2prod.errors import DataError
+from pilot2prod.model.errors import DataError
+from pilot2prod.readiness.answers import AnswersError
 
 PROG = "pilot2prod"
 
@@ -73,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except CliError as error:
         _fail(str(error))
-    except AnswersError as error:
+    except (AnswersError, InputError) as error:
         _fail(str(error))
     except DataError as error:
         _fail(str(from_data_error(error, getattr(args, "data", None))))

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from pilot2prod import api
 from pilot2prod.cli import common
 from pilot2prod.cli.data import load_data
 from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK
 from pilot2prod.cli.files import write_text
-from pilot2prod.readiness_view import assessment_view
-from pilot2prod.report import assessment_markdown, assessment_text
-from pilot2prod.scoring import assess
+from pilot2prod.readiness.report import assessment_markdown, assessment_text
 
 HELP = "score an answers file exactly as the assessment page does"
 
@@ -46,13 +45,11 @@ def run(args: argparse.Namespace) -> int:
     """Score the file, print the report, and apply the gate."""
     root = common.site_root(args.site_url)
     data = load_data(args.data)
-    rubric = data.rubric()
+    rubric = data.dataset.rubric
     threshold = common.find_band(rubric, args.fail_under) if args.fail_under else None
-    answers = common.load_answers(args.file, data, rubric)
-    checklist = data.checklist(rubric.checklist)
-    assessment = assess(checklist, rubric, answers)
-    view = assessment_view(assessment, checklist, rubric, root)
-    verdict_gate = common.gate(rubric, assessment.band, threshold)
+    _, document = common.load_answers(args.file, data)
+    view = api.request(data.dataset, "readiness.score", {"document": document, "site_root": root})
+    verdict_gate = common.gate(rubric, view["verdict"]["id"], threshold)
     source = "<stdin>" if args.file == "-" else args.file
     gate_text = verdict_gate["text"] if verdict_gate else ""
     if args.format == "json":

@@ -18,15 +18,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pilot2prod import calculators_api, effort_view, runcost_view
+from pilot2prod import api
+from pilot2prod.calculators.effort.model import EffortModel
+from pilot2prod.calculators.inputs import NumberInput
+from pilot2prod.calculators.runcost.model import CostModel
 from pilot2prod.cli import common
 from pilot2prod.cli.data import DataSource, load_data
 from pilot2prod.cli.errors import EXIT_OK, CliError
 from pilot2prod.cli.files import read_structured, write_text
-from pilot2prod.effort import EffortModel
-from pilot2prod.fields import NumberInput, with_unit
-from pilot2prod.report import plain_text
-from pilot2prod.runcost import CostModel
+from pilot2prod.cli.plain import plain_text
+from pilot2prod.text import with_unit
 
 _META_KEYS = ("format", "version", "title", "url", "exported", "date", "page_url")
 """Keys a saved document may carry beside `inputs`; they describe the file, not the project."""
@@ -36,11 +37,11 @@ DOC_VERSION = 1
 
 
 def _effort_model(data: DataSource) -> EffortModel:
-    return calculators_api.effort_model(data.bundle)
+    return data.dataset.effort
 
 
 def _cost_model(data: DataSource) -> CostModel:
-    return calculators_api.cost_model(data.bundle)
+    return data.dataset.cost
 
 
 def _number_line(spec: NumberInput) -> str:
@@ -98,7 +99,8 @@ class Calculator:
     fields: Callable[[Any], list[str]]
     field_lines: Callable[[Any], list[str]]
     """One line per field for `--fields`: id, label, range or choices, default."""
-    run: Callable[[Any, Mapping[str, Any]], dict[str, Any]]
+    function: str
+    """The API function that computes it, as the page calls it."""
 
 
 ESTIMATE = Calculator(
@@ -119,7 +121,7 @@ Exit status: 0 ok, 2 when a field cannot be used (one line names it).
     model=_effort_model,
     fields=_effort_fields,
     field_lines=_effort_field_lines,
-    run=effort_view.run,
+    function="effort.estimate",
 )
 
 COST = Calculator(
@@ -140,7 +142,7 @@ Exit status: 0 ok, 2 when a field cannot be used (one line names it).
     model=_cost_model,
     fields=_cost_fields,
     field_lines=_cost_field_lines,
-    run=runcost_view.run,
+    function="cost.run",
 )
 
 
@@ -242,7 +244,8 @@ def run(args: argparse.Namespace) -> int:
     source = "<stdin>" if args.file == "-" else args.file
     inputs, prefix = _inputs(raw, source, calculator, calculator.fields(model))
     today = datetime.date.today().isoformat()
-    result = calculator.run(model, {"inputs": inputs, "markdown": True, "date": today})
+    payload = {"inputs": inputs, "markdown": True, "date": today}
+    result = api.request(data.dataset, calculator.function, payload)
     if not result.get("ok"):
         messages: Mapping[str, str] = result.get("messages", {})
         field, message = next(iter(messages.items()))

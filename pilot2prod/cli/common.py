@@ -8,12 +8,12 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
-from pilot2prod.answers import Answers, AnswersError, read_document
-from pilot2prod.checklists import Checklist
 from pilot2prod.cli.data import DataSource
 from pilot2prod.cli.errors import CliError, from_answers_error, from_problems
 from pilot2prod.cli.files import read_structured
-from pilot2prod.scoring import Band, Rubric
+from pilot2prod.model.checklists import Checklist
+from pilot2prod.readiness.answers import Answers, AnswersError, read_document
+from pilot2prod.readiness.rubric import Band, Rubric
 
 FORMATS = ("text", "md", "json")
 """Output formats: plain text for a terminal, Markdown for a proposal or a pull request, JSON."""
@@ -86,10 +86,12 @@ def find_band(rubric: Rubric, given: str) -> Band:
     )
 
 
-def gate(rubric: Rubric, verdict: Band | None, threshold: Band | None) -> dict[str, Any] | None:
-    """Whether `verdict` reaches `threshold`, as data for reports; None without a gate."""
+def gate(rubric: Rubric, verdict_id: str, threshold: Band | None) -> dict[str, Any] | None:
+    """Whether the verdict `verdict_id` reaches `threshold`, as data for reports; None without
+    a gate. A verdict that is not a band (nothing scored yet) is below every band."""
     if threshold is None:
         return None
+    verdict = next((band for band in rubric.bands if band.id == verdict_id), None)
     order = [band.id for band in rubric.bands]
     passed = verdict is not None and order.index(verdict.id) >= order.index(threshold.id)
     shown = verdict.label if verdict is not None else rubric.unscored.label
@@ -101,11 +103,14 @@ def gate(rubric: Rubric, verdict: Band | None, threshold: Band | None) -> dict[s
     }
 
 
-def load_answers(name: str, data: DataSource, rubric: Rubric) -> Answers:
-    """An answers file validated for the scored checklist; any fault in it is fatal."""
+def load_answers(name: str, data: DataSource) -> tuple[Answers, object]:
+    """An answers file validated for the scored checklist, and the document as read.
+
+    Any fault in the file is fatal: a release gate must not pass on half-read answers.
+    """
     raw = read_structured(name)
     source = "<stdin>" if name == "-" else name
-    checklist = scored_checklist(data, rubric, source, raw)
+    checklist = scored_checklist(data, source, raw)
     try:
         answers = read_document(raw, checklist)
     except AnswersError as error:
@@ -113,7 +118,7 @@ def load_answers(name: str, data: DataSource, rubric: Rubric) -> Answers:
     if answers.problems:
         raise from_problems(source, answers.problems)
     version_note(source, raw, checklist)
-    return answers
+    return answers, raw
 
 
 def stated_checklist(raw: object) -> str | None:
@@ -144,11 +149,12 @@ def to_json(value: object) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def scored_checklist(source: DataSource, rubric: Rubric, name: str, raw: object) -> Checklist:
+def scored_checklist(source: DataSource, name: str, raw: object) -> Checklist:
     """The checklist the rubric scores; a CliError when the file answers another one."""
-    checklist = source.checklist(rubric.checklist)
+    checklist = source.dataset.scored_checklist
     stated = stated_checklist(raw)
-    if stated is not None and stated != checklist.id and stated in source.checklist_ids():
+    ids = source.dataset.checklist_ids()
+    if stated is not None and stated != checklist.id and stated in ids:
         raise CliError(
             name,
             "checklist",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pilot2prod.answers import AnswersError, Problem
-from pilot2prod.errors import DataError
+from pilot2prod.model.errors import DataError
+from pilot2prod.readiness.answers import AnswersError, Problem
 
 EXIT_OK = 0
 """Everything read and, where a gate was asked for, the verdict passed it."""

@@ -8,13 +8,13 @@ site's wheel never needs it.
 from __future__ import annotations
 
 import json
-import re
 import sys
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from pilot2prod.cli.errors import CliError
+from pilot2prod.model.errors import DataError
+from pilot2prod.model.files import load_yaml
 
 MAX_BYTES = 5 * 1024 * 1024
 """An answers or calculator file is a few kilobytes; more than this is the wrong file."""
@@ -24,7 +24,6 @@ STDIN = "-"
 
 _JSON_SUFFIXES = (".json",)
 _YAML_SUFFIXES = (".yml", ".yaml")
-_YAML_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
 def _display(name: str) -> str:
@@ -84,67 +83,10 @@ def parse_json(text: str, source: str) -> object:
         raise CliError(source, "", "nested too deeply to read") from None
 
 
-@cache
-def _loaders() -> tuple[type, type, type]:
-    """The YAML loaders and error type, built on first use (PyYAML is imported here)."""
-    import yaml
-
-    class DataLoader(yaml.SafeLoader):
-        """SafeLoader that refuses a key written twice (PyYAML would keep the last)."""
-
-    def construct_mapping(loader: Any, node: Any, deep: bool = False) -> Any:
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            key = loader.construct_object(key_node, deep=deep)
-            try:
-                repeated = key in seen
-                seen.add(key)
-            except TypeError:  # an unhashable key; the constructor reports it
-                continue
-            if repeated:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"key {str(key)[:60]!r} appears twice", key_node.start_mark
-                )
-        return loader.construct_mapping(node, deep=deep)
-
-    DataLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
-
-    class AnswersLoader(DataLoader):
-        """For files people write by hand: `yes` and `no` stay words, and no aliases.
-
-        YAML 1.1 reads a bare yes/no/on/off as true/false, which is never what an
-        answer means; only true/false are booleans here, as in YAML 1.2. Aliases
-        have no use in an answers file and can multiply a small file into a huge one.
-        """
-
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            if self.check_event(yaml.events.AliasEvent):
-                event = self.peek_event()
-                raise yaml.composer.ComposerError(
-                    None, None, "anchors and aliases (*name) are not allowed here", event.start_mark
-                )
-            return super().compose_node(parent, index)
-
-    AnswersLoader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-        for first, resolvers in DataLoader.yaml_implicit_resolvers.items()
-    }
-    AnswersLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _YAML_BOOL, list("tTfF"))
-    return DataLoader, AnswersLoader, yaml.YAMLError
-
-
-def yaml_data_loader() -> type:
-    """The strict loader for `data/` files (no repeated keys), shared by the CLI and the build.
-
-    Needs PyYAML: raises ImportError without it.
-    """
-    return _loaders()[0]
-
-
 def parse_yaml(text: str, source: str, hand_written: bool = True) -> object:
     """Strict YAML: one document, no repeated keys; `hand_written` files read yes/no as words."""
     try:
-        data_loader, answers_loader, yaml_error = _loaders()
+        return load_yaml(text, source, hand_written)
     except ImportError:
         raise CliError(
             source,
@@ -152,20 +94,8 @@ def parse_yaml(text: str, source: str, hand_written: bool = True) -> object:
             "is YAML, and reading YAML needs PyYAML (pip install pyyaml); "
             "or use the JSON the site exports",
         ) from None
-    import yaml
-
-    loader = answers_loader if hand_written else data_loader
-    try:
-        return yaml.load(text, Loader=loader)  # a SafeLoader subclass: builds no objects
-    except yaml_error as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        if "single document" in str(getattr(error, "context", "")):
-            problem = "holds more than one document (only one is allowed)"
-        raise CliError(source, where, f"not valid YAML: {problem}") from None
-    except RecursionError:
-        raise CliError(source, "", "nested too deeply to read") from None
+    except DataError as error:
+        raise CliError(error.source, error.path, error.problem) from None
 
 
 def looks_like_json(name: str, text: str) -> bool:

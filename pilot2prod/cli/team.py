@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pilot2prod import api
 from pilot2prod.cli import common
 from pilot2prod.cli.data import load_data
 from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK, CliError
 from pilot2prod.cli.files import write_text
-from pilot2prod.merge import MAX_PEOPLE, merge, team_view
-from pilot2prod.report import team_markdown, team_text
+from pilot2prod.readiness.merge import MAX_PEOPLE
+from pilot2prod.readiness.report import team_markdown, team_text
 
 HELP = "combine several people's answers: side by side, disagreements flagged, a team verdict"
 
@@ -67,16 +68,15 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("-", "", 'standard input ("-") can be read only once')
     root = common.site_root(args.site_url)
     data = load_data(args.data)
-    rubric = data.rubric()
+    rubric = data.dataset.rubric
     threshold = common.find_band(rubric, args.fail_under) if args.fail_under else None
-    checklist = data.checklist(rubric.checklist)
-    people = [
-        (name, common.load_answers(path, data, rubric))
+    documents = [
+        {"name": name, "document": common.load_answers(path, data)[1]}
         for path, name in zip(args.files, column_names(args.files), strict=True)
     ]
-    result = merge(checklist, rubric, people)
-    view = team_view(result, checklist, rubric, root)
-    verdict_gate = common.gate(rubric, result.assessment.band, threshold)
+    view = api.request(data.dataset, "readiness.merge", {"documents": documents, "site_root": root})
+    view.pop("refused")  # every file was read strictly above: none is ever refused here
+    verdict_gate = common.gate(rubric, view["team"]["verdict"]["id"], threshold)
     gate_text = verdict_gate["text"] if verdict_gate else ""
     if args.format == "json":
         text = common.to_json(

@@ -12,13 +12,13 @@ import argparse
 import json
 import textwrap
 
-from pilot2prod.answers import blank_document
-from pilot2prod.checklists import Checklist
 from pilot2prod.cli import common
 from pilot2prod.cli.data import load_data
-from pilot2prod.cli.errors import EXIT_OK
+from pilot2prod.cli.errors import EXIT_OK, CliError
 from pilot2prod.cli.files import write_text
-from pilot2prod.report import clean
+from pilot2prod.model.checklists import Checklist
+from pilot2prod.readiness.answers import blank_document
+from pilot2prod.text import clean
 from pilot2prod.urls import doc_url
 
 HELP = "write a blank answers file in YAML, with each question as a comment"
@@ -134,11 +134,14 @@ def run(args: argparse.Namespace) -> int:
     data = load_data(args.data)
     if args.list:
         lines = []
-        for checklist_id in data.checklist_ids():
-            checklist = data.checklist(checklist_id)
+        for checklist_id in data.dataset.checklist_ids():
+            checklist = data.dataset.checklist(checklist_id)
             lines.append(f"{checklist.id}\t{len(checklist.items)} questions\t{checklist.title}")
         write_text("\n".join(lines) + "\n", None)
         return EXIT_OK
-    checklist = data.checklist(args.checklist)
+    try:
+        checklist = data.dataset.checklist(args.checklist)
+    except KeyError as error:
+        raise CliError("checklist", "", str(error.args[0])) from None
     write_text(render_template(checklist, root), args.output, overwrite=args.force)
     return EXIT_OK

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from pilot2prod import browser_api, bundle
+from tests.fixtures import api_result
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -120,12 +120,8 @@ def live_page(
 
 
 def python_result(files: dict[str, object], name: str, payload: dict[str, Any]) -> dict[str, Any]:
-    """What `browser_api.call(name, payload)` answers in this test process, over `files`."""
-    bundle.use(files)
-    try:
-        return json.loads(browser_api.call(name, json.dumps(payload)))
-    finally:
-        bundle.use(None)
+    """What `api.call(name, payload)` answers in this test process, over `files`."""
+    return api_result(files, name, payload)
 
 
 def set_inputs(page: Page, calc: str, inputs: dict[str, str]) -> None:

@@ -11,10 +11,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from macros.data_files import load_project_data
-from pilot2prod.checklists import Checklist
+from pilot2prod.model.checklists import Checklist
 from tests.browser.support import AXE, watch_errors
-from tests.conftest import ROOT
+from tests.fixtures import repo_data
 
 ASSESSMENT = "assessment/"
 CHECKLISTS = "checklists/"
@@ -26,7 +25,7 @@ CHECKLISTS = "checklists/"
 @functools.cache
 def checklist(checklist_id: str) -> Checklist:
     """A checklist from the project's real data."""
-    return load_project_data(ROOT, ROOT / "docs").checklists[checklist_id]
+    return repo_data().checklists[checklist_id]
 
 
 def item_ids(checklist_id: str) -> list[str]:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from pilot2prod.answers import ANSWER_VALUES
 from pilot2prod.cli import main
+from pilot2prod.readiness.answers import READINESS_VALUES
 from tests.cli.support import readiness_checklist
 
 BOOT = 120_000
@@ -31,7 +31,7 @@ def test_cli_gives_the_verdict_and_score_the_page_shows(page, site_url, tmp_path
     """The page's live verdict and score equal `pilot2prod assess` on the page's JSON export."""
     rng = random.Random(seed)
     ids = [item.id for item in readiness_checklist().items]
-    answers = {i: rng.choice(ANSWER_VALUES) for i in ids if rng.random() < 0.8}
+    answers = {i: rng.choice(READINESS_VALUES) for i in ids if rng.random() < 0.8}
     page.goto(site_url + "assessment/")
     expect(page.locator("form#readiness")).to_have_attribute("data-p2p-mounted", "true")
     _fill(page, answers)

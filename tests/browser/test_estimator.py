@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from macros.data_files import read_data_dir
-from pilot2prod import browser_api, bundle, sharelink
-from pilot2prod.effort import EffortModel, load_effort_model
+from pilot2prod import sharelink
+from pilot2prod.calculators.effort.model import EffortModel, load_effort_model
 from tests.browser.support import (
     BOOT_TIMEOUT_MS,
     COMPUTED,
@@ -26,14 +25,14 @@ from tests.browser.support import (
     watch_errors,
 )
 from tests.browser.test_readiness_widget import SET_ANSWERS, digest
-from tests.conftest import ROOT
+from tests.fixtures import repo_files
 
 CALC = '.p2p-calc[data-p2p-calc="effort"]'
 
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, object]:
-    return read_data_dir(ROOT)
+    return repo_files()
 
 
 @pytest.fixture(scope="module")
@@ -254,11 +253,7 @@ def test_assessment_link_carries_the_readiness_scores(live, files, site_url):
     answers = {"real-traffic-sample": "yes", "load-measured": "partial", "named-operator": "no"}
     page.evaluate(SET_ANSWERS, [answers])
     expect(widget).to_have_attribute("data-scored-answers", digest(answers))
-    bundle.use(files)
-    try:
-        view = json.loads(browser_api.call("readiness.score", json.dumps({"answers": answers})))
-    finally:
-        bundle.use(None)
+    view = python_result(files, "readiness.score", {"answers": answers})
     carried = {
         "score": view["score"],
         "dimensions": [

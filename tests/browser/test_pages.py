@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import serious_axe_violations, watch_errors
-from tests.conftest import ROOT
+from tests.serving import ROOT
 
 
 def _page_paths() -> list[str]:

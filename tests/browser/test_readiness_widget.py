@@ -9,14 +9,13 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
-from macros.data_files import load_project_data, read_data_dir
 from tests.browser.support import (
     BOOT_TIMEOUT_MS,
     python_result,
     serious_axe_violations,
 )
 from tests.browser.support import live_page as open_live_page
-from tests.conftest import ROOT
+from tests.fixtures import repo_data, repo_files
 
 WIDGET = "[data-p2p-readiness]"
 CHECKLIST = '.p2p-checklist[data-checklist="readiness"]'
@@ -42,12 +41,12 @@ SET_ANSWERS = """
 
 @pytest.fixture(scope="module")
 def site():
-    return load_project_data(ROOT, ROOT / "docs")
+    return repo_data()
 
 
 @pytest.fixture(scope="module")
 def files():
-    return read_data_dir(ROOT)
+    return repo_files()
 
 
 def python_view(files, answers: dict) -> dict:
@@ -229,7 +228,7 @@ def test_hanging_runtime_is_stopped_by_the_time_limit(new_context, site_url):
 
 def test_example_link_opens_the_assessment_with_its_verdict(new_context, site_url, site, files):
     """A worked example's link fills the assessment, and the widget scores those answers."""
-    entry = site.extra["example_assessments"].examples[1]
+    entry = site.example_assessments.examples[1]
     context = new_context()
     page = context.new_page()
     page.goto(site_url + "examples/")

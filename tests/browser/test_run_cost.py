@@ -13,8 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from macros.data_files import read_data_dir
-from pilot2prod.runcost import CostModel, load_cost_model
+from pilot2prod.calculators.runcost.model import CostModel, load_cost_model
 from tests.browser.support import (
     BOOT_TIMEOUT_MS,
     NOT_A_NUMBER,
@@ -25,14 +24,15 @@ from tests.browser.support import (
     set_inputs,
     watch_errors,
 )
-from tests.conftest import ROOT
+from tests.fixtures import repo_files
+from tests.serving import ROOT
 
 CALC = '.p2p-calc[data-p2p-calc="cost"]'
 
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, object]:
-    return read_data_dir(ROOT)
+    return repo_files()
 
 
 @pytest.fixture(scope="module")

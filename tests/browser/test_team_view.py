@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from pilot2prod.cli import main
 from tests.browser.support import serious_axe_violations, watch_errors
 from tests.cli.support import document, readiness_checklist
-from tests.conftest import ROOT
+from tests.serving import ROOT
 
 TEAM = "team/"
 BOOT = 120_000

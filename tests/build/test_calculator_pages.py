@@ -3,30 +3,23 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from pathlib import Path
 
 import pytest
 
-from macros.data_files import read_data_dir
-from pilot2prod import browser_api, bundle
-from pilot2prod.effort import load_effort_model
-from pilot2prod.runcost import load_cost_model
-from tests.conftest import ROOT
+from pilot2prod.calculators.effort.model import load_effort_model
+from pilot2prod.calculators.runcost.model import load_cost_model
+from tests.fixtures import api_result, repo_files
 
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, object]:
-    return read_data_dir(ROOT)
+    return repo_files()
 
 
 def _view(files, name: str, inputs: dict) -> dict:
-    bundle.use(files)
-    try:
-        return json.loads(browser_api.call(name, json.dumps({"inputs": inputs})))
-    finally:
-        bundle.use(None)
+    return api_result(files, name, {"inputs": inputs})
 
 
 def _page(built_site: Path, name: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,9 +10,10 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 
-from macros.data_files import load_project_data
-from pilot2prod.checklists import ANSWER_LABELS, Checklist
-from tests.conftest import ROOT, build_site
+from pilot2prod.model.checklists import ANSWER_LABELS, Checklist
+from pilot2prod.model.dataset import Dataset
+from tests.fixtures import repo_data
+from tests.serving import ROOT, build_site
 
 VOID = {"input", "br", "img", "meta", "link", "hr", "source", "wbr", "col", "area", "embed"}
 
@@ -107,7 +107,7 @@ def _page(built_site: Path, page: str) -> Node:
 @pytest.fixture(scope="module")
 def site_data():
     """The project's validated data."""
-    return load_project_data(ROOT, ROOT / "docs")
+    return repo_data()
 
 
 @pytest.fixture(scope="module")
@@ -273,16 +273,6 @@ def test_checklist_scripts_and_styles_are_loaded_as_modules(built_site):
 # ----- builds of edited copies ---------------------------------------------------------
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A copy of the site's sources that a test may edit."""
-    for name in ("docs", "data", "macros", "overrides", "pilot2prod"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    return tmp_path
-
-
 def _edit_yaml(path: Path, edit) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(data)
@@ -326,14 +316,12 @@ def test_version_attribute_follows_an_item_edit(project_copy, tmp_path):
     assert after != before
     assert (
         after
-        == load_project_data(project_copy, project_copy / "docs")
-        .checklists["operations-handover"]
-        .version
+        == Dataset.from_directory(project_copy / "data").checklists["operations-handover"].version
     )
 
 
 def _form_version(root: Path) -> str:
-    return load_project_data(root, root / "docs").checklists["operations-handover"].version
+    return Dataset.from_directory(root / "data").checklists["operations-handover"].version
 
 
 @pytest.mark.parametrize(
@@ -373,7 +361,10 @@ def test_macro_refuses_an_unknown_checklist(project_copy, tmp_path):
     page.write_text(page.read_text("utf-8") + '\n{{ checklist("nope") }}\n', encoding="utf-8")
     result = build_site(tmp_path / "out", project_copy / "mkdocs.yml")
     assert result.returncode != 0
-    assert "unknown checklist 'nope' (known: design-for-production" in result.stdout + result.stderr
+    assert (
+        "there is no checklist 'nope' (known: design-for-production"
+        in result.stdout + result.stderr
+    )
 
 
 def test_macro_refuses_a_checklist_on_the_wrong_page(project_copy, tmp_path):

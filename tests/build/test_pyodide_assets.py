@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from macros.assets import PYODIDE_FILES
-from macros.data_files import read_data_dir
-from pilot2prod import __version__, browser_api, bundle
-from tests.conftest import ROOT
+from pilot2prod import __version__
+from pilot2prod.model import bundle
+from tests.fixtures import api_result, repo_data, repo_files
+from tests.serving import ROOT
 
 WHEEL = f"pilot2prod-{__version__}-py3-none-any.whl"
 PYODIDE_VERSION = json.loads((ROOT / "node_modules/pyodide/package.json").read_text())["version"]
@@ -39,7 +40,7 @@ def test_only_one_wheel_and_it_is_pure_python(built_site, wheel):
     assert "Root-Is-Purelib: true" in meta.splitlines()
     assert f"Version: {__version__}" in metadata.splitlines()
     assert not [n for n in names if n.endswith((".so", ".pyd", ".pyc"))]
-    assert "pilot2prod/browser_api.py" in names and "pilot2prod/py.typed" in names
+    assert "pilot2prod/api/__init__.py" in names and "pilot2prod/py.typed" in names
 
 
 def test_record_lists_every_file_with_its_hash(wheel):
@@ -63,7 +64,8 @@ def test_wheel_carries_the_validated_data(wheel):
         payload = json.loads(archive.read("pilot2prod/_data.json"))
     assert payload["format"] == bundle.BUNDLE_FORMAT
     assert payload["package_version"] == __version__
-    assert payload["files"] == read_data_dir(ROOT)
+    assert payload["files"] == repo_files()
+    assert payload["pages"]["assessment.md"]  # the pages' anchors travel for --data checks
 
 
 def test_wheel_scores_on_its_own_like_the_source(wheel, tmp_path):
@@ -71,8 +73,8 @@ def test_wheel_scores_on_its_own_like_the_source(wheel, tmp_path):
     request = json.dumps({"answers": {"real-traffic-sample": "no", "named-operator": "yes"}})
     script = (
         "import sys; sys.path.insert(0, sys.argv[1]); "
-        "from pilot2prod import browser_api; "
-        "print(browser_api.__file__); print(browser_api.call('readiness.score', sys.argv[2]))"
+        "from pilot2prod import api; "
+        "print(api.__file__); print(api.call('readiness.score', sys.argv[2]))"
     )
     run = subprocess.run(
         [sys.executable, "-S", "-c", script, str(wheel), request],
@@ -83,12 +85,7 @@ def test_wheel_scores_on_its_own_like_the_source(wheel, tmp_path):
     )
     where, out = run.stdout.splitlines()
     assert where.startswith(str(wheel))
-    bundle.use(read_data_dir(ROOT))
-    try:
-        expected = browser_api.call("readiness.score", request)
-    finally:
-        bundle.use(None)
-    assert json.loads(out) == json.loads(expected)
+    assert json.loads(out) == api_result(repo_data(), "readiness.score", json.loads(request))
 
 
 def test_pyodide_files_are_copied_unchanged(built_site):
@@ -137,11 +134,7 @@ def test_calculator_page_points_at_files_that_exist(built_site):
 def test_assessment_page_prerenders_the_empty_result(built_site):
     """Without JavaScript the verdict shown is Python's result for no answers."""
     html = (built_site / "assessment" / "index.html").read_text(encoding="utf-8")
-    bundle.use(read_data_dir(ROOT))
-    try:
-        view = json.loads(browser_api.call("readiness.score", json.dumps({"answers": {}})))
-    finally:
-        bundle.use(None)
+    view = api_result(repo_data(), "readiness.score", {"answers": {}})
     assert f'<output name="verdict">{view["verdict"]["label"]}</output>' in html
     assert f'<output name="score">{view["score_text"]}</output>' in html
     assert f'<output name="weakest">{view["weakest_text"]}</output>' in html

@@ -3,27 +3,21 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 
 import pytest
 
-from macros.data_files import load_project_data, read_data_dir
-from pilot2prod import browser_api, bundle, sharelink
-from tests.conftest import ROOT
+from pilot2prod import sharelink
+from tests.fixtures import api_result, repo_data
 
 
 @pytest.fixture(scope="module")
 def site():
-    return load_project_data(ROOT, ROOT / "docs")
+    return repo_data()
 
 
 def _view(answers):
-    bundle.use(read_data_dir(ROOT))
-    try:
-        return json.loads(browser_api.call("readiness.score", json.dumps({"answers": answers})))
-    finally:
-        bundle.use(None)
+    return api_result(repo_data(), "readiness.score", {"answers": answers})
 
 
 def _section(page_html: str, example_id: str) -> str:
@@ -34,7 +28,7 @@ def _section(page_html: str, example_id: str) -> str:
 def test_method_page_shows_each_example_as_scored(built_site, site):
     """Verdict, score and weakest dimension on the method page equal readiness.score's."""
     page = (built_site / "method" / "index.html").read_text(encoding="utf-8")
-    for entry in site.extra["example_assessments"].examples:
+    for entry in site.example_assessments.examples:
         view = _view(dict(entry.answers))
         section = _section(page, entry.example)
         for field, text in (
@@ -56,7 +50,7 @@ def test_open_in_assessment_links_carry_the_examples_answers(built_site, site, p
     """Each 'open' link goes to the assessment with the example's answers in the fragment."""
     links = _links((built_site / page / "index.html").read_text(encoding="utf-8"))
     checklist = site.checklists["readiness"]
-    expected = [e.document(checklist) for e in site.extra["example_assessments"].examples]
+    expected = [e.document(checklist) for e in site.example_assessments.examples]
     assert [sharelink.decode(link) for link in links] == expected
     for link in links:
         target = (built_site / page / link.split("#")[0]).resolve()
@@ -67,14 +61,14 @@ def test_open_in_assessment_links_carry_the_examples_answers(built_site, site, p
 def test_bands_table_lists_every_threshold(built_site, site):
     """The method page's band table shows each band's label and starting score from data."""
     page = (built_site / "method" / "index.html").read_text(encoding="utf-8")
-    for band in site.extra["readiness"].bands:
+    for band in site.rubric.bands:
         assert re.search(rf"<td>{re.escape(band.label)}</td>\s*<td>{band.min_score:.0%}", page)
 
 
 def test_sums_on_the_method_page_match_the_scores(built_site, site):
     """Each written-out weighted mean ends in the dimension score Python computed."""
     page = (built_site / "method" / "index.html").read_text(encoding="utf-8")
-    for entry in site.extra["example_assessments"].examples:
+    for entry in site.example_assessments.examples:
         view = _view(dict(entry.answers))
         section = _section(page, entry.example)
         sums = re.findall(r"= (\d\.\d{3})</li>", section)

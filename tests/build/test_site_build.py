@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from macros.data_files import load_project_data
-from tests.conftest import ROOT, build_site
+from macros.pages import heading_anchors
+from tests.fixtures import repo_data
+from tests.serving import ROOT, build_site
 
 
 @pytest.fixture(scope="module")
 def site_data():
     """The project's validated data."""
-    return load_project_data(ROOT, ROOT / "docs")
+    return repo_data()
 
 
 def _page_html(built_site: Path, page: str) -> str:
@@ -87,16 +87,6 @@ def test_pages_load_nothing_from_other_hosts(built_site):
         assert "fonts.googleapis" not in text, html_file
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A copy of the site's sources that a test may edit."""
-    for name in ("docs", "data", "macros", "overrides", "pilot2prod"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
-    return tmp_path
-
-
 def test_editing_a_faq_entry_changes_the_built_page(project_copy, tmp_path):
     """Changing an answer in data/faq.yml is all it takes to change the FAQ page."""
     faq_file = project_copy / "data" / "faq.yml"
@@ -119,3 +109,12 @@ def test_broken_data_fails_the_build_naming_file_and_key(project_copy, tmp_path)
     result = build_site(tmp_path / "out", project_copy / "mkdocs.yml")
     assert result.returncode != 0
     assert f"data/faq.yml: records[{last}].qestion: unknown key" in result.stdout + result.stderr
+
+
+def test_heading_anchors_follow_python_markdown():
+    """Headings give toc-style slugs; explicit {#id} wins; fenced code is ignored."""
+    text = (
+        "# Title\n\n## Scope the work, honestly!\n\n### Cost {#run-cost}\n\n"
+        "```\n## not a heading\n```\n"
+    )
+    assert heading_anchors(text) == {"title", "scope-the-work-honestly", "run-cost"}

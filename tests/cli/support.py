@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.data_files import read_data_dir
-from pilot2prod import browser_api, bundle
 from pilot2prod.cli import main
-from tests.conftest import ROOT
+from pilot2prod.model.dataset import Dataset
+from tests.fixtures import api_result, repo_data
 
 
 @dataclass(frozen=True)
@@ -31,18 +30,14 @@ def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> Run:
     return Run(code, captured.out, captured.err)
 
 
-def repo_bundle() -> bundle.Bundle:
+def repo_bundle() -> Dataset:
     """The repository's data/, as the site build reads it."""
-    return bundle.Bundle(read_data_dir(ROOT))
+    return repo_data()
 
 
 def site_call(name: str, payload: dict) -> dict:
     """What the browser's entry point answers for `payload`, scored with the repository's data."""
-    bundle.use(repo_bundle().files)
-    try:
-        return json.loads(browser_api.call(name, json.dumps(payload)))
-    finally:
-        bundle.use(None)
+    return api_result(repo_data(), name, payload)
 
 
 def readiness_checklist():

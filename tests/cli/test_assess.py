@@ -9,9 +9,8 @@ import shutil
 import pytest
 import yaml
 
-from macros.data_files import read_data_dir
-from pilot2prod import browser_api, bundle
-from pilot2prod.answers import ANSWER_VALUES
+from pilot2prod.model.dataset import Dataset
+from pilot2prod.readiness.answers import READINESS_VALUES
 from tests.cli.support import (
     document,
     readiness_checklist,
@@ -20,14 +19,15 @@ from tests.cli.support import (
     site_call,
     write_json,
 )
-from tests.conftest import ROOT
+from tests.fixtures import api_result
+from tests.serving import ROOT
 
 ITEMS = [item.id for item in readiness_checklist().items]
 
 
 def _random_answers(seed: int) -> dict[str, str]:
     rng = random.Random(seed)
-    return {i: rng.choice(ANSWER_VALUES) for i in ITEMS if rng.random() < 0.85}
+    return {i: rng.choice(READINESS_VALUES) for i in ITEMS if rng.random() < 0.85}
 
 
 @pytest.mark.parametrize("seed", range(8))
@@ -182,11 +182,7 @@ def test_data_option_scores_with_an_adapted_copy_of_the_data(capsys, tmp_path):
     path = write_json(tmp_path / "a.json", doc)
     default = json.loads(run(capsys, "assess", path, "--format", "json").out)
     adapted = json.loads(run(capsys, "assess", path, "--format", "json", "--data", folder).out)
-    bundle.use(read_data_dir(tmp_path / "org"))
-    try:
-        expected = json.loads(browser_api.call("readiness.score", json.dumps({"document": doc})))
-    finally:
-        bundle.use(None)
+    expected = api_result(Dataset.from_directory(folder), "readiness.score", {"document": doc})
     assert default["score"] == adapted["score"] == expected["score"]
     assert adapted["verdict"] == expected["verdict"]
     assert default["verdict"]["id"] != adapted["verdict"]["id"]

@@ -39,7 +39,7 @@ CASES = {
     ),
     "unknown-value": (
         lambda: json.dumps(document({"named-operator": "maybe"})),
-        "answers.named-operator: 'maybe' is not an answer (use yes, partial, no, na)",
+        "answers.named-operator: 'maybe' is not an answer (use no, partial, yes, na)",
     ),
     "another-checklist": (
         lambda: json.dumps({**document({}), "checklist": "operations-handover"}),
@@ -107,7 +107,7 @@ RAW_CASES = {
     "yaml-boolean-answer": (
         b"format: pilot2prod/answers\nversion: 1\nchecklist: readiness\n"
         b"answers:\n  named-operator: true\n",
-        "answers.named-operator: must be one of yes, partial, no, na, not true/false (in YAML, "
+        "answers.named-operator: must be one of no, partial, yes, na, not true/false (in YAML, "
         'quote it: "yes"); left unanswered',
     ),
     "yaml-plain-text": (b"just some words\n", "an answers file must hold a JSON object, not text"),

@@ -10,7 +10,7 @@ import pytest
 from pilot2prod import __version__
 from pilot2prod.cli import assess as assess_command
 from tests.cli.support import document, run, write_json
-from tests.conftest import ROOT
+from tests.serving import ROOT
 
 COMMANDS = ("assess", "merge", "estimate", "cost", "template")
 
@@ -55,7 +55,7 @@ def test_an_internal_failure_is_one_line_and_exit_3(capsys, tmp_path, monkeypatc
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(assess_command, "assess", broken)
+    monkeypatch.setattr(assess_command.api, "request", broken)
     result = run(capsys, "assess", path)
     assert result.code == 3
     assert result.err == (
@@ -82,7 +82,7 @@ def test_modules_the_browser_imports_never_import_yaml():
     """Importing the scoring, merge and report modules leaves PyYAML unloaded (Pyodide has none)."""
     script = (
         "import sys\n"
-        "import pilot2prod.browser_api, pilot2prod.merge, pilot2prod.report\n"
+        "import pilot2prod.api, pilot2prod.readiness.merge, pilot2prod.readiness.report\n"
         "import pilot2prod.cli\n"
         "print('yaml' in sys.modules)\n"
     )

@@ -8,7 +8,7 @@ import re
 import yaml
 
 from tests.cli.support import document, readiness_checklist, run, site_call, write_json
-from tests.conftest import ROOT
+from tests.serving import ROOT
 
 
 def _examples() -> list[tuple[str, dict]]:

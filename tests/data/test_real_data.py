@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from macros.data_files import load_project_data
-from tests.conftest import ROOT
+from tests.fixtures import repo_data
 
 
 @pytest.fixture(scope="module")
 def data():
     """The real data, validated and link-checked against docs/."""
-    return load_project_data(ROOT, ROOT / "docs")
+    return repo_data()
 
 
 @pytest.mark.parametrize(

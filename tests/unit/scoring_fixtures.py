@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pilot2prod.answers import Answers, read_answers
-from pilot2prod.checklists import Checklist
-from pilot2prod.loader import load_checklist
-from pilot2prod.scoring import Rubric, load_rubric
+from pilot2prod.model.checklists import Checklist, load_checklist
+from pilot2prod.readiness.answers import Answers, read_answers
+from pilot2prod.readiness.rubric import Rubric, load_rubric
 
 BANDS = [
     {"id": "not-ready", "label": "Not ready", "min_score": 0, "meaning": "Far off."},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot2prod.answers import AnswersError, blank_document, read_answers, read_document
+from pilot2prod.readiness.answers import AnswersError, blank_document, read_answers, read_document
 from tests.unit.scoring_fixtures import THREE, checklist
 
 C = checklist(THREE)
@@ -34,7 +34,7 @@ def test_empty_and_null_mean_unanswered_without_a_problem():
     ("answers", "where", "fragment"),
     [
         ({"zz": "yes"}, "answers.zz", "there is no question 'zz' in 'readiness'"),
-        ({"r1": "maybe"}, "answers.r1", "'maybe' is not an answer (use yes, partial, no, na)"),
+        ({"r1": "maybe"}, "answers.r1", "'maybe' is not an answer (use no, partial, yes, na)"),
         ({"r1": 1}, "answers.r1", "not a number"),
         ({"r1": ["yes"]}, "answers.r1", "not a list"),
         ({"r1": True}, "answers.r1", 'quote it: "yes"'),

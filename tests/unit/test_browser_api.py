@@ -6,19 +6,15 @@ import json
 
 import pytest
 
-from pilot2prod import browser_api, bundle
+from pilot2prod import api
+from pilot2prod.model.dataset import Dataset
 from tests.unit.test_scoring_properties import _bundle_files
 
-
-@pytest.fixture(autouse=True)
-def _data():
-    bundle.use(_bundle_files())
-    yield
-    bundle.use(None)
+DATA = Dataset(_bundle_files())
 
 
 def _call(name, payload):
-    return json.loads(browser_api.call(name, json.dumps(payload)))
+    return json.loads(api.call(name, json.dumps(payload), DATA))
 
 
 def test_readiness_score_returns_the_worded_view():
@@ -59,31 +55,31 @@ def test_full_export_document_is_accepted():
 )
 def test_failures_come_back_as_plain_messages(name, payload, message):
     """Every failure is `{"error": "..."}` with a message a reader can act on."""
-    out = json.loads(browser_api.call(name, payload))
+    out = json.loads(api.call(name, payload, DATA))
     assert message in out["error"]
 
 
 def test_unexpected_failure_is_not_a_traceback(monkeypatch):
     """A bug inside a function still answers with one plain sentence."""
 
-    def broken(payload):
+    def broken(data, payload):
         raise KeyError("secret internals")
 
-    monkeypatch.setitem(browser_api.FUNCTIONS, "broken", broken)
-    out = json.loads(browser_api.call("broken", "{}"))
+    monkeypatch.setitem(api.FUNCTIONS, "broken", broken)
+    out = json.loads(api.call("broken", "{}", DATA))
     assert out["error"].startswith("the calculator failed unexpectedly (KeyError)")
     assert "secret" not in out["error"]
 
 
 def test_non_finite_result_is_refused(monkeypatch):
     """A function returning NaN yields an error instead of invalid JSON."""
-    monkeypatch.setitem(browser_api.FUNCTIONS, "nan", lambda payload: {"x": float("nan")})
-    out = json.loads(browser_api.call("nan", "{}"))
+    monkeypatch.setitem(api.FUNCTIONS, "nan", lambda data, payload: {"x": float("nan")})
+    out = json.loads(api.call("nan", "{}", DATA))
     assert "not finite" in out["error"]
 
 
 def test_missing_bundle_is_explained():
-    """Without the shipped data the error says where the data comes from."""
-    bundle.use(None)
-    out = json.loads(browser_api.call("readiness.score", "{}"))
+    """Without the shipped data (a checkout, not the site's wheel) the error says where the
+    data comes from."""
+    out = json.loads(api.call("readiness.score", "{}"))
     assert "_data.json" in out["error"]

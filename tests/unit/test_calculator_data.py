@@ -7,11 +7,10 @@ from typing import Any
 
 import pytest
 
-from pilot2prod.calculator_data import load_calculator_extra
-from pilot2prod.content import Collection, Dimension
-from pilot2prod.effort import load_effort_model
-from pilot2prod.errors import DataError
-from pilot2prod.runcost import load_cost_model
+from pilot2prod.calculators.effort.model import load_effort_model
+from pilot2prod.calculators.runcost.model import load_cost_model
+from pilot2prod.model.dataset import Dataset
+from pilot2prod.model.errors import DataError
 from tests.unit.calculator_fixtures import raw_cost, raw_effort
 
 
@@ -155,17 +154,15 @@ def test_readiness_dimension_must_exist_in_the_assessment():
         {**data["inputs"]["numbers"][-1], "id": "readiness-vibes", "label": "Vibes readiness"}
     )
 
-    dimensions = Collection(
-        name="dimensions",
-        source="data/dimensions.yml",
-        page="readiness-questions.md",
-        records=tuple(
-            Dimension(id=i, title=i, question="Ready?", body="Why.")
+    dimensions = {
+        "page": "readiness-questions.md",
+        "records": [
+            {"id": i, "title": i, "question": "Ready?", "body": "Why."}
             for i in ("reliability", "integration", "operations")
-        ),
-    )
+        ],
+    }
     with pytest.raises(DataError) as caught:
-        load_calculator_extra({"data/effort.yml": data}, {"dimensions": dimensions})
+        _ = Dataset({"data/effort.yml": data, "data/dimensions.yml": dimensions}).effort
     assert str(caught.value) == (
         "data/effort.yml: readiness.dimensions[3]: "
         "'vibes' is not a dimension in data/dimensions.yml"

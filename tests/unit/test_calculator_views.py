@@ -6,26 +6,23 @@ import json
 
 import pytest
 
-from pilot2prod import browser_api, bundle, effort_view, runcost_view
-from pilot2prod.calcview import link_line, money
+from pilot2prod import api
+from pilot2prod.calculators.effort import view as effort_view
+from pilot2prod.calculators.runcost import view as runcost_view
+from pilot2prod.calculators.views import link_line
 from pilot2prod.charts import ATTRIBUTES, TAGS, chart, nice_ticks, shape, to_svg
+from pilot2prod.model.dataset import Dataset
+from pilot2prod.text import money
 from tests.unit.calculator_fixtures import cost_model, effort_model, raw_cost, raw_effort
 
 
-@pytest.fixture
-def shipped_data():
-    """The worker's bundle holding the real calculator parameters."""
-    bundle.use({"data/effort.yml": raw_effort(), "data/cost.yml": raw_cost()})
-    yield
-    bundle.use(None)
-
-
 def _call(name, payload):
-    return json.loads(browser_api.call(name, json.dumps(payload)))
+    data = Dataset({"data/effort.yml": raw_effort(), "data/cost.yml": raw_cost()})
+    return json.loads(api.call(name, json.dumps(payload), data))
 
 
-def test_worker_entry_runs_both_calculators(shipped_data):
-    """effort.estimate and cost.run answer through browser_api.call as JSON."""
+def test_worker_entry_runs_both_calculators():
+    """effort.estimate and cost.run answer through api.call as JSON."""
     effort = _call("effort.estimate", {"inputs": {"pilot-weeks": "8"}})
     assert effort["ok"] is True
     assert effort["outputs"]["p50"]["text"].endswith("person-weeks")
@@ -34,7 +31,7 @@ def test_worker_entry_runs_both_calculators(shipped_data):
     assert cost["outputs"]["monthly"]["text"].startswith("$")
 
 
-def test_worker_entry_returns_field_messages_not_errors(shipped_data):
+def test_worker_entry_returns_field_messages_not_errors():
     """Bad inputs come back as ok: false with a message per field."""
     out = _call("cost.run", {"inputs": {"tokens-in": "many", "price-in": "-1"}})
     assert out == {

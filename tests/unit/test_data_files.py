@@ -1,43 +1,38 @@
-"""Reading data files from disk: YAML errors and page anchors."""
+"""Reading data files from disk: YAML errors name the file and the line."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.data_files import heading_anchors, read_yaml
-from pilot2prod.errors import DataError
+from pilot2prod.model.errors import DataError
+from pilot2prod.model.files import load_yaml, read_data_dir
 
 
-def test_invalid_yaml_names_file_and_line(tmp_path):
+def test_invalid_yaml_names_file_and_line():
     """A YAML syntax error fails with the file name and the line."""
-    path = tmp_path / "faq.yml"
-    path.write_text(
-        "page: faq.md\nrecords:\n  - id: a\n    question: [unclosed\n", encoding="utf-8"
-    )
-    with pytest.raises(DataError, match=r"^data/faq\.yml: line \d+: is not valid YAML"):
-        read_yaml(path, "data/faq.yml")
+    text = "page: faq.md\nrecords:\n  - id: a\n    question: [unclosed\n"
+    with pytest.raises(DataError, match=r"^data/faq\.yml: line \d+: not valid YAML"):
+        load_yaml(text, "data/faq.yml")
 
 
-def test_key_written_twice_is_refused(tmp_path):
+def test_key_written_twice_is_refused():
     """PyYAML would silently keep the last of two equal keys; we refuse the file."""
-    path = tmp_path / "faq.yml"
-    path.write_text("page: faq.md\npage: other.md\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"^data/faq\.yml: line 2: .*'page' appears twice"):
-        read_yaml(path, "data/faq.yml")
+        load_yaml("page: faq.md\npage: other.md\n", "data/faq.yml")
 
 
-def test_unhashable_key_is_a_data_error(tmp_path):
+def test_unhashable_key_is_a_data_error():
     """A list used as a mapping key is reported with file and line, not raised as a TypeError."""
-    path = tmp_path / "faq.yml"
-    path.write_text("page: faq.md\n? [a, b]\n: x\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"^data/faq\.yml: line 2: is not valid YAML: .*unhashable"):
-        read_yaml(path, "data/faq.yml")
+    with pytest.raises(DataError, match=r"^data/faq\.yml: line 2: not valid YAML: .*unhashable"):
+        load_yaml("page: faq.md\n? [a, b]\n: x\n", "data/faq.yml")
 
 
-def test_heading_anchors_follow_python_markdown():
-    """Headings give toc-style slugs; explicit {#id} wins; fenced code is ignored."""
-    text = (
-        "# Title\n\n## Scope the work, honestly!\n\n### Cost {#run-cost}\n\n"
-        "```\n## not a heading\n```\n"
-    )
-    assert heading_anchors(text) == {"title", "scope-the-work-honestly", "run-cost"}
+def test_data_folder_files_are_keyed_like_the_site(tmp_path):
+    """Every .yml under the folder is read and keyed `data/<path>`, checklists included."""
+    (tmp_path / "checklists").mkdir()
+    (tmp_path / "faq.yml").write_text("page: faq.md\n", encoding="utf-8")
+    (tmp_path / "checklists" / "x.yml").write_text("id: x\n", encoding="utf-8")
+    assert read_data_dir(tmp_path) == {
+        "data/checklists/x.yml": {"id": "x"},
+        "data/faq.yml": {"page": "faq.md"},
+    }

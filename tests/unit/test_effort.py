@@ -7,11 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from pilot2prod.effort import (
+from pilot2prod.calculators.effort.inputs import check_inputs, parse_history
+from pilot2prod.calculators.effort.simulate import (
     Range,
-    check_inputs,
     estimate,
-    parse_history,
     percentile,
     simulate_total,
     stream_plans,

@@ -8,8 +8,9 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pilot2prod import effort_view
-from pilot2prod.effort import check_inputs, estimate
+from pilot2prod.calculators.effort import view as effort_view
+from pilot2prod.calculators.effort.inputs import check_inputs
+from pilot2prod.calculators.effort.simulate import estimate
 from tests.unit.calculator_fixtures import (
     NOT_A_NUMBER,
     effort_model,

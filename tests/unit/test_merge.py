@@ -8,19 +8,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pilot2prod import browser_api, bundle
-from pilot2prod.answers import ANSWER_VALUES, read_document
-from pilot2prod.merge import (
+from pilot2prod import api
+from pilot2prod.model.dataset import Dataset
+from pilot2prod.readiness.answers import READINESS_VALUES, read_document
+from pilot2prod.readiness.merge import (
     APPLICABILITY,
     CONFLICT,
     PARTLY,
     disagreement,
     merge,
     team_answer,
-    team_view,
     unique_names,
 )
-from pilot2prod.scoring import assess
+from pilot2prod.readiness.scoring import assess
+from pilot2prod.readiness.team_view import team_view
 from tests.unit.scoring_fixtures import answers, checklist, item, rubric
 from tests.unit.test_scoring_properties import _bundle_files
 
@@ -189,7 +190,7 @@ def test_team_score_is_at_most_everyones_own_score(people):
 @given(
     st.lists(
         st.fixed_dictionaries(
-            {}, optional={q: st.sampled_from((*ANSWER_VALUES, None)) for q in IDS}
+            {}, optional={q: st.sampled_from((*READINESS_VALUES, None)) for q in IDS}
         ),
         min_size=1,
         max_size=6,
@@ -206,18 +207,11 @@ def test_any_mix_of_answers_merges_into_finite_json(people):
     json.dumps(view, allow_nan=False)
 
 
-@pytest.fixture
-def _shipped_data():
-    bundle.use(_bundle_files())
-    yield
-    bundle.use(None)
-
-
 def _call(payload):
-    return json.loads(browser_api.call("readiness.merge", json.dumps(payload)))
+    return json.loads(api.call("readiness.merge", json.dumps(payload), Dataset(_bundle_files())))
 
 
-def test_browser_entry_point_merges_and_refuses_bad_documents(_shipped_data):
+def test_browser_entry_point_merges_and_refuses_bad_documents():
     """readiness.merge merges good documents and lists each refused one with its reason."""
     out = _call(
         {
@@ -249,12 +243,12 @@ def test_browser_entry_point_merges_and_refuses_bad_documents(_shipped_data):
         ({"documents": [{"name": "x", "document": {}}] * 51}, "at most 50"),
     ],
 )
-def test_browser_entry_point_refuses_malformed_requests(_shipped_data, payload, message):
+def test_browser_entry_point_refuses_malformed_requests(payload, message):
     """A malformed merge request comes back as one plain message."""
     assert message in _call(payload)["error"]
 
 
-def test_browser_entry_point_reports_when_every_document_is_refused(_shipped_data):
+def test_browser_entry_point_reports_when_every_document_is_refused():
     """When nothing can be merged, the reader hears why, file by file."""
     out = _call({"documents": [{"name": "x.json", "document": {"format": "nope"}}]})
     assert out["people"] == []
@@ -262,9 +256,9 @@ def test_browser_entry_point_reports_when_every_document_is_refused(_shipped_dat
     assert out["refused"][0]["name"] == "x.json"
 
 
-def test_browser_entry_point_returns_the_cli_markdown_on_request(_shipped_data):
+def test_browser_entry_point_returns_the_cli_markdown_on_request():
     """With "markdown": true, the page gets what `pilot2prod merge --format md` prints."""
-    from pilot2prod.report import team_markdown
+    from pilot2prod.readiness.report import team_markdown
 
     documents = [
         {"name": "a.json", "document": _doc({"q0": "yes"})},

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from pilot2prod.merge import merge, team_view
-from pilot2prod.readiness_view import assessment_view
-from pilot2prod.report import (
+from pilot2prod.cli.plain import plain_text
+from pilot2prod.readiness.merge import merge
+from pilot2prod.readiness.report import (
     assessment_markdown,
     assessment_text,
-    clean,
-    md,
-    plain_text,
     team_markdown,
     team_text,
 )
-from pilot2prod.scoring import assess
+from pilot2prod.readiness.scoring import assess
+from pilot2prod.readiness.team_view import team_view
+from pilot2prod.readiness.views import assessment_view
+from pilot2prod.text import clean, md
 from tests.unit.scoring_fixtures import answers, checklist, item, rubric
 
 CHECKLIST = checklist({"reliability": [item("q0", 2, critical=True), item("q1")]})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot2prod.runcost import INPUTS, check_inputs, monthly_cost, run_cost
+from pilot2prod.calculators.runcost.model import INPUTS, check_inputs, monthly_cost, run_cost
 from tests.unit.calculator_fixtures import cost_model, example_inputs
 
 

@@ -8,8 +8,8 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pilot2prod import runcost_view
-from pilot2prod.runcost import INPUTS, check_inputs, monthly_cost, run_cost
+from pilot2prod.calculators.runcost import view as runcost_view
+from pilot2prod.calculators.runcost.model import INPUTS, check_inputs, monthly_cost, run_cost
 from tests.unit.calculator_fixtures import (
     NOT_A_NUMBER,
     cost_model,

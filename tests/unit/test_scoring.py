@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pilot2prod.errors import DataError
-from pilot2prod.scoring import assess
+from pilot2prod.model.errors import DataError
+from pilot2prod.readiness.scoring import assess
 from tests.unit.scoring_fixtures import BANDS, THREE, answers, checklist, item, rubric
 
 ALL_YES = {"r1": "yes", "r2": "yes", "r3": "yes", "i1": "yes", "i2": "yes"}

@@ -6,24 +6,24 @@ from pathlib import Path
 
 import pytest
 
-from macros.data_files import load_project_data
-from pilot2prod.answers import read_answers
-from pilot2prod.errors import DataError
-from pilot2prod.example_answers import load_example_answers
-from pilot2prod.scoring import assess
+from pilot2prod.model.errors import DataError
+from pilot2prod.readiness.answers import read_answers
+from pilot2prod.readiness.examples import load_example_answers
+from pilot2prod.readiness.scoring import assess
+from tests.fixtures import repo_data
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def site():
-    return load_project_data(ROOT, ROOT / "docs")
+    return repo_data()
 
 
 def _result(site, example_id):
     checklist = site.checklists["readiness"]
-    entry = site.extra["example_assessments"].get(example_id)
-    return assess(checklist, site.extra["readiness"], read_answers(dict(entry.answers), checklist))
+    entry = site.example_assessments.get(example_id)
+    return assess(checklist, site.rubric, read_answers(dict(entry.answers), checklist))
 
 
 def test_support_assistant(site):
@@ -72,7 +72,7 @@ def test_internal_tool(site):
 def test_every_worked_example_has_answers(site):
     """Each worked example on the examples page has a complete set of readiness answers."""
     examples = [r.id for r in site.collections["examples"].records]
-    assessed = [e.example for e in site.extra["example_assessments"].examples]
+    assessed = [e.example for e in site.example_assessments.examples]
     assert sorted(assessed) == sorted(examples)
 
 

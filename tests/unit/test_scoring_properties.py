@@ -9,10 +9,11 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pilot2prod import browser_api, bundle
-from pilot2prod.answers import ANSWER_VALUES, read_answers
-from pilot2prod.readiness_view import assessment_view
-from pilot2prod.scoring import ANSWER_SCORES, assess
+from pilot2prod import api
+from pilot2prod.model.dataset import Dataset
+from pilot2prod.readiness.answers import READINESS_VALUES, read_answers
+from pilot2prod.readiness.scoring import ANSWER_SCORES, assess
+from pilot2prod.readiness.views import assessment_view
 from tests.unit.scoring_fixtures import BANDS, checklist, item, rubric
 
 weights = st.one_of(
@@ -64,7 +65,7 @@ def answer_maps(draw, c):
     for it in c.items:
         choice = draw(st.integers(0, 9))
         if choice < 6:
-            values[it.id] = draw(st.sampled_from(ANSWER_VALUES))
+            values[it.id] = draw(st.sampled_from(READINESS_VALUES))
         elif choice < 8:
             continue
         else:
@@ -113,7 +114,7 @@ def test_what_if_is_the_fewest_items_that_lift_one_band(data):
     r = rubric(data.draw(band_sets()))
     values = {}
     for it in c.items:
-        pick = data.draw(st.sampled_from([*ANSWER_VALUES, None]))
+        pick = data.draw(st.sampled_from([*READINESS_VALUES, None]))
         if pick is not None:
             values[it.id] = pick
     result = assess(c, r, read_answers(values, c))
@@ -144,11 +145,7 @@ def test_what_if_is_the_fewest_items_that_lift_one_band(data):
 @given(name=st.sampled_from(["readiness.score", "nope", ""]), payload=st.text(max_size=40))
 def test_browser_api_answers_json_for_any_text(name, payload):
     """Whatever the worker sends, `call` returns JSON; failures are plain messages."""
-    bundle.use(_bundle_files())
-    try:
-        out = json.loads(browser_api.call(name, payload))
-    finally:
-        bundle.use(None)
+    out = json.loads(api.call(name, payload, Dataset(_bundle_files())))
     assert isinstance(out, dict)
     if "error" in out:
         assert "Traceback" not in out["error"]
@@ -158,11 +155,7 @@ def test_browser_api_answers_json_for_any_text(name, payload):
 @given(answers=st.dictionaries(st.text(max_size=6), junk, max_size=6))
 def test_browser_api_scores_any_answers_object(answers):
     """An answers object of any shape scores or explains what is wrong, never NaN."""
-    bundle.use(_bundle_files())
-    try:
-        text = browser_api.call("readiness.score", json.dumps({"answers": answers}))
-    finally:
-        bundle.use(None)
+    text = api.call("readiness.score", json.dumps({"answers": answers}), Dataset(_bundle_files()))
     out = json.loads(text)
     if "error" in out:
         assert "JSON allows" in out["error"]  # only NaN/Infinity in the request itself
@@ -195,4 +188,4 @@ def _bundle_files():
 def test_answer_scores_cover_every_counted_value():
     """Yes, Partly and No are worth 1, 0.5 and 0; N/A has no worth at all."""
     assert dict(ANSWER_SCORES) == {"yes": 1.0, "partial": 0.5, "no": 0.0}
-    assert set(ANSWER_SCORES) | {"na"} == set(ANSWER_VALUES)
+    assert set(ANSWER_SCORES) | {"na"} == set(READINESS_VALUES)

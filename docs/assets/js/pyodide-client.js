@@ -4,7 +4,7 @@
  * Stable API (the calculators rely on it):
  *
  *   callPython(name, payload, {timeoutMs}) -> Promise<object>
- *       Runs `FUNCTIONS[name]` of `pilot2prod.browser_api` on `payload` (any JSON-able object)
+ *       Runs `FUNCTIONS[name]` of `pilot2prod.api` on `payload` (any JSON-able object)
  *       in the tab's Pyodide worker, booting it first if needed. Resolves with the function's
  *       result object. Rejects with an Error whose message is plain language and whose `kind` is
  *       "boot" (Python could not start), "timeout" (no answer within the limit), "input" (the
@@ -187,7 +187,7 @@ export function startPython() {
   return bootPromise;
 }
 
-/** Run one function of pilot2prod.browser_api; see the API notes at the top of this file. */
+/** Run one function of pilot2prod.api; see the API notes at the top of this file. */
 export async function callPython(name, payload, { timeoutMs = DEFAULT_CALL_TIMEOUT_MS } = {}) {
   await startPython();
   if (!worker) {

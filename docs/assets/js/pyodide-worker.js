@@ -96,7 +96,7 @@ async function boot({ pyodideBase, wheelUrl }) {
     checkWasmFile(pyodideBase),
   ]);
   pyodide.unpackArchive(wheelBytes, "wheel");
-  const api = pyodide.pyimport("pilot2prod.browser_api");
+  const api = pyodide.pyimport("pilot2prod.api");
   const call = api.call;
   const ping = JSON.parse(call("ping", "{}"));
   if (!ping.ok) {

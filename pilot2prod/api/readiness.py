@@ -1,0 +1,80 @@
+"""The readiness assessment's API functions: one person's verdict, and a team's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pilot2prod.api.requests import InputError, link_settings
+from pilot2prod.model.dataset import Dataset
+from pilot2prod.readiness.answers import AnswersError, read_answers, read_document
+from pilot2prod.readiness.scoring import assess
+from pilot2prod.readiness.views import assessment_view
+
+
+def score(data: Dataset, payload: dict) -> dict[str, Any]:
+    """Score readiness answers: `{"answers": {...}}` or `{"document": {...export...}}`.
+
+    Optional: `site_root` (the page's way up to the site root, for links) and
+    `directory_urls` (MkDocs' setting). Returns the view of `readiness.views`.
+    """
+    rubric = data.rubric
+    checklist = data.scored_checklist
+    site_root, directory_urls = link_settings(payload)
+    if "document" in payload:
+        answers = read_document(payload["document"], checklist)
+    else:
+        answers = read_answers(payload.get("answers", {}), checklist)
+    assessment = assess(checklist, rubric, answers)
+    return assessment_view(assessment, checklist, rubric, site_root, directory_urls)
+
+
+def merge(data: Dataset, payload: dict) -> dict[str, Any]:
+    """Combine several exports into a team view: `{"documents": [{"name", "document"}, ...]}`.
+
+    A document that is not usable (wrong format, another checklist, a newer
+    version) is listed under `refused` with its index and reason and left out;
+    the rest are merged. Returns the team view plus `refused`, and with
+    `"markdown": true` the Markdown `pilot2prod merge --format md` prints;
+    `team` is None when nothing could be merged.
+    """
+    # Imported on use: the worker boots faster without them, and most pages never merge.
+    from pilot2prod.readiness import merge as merging
+    from pilot2prod.readiness.report import team_markdown
+    from pilot2prod.readiness.team_view import team_view
+
+    rubric = data.rubric
+    checklist = data.scored_checklist
+    site_root, directory_urls = link_settings(payload)
+    documents = payload.get("documents")
+    if not isinstance(documents, list):
+        raise InputError("'documents' must be a list of {name, document} objects")
+    if not documents:
+        raise InputError("choose at least one exported answers file")
+    if len(documents) > merging.MAX_PEOPLE:
+        raise InputError(f"a team view combines at most {merging.MAX_PEOPLE} files")
+    people = []
+    refused = []
+    for index, entry in enumerate(documents):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise InputError(f"documents[{index}].name must be text")
+        if "document" not in entry:
+            raise InputError(f"documents[{index}].document is missing")
+        name = entry["name"][:200]
+        try:
+            people.append((name, read_document(entry["document"], checklist)))
+        except AnswersError as error:
+            refused.append({"index": index, "name": name, "message": str(error)})
+    if not people:
+        return {
+            "checklist": checklist.id,
+            "people": [],
+            "items": [],
+            "team": None,
+            "refused": refused,
+        }
+    result = merging.merge(checklist, rubric, people)
+    view = team_view(result, checklist, rubric, site_root, directory_urls)
+    if payload.get("markdown") is True:
+        # Links appear only when site_root is an absolute address (the page sends its own).
+        view["markdown"] = team_markdown(view, links=True)
+    return {**view, "refused": refused}

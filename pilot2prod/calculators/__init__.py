@@ -1,0 +1,1 @@
+"""The calculators: the production-effort estimator and the run-cost calculator."""

@@ -1,0 +1,1 @@
+"""The production-effort estimator: model, reader inputs, simulation and view."""

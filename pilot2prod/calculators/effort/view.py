@@ -1,0 +1,288 @@
+"""The estimator's result as JSON-ready data: outputs, tables, charts and a Markdown export.
+
+The build pre-renders this view into docs/estimator.md, and the browser widget
+renders the same view returned by the worker, so both show identical words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pilot2prod.calculators.effort.inputs import EffortInputs, check_inputs
+from pilot2prod.calculators.effort.model import EffortModel
+from pilot2prod.calculators.effort.simulate import EffortEstimate, estimate
+from pilot2prod.calculators.views import (
+    link_line,
+    markdown_table,
+    output,
+    request_inputs,
+    table,
+)
+from pilot2prod.charts import Chart, axis, chart, legend, nice_ticks, row_label, shape
+from pilot2prod.text import format_number, percent, weeks
+
+UNIT = "person-weeks"
+
+
+def _pw(value: float) -> str:
+    return f"{weeks(value)} {UNIT}"
+
+
+def _calibration_text(found: EffortEstimate) -> str:
+    calibration = found.calibration
+    if calibration is None:
+        return "Not applied: no past projects entered."
+    projects = "1 past project" if calibration.pairs == 1 else f"{calibration.pairs} past projects"
+    text = (
+        f"Applied: every stream x{calibration.factor:.2f}, from {projects}. Production took "
+        f"{calibration.observed_multiple:.1f} times the pilot there, where the model says "
+        f"{calibration.model_multiple:.1f}; the history counts {percent(calibration.weight)} "
+        "against the defaults."
+    )
+    if calibration.limited:
+        text += " The factor was held at its limit: check the history for typos."
+    return text
+
+
+def _readiness_text(model: EffortModel, found: EffortEstimate) -> str:
+    if not found.readiness:
+        return "Not applied: no readiness scores entered."
+    parts = [
+        f"{model.number(model.readiness_field(dim)).label} {percent(found.readiness[dim])}"
+        for dim in model.readiness.dimensions
+        if dim in found.readiness
+    ]
+    credit = percent(model.readiness.credit.value)
+    return (
+        f"Applied: {', '.join(parts)}. A fully ready dimension takes {credit} off the "
+        "streams it covers."
+    )
+
+
+def outputs(model: EffortModel, found: EffortEstimate) -> dict[str, dict[str, Any]]:
+    """Every `<output>` of the estimator by name."""
+    return {
+        "p50": output(found.p50, _pw(found.p50)),
+        "p80": output(found.p80, _pw(found.p80)),
+        "p90": output(found.p90, _pw(found.p90)),
+        "likely": output(found.likely, _pw(found.likely)),
+        "range": output(None, f"{weeks(found.low)} to {weeks(found.high)} {UNIT}"),
+        "pilot-share": output(found.pilot_share, percent(found.pilot_share)),
+        "operate": output(found.operate_weeks, f"{_pw(found.operate_weeks)} a year"),
+        "operate-fte": output(found.operate_fte, f"{found.operate_fte:.2f} full-time people"),
+        "calibration": output(
+            found.calibration.factor if found.calibration else None, _calibration_text(found)
+        ),
+        "readiness": output(None, _readiness_text(model, found)),
+    }
+
+
+def tables(found: EffortEstimate) -> dict[str, dict[str, Any]]:
+    """The text equivalents of the charts."""
+    rows = [
+        [
+            s.title,
+            weeks(s.low),
+            weeks(s.likely),
+            weeks(s.high),
+            weeks(s.p50),
+            weeks(s.p80),
+            weeks(s.p90),
+        ]
+        for s in found.streams
+    ]
+    rows.append(
+        [
+            "All streams together",
+            weeks(found.low),
+            weeks(found.likely),
+            weeks(found.high),
+            weeks(found.p50),
+            weeks(found.p80),
+            weeks(found.p90),
+        ]
+    )
+    streams = table(
+        "Production effort by work stream, in person-weeks. Each stream's percentiles come "
+        "from its own range; the total's come from the simulation.",
+        ["Work stream", "Low", "Likely", "High", "P50", "P80", "P90"],
+        rows,
+    )
+    spread = table(
+        f"Simulated total production effort ({found.draws:,} draws), in person-weeks.",
+        ["Chance the work fits within", "Person-weeks"],
+        [[percent(p), weeks(value)] for p, value in found.spread],
+    )
+    return {"streams": streams, "spread": spread}
+
+
+_MARKS = (("p50", "P50"), ("p80", "P80"), ("p90", "P90"))
+
+
+def stream_chart(found: EffortEstimate) -> Chart:
+    """Each stream as a bar from low to high, the likely value as a dot, percentiles as ticks."""
+    width, label_right, left, right = 720, 292, 300, 700
+    top, row = 44, 32
+    bottom = top + row * len(found.streams)
+    ticks = nice_ticks(max(s.high for s in found.streams))
+    scale = (right - left) / ticks[-1]
+    shapes = [
+        shape("rect", x=left, y=10, width=14, height=10, cls="p2p-range"),
+        legend("low to high", left + 20, 15),
+        shape("circle", cx=left + 112, cy=15, r=4, cls="p2p-likely"),
+        legend("likely", left + 120, 15),
+    ]
+    for index, (name, label) in enumerate(_MARKS):
+        x = left + 170 + index * 60
+        shapes.append(shape("line", x1=x, y1=8, x2=x, y2=22, cls=f"p2p-mark p2p-mark-{name}"))
+        shapes.append(legend(label, x + 6, 15))
+    shapes += axis(ticks, left, right - left, top - 6, bottom, UNIT, lambda t: format_number(t, 1))
+    for index, stream in enumerate(found.streams):
+        mid = top + row * index + row / 2
+        shapes.append(row_label(stream.title, label_right, mid))
+        shapes.append(
+            shape(
+                "rect",
+                x=left + stream.low * scale,
+                y=mid - 6,
+                width=max(1.0, (stream.high - stream.low) * scale),
+                height=12,
+                cls="p2p-range",
+            )
+        )
+        for name, _ in _MARKS:
+            x = left + getattr(stream, name) * scale
+            shapes.append(
+                shape("line", x1=x, y1=mid - 10, x2=x, y2=mid + 10, cls=f"p2p-mark p2p-mark-{name}")
+            )
+        shapes.append(
+            shape("circle", cx=left + stream.likely * scale, cy=mid, r=4, cls="p2p-likely")
+        )
+    biggest = max(found.streams, key=lambda s: s.likely)
+    label = (
+        f"Ranges of production effort for {len(found.streams)} work streams. The largest is "
+        f"{biggest.title}: likely {_pw(biggest.likely)}, from {weeks(biggest.low)} to "
+        f"{weeks(biggest.high)}. The table that follows gives every value."
+    )
+    return chart(width, bottom + 40, label, shapes)
+
+
+def total_chart(found: EffortEstimate) -> Chart:
+    """A histogram of the simulated totals with P50, P80 and P90 marked."""
+    width, left, right, top, bottom = 720, 40, 700, 44, 200
+    ticks = nice_ticks(found.histogram[-1][1])
+    scale = (right - left) / ticks[-1]
+    tallest = max(count for _, _, count in found.histogram) or 1
+    shapes = axis(
+        ticks, left, right - left, top, bottom, f"total {UNIT}", lambda t: format_number(t, 1)
+    )
+    for start, end, count in found.histogram:
+        height = (bottom - top) * count / tallest
+        shapes.append(
+            shape(
+                "rect",
+                x=left + start * scale,
+                y=bottom - height,
+                width=max(1.0, (end - start) * scale),
+                height=height,
+                cls="p2p-bin",
+            )
+        )
+    for index, (name, label) in enumerate(_MARKS):
+        value = getattr(found, name)
+        x = left + value * scale
+        shapes.append(
+            shape("line", x1=x, y1=top - 4, x2=x, y2=bottom, cls=f"p2p-mark p2p-mark-{name}")
+        )
+        shapes.append(
+            shape(
+                "text",
+                f"{label} {weeks(value)}",
+                x=x,
+                y=10 + index * 11,
+                text_anchor="middle",
+                cls="p2p-legend",
+            )
+        )
+    label = (
+        f"Histogram of {found.draws:,} simulated totals. Half fall below {_pw(found.p50)}, "
+        f"80% below {_pw(found.p80)} and 90% below {_pw(found.p90)}. The table that follows "
+        "lists more percentiles."
+    )
+    return chart(width, bottom + 40, label, shapes)
+
+
+def input_rows(model: EffortModel, inputs: EffortInputs) -> list[list[str]]:
+    """The inputs as (label, value) rows for the export."""
+    rows = [[model.number("pilot-weeks").label, f"{format_number(inputs.pilot_weeks)} {UNIT}"]]
+    for trait in model.traits:
+        rows.append([trait.label, trait.level(inputs.levels[trait.id]).label])
+    rows.append([model.number("systems").label, str(inputs.systems)])
+    for dim in model.readiness.dimensions:
+        value = inputs.readiness.get(dim)
+        spec = model.number(model.readiness_field(dim))
+        rows.append([spec.label, "not assessed" if value is None else percent(value)])
+    history = "; ".join(f"{format_number(p)} then {format_number(q)}" for p, q in inputs.history)
+    rows.append([model.inputs.history.label, history or "none"])
+    return rows
+
+
+def markdown(
+    model: EffortModel, inputs: EffortInputs, found: EffortEstimate, page_url: object, date: object
+) -> str:
+    """The estimate as Markdown for a proposal."""
+    results = outputs(model, found)
+    lines = [
+        "## Production-effort estimate",
+        "",
+        link_line("estimator", page_url, date),
+        "",
+        f"- **Production work (P50 / P80 / P90):** {weeks(found.p50)} / {weeks(found.p80)} / "
+        f"{weeks(found.p90)} {UNIT}",
+        f"- **Sum of likely values:** {results['likely']['text']}",
+        f"- **The pilot's share of all the work:** {results['pilot-share']['text']}",
+        f"- **Yearly effort to operate and maintain:** {results['operate']['text']} "
+        f"({results['operate-fte']['text']})",
+        f"- **Calibration:** {results['calibration']['text']}",
+        f"- **Readiness credit:** {results['readiness']['text']}",
+        "",
+        "### Inputs",
+        "",
+        *markdown_table(table("", ["Input", "Value"], input_rows(model, inputs))),
+        "",
+        "### By work stream",
+        "",
+        *markdown_table(tables(found)["streams"]),
+        "",
+        f"Percentiles come from {found.draws:,} seeded simulation draws (seed {found.seed}). The "
+        "model's parameters are starting assumptions, to be calibrated with the team's own "
+        "past projects.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dict[str, Any]:
+    """Everything the page shows for one estimate."""
+    return {
+        "ok": True,
+        "messages": {},
+        "outputs": outputs(model, found),
+        "tables": tables(found),
+        "charts": {"streams": stream_chart(found), "total": total_chart(found)},
+    }
+
+
+def run(model: EffortModel, payload: Mapping[str, Any]) -> dict[str, Any]:
+    """Check the inputs in `payload` and estimate: the view, or per-field messages."""
+    inputs, messages = check_inputs(model, request_inputs(payload))
+    if inputs is None:
+        return {"ok": False, "messages": messages}
+    found = estimate(model, inputs)
+    result = view(model, inputs, found)
+    if payload.get("markdown") is True:
+        result["markdown"] = markdown(
+            model, inputs, found, payload.get("page_url"), payload.get("date")
+        )
+    return result

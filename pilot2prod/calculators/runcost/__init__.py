@@ -1,0 +1,1 @@
+"""The run-cost calculator: model, computation and view."""

@@ -1,0 +1,1 @@
+"""The site's data as typed records: errors, schema, content, checklists and the one Dataset."""

@@ -1,0 +1,1 @@
+"""The readiness assessment: answers, rubric, scoring, team merge, views and reports."""

@@ -1,0 +1,228 @@
+"""Read a reader's answers to a scaled checklist, checking every field.
+
+The browser exports answers as `{"format": "pilot2prod/answers", "version": 1,
+"checklist": ..., "checklist_version": ..., "answers": {item: value}, "notes": ...,
+"owners": ..., "orphans": ...}`. A document that is not one of ours at all is
+refused with `AnswersError`; smaller faults inside a valid document (an unknown
+item id, a value that is not an answer) are kept as `Problem`s next to the
+answers that could be read, so the caller decides whether they are fatal (the
+command line) or only worth a note (the live widget).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from pilot2prod.model.checklists import ANSWER_VALUES, Checklist
+from pilot2prod.model.errors import describe
+
+FORMAT = "pilot2prod/answers"
+"""The `format` tag every answers document carries."""
+
+FORMAT_VERSION = 1
+"""The newest answers format this package reads."""
+
+READINESS_VALUES = ANSWER_VALUES["readiness"]
+"""Every value an item on the readiness scale can take."""
+
+_KNOWN_KEYS = (
+    "format",
+    "version",
+    "checklist",
+    "checklist_version",
+    "answers",
+    "notes",
+    "owners",
+    "orphans",
+    "exported",
+    "title",
+    "url",
+)
+"""Top-level keys of an answers document; others are reported, not fatal."""
+
+
+class AnswersError(ValueError):
+    """The whole document is unusable: wrong format, newer version, another checklist."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One fault inside an otherwise readable answers document."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Answers:
+    """Answers that passed validation, in the checklist's item order."""
+
+    checklist: str
+    values: Mapping[str, str]
+    unanswered: tuple[str, ...]
+    problems: tuple[Problem, ...] = ()
+    notes: Mapping[str, str] = field(default_factory=dict)
+    owners: Mapping[str, str] = field(default_factory=dict)
+
+
+def _show(value: object, limit: int = 40) -> str:
+    """A short, safe rendering of a value for a message (hostile input can be long)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _describe(value: object) -> str:
+    """JSON's words for a value's kind: an object, not a mapping."""
+    return describe(value, mapping="an object", boolean="true/false")
+
+
+def read_answers(raw: object, checklist: Checklist, where: str = "answers") -> Answers:
+    """Validate an `{item id: value}` mapping against `checklist`.
+
+    Unknown ids and values that are not answers are reported and left out;
+    `None` or an empty string means "not answered yet", which is not a fault.
+    """
+    if not isinstance(raw, Mapping):
+        raise AnswersError(
+            where, f"must be an object mapping question ids to answers, not {_describe(raw)}"
+        )
+    order = [item.id for item in checklist.items]
+    known = set(order)
+    values: dict[str, str] = {}
+    problems: list[Problem] = []
+    choices = ", ".join(READINESS_VALUES)
+    for key, value in raw.items():
+        if not isinstance(key, str):
+            problems.append(Problem(where, f"question id {_show(key)} must be text; ignored"))
+            continue
+        here = f"{where}.{key[:60]}"
+        if key not in known:
+            problems.append(
+                Problem(here, f"there is no question {_show(key)} in '{checklist.id}'; ignored")
+            )
+            continue
+        if value is None or value == "":
+            continue
+        if isinstance(value, bool):
+            # YAML reads a bare yes/no as true/false: say so, it is the usual cause.
+            problems.append(
+                Problem(
+                    here,
+                    f'must be one of {choices}, not true/false (in YAML, quote it: "yes"); '
+                    "left unanswered",
+                )
+            )
+            continue
+        if not isinstance(value, str):
+            problems.append(
+                Problem(here, f"must be one of {choices}, not {_describe(value)}; left unanswered")
+            )
+            continue
+        if value not in READINESS_VALUES:
+            problems.append(
+                Problem(here, f"{_show(value)} is not an answer (use {choices}); left unanswered")
+            )
+            continue
+        values[key] = value
+    ordered = {item_id: values[item_id] for item_id in order if item_id in values}
+    unanswered = tuple(item_id for item_id in order if item_id not in values)
+    return Answers(
+        checklist=checklist.id, values=ordered, unanswered=unanswered, problems=tuple(problems)
+    )
+
+
+def _text_map(raw: object, name: str, known: set[str], problems: list[Problem]) -> dict[str, str]:
+    """Notes or owners: `{item id: text}`; faults are reported and the entry dropped."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        problems.append(Problem(name, f"must be an object, not {_describe(raw)}; ignored"))
+        return {}
+    kept: dict[str, str] = {}
+    for key, value in raw.items():
+        if not isinstance(key, str) or key not in known:
+            continue  # notes for retired questions travel in `orphans`, not here
+        if not isinstance(value, str):
+            problems.append(
+                Problem(f"{name}.{key[:60]}", f"must be text, not {_describe(value)}; ignored")
+            )
+            continue
+        if value.strip():
+            kept[key] = value
+    return kept
+
+
+def read_document(doc: object, checklist: Checklist) -> Answers:
+    """Validate a whole answers document (the browser's JSON export) for `checklist`."""
+    if not isinstance(doc, Mapping):
+        raise AnswersError(
+            "", f"an answers file must hold a JSON object, not {_describe(doc)} (format {FORMAT})"
+        )
+    if "format" not in doc:
+        raise AnswersError("format", f"missing; a pilot2prod answers file says {FORMAT!r}")
+    if doc["format"] != FORMAT:
+        raise AnswersError(
+            "format",
+            f"{_show(doc['format'])} is not a pilot2prod answers file (expected {FORMAT!r})",
+        )
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise AnswersError("version", f"must be a whole number, not {_describe(version)}")
+    if version > FORMAT_VERSION:
+        raise AnswersError(
+            "version",
+            f"this file uses answers format {version}, written by a newer pilot2prod; "
+            f"this one reads format {FORMAT_VERSION} — update pilot2prod to read it",
+        )
+    if version < 1:
+        raise AnswersError("version", f"{version} is not an answers format version")
+    named = doc.get("checklist")
+    if named != checklist.id:
+        raise AnswersError(
+            "checklist",
+            f"these answers are for {_show(named)}, not for the '{checklist.id}' checklist",
+        )
+    if "answers" not in doc:
+        raise AnswersError("answers", "missing; the file holds no answers")
+    read = read_answers(doc["answers"], checklist)
+    problems = list(read.problems)
+    stated = doc.get("checklist_version")
+    if stated is not None and not isinstance(stated, str):
+        problems.append(Problem("checklist_version", f"must be text, not {_describe(stated)}"))
+    for key in doc:
+        if key not in _KNOWN_KEYS:
+            problems.append(Problem(str(key)[:60], "unknown key; ignored"))
+    known = set(read.values) | set(read.unanswered)
+    notes = _text_map(doc.get("notes"), "notes", known, problems)
+    owners = _text_map(doc.get("owners"), "owners", known, problems)
+    return Answers(
+        checklist=read.checklist,
+        values=read.values,
+        unanswered=read.unanswered,
+        problems=tuple(problems),
+        notes=notes,
+        owners=owners,
+    )
+
+
+def blank_document(checklist: Checklist) -> dict[str, object]:
+    """An answers document with nothing answered, in the browser's export shape."""
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "checklist": checklist.id,
+        "checklist_version": checklist.version,
+        "answers": {},
+        "notes": {},
+        "owners": {},
+        "orphans": {},
+    }

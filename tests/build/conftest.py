@@ -1,0 +1,20 @@
+"""Fixtures of the build tests: a copy of the project that a test may edit and build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.serving import ROOT
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the site's sources that a test may edit."""
+    for name in ("docs", "data", "macros", "overrides", "pilot2prod"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    return tmp_path
