@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-
 from macros.assets import PythonRuntime
 from macros.html import esc as _e
 from macros.html import table_html
@@ -30,25 +28,6 @@ from pilot2prod.urls import doc_url, site_root_for
 EFFORT_FORMAT = "pilot2prod/estimate"
 COST_FORMAT = "pilot2prod/run-cost"
 """The `format` tags of the documents the widgets save, share and read back."""
-
-EFFORT_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("The pilot", ("pilot-weeks",)),
-    ("Production", ("variety", "volume", "integration", "systems", "stakes", "experience")),
-    (
-        "Readiness, if assessed",
-        ("readiness-reliability", "readiness-integration", "readiness-operations"),
-    ),
-    ("Calibration with your own history", ("history",)),
-)
-"""How the estimator's form is grouped; every input must appear exactly once."""
-
-COST_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Traffic", ("requests-per-day", "cache-hit-rate", "retry-rate", "success-rate")),
-    ("Model", ("tokens-in", "tokens-out", "price-in", "price-out")),
-    ("People", ("review-share", "review-minutes", "reviewer-hourly")),
-    ("Fixed costs", ("infra-monthly", "maintenance-staff", "staff-yearly")),
-)
-"""How the run-cost form is grouped; every input must appear exactly once."""
 
 EFFORT_FIGURES = (
     ("p50", "Production work, P50"),
@@ -85,17 +64,6 @@ COST_CHARTS = (
     ("breakdown", "breakdown", "Monthly cost by component"),
     ("sensitivity", "sensitivity", "What moves the monthly total"),
 )
-
-
-def _check_groups(
-    groups: Sequence[tuple[str, Sequence[str]]], expected: Sequence[str], what: str
-) -> None:
-    listed = [field for _, fields in groups for field in fields]
-    if sorted(listed) != sorted(expected):
-        raise PluginError(
-            f"macros/render_calculators.py: the {what} form groups list {sorted(listed)}, "
-            f"but the data defines {sorted(expected)}"
-        )
 
 
 # --- form ---------------------------------------------------------------------------------
@@ -258,21 +226,19 @@ def effort_widget_html(
     model: EffortModel, view: Mapping[str, Any], runtime: Mapping[str, str]
 ) -> str:
     """The estimator: grouped form, actions and the pre-rendered result for the defaults."""
-    expected = [spec.id for spec in model.inputs.numbers] + [t.id for t in model.traits]
-    _check_groups(EFFORT_GROUPS, [*expected, model.inputs.history.id], "estimator")
     prefix = "effort"
     trait_ids = {trait.id for trait in model.traits}
     sets = []
-    for legend, fields in EFFORT_GROUPS:
+    for group in model.form:
         body = []
-        for field_id in fields:
+        for field_id in group.fields:
             if field_id in trait_ids:
                 body.append(_choice_field(prefix, model, field_id))
             elif field_id == model.inputs.history.id:
                 body.append(_history_field(prefix, model))
             else:
                 body.append(number_field(prefix, model.number(field_id)))
-        sets.append(f"<fieldset><legend>{_e(legend)}</legend>{''.join(body)}</fieldset>")
+        sets.append(f"<fieldset><legend>{_e(group.legend)}</legend>{''.join(body)}</fieldset>")
     root = _root_attributes(prefix, "effort.estimate", EFFORT_FORMAT, runtime)
     return (
         f'<div class="p2p-calc" {root}>'
@@ -285,12 +251,11 @@ def effort_widget_html(
 
 def cost_widget_html(model: CostModel, view: Mapping[str, Any], runtime: Mapping[str, str]) -> str:
     """The run-cost calculator: grouped form, actions and the pre-rendered default result."""
-    _check_groups(COST_GROUPS, [spec.id for spec in model.inputs], "run-cost")
     prefix = "cost"
     sets = [
-        f"<fieldset><legend>{_e(legend)}</legend>"
-        f"{''.join(number_field(prefix, model.number(i)) for i in fields)}</fieldset>"
-        for legend, fields in COST_GROUPS
+        f"<fieldset><legend>{_e(group.legend)}</legend>"
+        f"{''.join(number_field(prefix, model.number(i)) for i in group.fields)}</fieldset>"
+        for group in model.form
     ]
     return (
         f'<div class="p2p-calc" {_root_attributes(prefix, "cost.run", COST_FORMAT, runtime)}>'

@@ -171,3 +171,28 @@ def check_param(param: Param, low: float, high: float, source: str, path: str) -
             f"{path}.value",
             f"must lie between {format_number(low, 4)} and {format_number(high, 4)}",
         )
+
+
+@dataclass(frozen=True)
+class FormGroup:
+    """One fieldset of a calculator's form: its legend and its fields, in the order shown."""
+
+    legend: str
+    fields: tuple[str, ...]
+
+
+def check_form(groups: Sequence[FormGroup], fields: Sequence[str], source: str) -> None:
+    """Every field of the calculator is shown exactly once, and nothing else is listed."""
+    seen: set[str] = set()
+    for g_index, group in enumerate(groups):
+        for f_index, field_id in enumerate(group.fields):
+            where = f"form[{g_index}].fields[{f_index}]"
+            if field_id not in fields:
+                known = ", ".join(fields)
+                raise DataError(source, where, f"no input {field_id!r} (inputs: {known})")
+            if field_id in seen:
+                raise DataError(source, where, f"{field_id!r} is listed twice")
+            seen.add(field_id)
+    missing = [field_id for field_id in fields if field_id not in seen]
+    if missing:
+        raise DataError(source, "form", f"input {missing[0]!r} is in no group of the form")

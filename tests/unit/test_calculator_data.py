@@ -87,6 +87,10 @@ EFFORT_CASES = [
         _set(["systems", "stream"], "plumbing"),
         "data/effort.yml: systems.stream: no stream 'plumbing'",
     ),
+    (
+        _set(["form", 0, "fields"], ["pilot-weeks", "pilot-weeks"]),
+        "data/effort.yml: form[0].fields[1]: 'pilot-weeks' is listed twice",
+    ),
 ]
 
 
@@ -133,6 +137,14 @@ COST_CASES = [
         _drop(["components", 4]),
         "data/cost.yml: components: missing component 'maintenance'",
     ),
+    (
+        _set(["form", 0, "fields"], ["requests-per-day", "retry-rate", "success-rate"]),
+        "data/cost.yml: form: input 'cache-hit-rate' is in no group of the form",
+    ),
+    (
+        _set(["form", 1, "fields", 0], "tokens-inn"),
+        "data/cost.yml: form[1].fields[0]: no input 'tokens-inn'",
+    ),
 ]
 
 
@@ -153,6 +165,7 @@ def test_readiness_dimension_must_exist_in_the_assessment():
     data["inputs"]["numbers"].append(
         {**data["inputs"]["numbers"][-1], "id": "readiness-vibes", "label": "Vibes readiness"}
     )
+    data["form"][2]["fields"].append("readiness-vibes")
 
     dimensions = {
         "page": "readiness-questions.md",

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from pilot2prod.calculators.examples import CalculatorExample, check_examples
 from pilot2prod.calculators.inputs import (
+    FormGroup,
     NumberInput,
     Param,
+    check_form,
     check_number_inputs,
     check_param,
     require_ids,
@@ -161,6 +163,8 @@ class EffortModel:
     operate: OperateParams
     simulation: SimulationParams
     calibration: CalibrationParams
+    form: tuple[FormGroup, ...]
+    """How the page groups the inputs into fieldsets; every input appears once."""
     examples: tuple[CalculatorExample, ...] = ()
     """Worked examples for the method page and the tests (checked like reader input)."""
 
@@ -269,5 +273,10 @@ def load_effort_model(raw: object, source: str = SOURCE) -> EffortModel:
             raise DataError(source, f"simulation.{name}.value", "must be a whole number")
     from pilot2prod.calculators.effort.inputs import check_inputs  # inputs are read by the model
 
+    check_form(
+        model.form,
+        [*(n.id for n in numbers), *(t.id for t in model.traits), model.inputs.history.id],
+        source,
+    )
     check_examples(model.examples, source, lambda inputs: check_inputs(model, inputs)[1])
     return model

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 from pilot2prod.calculators.examples import CalculatorExample, check_examples
 from pilot2prod.calculators.inputs import (
+    FormGroup,
     NumberInput,
     Param,
+    check_form,
     check_number,
     check_number_inputs,
     check_param,
@@ -76,6 +78,8 @@ class CostModel:
     inputs: tuple[NumberInput, ...]
     components: tuple[Component, ...]
     constants: CostConstants
+    form: tuple[FormGroup, ...]
+    """How the page groups the inputs into fieldsets; every input appears once."""
     examples: tuple[CalculatorExample, ...] = ()
     """Worked examples for the method page and the tests (checked like reader input)."""
 
@@ -119,6 +123,7 @@ def load_cost_model(raw: object, source: str = SOURCE) -> CostModel:
     require_ids([c.id for c in model.components], COMPONENTS, source, "components", "component")
     check_param(model.constants.days_per_month, 28, 31, source, "constants.days_per_month")
     check_param(model.constants.sensitivity_step, 0.01, 0.9, source, "constants.sensitivity_step")
+    check_form(model.form, [spec.id for spec in model.inputs], source)
     check_examples(model.examples, source, lambda inputs: check_inputs(model, inputs)[1])
     return model
 
