@@ -22,6 +22,7 @@ from pilot2prod.readiness.answers import read_answers
 from pilot2prod.readiness.examples import ExampleAnswers
 from pilot2prod.readiness.rubric import Rubric
 from pilot2prod.readiness.scoring import assess
+from pilot2prod.readiness.views import rule_text
 from pilot2prod.text import format_number
 from pilot2prod.urls import doc_url, site_root_for
 
@@ -293,6 +294,11 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
         return readiness_widget_html(
             view, data.rubric, data.scored_checklist, runtime.attributes(src), src, directory_urls
         )
+
+    @env.macro
+    def readiness_rule() -> str:
+        """The rule that holds a verdict below its score, worded from data/readiness.yml."""
+        return rule_text(data.rubric)
 
     @env.macro
     def readiness_bands() -> str:

@@ -6,26 +6,41 @@ from typing import Any
 
 from pilot2prod.api.requests import InputError, link_settings
 from pilot2prod.model.dataset import Dataset
-from pilot2prod.readiness.answers import AnswersError, read_answers, read_document
+from pilot2prod.readiness.answers import FORMAT, FORMAT_VERSION, AnswersError, read_document
 from pilot2prod.readiness.scoring import assess
 from pilot2prod.readiness.views import assessment_view
 
 
 def score(data: Dataset, payload: dict) -> dict[str, Any]:
-    """Score readiness answers: `{"answers": {...}}` or `{"document": {...export...}}`.
+    """Score readiness answers: `{"document": {...export...}}`, or its parts on their own:
+    `{"answers": {...}, "notes": {...}, "owners": {...}, "project": ..., ...}`.
 
-    Optional: `site_root` (the page's way up to the site root, for links) and
-    `directory_urls` (MkDocs' setting). Returns the view of `readiness.views`.
+    Optional: `site_root` (the page's way up to the site root, for links),
+    `directory_urls` (MkDocs' setting), and `"markdown": true` for the report
+    `pilot2prod assess --format md` prints (with `page_url`, links to the guidance).
+    Returns the view of `readiness.views`.
     """
     rubric = data.rubric
     checklist = data.scored_checklist
     site_root, directory_urls = link_settings(payload)
     if "document" in payload:
-        answers = read_document(payload["document"], checklist)
+        document = payload["document"]
     else:
-        answers = read_answers(payload.get("answers", {}), checklist)
+        document = {key: payload[key] for key in _DOCUMENT_PARTS if key in payload}
+        document |= {"format": FORMAT, "version": FORMAT_VERSION, "checklist": checklist.id}
+        document.setdefault("answers", {})
+    answers = read_document(document, checklist)
     assessment = assess(checklist, rubric, answers)
-    return assessment_view(assessment, checklist, rubric, site_root, directory_urls)
+    view = assessment_view(assessment, checklist, rubric, site_root, directory_urls)
+    if payload.get("markdown") is True:
+        from pilot2prod.readiness.report import assessment_markdown
+
+        view["markdown"] = assessment_markdown(view, links=site_root.startswith("http"))
+    return view
+
+
+_DOCUMENT_PARTS = ("answers", "notes", "owners", "project", "assessor", "assessed")
+"""What a page may send instead of a whole document: the parts a checklist keeps."""
 
 
 def merge(data: Dataset, payload: dict) -> dict[str, Any]:
@@ -61,7 +76,9 @@ def merge(data: Dataset, payload: dict) -> dict[str, Any]:
             raise InputError(f"documents[{index}].document is missing")
         name = entry["name"][:200]
         try:
-            people.append((name, read_document(entry["document"], checklist)))
+            answers = read_document(entry["document"], checklist)
+            # A respondent is named by the assessor their file states, else by the file's name.
+            people.append((answers.identity.assessor or name, answers))
         except AnswersError as error:
             refused.append({"index": index, "name": name, "message": str(error)})
     if not people:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from pilot2prod.model.checklists import ANSWER_VALUES, Checklist
 from pilot2prod.model.errors import describe
@@ -38,6 +39,10 @@ _KNOWN_KEYS = (
     "exported",
     "title",
     "url",
+    "project",
+    "assessor",
+    "assessed",
+    "result",
 )
 """Top-level keys of an answers document; others are reported, not fatal."""
 
@@ -62,6 +67,20 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
+IDENTITY_MAX = 120
+"""Longest project or assessor name, in characters."""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Whose assessment this is: the project, who assessed it, and on which day."""
+
+    project: str = ""
+    assessor: str = ""
+    assessed: str = ""
+    """The assessment's date as YYYY-MM-DD, or "" when not given."""
+
+
 @dataclass(frozen=True)
 class Answers:
     """Answers that passed validation, in the checklist's item order."""
@@ -72,6 +91,38 @@ class Answers:
     problems: tuple[Problem, ...] = ()
     notes: Mapping[str, str] = field(default_factory=dict)
     owners: Mapping[str, str] = field(default_factory=dict)
+    identity: Identity = field(default_factory=Identity)
+
+
+def read_identity(doc: Mapping[object, object], problems: list[Problem]) -> Identity:
+    """Project, assessor and date from an answers document; faults are reported and dropped.
+
+    The `result` an export carries is never read: a result is always computed afresh.
+    """
+    found: dict[str, str] = {}
+    for key in ("project", "assessor", "assessed"):
+        value = doc.get(key)
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str):
+            problems.append(Problem(key, f"must be text, not {_describe(value)}; ignored"))
+            continue
+        text = " ".join(value.split())
+        if len(text) > IDENTITY_MAX:
+            problems.append(Problem(key, f"is longer than {IDENTITY_MAX} characters; ignored"))
+            continue
+        if key == "assessed" and not _is_date(text):
+            problems.append(Problem(key, f"{_show(text)} is not a date (YYYY-MM-DD); ignored"))
+            continue
+        found[key] = text
+    return Identity(**found)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
 
 
 def _show(value: object, limit: int = 40) -> str:
@@ -204,6 +255,7 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
     known = set(read.values) | set(read.unanswered)
     notes = _text_map(doc.get("notes"), "notes", known, problems)
     owners = _text_map(doc.get("owners"), "owners", known, problems)
+    identity = read_identity(doc, problems)
     return Answers(
         checklist=read.checklist,
         values=read.values,
@@ -211,6 +263,7 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
         problems=tuple(problems),
         notes=notes,
         owners=owners,
+        identity=identity,
     )
 
 

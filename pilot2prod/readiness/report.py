@@ -20,7 +20,7 @@ from pilot2prod.text import clean, md, table_lines
 View = Mapping[str, Any]
 
 TOP_GAPS = 5
-"""How many of the largest gaps a report lists."""
+"""How many of the largest gaps a text report lists."""
 
 
 def _link(label: str, href: str, links: bool) -> str:
@@ -37,7 +37,47 @@ def _md_item(item: View, links: bool, show_answer: bool = True) -> str:
     text = _link(md(item["text"]), item.get("question_href", ""), links)
     guidance = _link("guidance", item.get("guidance_href", ""), links)
     tail = f" ({guidance})" if guidance != "guidance" else ""
-    return f"- {answer}{text}{critical} — {md(item['dimension_title'])}{tail}"
+    extras = [md(item["dimension_title"])]
+    if item.get("risk_label"):
+        extras.append(md(item["risk_label"].lower()))
+    if item.get("owner"):
+        extras.append(f"owner {md(item['owner'])}")
+    return f"- {answer}{text}{critical} — {' · '.join(extras)}{tail}"
+
+
+def _identity_lines(view: View) -> list[str]:
+    identity = view.get("identity") or {}
+    named = [("Project", "project"), ("Assessor", "assessor"), ("Assessed on", "assessed")]
+    return [f"- **{label}:** {md(identity[key])}" for label, key in named if identity.get(key)]
+
+
+def _risk_summary(view: View) -> str:
+    counts = view.get("risk_counts") or {}
+    parts = [f"{counts[level]} {level}" for level in ("high", "medium", "low") if counts.get(level)]
+    return ", ".join(parts) if parts else "none open"
+
+
+def _answers_lines(view: View, links: bool) -> list[str]:
+    """Every question with its answer, weight, note and owner: the appendix of a report."""
+    lines = ["### Answers", ""]
+    section = None
+    for item in view.get("items", []):
+        if item["dimension_title"] != section:
+            section = item["dimension_title"]
+            lines += [f"#### {md(section)}", ""]
+        answer = md(item["answer_label"])
+        if item.get("reason_missing"):
+            answer += " (no reason given)"
+        critical = ", critical" if item["critical"] else ""
+        text = _link(md(item["text"]), item.get("question_href", ""), links)
+        lines.append(f"- **{answer}**: {text} *({md(item['weight_word'])}{critical})*")
+        if item.get("owner"):
+            lines.append(f"    - Owner: {md(item['owner'])}")
+        if item.get("note"):
+            label = "Why it does not apply" if item["answer"] == "na" else "Note"
+            lines.append(f"    - {label}: {md(item['note'])}")
+    lines.append("")
+    return lines
 
 
 def assessment_markdown(
@@ -47,15 +87,19 @@ def assessment_markdown(
     links: bool = False,
     gate: str = "",
 ) -> str:
-    """One assessment as Markdown: verdict, scores by dimension, capping items, what-if."""
+    """One assessment as Markdown: who and when, verdict and scores, blockers, risks, the
+    path to the top band, then every answer with its note and owner."""
     verdict = view["verdict"]
     lines = [f"## {md(title)}: {md(verdict['label'])}", ""]
     if source:
         lines += [f"*Answers from* `{clean(source).replace('`', '')}`", ""]
     lines += [
+        *_identity_lines(view),
         f"- **Score:** {md(view['score_text'])} (the weakest dimension sets it)",
         f"- **Weakest dimension:** {md(view['weakest_text'])}",
         f"- **Answered:** {md(view['answered_text'])}",
+        f"- **Blockers:** {md(view.get('blockers_text', 'none'))}",
+        f"- **Open questions by risk:** {md(_risk_summary(view))}",
         f"- **Checklist version:** `{clean(view['checklist_version'])}`",
         *([f"- **Release gate:** {md(gate)}"] if gate else []),
         "",
@@ -64,6 +108,8 @@ def assessment_markdown(
     ]
     if view.get("cap_text"):
         lines += [f"> {md(view['cap_text'])}", ""]
+    if view.get("rule_text"):
+        lines += [f"*{md(view['rule_text'])}*", ""]
     rows = [
         [md(d["title"]), md(d["score_text"] if d["score"] is not None else "—"), md(d["status"])]
         for d in view["dimensions"]
@@ -74,20 +120,29 @@ def assessment_markdown(
         lines += ["### Critical questions answered No", ""]
         lines += [_md_item(item, links, show_answer=False) for item in view["capping"]]
         lines.append("")
-    what_if = view.get("what_if")
-    if what_if:
-        lines += ["### What would lift the verdict", "", md(what_if["summary"]), ""]
-        lines += [_md_item(item, links) for item in what_if["items"]]
+    path = view.get("path") or []
+    if path:
+        lines += [f"### The path to {md(path[-1]['target']['label'])}", ""]
+        for number, step in enumerate(path, start=1):
+            lines += [f"#### Step {number}: {md(step['target']['label'])}", "", md(step["summary"])]
+            lines += ["", *(_md_item(item, links) for item in step["items"])]
+            if step["items"]:
+                lines.append("")
+    risks = [item for item in view.get("risks", []) if item.get("risk") in ("high", "medium")]
+    if risks:
+        lines += ["### Open questions at high and medium risk", ""]
+        lines += [_md_item(item, links) for item in risks]
         lines.append("")
-    gaps = view["gaps"][:TOP_GAPS]
-    if gaps:
-        lines += ["### Largest gaps", ""]
-        lines += [_md_item(item, links) for item in gaps]
+    if view.get("unreasoned"):
+        lines += ["### Not applicable, with no reason given (counted as open)", ""]
+        lines += [_md_item(item, links, show_answer=False) for item in view["unreasoned"]]
         lines.append("")
     if view["unanswered"]:
         lines += ["### Still open", ""]
         lines += [_md_item(item, links, show_answer=False) for item in view["unanswered"]]
         lines.append("")
+    if view.get("items"):
+        lines += _answers_lines(view, links)
     return "\n".join(lines)
 
 
@@ -98,7 +153,12 @@ def _wrap(text: str, indent: str = "  ", width: int = 88) -> list[str]:
 def _text_item(item: View, show_answer: bool = True) -> list[str]:
     answer = f"[{clean(item['answer_label'])}] " if show_answer else ""
     critical = " (critical)" if item.get("critical") else ""
-    first = f"- {answer}{clean(item['text'])}{critical} — {clean(item['dimension_title'])}"
+    extras = [clean(item["dimension_title"])]
+    if item.get("risk"):
+        extras.append(f"{clean(item['risk'])} risk")
+    if item.get("owner"):
+        extras.append(f"owner {clean(item['owner'])}")
+    first = f"- {answer}{clean(item['text'])}{critical} — {', '.join(extras)}"
     return textwrap.wrap(first, width=88, initial_indent="  ", subsequent_indent="    ")
 
 
@@ -110,6 +170,10 @@ def assessment_text(
     lines = [f"{title}: {clean(verdict['label'])} ({clean(view['score_text'])})"]
     if source:
         lines.append(f"  answers from {clean(source)}")
+    identity = view.get("identity") or {}
+    for label, key in (("project", "project"), ("assessor", "assessor"), ("on", "assessed")):
+        if identity.get(key):
+            lines.append(f"  {label}: {clean(identity[key])}")
     lines += _wrap(verdict["meaning"])
     if view.get("cap_text"):
         lines += _wrap(view["cap_text"])
@@ -117,6 +181,8 @@ def assessment_text(
         "",
         f"Weakest dimension: {clean(view['weakest_text'])}",
         f"Answered: {clean(view['answered_text'])}",
+        f"Blockers: {clean(view.get('blockers_text', 'none'))}",
+        f"Open questions by risk: {clean(_risk_summary(view))}",
         f"Checklist version: {clean(view['checklist_version'])}",
         *([f"Release gate: {clean(gate)}"] if gate else []),
         "",
@@ -130,10 +196,10 @@ def assessment_text(
         lines += ["", "Critical questions answered No:"]
         for item in view["capping"]:
             lines += _text_item(item, show_answer=False)
-    what_if = view.get("what_if")
-    if what_if:
-        lines += ["", "What would lift the verdict:", *_wrap(what_if["summary"])]
-        for item in what_if["items"]:
+    for number, step in enumerate(view.get("path") or [], start=1):
+        lines += ["", f"Step {number} to {clean(step['target']['label'])}:"]
+        lines += _wrap(step["summary"])
+        for item in step["items"]:
             lines += _text_item(item)
     if view["gaps"]:
         lines += ["", "Largest gaps:"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.schema import parse
@@ -29,13 +30,81 @@ class Unscored:
     meaning: str
 
 
+RiskLevel = Literal["high", "medium", "low"]
+OpenState = Literal["no", "partial", "open"]
+"""How a question is open: answered No or Partly, or not answered yet (unanswered, or Not
+applicable without a reason)."""
+
+
+@dataclass(frozen=True)
+class WeightWord:
+    """What a weight is called on the page: 3 is essential, 2 important, 1 useful."""
+
+    weight: float
+    word: str
+
+
+@dataclass(frozen=True)
+class RiskRule:
+    """One rule for the risk of an open question; the first rule that matches decides.
+
+    Each condition left out matches everything: a rule with none is the catch-all.
+    """
+
+    level: RiskLevel
+    answers: tuple[OpenState, ...] = ("no", "partial", "open")
+    critical: bool | None = None
+    min_weight: float = 0.0
+
+    def matches(self, state: str, critical: bool, weight: float) -> bool:
+        """True when a question in `state` with this weight and critical flag falls under it."""
+        if state not in self.answers or weight + EPSILON < self.min_weight:
+            return False
+        return self.critical is None or self.critical == critical
+
+    @property
+    def catch_all(self) -> bool:
+        """True when the rule matches every open question."""
+        return set(self.answers) == {"no", "partial", "open"} and (
+            self.critical is None and self.min_weight <= 0
+        )
+
+
 @dataclass(frozen=True)
 class Rubric:
-    """The verdict bands for one scaled checklist, lowest first (`data/readiness.yml`)."""
+    """The verdict bands for one scaled checklist, lowest first (`data/readiness.yml`), and
+    the rules the verdict follows: where a critical No caps it, what weights are called, and
+    how risky each open question is."""
 
     checklist: str
     bands: tuple[Band, ...]
     unscored: Unscored
+    weights: tuple[WeightWord, ...]
+    risks: tuple[RiskRule, ...]
+    critical_cap: str | None = None
+    """The band a critical question answered No holds the verdict at, at most (default: the
+    lowest band)."""
+
+    @property
+    def cap_index(self) -> int:
+        """The index of the band a critical No caps the verdict at."""
+        ids = [band.id for band in self.bands]
+        return ids.index(self.critical_cap) if self.critical_cap in ids else 0
+
+    def weight_word(self, weight: float) -> str:
+        """The word for `weight`: the entry with the largest weight not above it."""
+        found = ""
+        for entry in sorted(self.weights, key=lambda e: e.weight):
+            if weight + EPSILON >= entry.weight:
+                found = entry.word
+        return found or min(self.weights, key=lambda e: e.weight).word
+
+    def risk(self, state: str, critical: bool, weight: float) -> RiskLevel:
+        """The risk of an open question, by the first rule that matches."""
+        for rule in self.risks:
+            if rule.matches(state, critical, weight):
+                return rule.level
+        return self.risks[-1].level  # unreachable: the loader insists on a catch-all
 
     def band_index(self, score: float) -> int:
         """The index of the band `score` falls in."""
@@ -65,4 +134,18 @@ def load_rubric(raw: object, source: str = "data/readiness.yml") -> Rubric:
         if band.min_score <= previous:
             raise DataError(source, f"{where}.min_score", "must be higher than the band before it")
         previous = band.min_score
+    if rubric.critical_cap is not None and rubric.critical_cap not in seen:
+        known = ", ".join(band.id for band in rubric.bands)
+        raise DataError(source, "critical_cap", f"no band {rubric.critical_cap!r} ({known})")
+    if rubric.critical_cap == rubric.bands[-1].id:
+        raise DataError(source, "critical_cap", "must be below the top band, or it caps nothing")
+    if not rubric.weights:
+        raise DataError(source, "weights", "must name at least one weight")
+    if not rubric.risks or not rubric.risks[-1].catch_all:
+        raise DataError(
+            source, "risks", "the last rule must match every open question (no conditions)"
+        )
+    for index, rule in enumerate(rubric.risks):
+        if not rule.answers:
+            raise DataError(source, f"risks[{index}].answers", "must list at least one state")
     return rubric

@@ -7,21 +7,24 @@ The rule, also stated on the method page:
   answered items; a dimension with nothing to count has no score.
 - The project scores the minimum over its scored dimensions: it is as ready as
   its weakest part.
-- The score falls in a verdict band (`data/readiness.yml`). Two things hold the
-  verdict below the top band whatever the numbers: a critical item answered No,
-  and questions still unanswered (an assessment cannot be "ready" on half the
-  evidence).
-- The what-if names the fewest items that, answered Yes, lift the verdict one band.
+- The score falls in a verdict band (`data/readiness.yml`). A critical item answered
+  No holds the verdict at the band the rubric names (`critical_cap`, the lowest by
+  default), whatever the numbers; a question still open (unanswered, or Not
+  applicable without a reason) keeps it below the top band (an assessment cannot be
+  "ready" on half the evidence).
+- Every open question carries a risk level from the rubric's rules.
+- The path names, band by band up to the top, the fewest items that, answered Yes,
+  lift the verdict there; its first step is the what-if.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pilot2prod.model.checklists import Checklist, ChecklistItem
-from pilot2prod.readiness.answers import Answers, Problem
+from pilot2prod.readiness.answers import Answers, Identity, Problem
 from pilot2prod.readiness.rubric import EPSILON, Band, Rubric
 
 ANSWER_SCORES: Mapping[str, float] = {"yes": 1.0, "partial": 0.5, "no": 0.0}
@@ -40,6 +43,14 @@ class ItemRef:
     weight: float
     critical: bool
     guidance: str
+    weight_word: str = ""
+    """The weight in words: essential, important, useful (`data/readiness.yml`)."""
+    risk: str | None = None
+    """high, medium or low while the question is open; None once it is settled."""
+    owner: str = ""
+    note: str = ""
+    reason_missing: bool = False
+    """Not applicable without a reason: it counts as open, like an unanswered question."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +93,8 @@ class DimensionScore:
 
 @dataclass(frozen=True)
 class WhatIf:
-    """The fewest items that, answered Yes, would lift the verdict to `target`."""
+    """The fewest items that, answered Yes, would lift the verdict to `target`; on the path to
+    the top band, the items a step adds to the ones before it."""
 
     target: Band
     items: tuple[ItemRef, ...]
@@ -105,14 +117,37 @@ class Assessment:
     unanswered: tuple[ItemRef, ...]
     what_if: WhatIf | None
     problems: tuple[Problem, ...]
+    unreasoned: tuple[ItemRef, ...] = ()
+    """Not applicable without a reason: open, like unanswered questions."""
+    path: tuple[WhatIf, ...] = ()
+    """The ordered steps from the verdict to each higher band, up to the top."""
+    risks: tuple[ItemRef, ...] = ()
+    """Every open question with its risk, highest risk first, then the largest gap."""
+    items: tuple[ItemRef, ...] = ()
+    """Every question in checklist order, with its answer, note, owner and risk."""
+    identity: Identity = field(default_factory=Identity)
 
     @property
     def complete(self) -> bool:
-        """True when every question has an answer (Not applicable counts as one)."""
-        return not self.unanswered
+        """True when every question has an answer (Not applicable with a reason counts)."""
+        return not self.unanswered and not self.unreasoned
 
 
-def _ref(item: ChecklistItem, section_id: str, section_title: str, answer: str | None) -> ItemRef:
+def _ref(
+    item: ChecklistItem,
+    section_id: str,
+    section_title: str,
+    answer: str | None,
+    rubric: Rubric | None = None,
+    answers: Answers | None = None,
+) -> ItemRef:
+    note = answers.notes.get(item.id, "") if answers else ""
+    owner = answers.owners.get(item.id, "") if answers else ""
+    reason_missing = answer == "na" and not note.strip()
+    state = "open" if answer is None or reason_missing else answer
+    risk = None
+    if rubric is not None and state in ("no", "partial", "open"):
+        risk = rubric.risk(state, item.critical, item.weight)
     return ItemRef(
         id=item.id,
         text=item.text,
@@ -122,6 +157,11 @@ def _ref(item: ChecklistItem, section_id: str, section_title: str, answer: str |
         weight=item.weight,
         critical=item.critical,
         guidance=item.guidance,
+        weight_word=rubric.weight_word(item.weight) if rubric else "",
+        risk=risk,
+        owner=owner,
+        note=note,
+        reason_missing=reason_missing,
     )
 
 
@@ -185,35 +225,36 @@ def _verdict(
     score = min(scored)
     numeric = rubric.band_index(score)
     top = len(rubric.bands) - 1
-    critical_no = any(item.critical and values.get(item.id) == "no" for item in checklist.items)
-    incomplete = any(item.id not in values for item in checklist.items)
-    capped = numeric == top and (critical_no or incomplete)
-    return _Verdict(score, top - 1 if capped else numeric, numeric, capped), dimensions
+    band = numeric
+    if any(item.critical and values.get(item.id) == "no" for item in checklist.items):
+        band = min(band, rubric.cap_index)  # a critical No holds the verdict at the cap
+    if band == top and any(item.id not in values for item in checklist.items):
+        band = top - 1  # an assessment cannot be "ready" on half the evidence
+    return _Verdict(score, band, numeric, band < numeric), dimensions
 
 
-def _what_if(
-    checklist: Checklist, rubric: Rubric, values: Mapping[str, str], current: int, scale: float
-) -> WhatIf | None:
-    """The fewest items to answer Yes so the verdict reaches the next band.
+def _needed(
+    checklist: Checklist, rubric: Rubric, values: Mapping[str, str], target: int, scale: float
+) -> set[str]:
+    """The fewest items to answer Yes so the verdict reaches band `target`.
 
-    Dimensions are independent (each item belongs to one), so the fewest items
-    overall is the sum of the fewest per dimension. Reaching the top band first
-    needs every critical No fixed and every open question answered; beyond that,
-    within a dimension the weighted mean has a fixed denominator, so taking the
-    items with the largest gain first is optimal.
+    Dimensions are independent (each item belongs to one), so the fewest items overall is
+    the sum of the fewest per dimension. A band above the critical cap first needs every
+    critical No fixed, and the top band every open question answered; beyond that, within a
+    dimension the weighted mean has a fixed denominator, so taking the items with the
+    largest gain first is optimal.
     """
     top = len(rubric.bands) - 1
-    if current >= top:
-        return None
-    target_index = current + 1
-    threshold = rubric.bands[target_index].min_score
-    chosen: dict[str, ChecklistItem] = {}
-    if target_index == top:
-        for item in checklist.items:
-            if item.id not in values or (item.critical and values[item.id] == "no"):
-                chosen[item.id] = item
+    threshold = rubric.bands[target].min_score
+    chosen: set[str] = set()
+    for item in checklist.items:
+        answer = values.get(item.id)
+        if target > rubric.cap_index and item.critical and answer == "no":
+            chosen.add(item.id)
+        if target == top and answer is None:
+            chosen.add(item.id)
     trial = dict(values)
-    trial.update({item_id: "yes" for item_id in chosen})
+    trial.update(dict.fromkeys(chosen, "yes"))
     for section in checklist.sections:
         counted = [i for i in section.items if trial.get(i.id) in ANSWER_SCORES]
         weight = sum(i.weight / scale for i in counted)
@@ -228,22 +269,46 @@ def _what_if(
             if total / weight + EPSILON >= threshold:
                 break
             total += item.weight / scale * (1.0 - ANSWER_SCORES[trial[item.id]])
-            chosen[item.id] = item
+            chosen.add(item.id)
             trial[item.id] = "yes"
-    refs = tuple(
-        _ref(item, section.id, section.title, values.get(item.id))
-        for section in checklist.sections
-        for item in section.items
-        if item.id in chosen
-    )
-    return WhatIf(target=rubric.bands[target_index], items=refs)
+    return chosen
+
+
+def _path(
+    checklist: Checklist,
+    rubric: Rubric,
+    values: Mapping[str, str],
+    current: int,
+    scale: float,
+    refs: Mapping[str, ItemRef],
+) -> tuple[WhatIf, ...]:
+    """The steps from band `current` to each higher band up to the top: each step lists the
+    items it adds to the steps before it, in checklist order."""
+    steps: list[WhatIf] = []
+    done: set[str] = set()
+    for target in range(current + 1, len(rubric.bands)):
+        new = _needed(checklist, rubric, values, target, scale) - done
+        done |= new
+        items = tuple(refs[item.id] for item in checklist.items if item.id in new)
+        steps.append(WhatIf(target=rubric.bands[target], items=items))
+    return tuple(steps)
+
+
+_RISK_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
 def assess(checklist: Checklist, rubric: Rubric, answers: Answers) -> Assessment:
     """Score `answers` to `checklist` with the bands of `rubric`, and explain the verdict."""
     if rubric.checklist != checklist.id:
         raise ValueError(f"the rubric scores '{rubric.checklist}', not '{checklist.id}'")
-    values = {k: v for k, v in answers.values.items() if v in ANSWER_SCORES or v == "na"}
+    given = {k: v for k, v in answers.values.items() if v in ANSWER_SCORES or v == "na"}
+    refs = {
+        item.id: _ref(item, section.id, section.title, given.get(item.id), rubric, answers)
+        for section in checklist.sections
+        for item in section.items
+    }
+    # Not applicable without a reason is open, like a question nobody answered yet.
+    values = {k: v for k, v in given.items() if not refs[k].reason_missing}
     scale = _weight_scale(checklist)
     verdict, dimensions = _verdict(checklist, rubric, values, scale)
     scored = [d for d in dimensions if d.score is not None]
@@ -251,24 +316,25 @@ def assess(checklist: Checklist, rubric: Rubric, answers: Answers) -> Assessment
     capping: list[ItemRef] = []
     gaps: list[tuple[float, int, ItemRef]] = []
     unanswered: list[ItemRef] = []
-    position = 0
-    for section in checklist.sections:
-        for item in section.items:
-            answer = values.get(item.id)
-            ref = _ref(item, section.id, section.title, answer)
-            if answer is None:
-                unanswered.append(ref)
-            elif answer in ("no", "partial"):
-                if item.critical and answer == "no":
-                    capping.append(ref)
-                gaps.append((item.weight * (1.0 - ANSWER_SCORES[answer]), position, ref))
-            position += 1
+    unreasoned: list[ItemRef] = []
+    for position, item in enumerate(checklist.items):
+        ref = refs[item.id]
+        if ref.answer is None:
+            unanswered.append(ref)
+        elif ref.reason_missing:
+            unreasoned.append(ref)
+        elif ref.answer in ("no", "partial"):
+            if item.critical and ref.answer == "no":
+                capping.append(ref)
+            gaps.append((item.weight * (1.0 - ANSWER_SCORES[ref.answer]), position, ref))
     gaps.sort(key=lambda entry: (-entry[0], entry[1]))
-    what_if = (
-        _what_if(checklist, rubric, values, verdict.band_index, scale)
+    path = (
+        _path(checklist, rubric, values, verdict.band_index, scale, refs)
         if verdict.band_index is not None
-        else None
+        else ()
     )
+    open_items = [ref for _, _, ref in gaps] + unreasoned + unanswered
+    risks = sorted(open_items, key=lambda ref: _RISK_ORDER.get(ref.risk or "low", 2))
     return Assessment(
         checklist=checklist.id,
         checklist_version=checklist.version,
@@ -283,6 +349,11 @@ def assess(checklist: Checklist, rubric: Rubric, answers: Answers) -> Assessment
         capping=tuple(capping),
         gaps=tuple(ref for _, _, ref in gaps),
         unanswered=tuple(unanswered),
-        what_if=what_if,
+        what_if=path[0] if path else None,
         problems=answers.problems,
+        unreasoned=tuple(unreasoned),
+        path=path,
+        risks=tuple(risks),
+        items=tuple(refs[item.id] for item in checklist.items),
+        identity=answers.identity,
     )

@@ -12,7 +12,7 @@ from typing import Any
 from pilot2prod import text
 from pilot2prod.model.checklists import ANSWER_LABELS, Checklist
 from pilot2prod.readiness.rubric import Rubric
-from pilot2prod.readiness.scoring import Assessment, DimensionScore, ItemRef
+from pilot2prod.readiness.scoring import Assessment, DimensionScore, ItemRef, WhatIf
 from pilot2prod.text import plural
 from pilot2prod.urls import doc_url
 
@@ -39,7 +39,53 @@ def _item(ref: ItemRef, checklist: Checklist, site_root: str, directory_urls: bo
         "critical": ref.critical,
         "question_href": question,
         "guidance_href": doc_url(ref.guidance, site_root, directory_urls),
+        "weight_word": ref.weight_word,
+        "risk": ref.risk,
+        "risk_label": RISK_LABELS.get(ref.risk or "", ""),
+        "owner": ref.owner,
+        "note": ref.note,
+        "reason_missing": ref.reason_missing,
     }
+
+
+RISK_LABELS = {"high": "High risk", "medium": "Medium risk", "low": "Low risk"}
+"""How each risk level reads beside a question."""
+
+
+def _step(step: WhatIf, checklist: Checklist, site_root: str, directory_urls: bool) -> dict:
+    count = len(step.items)
+    if count:
+        summary = (
+            f"Answering Yes to {plural(count, 'question', 'questions')} below "
+            f"would lift the verdict to {step.target.label}."
+        )
+    else:
+        summary = f"Nothing more is needed to reach {step.target.label}."
+    return {
+        "target": {"id": step.target.id, "label": step.target.label},
+        "summary": summary,
+        "items": [_item(r, checklist, site_root, directory_urls) for r in step.items],
+    }
+
+
+def _cap_text(assessment: Assessment, rubric: Rubric, label: str) -> str:
+    """Why the verdict sits below the band the numbers reach, naming what holds it there."""
+    if not assessment.capped or assessment.numeric_band is None:
+        return ""
+    reasons = []
+    if assessment.capping:
+        names = "; ".join(f"“{ref.text}”" for ref in assessment.capping)
+        reasons.append(
+            plural(len(assessment.capping), "critical question is", "critical questions are")
+            + f" answered No ({names})"
+        )
+    open_count = len(assessment.unanswered) + len(assessment.unreasoned)
+    if open_count and assessment.band is not None and assessment.band == rubric.bands[-2]:
+        reasons.append(f"{plural(open_count, 'question is', 'questions are')} still open")
+    return (
+        f"The numbers alone reach {assessment.numeric_band.label}, but the verdict is held at "
+        f"{label} because {' and '.join(reasons)}."
+    )
 
 
 def _dimension(d: DimensionScore) -> dict:
@@ -81,38 +127,10 @@ def assessment_view(
         meaning = band.meaning
     total = len(checklist.items)
     answered = total - len(assessment.unanswered)
-    cap_reasons = []
-    if assessment.capped:
-        top = rubric.bands[-1].label
-        if assessment.capping:
-            cap_reasons.append(
-                plural(len(assessment.capping), "critical question is", "critical questions are")
-                + " answered No"
-            )
-        if assessment.unanswered:
-            cap_reasons.append(
-                f"{plural(len(assessment.unanswered), 'question is', 'questions are')} still open"
-            )
-        cap_text = (
-            f"The numbers alone reach {top}, but the verdict stays at "
-            f"{verdict['label']} because {' and '.join(cap_reasons)}."
-        )
-    else:
-        cap_text = ""
+    cap_text = _cap_text(assessment, rubric, verdict["label"])
     weakest = assessment.weakest
-    what_if = assessment.what_if
-    if what_if is None:
-        what_if_view = None
-    else:
-        count = len(what_if.items)
-        what_if_view = {
-            "target": {"id": what_if.target.id, "label": what_if.target.label},
-            "summary": (
-                f"Answering Yes to {plural(count, 'question', 'questions')} below "
-                f"would lift the verdict to {what_if.target.label}."
-            ),
-            "items": [_item(r, checklist, site_root, directory_urls) for r in what_if.items],
-        }
+    path = [_step(step, checklist, site_root, directory_urls) for step in assessment.path]
+    identity = assessment.identity
     dimensions = [_dimension(d) for d in assessment.dimensions]
     return {
         "checklist": checklist.id,
@@ -137,6 +155,45 @@ def assessment_view(
         "unanswered": [
             _item(r, checklist, site_root, directory_urls) for r in assessment.unanswered
         ],
-        "what_if": what_if_view,
+        "unreasoned": [
+            _item(r, checklist, site_root, directory_urls) for r in assessment.unreasoned
+        ],
+        "what_if": path[0] if path else None,
+        "path": path,
+        "risks": [_item(r, checklist, site_root, directory_urls) for r in assessment.risks],
+        "risk_counts": {
+            level: sum(1 for r in assessment.risks if r.risk == level) for level in RISK_LABELS
+        },
+        "blockers_text": _blockers_text(assessment),
+        "rule_text": rule_text(rubric),
+        "items": [_item(r, checklist, site_root, directory_urls) for r in assessment.items],
+        "identity": {
+            "project": identity.project,
+            "assessor": identity.assessor,
+            "assessed": identity.assessed,
+        },
         "problems": [str(p) for p in assessment.problems],
     }
+
+
+def rule_text(rubric: Rubric) -> str:
+    """The verdict's two holds in one sentence, worded from the rubric: the page, the method,
+    the widget and the command line all print this."""
+    cap = rubric.bands[rubric.cap_index].label
+    top = rubric.bands[-1].label
+    return (
+        f"A critical question answered No holds the verdict at {cap} at most, whatever the "
+        f"score; a question still open (unanswered, or Not applicable without a reason) keeps "
+        f"it below {top}."
+    )
+
+
+def _blockers_text(assessment: Assessment) -> str:
+    """The blockers in one line for the summary: critical Nos and questions still open."""
+    parts = []
+    if assessment.capping:
+        parts.append(plural(len(assessment.capping), "critical No", "critical Nos"))
+    open_count = len(assessment.unanswered) + len(assessment.unreasoned)
+    if open_count:
+        parts.append(f"{open_count} open")
+    return ", ".join(parts) if parts else "none"

@@ -57,7 +57,7 @@ def test_markdown_report_states_verdict_score_and_explanation(capsys, tmp_path):
     assert f"- **Score:** {view['score_text']}" in result.out
     assert "### Critical questions answered No" in result.out
     assert view["capping"][0]["text"].split(",")[0] in result.out
-    assert "### What would lift the verdict" in result.out
+    assert "### The path to Ready" in result.out and "#### Step 1: " in result.out
     assert view["what_if"]["summary"] in result.out
     assert "](" not in result.out  # no links without --site-url
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pilot2prod.model.checklists import Checklist, load_checklist
 from pilot2prod.readiness.answers import Answers, read_answers
 from pilot2prod.readiness.rubric import Rubric, load_rubric
@@ -12,6 +14,21 @@ BANDS = [
     {"id": "nearly-ready", "label": "Nearly ready", "min_score": 0.7, "meaning": "Close."},
     {"id": "ready", "label": "Ready", "min_score": 0.9, "meaning": "Go, in stages."},
 ]
+
+RULES = {
+    "weights": [
+        {"weight": 3, "word": "essential"},
+        {"weight": 2, "word": "important"},
+        {"weight": 1, "word": "useful"},
+    ],
+    "risks": [
+        {"level": "high", "critical": True, "answers": ["no", "open"]},
+        {"level": "high", "min_weight": 3, "answers": ["no"]},
+        {"level": "medium", "min_weight": 2, "answers": ["no", "open"]},
+        {"level": "low"},
+    ],
+}
+"""Weight words and risk rules like the real rubric's; the critical cap is the default (lowest)."""
 
 
 def item(item_id: str, weight: float = 1.0, critical: bool = False) -> dict:
@@ -48,13 +65,20 @@ def rubric(bands: list[dict] | None = None, checklist_id: str = "readiness") -> 
         "checklist": checklist_id,
         "bands": bands if bands is not None else BANDS,
         "unscored": {"label": "Not scored yet", "meaning": "Answer something first."},
+        **RULES,
     }
     return load_rubric(raw)
 
 
-def answers(values: dict[str, object], for_checklist: Checklist) -> Answers:
-    """Answers read through the real validator."""
-    return read_answers(values, for_checklist)
+def answers(
+    values: dict[str, object], for_checklist: Checklist, notes: dict[str, str] | None = None
+) -> Answers:
+    """Answers read through the real validator; every Not applicable gets a reason unless
+    `notes` is given (an N/A without one counts as open)."""
+    read = read_answers(values, for_checklist)
+    if notes is None:
+        notes = {k: "Does not apply to this project." for k, v in read.values.items() if v == "na"}
+    return replace(read, notes=notes)
 
 
 THREE = {

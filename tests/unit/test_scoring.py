@@ -5,11 +5,21 @@ from __future__ import annotations
 import pytest
 
 from pilot2prod.model.errors import DataError
+from pilot2prod.readiness.rubric import load_rubric
 from pilot2prod.readiness.scoring import assess
-from tests.unit.scoring_fixtures import BANDS, THREE, answers, checklist, item, rubric
+from tests.unit.scoring_fixtures import BANDS, RULES, THREE, answers, checklist, item, rubric
 
 ALL_YES = {"r1": "yes", "r2": "yes", "r3": "yes", "i1": "yes", "i2": "yes"}
 ALL_YES |= {"o1": "yes", "o2": "yes", "o3": "yes"}
+
+
+def _raw_rubric():
+    return {
+        "checklist": "readiness",
+        "bands": BANDS,
+        "unscored": {"label": "Not scored yet", "meaning": "Answer something first."},
+        **RULES,
+    }
 
 
 def _assess(sections, values, bands=None):
@@ -54,16 +64,37 @@ def test_dimension_that_is_all_not_applicable_drops_out():
     assert result.band is not None and result.band.id == "ready"
 
 
-def test_critical_no_caps_below_ready_whatever_the_numbers():
-    """A critical item answered No holds a numerically ready project one band down."""
+def test_critical_no_caps_at_the_rubric_band_whatever_the_numbers():
+    """A critical item answered No holds a numerically ready project at the cap (the lowest
+    band unless the rubric names another)."""
     sections = {"reliability": [item("a", 9), item("b", 1, critical=True)]}
     result = _assess(sections, {"a": "yes", "b": "no"})
     assert result.score == pytest.approx(0.9)
     assert result.numeric_band is not None and result.numeric_band.id == "ready"
-    assert result.band is not None and result.band.id == "nearly-ready"
+    assert result.band is not None and result.band.id == "not-ready"
     assert result.capped
     assert [i.id for i in result.capping] == ["b"]
     assert result.what_if is not None and [i.id for i in result.what_if.items] == ["b"]
+    assert [step.target.id for step in result.path] == ["early", "nearly-ready", "ready"]
+    assert [[i.id for i in step.items] for step in result.path] == [["b"], [], []]
+
+
+def test_critical_cap_band_comes_from_the_rubric():
+    """`critical_cap: early` holds a critical No at Early instead of the lowest band."""
+    sections = {"reliability": [item("a", 9), item("b", 1, critical=True)]}
+    c = checklist(sections)
+    capped_at_early = load_rubric({**_raw_rubric(), "critical_cap": "early"})
+    result = assess(c, capped_at_early, answers({"a": "yes", "b": "no"}, c))
+    assert result.band is not None and result.band.id == "early"
+
+
+def test_not_applicable_without_a_reason_counts_as_open():
+    """An N/A with no note is listed, leaves the mean, and keeps the verdict below ready."""
+    c = checklist({"reliability": [item("a"), item("b")]})
+    result = assess(c, rubric(), answers({"a": "yes", "b": "na"}, c, notes={}))
+    assert [i.id for i in result.unreasoned] == ["b"] and not result.complete
+    assert result.band is not None and result.band.id == "nearly-ready" and result.capped
+    assert result.risks[0].id == "b" and result.risks[0].reason_missing
 
 
 def test_critical_partial_does_not_cap():
@@ -117,8 +148,9 @@ def test_what_if_sums_over_dimensions():
     result = _assess(THREE, dict.fromkeys(ALL_YES, "no"))
     assert result.band is not None and result.band.id == "not-ready"
     assert result.what_if is not None and result.what_if.target.id == "early"
-    # 0.4 needs r1 (2/4), i2 (3/4) and o3 (2/4): one per dimension, the heaviest.
-    assert [i.id for i in result.what_if.items] == ["r1", "i2", "o3"]
+    # Above the cap the critical r2 must be fixed; then 0.4 needs r1 ((2+1)/4), i2 (3/4) and
+    # o3 (2/4): one per dimension, the heaviest.
+    assert [i.id for i in result.what_if.items] == ["r1", "r2", "i2", "o3"]
 
 
 def test_band_edges_are_inclusive():

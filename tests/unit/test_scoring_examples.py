@@ -27,7 +27,8 @@ def _result(site, example_id):
 
 
 def test_support_assistant(site):
-    """Operations 1/16 sets the score; four critical Nos; four items lift it to Early."""
+    """Operations 1/16 sets the score; four critical Nos hold it at Not ready, and fixing
+    them is the first step of the path (it also lifts every dimension to Early)."""
     result = _result(site, "support-assistant")
     # reliability 3.5/16, integration 5/15, operations 1/16 (only cost monitoring, Partly, weight 2)
     assert [d.score for d in result.dimensions] == pytest.approx([3.5 / 16, 5 / 15, 1 / 16])
@@ -41,11 +42,13 @@ def test_support_assistant(site):
     ]
     assert result.what_if.target.id == "early"
     assert [i.id for i in result.what_if.items] == [
-        "hard-cases-catalogued",  # reliability 3.5 + 3 = 6.5 of 16 >= 0.4
+        "validation-and-fallback",  # reliability 3.5 + 3 = 6.5 of 16 >= 0.4
         "hardest-link-built",  # integration 5 + 3 = 8 of 15
         "named-operator",  # operations 1 + 3 + 3 = 7 of 16
-        "quality-monitoring",
+        "open-ended-funding",
     ]
+    assert [step.target.id for step in result.path] == ["early", "nearly-ready", "ready"]
+    assert all(i.risk == "high" for i in result.capping)
 
 
 def test_document_processing(site):
@@ -66,7 +69,8 @@ def test_internal_tool(site):
     assert [d.score for d in result.dimensions] == pytest.approx([12 / 16, 7 / 15, 5.5 / 16])
     assert result.band.id == "not-ready" and result.weakest.id == "operations"
     assert [i.id for i in result.capping] == ["named-operator", "open-ended-funding"]
-    assert [i.id for i in result.what_if.items] == ["named-operator"]  # 8.5 of 16
+    # Both critical Nos must go before any band above the cap: operations 5.5 + 3 + 2 of 16.
+    assert [i.id for i in result.what_if.items] == ["named-operator", "open-ended-funding"]
 
 
 def test_every_worked_example_has_answers(site):

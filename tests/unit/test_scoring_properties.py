@@ -14,7 +14,7 @@ from pilot2prod.model.dataset import Dataset
 from pilot2prod.readiness.answers import READINESS_VALUES, read_answers
 from pilot2prod.readiness.scoring import ANSWER_SCORES, assess
 from pilot2prod.readiness.views import assessment_view
-from tests.unit.scoring_fixtures import BANDS, checklist, item, rubric
+from tests.unit.scoring_fixtures import BANDS, RULES, checklist, item, rubric
 
 weights = st.one_of(
     st.floats(min_value=1e-6, max_value=1e6),
@@ -180,6 +180,7 @@ def _bundle_files():
         "data/readiness.yml": {
             "checklist": "readiness",
             "bands": BANDS,
+            **RULES,
             "unscored": {"label": "Not scored yet", "meaning": "Answer something."},
         },
     }
