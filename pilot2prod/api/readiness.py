@@ -33,9 +33,11 @@ def score(data: Dataset, payload: dict) -> dict[str, Any]:
     assessment = assess(checklist, rubric, answers)
     view = assessment_view(assessment, checklist, rubric, site_root, directory_urls)
     if payload.get("markdown") is True:
-        from pilot2prod.readiness.report import assessment_markdown
+        from pilot2prod.readiness.report import assessment_csv, assessment_markdown
 
+        # The page's exports: the very report `pilot2prod assess --format md` prints.
         view["markdown"] = assessment_markdown(view, links=site_root.startswith("http"))
+        view["csv"] = assessment_csv(view)
     return view
 
 

@@ -123,3 +123,19 @@ def test_report_is_the_same_function_for_page_and_cli():
     assert _score({"document": _doc({"q0": "partial"}), "markdown": True})["markdown"] == (
         assessment_markdown(view)
     )
+
+
+def test_csv_export_reads_back_with_result_rows_first_and_defused_text():
+    """The CSV parses with the csv module: identity and verdict rows, then every question."""
+    import csv
+    import io
+
+    doc = _doc({"q0": "no"}, project="=HYPERLINK(1)", owners={"q0": "@ops"})
+    text = _score({"document": doc, "markdown": True})["csv"]
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    kinds = [row["kind"] for row in rows]
+    assert kinds[:5] == ["project", "assessor", "assessed", "verdict", "score"]
+    assert kinds.index("question") > kinds.index("blocker")
+    assert rows[0]["value"] == "'=HYPERLINK(1)"
+    q0 = next(r for r in rows if r["kind"] == "question" and r["question_id"] == "q0")
+    assert q0["owner"] == "'@ops" and q0["risk"] == "high" and q0["answer"] == "No"
