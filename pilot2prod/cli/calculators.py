@@ -20,14 +20,14 @@ from typing import Any
 
 from pilot2prod import api
 from pilot2prod.calculators.effort.model import EffortModel
-from pilot2prod.calculators.inputs import NumberInput
+from pilot2prod.calculators.inputs import NumberInput, parse_number
 from pilot2prod.calculators.runcost.model import CostModel
 from pilot2prod.cli import common
 from pilot2prod.cli.data import DataSource, load_data
-from pilot2prod.cli.errors import EXIT_OK, CliError
+from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK, CliError
 from pilot2prod.cli.files import read_structured, write_text
 from pilot2prod.cli.plain import plain_text
-from pilot2prod.text import with_unit
+from pilot2prod.text import format_number, with_unit
 
 _META_KEYS = ("format", "version", "title", "url", "exported", "date", "page_url")
 """Keys a saved document may carry beside `inputs`; they describe the file, not the project."""
@@ -101,6 +101,10 @@ class Calculator:
     """One line per field for `--fields`: id, label, range or choices, default."""
     function: str
     """The API function that computes it, as the page calls it."""
+    gate_unit: str
+    """What `--fail-over` is measured in."""
+    gate_outputs: Mapping[str, tuple[str, str]]
+    """`--at` choice to the output the gate compares and its name (the first is the default)."""
 
 
 ESTIMATE = Calculator(
@@ -122,6 +126,8 @@ Exit status: 0 ok, 2 when a field cannot be used (one line names it).
     fields=_effort_fields,
     field_lines=_effort_field_lines,
     function="effort.estimate",
+    gate_unit="person-weeks",
+    gate_outputs={"P80": ("p80", "P80"), "P50": ("p50", "P50"), "P90": ("p90", "P90")},
 )
 
 COST = Calculator(
@@ -143,6 +149,8 @@ Exit status: 0 ok, 2 when a field cannot be used (one line names it).
     fields=_cost_fields,
     field_lines=_cost_field_lines,
     function="cost.run",
+    gate_unit="dollars a month",
+    gate_outputs={"monthly": ("monthly", "Monthly cost")},
 )
 
 
@@ -165,7 +173,50 @@ def add_parsers(subparsers: argparse._SubParsersAction, parents: list) -> None:
             help="list the calculator's fields (ids, ranges or choices, defaults) and exit",
         )
         common.output_options(parser)
+        parser.add_argument(
+            "--fail-over",
+            metavar="LIMIT",
+            help=f"exit with status 1 when the result is over LIMIT {calculator.gate_unit}",
+        )
+        if len(calculator.gate_outputs) > 1:
+            parser.add_argument(
+                "--at",
+                choices=list(calculator.gate_outputs),
+                default=next(iter(calculator.gate_outputs)),
+                help="the percentile --fail-over compares (default: %(default)s)",
+            )
         parser.set_defaults(run=run, calculator=calculator)
+
+
+def _limit(given: str | None, calculator: Calculator) -> float | None:
+    """The `--fail-over` limit as a number, or None without a gate; bad text is exit 2."""
+    if given is None:
+        return None
+    parsed = parse_number(given)
+    if isinstance(parsed, str) or parsed < 0:
+        why = parsed if isinstance(parsed, str) else "It cannot be negative."
+        raise CliError(
+            "--fail-over", "", f"{given[:40]!r} is not a limit in {calculator.gate_unit}: {why}"
+        )
+    return parsed
+
+
+def _gate(
+    calculator: Calculator, args: argparse.Namespace, outputs: Mapping[str, Any], limit: float
+) -> dict[str, Any]:
+    """Whether the result stays within the limit, as data for the JSON and a sentence."""
+    at = getattr(args, "at", None) or next(iter(calculator.gate_outputs))
+    output, name = calculator.gate_outputs[at]
+    result = outputs[output]
+    passed = result["value"] <= limit
+    relation = "is within" if passed else "is over"
+    shown = format_number(limit)
+    return {
+        "at": at,
+        "limit": limit,
+        "passed": passed,
+        "text": f"{name} {result['text']} {relation} the limit of {shown} {calculator.gate_unit}.",
+    }
 
 
 def _check_document(raw: Mapping[str, Any], source: str, calculator: Calculator) -> None:
@@ -240,6 +291,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.file is None:
         raise CliError(calculator.name, "", "give the inputs FILE (or --fields to list the fields)")
+    limit = _limit(args.fail_over, calculator)
     raw = read_structured(args.file, f"the {calculator.name} calculator's inputs")
     source = "<stdin>" if args.file == "-" else args.file
     inputs, prefix = _inputs(raw, source, calculator, calculator.fields(model))
@@ -253,6 +305,7 @@ def run(args: argparse.Namespace) -> int:
         if more:
             message += f" (and {more} more: " + ", ".join(list(messages)[1:4]) + ")"
         raise CliError(source, f"{prefix}{field}" if field else prefix.rstrip("."), message)
+    gate = None if limit is None else _gate(calculator, args, result["outputs"], limit)
     if args.format == "json":
         text = common.to_json(
             {
@@ -261,11 +314,12 @@ def run(args: argparse.Namespace) -> int:
                 "inputs": dict(inputs),
                 "outputs": result["outputs"],
                 "tables": result["tables"],
+                "gate": gate,
             }
         )
     elif args.format == "md":
-        text = result["markdown"]
+        text = result["markdown"] + (f"\n**Budget gate:** {gate['text']}\n" if gate else "")
     else:
-        text = plain_text(result["markdown"])
+        text = plain_text(result["markdown"]) + (f"\nBudget gate: {gate['text']}\n" if gate else "")
     write_text(text, args.output)
-    return EXIT_OK
+    return EXIT_GATE if gate and not gate["passed"] else EXIT_OK

@@ -153,3 +153,32 @@ def test_fields_lists_every_field_the_calculator_accepts(capsys, tmp_path, comma
     assert missing.err == (
         f"pilot2prod: {command}: give the inputs FILE (or --fields to list the fields)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("command", "extra", "output"),
+    [("estimate", [], "p80"), ("estimate", ["--at", "P90"], "p90"), ("cost", [], "monthly")],
+)
+def test_fail_over_gates_on_the_result_exit_1_over_0_within(
+    capsys, tmp_path, command, extra, output
+):
+    """--fail-over LIMIT exits 1 just below the result and 0 at it (P80 unless --at says)."""
+    path = tmp_path / "in.json"
+    path.write_text("{}", encoding="utf-8")
+    value = json.loads(run(capsys, command, path, "--format", "json").out)["outputs"][output][
+        "value"
+    ]
+    over = run(capsys, command, path, "--fail-over", str(value * 0.99), *extra, "--format", "json")
+    assert over.code == 1 and json.loads(over.out)["gate"]["passed"] is False
+    within = run(capsys, command, path, "--fail-over", str(value * 1.01), *extra)
+    assert within.code == 0 and "is within the limit" in within.out
+
+
+@pytest.mark.parametrize("limit", ["", "abc", "-5", "nan", "1e999"])
+def test_fail_over_with_a_bad_limit_is_exit_2_never_a_silent_pass(capsys, tmp_path, limit):
+    """An empty, non-numeric, negative or non-finite limit is refused in one line, exit 2."""
+    path = tmp_path / "in.json"
+    path.write_text("{}", encoding="utf-8")
+    result = run(capsys, "cost", path, "--fail-over", limit)
+    assert result.code == 2 and result.out == ""
+    assert result.err.startswith("pilot2prod: --fail-over: ") and result.err.count("\n") == 1
