@@ -131,3 +131,42 @@ def test_odd_inputs_get_a_message_next_to_their_field(field, value, expected):
 def test_percent_sign_is_accepted_on_shares():
     """'20%' reads as 20 for a percentage field."""
     assert _checked({"cache-hit-rate": "20%"})["cache-hit-rate"] == 20
+
+
+def _zero_except(**values):
+    base = {spec.id: 0.0 for spec in cost_model().inputs} | {"success-rate": 100.0}
+    return base | {key.replace("_", "-"): value for key, value in values.items()}
+
+
+def test_prompt_cache_and_batch_bill_as_the_provider_does():
+    """Cached reads at the cached price, writes at the write price, the batch share discounted."""
+    values = _zero_except(
+        requests_per_day=1000 / 30.4375,
+        tokens_in=1_000_000,
+        price_in=3,
+        prompt_cache_share=50,
+        price_cached_in=0.3,
+        cache_write_share=10,
+        price_cache_write=3.75,
+        batch_share=40,
+        batch_discount=50,
+    )
+    month = monthly_cost(cost_model(), values)
+    # 1000 calls x 1M tokens x (0.4 x $3 + 0.5 x $0.3 + 0.1 x $3.75) x (1 - 0.4 x 0.5)
+    assert month.parts["model-input"] == pytest.approx(1000 * 1.725 * 0.8)
+
+
+def test_cached_and_written_input_cannot_exceed_all_input():
+    """More than 100% of input split between cache reads and writes is refused at the field."""
+    _, messages = check_inputs(
+        cost_model(), {"prompt-cache-share": "70", "cache-write-share": "40"}
+    )
+    assert list(messages) == ["cache-write-share"]
+    assert messages["cache-write-share"].startswith("Cached and written input together cannot")
+
+
+def test_caching_and_batch_appear_in_the_sensitivity_ranking():
+    """The new inputs move the total when in use, so the ranking lists them."""
+    inputs, _ = check_inputs(cost_model(), {"prompt-cache-share": "50", "batch-share": "30"})
+    ranked = {row.id: row.swing for row in run_cost(cost_model(), inputs).sensitivity}
+    assert ranked["prompt-cache-share"] > 0 and ranked["batch-share"] > 0

@@ -41,11 +41,15 @@ def test_any_inputs_give_a_view_or_messages(raw):
 
 @st.composite
 def valid_values(draw):
-    """Every input anywhere in its allowed range."""
-    return {
+    """Every input anywhere in its allowed range (cached plus written input at most 100%)."""
+    values = {
         spec.id: draw(st.floats(min_value=spec.minimum, max_value=spec.maximum))
         for spec in MODEL.inputs
     }
+    values["cache-write-share"] = draw(
+        st.floats(min_value=0, max_value=100 - values["prompt-cache-share"])
+    )
+    return values
 
 
 @settings(max_examples=150, deadline=None)
@@ -67,7 +71,16 @@ def test_valid_inputs_give_consistent_finite_costs(values):
         )
 
 
-COST_DRIVERS = [i for i in INPUTS if i not in ("cache-hit-rate", "success-rate")]
+SAVINGS = (
+    "cache-hit-rate",
+    "prompt-cache-share",
+    "cache-write-share",
+    "batch-share",
+    "batch-discount",
+)
+"""Inputs that can lower the bill (a cache, the batch tier); cache writes may go either way."""
+
+COST_DRIVERS = [i for i in INPUTS if i not in (*SAVINGS, "success-rate")]
 
 
 @settings(max_examples=150, deadline=None)
@@ -76,6 +89,8 @@ def test_more_of_a_cost_driver_never_costs_less(values, driver, fraction):
     """Raising volume, tokens, prices, retries, review or fixed costs never lowers the total."""
     spec = MODEL.number(driver)
     higher = values[driver] + (spec.maximum - values[driver]) * fraction
+    if driver == "price-in":  # the cheaper cached and written rates are what a cache saves
+        values = {**values, "price-cached-in": 0.0, "price-cache-write": 0.0}
     before = monthly_cost(MODEL, values).total
     after = monthly_cost(MODEL, {**values, driver: higher}).total
     assert after >= before * (1 - 1e-12)

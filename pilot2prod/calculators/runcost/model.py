@@ -45,13 +45,33 @@ INPUTS = (
     "maintenance-staff",
     "staff-yearly",
     "success-rate",
+    "prompt-cache-share",
+    "cache-write-share",
+    "price-cached-in",
+    "price-cache-write",
+    "batch-share",
+    "batch-discount",
 )
 """The inputs the formulas read, in form order; the data gives their labels and ranges."""
 
 COMPONENTS = ("model-input", "model-output", "review", "infrastructure", "maintenance")
 """The parts of the monthly total, in breakdown order."""
 
-PERCENT_INPUTS = frozenset({"cache-hit-rate", "retry-rate", "review-share", "success-rate"})
+NEGLIGIBLE = 1e-12
+"""Dollars a month below which a cost counts as zero."""
+
+PERCENT_INPUTS = frozenset(
+    {
+        "cache-hit-rate",
+        "retry-rate",
+        "review-share",
+        "success-rate",
+        "prompt-cache-share",
+        "cache-write-share",
+        "batch-share",
+        "batch-discount",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -153,6 +173,11 @@ def check_inputs(model: CostModel, raw: object) -> tuple[CostInputs | None, dict
             messages[spec.id] = checked.message
         elif checked.value is not None:
             values[spec.id] = checked.value
+    cached, written = values.get("prompt-cache-share"), values.get("cache-write-share")
+    if cached is not None and written is not None and cached + written > 100:
+        messages["cache-write-share"] = (
+            "Cached and written input together cannot exceed 100% of the input tokens."
+        )
     if messages:
         return None, messages
     return CostInputs(values), {}
@@ -202,13 +227,25 @@ def monthly_cost(
     # A cache hit answers without calling the model; retries and fallbacks call it again.
     calls = requests * (1 - v["cache-hit-rate"] / 100) * (1 + v["retry-rate"] / 100)
     reviews = requests * v["review-share"] / 100
+    # Input tokens are billed three ways: read from the provider's prompt cache, written to it,
+    # or sent plainly; a batch share of the calls pays the discounted rate on both sides.
+    cached, written = v["prompt-cache-share"] / 100, v["cache-write-share"] / 100
+    input_price = (
+        max(0.0, 1 - cached - written) * v["price-in"]
+        + cached * v["price-cached-in"]
+        + written * v["price-cache-write"]
+    )
+    batch = 1 - v["batch-share"] / 100 * v["batch-discount"] / 100
     parts = {
-        "model-input": calls * v["tokens-in"] * v["price-in"] / 1_000_000,
-        "model-output": calls * v["tokens-out"] * v["price-out"] / 1_000_000,
+        "model-input": calls * v["tokens-in"] * input_price / 1_000_000 * batch,
+        "model-output": calls * v["tokens-out"] * v["price-out"] / 1_000_000 * batch,
         "review": reviews * v["review-minutes"] / 60 * v["reviewer-hourly"],
         "infrastructure": v["infra-monthly"],
         "maintenance": v["maintenance-staff"] * v["staff-yearly"] / 12,
     }
+    # Amounts below a trillionth of a dollar are noise: left in, products of extreme inputs
+    # reach subnormal floats, where division loses its precision and a figure its meaning.
+    parts = {key: amount if abs(amount) >= NEGLIGIBLE else 0.0 for key, amount in parts.items()}
     if not explain:
         return MonthlyCost(requests=requests, model_calls=calls, parts=parts)
     n = format_number
@@ -217,9 +254,12 @@ def monthly_cost(
         "model-calls": f"{n(requests, 0)} requests x (1 - {n(v['cache-hit-rate'])}% answered "
         f"from the cache) x (1 + {n(v['retry-rate'])}% retries)",
         "model-input": f"{n(calls, 0)} calls x {n(v['tokens-in'])} tokens "
-        f"x ${n(v['price-in'])} per million",
+        f"x ${n(input_price, 4)} per million (blended: {n(v['prompt-cache-share'])}% cached "
+        f"at ${n(v['price-cached-in'])}, {n(v['cache-write-share'])}% written at "
+        f"${n(v['price-cache-write'])}, the rest at ${n(v['price-in'])})"
+        f" x {n(batch, 4)} for the batch share",
         "model-output": f"{n(calls, 0)} calls x {n(v['tokens-out'])} tokens "
-        f"x ${n(v['price-out'])} per million",
+        f"x ${n(v['price-out'])} per million x {n(batch, 4)} for the batch share",
         "review": f"{n(requests, 0)} requests x {n(v['review-share'])}% reviewed "
         f"x {n(v['review-minutes'])} minutes / 60 x ${n(v['reviewer-hourly'])} an hour",
         "infrastructure": "entered as a monthly figure",
