@@ -4,7 +4,7 @@
 any page renders and registers the readiness macros; `write_calculator_assets`
 runs after the build and writes Pyodide and the wheel into the site. Other
 calculators' macros put `python_runtime(page).attributes(...)` on their root
-element so `pyodide-client.js` finds the runtime.
+element so `docs/assets/js/lib/python.js` finds the runtime.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 The markup is produced from the view that `pilot2prod.browser_api` returns, by
 calling that very function at build time, so a reader without JavaScript sees
-the result the browser would compute. `docs/assets/js/readiness-widget.js`
+the result the browser would compute. `docs/assets/js/components/readiness.js`
 rebuilds the same parts from the same view when answers change; keep the two
 in step (class names and `data-role` values are the contract).
 """
@@ -184,7 +184,8 @@ def readiness_widget_html(
 ) -> str:
     """The live widget: pre-rendered result plus what the script needs, as data-* attributes."""
     attrs = {
-        "data-p2p-readiness": "",
+        "data-p2p-component": "readiness",
+        "data-p2p-python": "early",
         "data-checklist": checklist.id,
         "data-site-root": site_root_for(page_src, directory_urls),
         "data-directory-urls": "true" if directory_urls else "false",
@@ -193,10 +194,10 @@ def readiness_widget_html(
     attr_text = " ".join(
         f'{name}="{_e(value)}"' if value else name for name, value in attrs.items()
     )
-    scripts = f"{site_root_for(page_src, directory_urls)}assets/js/"
+    scripts = f"{site_root_for(page_src, directory_urls)}assets/js/lib/"
     return (
         # Fetched while the page parses, so booting Python can start the moment the widget runs.
-        f'<link rel="modulepreload" href="{_e(scripts)}pyodide-client.js">'
+        f'<link rel="modulepreload" href="{_e(scripts)}python.js">'
         f'<section class="p2p-readiness" {attr_text} aria-labelledby="readiness-result-title">'
         '<h2 id="readiness-result-title">Your readiness verdict</h2>'
         '<p class="p2p-readiness__status" data-role="status" role="status">'
@@ -204,8 +205,10 @@ def readiness_widget_html(
         "answers as you give them, computed in your browser.</p>"
         + render_result(view, rubric, key="readiness-live", live=True)
         + "</section>"
-        # An async module runs as soon as it arrives, before Material's bundle: see python-boot.js.
-        + f'<script type="module" async src="{_e(scripts)}python-boot.js"></script>'
+        # An async module runs as soon as it arrives, before Material's bundle; it starts Python
+        # because the widget carries data-p2p-python="early" (see lib/python.js). It is the
+        # same module the component imports later, so the tab still has one worker.
+        + f'<script type="module" async src="{_e(scripts)}python.js"></script>'
     )
 
 

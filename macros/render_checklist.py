@@ -3,7 +3,7 @@
 The output is Markdown holding one `<form markdown="block">` (md_in_html), so the
 checklist's title and section headings join the page's table of contents while
 every item stays plain HTML. Without JavaScript it reads and prints as a list;
-`docs/assets/js/checklist.js` finds the form by its data attributes and adds
+`docs/assets/js/components/checklist.js` finds the form by its data attributes and adds
 saving, progress, notes, exports and share links.
 
 Markup contract (other widgets and tests rely on it):
@@ -203,6 +203,7 @@ class _Renderer:
         checklist = self.checklist
         lines = [
             f'<form class="p2p-checklist" id="{_attr(checklist.id)}" '
+            'data-p2p-component="checklist" '
             f'data-checklist="{_attr(checklist.id)}" data-version="{_attr(checklist.version)}" '
             f'data-scale="{_attr(checklist.scale)}" data-title="{_attr(checklist.title)}" '
             f'aria-labelledby="{self._id("title")}" markdown="block">',

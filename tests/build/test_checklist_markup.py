@@ -258,15 +258,13 @@ def test_checklist_works_without_javascript_as_a_readable_list(built_site, check
 def test_checklist_scripts_and_styles_are_loaded_as_modules(built_site):
     """The entry module and the stylesheet are on the page; the entry is a module script."""
     page = _page(built_site, "assessment.md")
-    scripts = [
-        n for n in page.find_all("script") if n.attrs.get("src", "").endswith("checklist.js")
-    ]
+    scripts = [n for n in page.find_all("script") if n.attrs.get("src", "").endswith("main.js")]
     assert scripts and scripts[0].attrs.get("type") == "module"
     styles = [
         n.attrs["href"] for n in page.find_all("link") if "checklist.css" in n.attrs.get("href", "")
     ]
     assert styles
-    for name in ("checklist.js", "fragment-codec.js", "checklist-mount.js", "checklist-doc.js"):
+    for name in ("main.js", "lib/sharelink.js", "components/checklist.js", "lib/storage.js"):
         assert (built_site / "assets" / "js" / name).exists(), name
 
 

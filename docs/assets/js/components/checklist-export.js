@@ -3,17 +3,8 @@
 // and cells that a spreadsheet would run as a formula are defused.
 
 import { LABELS, cloneDoc } from "./checklist-doc.js";
-
-/** Today's date as YYYY-MM-DD in the reader's time zone. */
-export function today(now = new Date()) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** The page's address without any fragment (share links and anchors stripped). */
-export function pageUrl(loc = window.location) {
-  return `${loc.origin}${loc.pathname}${loc.search}`;
-}
+import { today } from "../lib/download.js";
+import { pageUrl } from "../lib/sharelink.js";
 
 /** Plain text that Markdown shows literally: no links, emphasis, HTML or headings. */
 export function markdownText(text) {
@@ -150,19 +141,6 @@ export function toCSV(spec, doc) {
 export function toJSON(spec, doc, { url = pageUrl(), now = new Date() } = {}) {
   const out = { ...cloneDoc(doc), checklist_version: spec.version, title: spec.title, url, exported: now.toISOString() };
   return `${JSON.stringify(out, null, 2)}\n`;
-}
-
-/** Offer `text` as a file download. */
-export function download(filename, mime, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A file name such as "pilot2prod-readiness-2026-11-02.md". */

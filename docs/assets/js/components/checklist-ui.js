@@ -1,22 +1,7 @@
 // DOM pieces the script adds to a checklist: tool bar, banner, notices, copies, set-aside answers.
 // Every piece of text goes in through textContent; nothing a reader typed is parsed as HTML.
 
-/** Create an element: h("button", {type: "button", class: "x", text: "Go"}, child, …). */
-export function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === "text") node.textContent = value;
-    else if (key === "class") node.className = value;
-    else if (key === "data") Object.assign(node.dataset, value);
-    else if (value === true) node.setAttribute(key, "");
-    else node.setAttribute(key, String(value));
-  }
-  for (const child of children) {
-    if (child !== null && child !== undefined && child !== false) node.append(child);
-  }
-  return node;
-}
+import { h } from "../lib/dom.js";
 
 const button = (action, text, extra = {}) => h("button", { type: "button", class: "p2p-button", data: { action }, text, ...extra });
 

@@ -1,26 +1,34 @@
-// The live readiness verdict: listens to the readiness checklist on the same page and rescores
-// its answers with pilot2prod's own Python (readiness.score) in the Pyodide worker.
+// The readiness component (data-p2p-component="readiness"): the live verdict. It listens to the
+// readiness checklist on the same page and rescores its answers with pilot2prod's own Python
+// (readiness.score) in the tab's worker.
 //
-// The build pre-renders the result for no answers (macros/readiness_widget.py); this script
+// The build pre-renders the result for no answers (macros/readiness_widget.py); this module
 // updates the same parts, found by their data-role, from the view Python returns. Settings come
-// from data-* attributes on the [data-p2p-readiness] element: data-checklist, data-site-root,
-// data-directory-urls, data-debounce (ms, default 0: bursts in one task are scored once), and
-// data-pyodide-base / data-wheel / data-boot-timeout, which pyodide-client.js reads.
+// from data-* attributes on the element: data-checklist, data-site-root, data-directory-urls,
+// data-debounce (ms, default 0: bursts in one task are scored once), and data-pyodide-base /
+// data-wheel / data-boot-timeout, which lib/python.js reads. Each result also goes into the
+// page's "Estimate the remaining work" link, so the estimator opens with these scores.
 
-import { pythonClientLoader } from "./python-on-demand.js";
+import { part, setText } from "../lib/dom.js";
+import {
+  bootingText,
+  callPython,
+  failedText,
+  onPythonStatus,
+  pythonStatus,
+  startPython,
+} from "../lib/python.js";
+import { PARAM, encodeFragment } from "../lib/sharelink.js";
 
-const SELECTOR = "[data-p2p-readiness]";
+const SELECTOR = '[data-p2p-component="readiness"]';
 
 const widgets = new WeakMap();
-const client = pythonClientLoader((module) => {
+
+onPythonStatus(() => {
   for (const root of document.querySelectorAll(SELECTOR)) {
-    showStatus(root, module);
+    if (widgets.has(root)) showStatus(root);
   }
 });
-
-function part(root, role) {
-  return root.querySelector(`[data-role="${role}"]`);
-}
 
 function digest(answers) {
   // The answers a result belongs to, "id=value;…" sorted by id; tests wait on it.
@@ -31,14 +39,8 @@ function digest(answers) {
     .join(";");
 }
 
-function setText(element, text) {
-  if (element && element.textContent !== text) {
-    element.textContent = text;
-  }
-}
-
-function showStatus(root, module) {
-  const status = module.pythonStatus();
+function showStatus(root) {
+  const status = pythonStatus();
   const line = part(root, "status");
   const summary = part(root, "summary");
   root.dataset.state = status === "ready" && root.dataset.scoredAnswers !== undefined ? "live" : status;
@@ -46,11 +48,7 @@ function showStatus(root, module) {
     summary.setAttribute("aria-busy", status === "booting" ? "true" : "false");
   }
   if (status === "booting" || status === "idle") {
-    setText(
-      line,
-      "Starting the live score… The first visit downloads the Python runtime (about 13 MB); " +
-        "other pages of this site reuse it.",
-    );
+    setText(line, bootingText("the live score"));
   } else if (status === "ready") {
     setText(
       line,
@@ -59,9 +57,8 @@ function showStatus(root, module) {
   } else if (status === "failed") {
     setText(
       line,
-      `The live score is not available: ${module.pythonFailure() || "Python could not start"}. ` +
-        "The checklist still works and keeps your answers on this device. The result below is " +
-        "the one for an empty assessment, not for your answers.",
+      `${failedText("The live score")} The checklist still works and keeps your answers on this ` +
+        "device. The result below is the one for an empty assessment, not for your answers.",
     );
   }
 }
@@ -150,7 +147,7 @@ function render(root, view, answers) {
   }
   root.dataset.scoredAnswers = digest(answers);
   root.dataset.state = "live";
-  // estimator-widget.js turns each result into the "Estimate the remaining work" link.
+  carryToEstimator(view);
   root.dispatchEvent(new CustomEvent("pilot2prod:readiness-scored", { bubbles: true, detail: view }));
   performance.mark("p2p:readiness-scored"); // bench/run.py times the first live verdict by it
 }
@@ -164,8 +161,7 @@ async function rescore(root) {
     state.again = true; // score the newest answers as soon as this call returns
     return;
   }
-  const module = await client();
-  if (module.pythonStatus() !== "ready") {
+  if (pythonStatus() !== "ready") {
     return; // scored once Python is up
   }
   if (state.answers === null) {
@@ -177,7 +173,7 @@ async function rescore(root) {
   state.busy = true;
   const answers = state.answers;
   try {
-    const view = await module.callPython("readiness.score", {
+    const view = await callPython("readiness.score", {
       answers,
       site_root: root.dataset.siteRoot || "",
       directory_urls: root.dataset.directoryUrls !== "false",
@@ -217,24 +213,20 @@ function requestAnswers(root) {
   }
 }
 
-function mount(root) {
-  if (widgets.has(root) || root.dataset.mounted === "true") {
+/** Mount one widget: show its status, start Python, and ask the checklist for its answers. */
+export function mount(root) {
+  if (widgets.has(root)) {
     return;
   }
-  root.dataset.mounted = "true";
   widgets.set(root, { answers: null, timer: null, busy: false, again: false });
   root.dataset.state = "booting";
-  client()
-    .then((module) => {
-      showStatus(root, module);
-      return module.startPython().then(() => {
-        showStatus(root, module);
-        rescore(root);
-      });
+  showStatus(root);
+  startPython()
+    .then(() => {
+      showStatus(root);
+      rescore(root);
     })
-    .catch(() => {
-      client().then((module) => showStatus(root, module));
-    });
+    .catch(() => showStatus(root));
   requestAnswers(root);
 }
 
@@ -243,30 +235,42 @@ function mount(root) {
 document.addEventListener("pilot2prod:answers", (event) => {
   const detail = event.detail || {};
   for (const root of document.querySelectorAll(SELECTOR)) {
-    if (root.dataset.checklist === detail.checklist) {
+    if (widgets.has(root) && root.dataset.checklist === detail.checklist) {
       schedule(root, detail.answers);
     }
   }
 });
 
-function mountAll() {
-  for (const root of document.querySelectorAll(SELECTOR)) {
-    mount(root);
+// --- the way into the estimator ---------------------------------------------------------
+
+// The newest result's scores go into the page's "Estimate the remaining work" links, in their
+// fragment; the estimator's Python reads them (pilot2prod/effort_view.py). Links are looked up
+// on every result, so instant navigation leaves nothing stale behind.
+let generation = 0;
+
+async function carryToEstimator(view) {
+  const links = [...document.querySelectorAll("a[data-p2p-estimate-link]")];
+  if (links.length === 0) {
+    return;
   }
-}
-
-// Start booting Python as soon as this module runs on a page with the widget, before Material
-// and the checklist finish mounting: the download and compile dominate the first verdict.
-if (document.querySelector(SELECTOR)) {
-  client()
-    .then((module) => module.startPython())
-    .catch(() => {}); // reported by mount() through the status line
-}
-
-if (window.document$) {
-  window.document$.subscribe(mountAll); // Material's observable: fires on every page, instant or not
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll);
-} else {
-  mountAll();
+  const current = ++generation;
+  const dimensions = (Array.isArray(view.dimensions) ? view.dimensions : [])
+    .filter((d) => d && typeof d.id === "string" && typeof d.score === "number")
+    .map((d) => ({ id: d.id, score: d.score }));
+  const score = typeof view.score === "number" ? view.score : null;
+  let fragment = "";
+  if (dimensions.length > 0 || score !== null) {
+    try {
+      const doc = { format: "pilot2prod/estimate", version: 1, inputs: { readiness: { score, dimensions } } };
+      fragment = `#${PARAM}=${await encodeFragment(doc)}`;
+    } catch {
+      fragment = ""; // without compression streams the link still opens the estimator
+    }
+  }
+  if (current !== generation) {
+    return; // a newer result arrived meanwhile
+  }
+  for (const link of links) {
+    link.href = link.href.split("#")[0] + fragment;
+  }
 }

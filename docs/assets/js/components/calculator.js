@@ -1,76 +1,32 @@
-// The calculators' shared behaviour: the estimator and the run-cost calculator both use it.
+// The calculator component (data-p2p-component="calculator"): the estimator and the run-cost
+// calculator both use it; data-p2p-calc says which ("effort" or "cost").
 //
-// Imported on demand by estimator-widget.js and run-cost-widget.js, only on pages that hold a
-// calculator. The page is built by macros/render_calculators.py with the result for the default
-// inputs already in place; this module reads the form, asks pilot2prod's Python (in the Pyodide
-// worker, through pyodide-client.js) for the view, and updates the same parts, found by
-// output[name], [data-chart], [data-table] and [data-message-for]. All text goes in through
-// textContent or value, and chart shapes are rebuilt with createElementNS from an allow-list,
-// so nothing typed or shared can become markup.
+// The page is built by macros/render_calculators.py with the result for the default inputs
+// already in place; this module reads the form, asks pilot2prod's Python (in the tab's worker,
+// through lib/python.js) for the view, and updates the same parts, found by output[name],
+// [data-chart], [data-table] and [data-message-for]. All text goes in through textContent or
+// value, and charts are drawn by lib/chart.js, so nothing typed or shared can become markup.
 //
 // Settings are data-* attributes on the .p2p-calc root: data-function (the Python function),
 // data-format (the tag of saved and shared documents), data-storage-key, data-debounce (ms),
-// and data-pyodide-base / data-wheel, which pyodide-client.js reads. After each result the root
+// and data-pyodide-base / data-wheel, which lib/python.js reads. After each result the root
 // carries data-state="live", data-computed-inputs (the JSON of the inputs computed) and
 // data-latency-ms (the worker round trip), and fires "pilot2prod:calculated".
 
-import { callPython, onPythonStatus, pythonFailure, pythonStatus, startPython } from "./pyodide-client.js";
-import { decodeFragment, encodeFragment, fragmentParam, PARAM } from "./fragment-codec.js";
+import { drawChart } from "../lib/chart.js";
+import { part, setText } from "../lib/dom.js";
+import { copyText, download, today } from "../lib/download.js";
+import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
+import { PARAM, decodeFragment, encodeFragment, fragmentParam, pageUrl } from "../lib/sharelink.js";
+import { openStore } from "../lib/storage.js";
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-// Mirrors TAGS and ATTRIBUTES in pilot2prod/charts.py: nothing else is ever created.
-const TAGS = new Set(["g", "rect", "line", "circle", "text", "polygon"]);
-const ATTRIBUTES = new Set([
-  "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points", "class",
-  "text-anchor", "dominant-baseline",
-]);
 const DOC_VERSION = 1;
 const MAX_VALUE_LENGTH = 20000;
 
 const states = new WeakMap();
-const memoryStore = new Map();
-
-// --- storage --------------------------------------------------------------------------------
-
-function readSaved(key) {
-  try {
-    const text = window.localStorage.getItem(key);
-    return text === null ? (memoryStore.get(key) ?? null) : text;
-  } catch {
-    return memoryStore.get(key) ?? null;
-  }
-}
-
-function writeSaved(key, text) {
-  memoryStore.set(key, text);
-  try {
-    window.localStorage.setItem(key, text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function removeSaved(key) {
-  memoryStore.delete(key);
-  try {
-    window.localStorage.removeItem(key);
-  } catch {
-    // nothing to remove where nothing could be stored
-  }
-}
+const store = openStore();
 
 // --- the form -------------------------------------------------------------------------------
-
-function part(root, role) {
-  return root.querySelector(`[data-role="${role}"]`);
-}
-
-function setText(element, text) {
-  if (element && element.textContent !== text) {
-    element.textContent = text;
-  }
-}
 
 function controls(root) {
   return [...root.querySelectorAll("[data-field] [name]")];
@@ -118,31 +74,6 @@ function inputsOf(root, doc, transform) {
 }
 
 // --- rendering ------------------------------------------------------------------------------
-
-function renderChart(svg, spec) {
-  if (!svg || !spec || !Array.isArray(spec.shapes)) {
-    return;
-  }
-  const nodes = [];
-  for (const shape of spec.shapes) {
-    if (!TAGS.has(shape.tag)) {
-      continue;
-    }
-    const node = document.createElementNS(SVG_NS, shape.tag);
-    for (const [name, value] of Object.entries(shape.attrs || {})) {
-      if (ATTRIBUTES.has(name)) {
-        node.setAttribute(name, String(value));
-      }
-    }
-    if (typeof shape.text === "string") {
-      node.textContent = shape.text;
-    }
-    nodes.push(node);
-  }
-  svg.setAttribute("viewBox", `0 0 ${Number(spec.width) || 0} ${Number(spec.height) || 0}`);
-  svg.setAttribute("aria-label", String(spec.label || ""));
-  svg.replaceChildren(...nodes);
-}
 
 function cell(tag, text, scope) {
   const element = document.createElement(tag);
@@ -218,7 +149,7 @@ function renderView(root, view) {
     }
   }
   for (const figure of root.querySelectorAll("[data-chart]")) {
-    renderChart(figure.querySelector("svg"), view.charts[figure.dataset.chart]);
+    drawChart(figure.querySelector("svg"), view.charts[figure.dataset.chart]);
   }
   for (const container of root.querySelectorAll("[data-table]")) {
     renderTable(container, view.tables[container.dataset.table]);
@@ -239,18 +170,12 @@ function showStatus(root) {
     root.dataset.state = "failed";
     setText(
       line,
-      `The live calculator is not available: ${pythonFailure() || "Python could not start"}. ` +
-        "The results below are for the default inputs, not yours. The method page shows how " +
-        "to work them out by hand.",
+      `${failedText("The live calculator")} The results below are for the default inputs, not ` +
+        "yours. The method page shows how to work them out by hand.",
     );
   } else if (status !== "ready" || state.view === null) {
     root.dataset.state = "booting";
-    setText(
-      line,
-      "Starting the live calculator… The first visit downloads the Python runtime (about " +
-        "13 MB); other pages of this site reuse it. Until then the results below are for the " +
-        "default inputs.",
-    );
+    setText(line, `${bootingText("the live calculator")} Until then the results below are for the default inputs.`);
   } else if (!state.view.ok) {
     root.dataset.state = "invalid";
     setText(
@@ -327,7 +252,7 @@ function save(root) {
   if (!state || state.shared) {
     return;
   }
-  const ok = writeSaved(root.dataset.storageKey, JSON.stringify(documentFor(root, collect(root))));
+  const ok = store.set(root.dataset.storageKey, JSON.stringify(documentFor(root, collect(root))));
   if (!ok && !state.warnedStorage) {
     state.warnedStorage = true;
     notify(root, "This browser does not let the site keep your inputs, so they will be gone when you leave.");
@@ -349,10 +274,6 @@ function leaveSharedView(root) {
 
 // --- actions --------------------------------------------------------------------------------
 
-function pageUrl() {
-  return window.location.href.split("#")[0];
-}
-
 async function shareLink(root) {
   const box = part(root, "share");
   const field = part(root, "share-link");
@@ -361,10 +282,9 @@ async function shareLink(root) {
     field.value = `${pageUrl()}#${PARAM}=${text}`;
     box.hidden = false;
     field.select();
-    try {
-      await navigator.clipboard.writeText(field.value);
+    if (await copyText(field.value)) {
       notify(root, "Share link copied. Anyone who opens it sees these inputs; they travel in the link itself.");
-    } catch {
+    } else {
       notify(root, "Copy the share link below. Anyone who opens it sees these inputs.");
     }
   } catch (error) {
@@ -380,12 +300,11 @@ async function exportMarkdown(root) {
     return;
   }
   try {
-    const today = new Date().toISOString().slice(0, 10);
     const view = await callPython(root.dataset.function, {
       inputs: collect(root),
       markdown: true,
       page_url: pageUrl(),
-      date: today,
+      date: today(),
     });
     if (!view.ok) {
       renderView(root, view);
@@ -403,16 +322,10 @@ async function exportMarkdown(root) {
 }
 
 function saveFile(root, text, type, extension) {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = `${root.dataset.p2pCalc || "calculator"}-${new Date().toISOString().slice(0, 10)}.${extension}`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  download(`${root.dataset.p2pCalc || "calculator"}-${today()}.${extension}`, type, text);
 }
 
-function download(root) {
+function downloadMarkdown(root) {
   const text = part(root, "markdown").value;
   if (text) {
     saveFile(root, text, "text/markdown", "md");
@@ -432,18 +345,18 @@ function reset(root) {
   }
   leaveSharedView(root);
   root.querySelector("form").reset();
-  removeSaved(root.dataset.storageKey);
+  store.remove(root.dataset.storageKey);
   notify(root, "Inputs reset to the defaults.");
   schedule(root);
 }
 
 // --- start ----------------------------------------------------------------------------------
 
-async function loadInitial(root, transform, hash) {
+async function loadInitial(root, transform, payload) {
   // The reader's own saved inputs first; a link's inputs then go on top, so a link that
   // carries only some fields (the readiness scores, say) keeps the rest of the reader's own.
   const state = states.get(root);
-  const saved = readSaved(root.dataset.storageKey);
+  const saved = store.get(root.dataset.storageKey);
   if (saved) {
     try {
       const inputs = inputsOf(root, JSON.parse(saved), transform);
@@ -451,10 +364,9 @@ async function loadInitial(root, transform, hash) {
         apply(root, inputs);
       }
     } catch {
-      removeSaved(root.dataset.storageKey); // unreadable: start from the defaults
+      store.remove(root.dataset.storageKey); // unreadable: start from the defaults
     }
   }
-  const payload = fragmentParam(hash);
   if (!payload) {
     return;
   }
@@ -476,18 +388,66 @@ async function loadInitial(root, transform, hash) {
   }
 }
 
+// --- readiness carried from the assessment --------------------------------------------------
+
+function percent(score) {
+  // A readiness score in 0..1, as the percentage the form expects ("62.5").
+  return typeof score === "number" && Number.isFinite(score) && score >= 0 && score <= 1
+    ? String(Math.round(score * 1000) / 10)
+    : null;
+}
+
 /**
- * Mount one calculator root once; `transform(inputs, root)` may adapt loaded inputs. `hash` is
- * the location's fragment when the page appeared: pass it, because Material's
- * navigation.tracking replaces the fragment with the visible heading's soon after an instant
- * navigation, before this module may have loaded.
+ * Carry a readiness result into the readiness fields: `readiness` may be a 0..1 score, or
+ * `{score, dimensions}` where dimensions maps an id to a score or to `{score}`, or is a list of
+ * `{id, score}` (the assessment's own view). Fields the inputs set explicitly win.
  */
-export async function mountCalculator(root, { transform, hash = window.location.hash } = {}) {
+function carryReadiness(inputs, root) {
+  const carried = inputs.readiness;
+  delete inputs.readiness;
+  if (carried === undefined || carried === null) {
+    return inputs;
+  }
+  let overall = null;
+  let dimensions = {};
+  if (typeof carried === "number") {
+    overall = carried;
+  } else if (typeof carried === "object") {
+    overall = carried.score;
+    if (Array.isArray(carried.dimensions)) {
+      for (const entry of carried.dimensions) {
+        if (entry && typeof entry.id === "string") dimensions[entry.id] = entry.score;
+      }
+    } else if (carried.dimensions && typeof carried.dimensions === "object") {
+      dimensions = carried.dimensions;
+    }
+  }
+  for (const control of root.querySelectorAll('[data-field] [name^="readiness-"]')) {
+    const id = control.name.slice("readiness-".length);
+    if (typeof inputs[control.name] === "string" && inputs[control.name].trim() !== "") {
+      continue;
+    }
+    let score = dimensions[id];
+    if (score && typeof score === "object") score = score.score;
+    const value = percent(score) ?? percent(overall);
+    if (value !== null) {
+      inputs[control.name] = value;
+    }
+  }
+  return inputs;
+}
+
+/**
+ * Mount one calculator root once. `context.share` is the "#p2p=" payload the page was opened
+ * with (lib/sharelink.js keeps it: Material's navigation.tracking soon replaces the fragment).
+ * Resolves once the form works; the result goes live when Python is up.
+ */
+export async function mount(root, context = {}) {
   if (states.has(root)) {
     return;
   }
+  const transform = root.dataset.p2pCalc === "effort" ? carryReadiness : null;
   states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, warnedStorage: false, transform });
-  root.dataset.p2pMounted = "true";
   const form = root.querySelector("form");
   form.addEventListener("submit", (event) => event.preventDefault());
   const onEdit = () => {
@@ -505,26 +465,25 @@ export async function mountCalculator(root, { transform, hash = window.location.
     const action = button.dataset.action;
     if (action === "share") shareLink(root);
     else if (action === "markdown") exportMarkdown(root);
-    else if (action === "download") download(root);
+    else if (action === "download") downloadMarkdown(root);
     else if (action === "json") downloadInputs(root);
     else if (action === "reset") reset(root);
   });
   part(root, "actions").hidden = false;
-  await loadInitial(root, transform, hash);
+  await loadInitial(root, transform, context.share || null);
   showStatus(root);
-  try {
-    await startPython();
-  } catch {
-    // shown by the status line
-  }
-  showStatus(root);
-  recompute(root);
+  startPython()
+    .catch(() => {}) // shown by the status line
+    .then(() => {
+      showStatus(root);
+      recompute(root);
+    });
 }
 
 // One status listener and one hash listener for the tab; each looks up the calculators on the
 // page showing at the time, so nothing points at a page instant navigation has replaced.
 onPythonStatus(() => {
-  for (const root of document.querySelectorAll(".p2p-calc[data-p2p-mounted='true']")) {
+  for (const root of document.querySelectorAll('[data-p2p-component="calculator"][data-p2p-mounted="true"]')) {
     showStatus(root);
   }
 });
@@ -533,10 +492,10 @@ window.addEventListener("hashchange", async () => {
   if (!fragmentParam(window.location.hash)) {
     return;
   }
-  for (const root of document.querySelectorAll(".p2p-calc[data-p2p-mounted='true']")) {
+  for (const root of document.querySelectorAll('[data-p2p-component="calculator"][data-p2p-mounted="true"]')) {
     const state = states.get(root);
     if (state) {
-      await loadInitial(root, state.transform, window.location.hash);
+      await loadInitial(root, state.transform, fragmentParam(window.location.hash));
       schedule(root);
     }
   }
