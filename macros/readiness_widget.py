@@ -15,20 +15,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pilot2prod import browser_api, bundle, sharelink
+from pilot2prod.charts import to_svg
 from pilot2prod.checklists import Checklist
 from pilot2prod.example_answers import ExampleAnswers
 from pilot2prod.loader import SiteData
 from pilot2prod.scoring import ANSWER_SCORES, Rubric
 from pilot2prod.urls import doc_url, site_root_for
-
-CHART_ROW = 46
-"""Height in SVG units of one dimension's row: its name above, its bar below."""
-
-CHART_BAR = 400
-"""Width in SVG units of a full (100%) bar."""
-
-CHART_WIDTH = 460
-
 
 FULL_LOAD = 'target="_self"'
 """On share links: Material's instant navigation leaves links with a target alone, so the
@@ -54,45 +46,15 @@ def score_view(
     return dict(out)
 
 
-def _chart(view: Mapping[str, Any], rubric: Rubric, key: str) -> str:
-    dims: Sequence[Mapping[str, Any]] = view["dimensions"]
-    height = CHART_ROW * len(dims) + 16
-    caption_id = f"{key}-chart-text"
-    parts = [
-        '<figure class="p2p-readiness__chart" data-role="chart">',
-        f'<svg viewBox="0 0 {CHART_WIDTH} {height}" role="img" aria-labelledby="{caption_id}" '
-        'focusable="false">',
-    ]
-    for index, dim in enumerate(dims):
-        y = index * CHART_ROW
-        pct = dim["percent"]
-        width = 0.0 if pct is None else CHART_BAR * pct / 100
-        value = dim["score_text"] if pct is not None else "no score"
-        weakest = view["weakest"] is not None and view["weakest"]["id"] == dim["id"]
-        css = "p2p-chart__bar p2p-chart__bar--weakest" if weakest else "p2p-chart__bar"
-        parts.append(
-            f'<text class="p2p-chart__label" x="0" y="{y + 14}">{_e(dim["title"])}</text>'
-            f'<rect class="p2p-chart__track" x="0" y="{y + 20}" width="{CHART_BAR}" '
-            f'height="18" rx="3"></rect>'
-            f'<rect class="{css}" x="0" y="{y + 20}" width="{width:.1f}" '
-            f'height="18" rx="3"></rect>'
-            f'<text class="p2p-chart__value" x="{CHART_BAR + 8}" y="{y + 34}">'
-            f"{_e(value)}</text>"
-        )
-    for band in rubric.bands[1:]:
-        x = band.min_score * CHART_BAR
-        parts.append(
-            f'<line class="p2p-chart__threshold" x1="{x:.1f}" x2="{x:.1f}" y1="18" '
-            f'y2="{height - 14}"></line>'
-            f'<text class="p2p-chart__tick" x="{x:.1f}" y="{height - 2}" text-anchor="middle">'
-            f"{_e(band.label)}</text>"
-        )
-    parts.append("</svg>")
-    parts.append(
-        f'<figcaption id="{caption_id}" data-role="chart-text">{_e(view["chart_summary"])}'
-        "</figcaption></figure>"
+def _chart(view: Mapping[str, Any], key: str) -> str:
+    # The chart's geometry comes from the view (readiness_view.dimension_chart), so the page
+    # and the browser's redraw (lib/chart.js) cannot disagree.
+    return (
+        '<figure class="p2p-readiness__chart" data-role="chart">'
+        + to_svg(view["chart"], css_class="p2p-readiness__svg")
+        + f'<figcaption id="{key}-chart-text" data-role="chart-text">'
+        f"{_e(view['chart_summary'])}</figcaption></figure>"
     )
-    return "".join(parts)
 
 
 def _item_line(item: Mapping[str, Any], show_answer: bool = True) -> str:
@@ -149,7 +111,7 @@ def render_result(
         f'<p class="p2p-readiness__answered" data-role="answered">{_e(view["answered_text"])}</p>',
         f'<p class="p2p-readiness__cap" data-role="cap"{cap_hidden}>{_e(view["cap_text"])}</p>',
         "</div>",
-        _chart(view, rubric, key),
+        _chart(view, key),
         _list_block(
             "capping",
             "Critical questions answered No",

@@ -9,6 +9,7 @@
 // data-wheel / data-boot-timeout, which lib/python.js reads. Each result also goes into the
 // page's "Estimate the remaining work" link, so the estimator opens with these scores.
 
+import { drawChart } from "../lib/chart.js";
 import { part, setText } from "../lib/dom.js";
 import {
   bootingText,
@@ -92,30 +93,6 @@ function fillList(root, role, items, intro) {
   block.hidden = items.length === 0;
 }
 
-function drawChart(root, view) {
-  const svg = root.querySelector('[data-role="chart"] svg');
-  if (!svg) {
-    return;
-  }
-  const bars = svg.querySelectorAll("rect.p2p-chart__bar");
-  const values = svg.querySelectorAll("text.p2p-chart__value");
-  const labels = svg.querySelectorAll("text.p2p-chart__label");
-  if (bars.length !== view.dimensions.length) {
-    return; // the page and the data disagree; leave the pre-rendered chart alone
-  }
-  const track = svg.querySelector("rect.p2p-chart__track");
-  const full = track ? Number(track.getAttribute("width")) : 0;
-  const weakest = view.weakest ? view.weakest.id : null;
-  view.dimensions.forEach((dimension, index) => {
-    const width = dimension.percent === null ? 0 : (full * dimension.percent) / 100;
-    bars[index].setAttribute("width", width.toFixed(1));
-    bars[index].classList.toggle("p2p-chart__bar--weakest", dimension.id === weakest);
-    setText(values[index], dimension.percent === null ? "no score" : dimension.score_text);
-    setText(labels[index], dimension.title);
-  });
-  setText(part(root, "chart-text"), view.chart_summary);
-}
-
 function render(root, view, answers) {
   setText(root.querySelector('output[name="verdict"]'), view.verdict.label);
   setText(root.querySelector('output[name="score"]'), view.score_text);
@@ -131,7 +108,9 @@ function render(root, view, answers) {
     setText(cap, view.cap_text);
     cap.hidden = !view.cap_text;
   }
-  drawChart(root, view);
+  // The chart's shapes come from Python (readiness_view.dimension_chart), as on the built page.
+  drawChart(root.querySelector('[data-role="chart"] svg'), view.chart);
+  setText(part(root, "chart-text"), view.chart_summary);
   fillList(root, "capping", view.capping);
   fillList(root, "what-if", view.what_if ? view.what_if.items : [], view.what_if ? view.what_if.summary : "");
   const problems = part(root, "problems-list");

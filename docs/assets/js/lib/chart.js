@@ -7,7 +7,7 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 // Mirrors TAGS and ATTRIBUTES in pilot2prod/charts.py: nothing else is ever created.
 const TAGS = new Set(["g", "rect", "line", "circle", "text", "polygon"]);
 const ATTRIBUTES = new Set([
-  "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points", "class",
+  "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "width", "height", "points", "class",
   "text-anchor", "dominant-baseline",
 ]);
 
