@@ -19,7 +19,14 @@ from pilot2prod.calcview import (
     weeks,
 )
 from pilot2prod.charts import Chart, axis, chart, legend, nice_ticks, row_label, shape
-from pilot2prod.effort import EffortEstimate, EffortInputs, EffortModel, check_inputs, estimate
+from pilot2prod.effort import (
+    EffortEstimate,
+    EffortInputs,
+    EffortModel,
+    carried_fields,
+    check_inputs,
+    estimate,
+)
 from pilot2prod.fields import format_number
 
 UNIT = "person-weeks"
@@ -276,11 +283,14 @@ def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dic
 
 def run(model: EffortModel, payload: Mapping[str, Any]) -> dict[str, Any]:
     """Check the inputs in `payload` and estimate: the view, or per-field messages."""
-    inputs, messages = check_inputs(model, request_inputs(payload))
+    raw = request_inputs(payload)
+    inputs, messages = check_inputs(model, raw)
+    # A readiness result carried from the assessment: the page fills these fields in once.
+    carried = carried_fields(model, raw)
     if inputs is None:
-        return {"ok": False, "messages": messages}
+        return {"ok": False, "messages": messages, "carried": carried}
     found = estimate(model, inputs)
-    result = view(model, inputs, found)
+    result = view(model, inputs, found) | {"carried": carried}
     if payload.get("markdown") is True:
         result["markdown"] = markdown(
             model, inputs, found, payload.get("page_url"), payload.get("date")

@@ -56,7 +56,7 @@ function documentFor(root, inputs) {
   return { format: root.dataset.format, version: DOC_VERSION, inputs };
 }
 
-function inputsOf(root, doc, transform) {
+function inputsOf(root, doc) {
   // A saved or shared document: only our own format, only its inputs, values as text.
   if (!doc || typeof doc !== "object" || doc.format !== root.dataset.format) {
     return null;
@@ -70,7 +70,7 @@ function inputsOf(root, doc, transform) {
       inputs[name] = value;
     }
   }
-  return transform ? transform(inputs, root) : inputs;
+  return inputs;
 }
 
 // --- rendering ------------------------------------------------------------------------------
@@ -209,9 +209,10 @@ async function recompute(root) {
     return;
   }
   state.busy = true;
-  const inputs = collect(root);
-  const started = performance.now();
   try {
+    await carryOver(root, state);
+    const inputs = collect(root);
+    const started = performance.now();
     const view = await callPython(root.dataset.function, { inputs });
     const latency = performance.now() - started;
     if (root.isConnected) {
@@ -234,6 +235,28 @@ async function recompute(root) {
   if (state.again) {
     state.again = false;
     recompute(root);
+  }
+}
+
+async function carryOver(root, state) {
+  // A loaded document carried a readiness result (the assessment's link does). Python alone reads
+  // it (effort.carried_fields): it answers which fields the result fills, those the document left
+  // blank, and the form takes them once; every computation then starts from the form alone.
+  const carried = state.carry;
+  if (carried === undefined) {
+    return;
+  }
+  state.carry = undefined; // once: a field the reader clears later stays clear
+  const view = await callPython(root.dataset.function, { inputs: carried });
+  const fields = view && view.carried && typeof view.carried === "object" ? view.carried : {};
+  for (const control of controls(root)) {
+    const value = fields[control.name];
+    if (typeof value === "string") {
+      control.value = value.slice(0, MAX_VALUE_LENGTH);
+    }
+  }
+  if (view && !view.ok && view.messages && view.messages.readiness) {
+    notify(root, view.messages.readiness);
   }
 }
 
@@ -352,16 +375,25 @@ function reset(root) {
 
 // --- start ----------------------------------------------------------------------------------
 
-async function loadInitial(root, transform, payload) {
+function take(root, inputs) {
+  // Form fields go into the form; a document that carries a readiness result (an object, not a
+  // field) is kept whole for the next computation, where Python reads it (see carryOver).
+  apply(root, inputs);
+  if (Object.prototype.hasOwnProperty.call(inputs, "readiness")) {
+    states.get(root).carry = inputs;
+  }
+}
+
+async function loadInitial(root, payload) {
   // The reader's own saved inputs first; a link's inputs then go on top, so a link that
   // carries only some fields (the readiness scores, say) keeps the rest of the reader's own.
   const state = states.get(root);
   const saved = store.get(root.dataset.storageKey);
   if (saved) {
     try {
-      const inputs = inputsOf(root, JSON.parse(saved), transform);
+      const inputs = inputsOf(root, JSON.parse(saved));
       if (inputs) {
-        apply(root, inputs);
+        take(root, inputs);
       }
     } catch {
       store.remove(root.dataset.storageKey); // unreadable: start from the defaults
@@ -371,12 +403,12 @@ async function loadInitial(root, transform, payload) {
     return;
   }
   try {
-    const inputs = inputsOf(root, await decodeFragment(payload), transform);
+    const inputs = inputsOf(root, await decodeFragment(payload));
     if (inputs === null) {
       notify(root, "The link carries something other than inputs for this calculator; it was ignored.");
       return;
     }
-    apply(root, inputs);
+    take(root, inputs);
     state.shared = true;
     notify(
       root,
@@ -388,55 +420,6 @@ async function loadInitial(root, transform, payload) {
   }
 }
 
-// --- readiness carried from the assessment --------------------------------------------------
-
-function percent(score) {
-  // A readiness score in 0..1, as the percentage the form expects ("62.5").
-  return typeof score === "number" && Number.isFinite(score) && score >= 0 && score <= 1
-    ? String(Math.round(score * 1000) / 10)
-    : null;
-}
-
-/**
- * Carry a readiness result into the readiness fields: `readiness` may be a 0..1 score, or
- * `{score, dimensions}` where dimensions maps an id to a score or to `{score}`, or is a list of
- * `{id, score}` (the assessment's own view). Fields the inputs set explicitly win.
- */
-function carryReadiness(inputs, root) {
-  const carried = inputs.readiness;
-  delete inputs.readiness;
-  if (carried === undefined || carried === null) {
-    return inputs;
-  }
-  let overall = null;
-  let dimensions = {};
-  if (typeof carried === "number") {
-    overall = carried;
-  } else if (typeof carried === "object") {
-    overall = carried.score;
-    if (Array.isArray(carried.dimensions)) {
-      for (const entry of carried.dimensions) {
-        if (entry && typeof entry.id === "string") dimensions[entry.id] = entry.score;
-      }
-    } else if (carried.dimensions && typeof carried.dimensions === "object") {
-      dimensions = carried.dimensions;
-    }
-  }
-  for (const control of root.querySelectorAll('[data-field] [name^="readiness-"]')) {
-    const id = control.name.slice("readiness-".length);
-    if (typeof inputs[control.name] === "string" && inputs[control.name].trim() !== "") {
-      continue;
-    }
-    let score = dimensions[id];
-    if (score && typeof score === "object") score = score.score;
-    const value = percent(score) ?? percent(overall);
-    if (value !== null) {
-      inputs[control.name] = value;
-    }
-  }
-  return inputs;
-}
-
 /**
  * Mount one calculator root once. `context.share` is the "#p2p=" payload the page was opened
  * with (lib/sharelink.js keeps it: Material's navigation.tracking soon replaces the fragment).
@@ -446,8 +429,7 @@ export async function mount(root, context = {}) {
   if (states.has(root)) {
     return;
   }
-  const transform = root.dataset.p2pCalc === "effort" ? carryReadiness : null;
-  states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, warnedStorage: false, transform });
+  states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, warnedStorage: false, carry: undefined });
   const form = root.querySelector("form");
   form.addEventListener("submit", (event) => event.preventDefault());
   const onEdit = () => {
@@ -470,7 +452,7 @@ export async function mount(root, context = {}) {
     else if (action === "reset") reset(root);
   });
   part(root, "actions").hidden = false;
-  await loadInitial(root, transform, context.share || null);
+  await loadInitial(root, context.share || null);
   showStatus(root);
   startPython()
     .catch(() => {}) // shown by the status line
@@ -495,7 +477,7 @@ window.addEventListener("hashchange", async () => {
   for (const root of document.querySelectorAll('[data-p2p-component="calculator"][data-p2p-mounted="true"]')) {
     const state = states.get(root);
     if (state) {
-      await loadInitial(root, state.transform, fragmentParam(window.location.hash));
+      await loadInitial(root, fragmentParam(window.location.hash));
       schedule(root);
     }
   }
