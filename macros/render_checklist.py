@@ -8,8 +8,9 @@ saving, progress, notes, exports and share links.
 
 Markup contract (other widgets and tests rely on it):
 
-- root: `<form class="p2p-checklist" id="<checklist>" data-checklist="<checklist>"
-  data-version="<version>" data-scale="done|readiness">`;
+- root: `<form class="p2p-checklist" id="<checklist>" data-p2p-component="checklist"
+  data-checklist="<checklist>" data-version="<version>" data-scale="done|readiness"
+  data-labels="<JSON of ANSWER_LABELS>" data-note-max data-owner-max data-name-max>`;
 - item: `id="<checklist>-<item>"`, `data-item`, `data-weight`, `data-critical`;
 - controls: `name="<checklist>-<item>"`; radio values `no`, `partial`, `yes`, `na`;
   checkbox value `done`.
@@ -18,17 +19,20 @@ Markup contract (other widgets and tests rely on it):
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 from collections.abc import Mapping
 
-from pilot2prod.checklists import ANSWER_LABELS, Checklist, ChecklistItem, ChecklistSection
+from pilot2prod.checklists import (
+    ANSWER_LABELS,
+    NAME_MAX,
+    NOTE_MAX,
+    OWNER_MAX,
+    Checklist,
+    ChecklistItem,
+    ChecklistSection,
+)
 from pilot2prod.loader import SiteData
-
-NOTE_MAX = 2000
-"""Longest evidence note a reader can type, in characters."""
-
-OWNER_MAX = 120
-"""Longest owner name a reader can type, in characters."""
 
 _STATUS = '<span class="p2p-item__status" data-p2p-status aria-hidden="true"></span>'
 """The answer in words, filled by the script; shown only in print, before the item's text."""
@@ -206,6 +210,9 @@ class _Renderer:
             'data-p2p-component="checklist" '
             f'data-checklist="{_attr(checklist.id)}" data-version="{_attr(checklist.version)}" '
             f'data-scale="{_attr(checklist.scale)}" data-title="{_attr(checklist.title)}" '
+            # The script reads its answer labels and field limits here, defined once in Python.
+            f'data-labels="{_attr(json.dumps(ANSWER_LABELS, sort_keys=True))}" '
+            f'data-note-max="{NOTE_MAX}" data-owner-max="{OWNER_MAX}" data-name-max="{NAME_MAX}" '
             f'aria-labelledby="{self._id("title")}" markdown="block">',
             "",
             f"{'#' * level} {_text(checklist.title)} {{#{self._id('title')}}}",

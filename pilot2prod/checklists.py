@@ -25,6 +25,15 @@ ANSWER_LABELS: dict[str, str] = {
 }
 """What a reader sees for each stored value."""
 
+NOTE_MAX = 2000
+"""Longest evidence note a reader can type, in characters."""
+
+OWNER_MAX = 120
+"""Longest owner name a reader can type, in characters."""
+
+NAME_MAX = 80
+"""Longest name of a named copy of a checklist's answers, in characters."""
+
 
 @dataclass(frozen=True)
 class ChecklistItem:

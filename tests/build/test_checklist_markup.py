@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from macros.data_files import load_project_data
-from pilot2prod.checklists import ANSWER_LABELS, Checklist
+from pilot2prod.checklists import ANSWER_LABELS, NAME_MAX, NOTE_MAX, OWNER_MAX, Checklist
 from tests.conftest import ROOT, build_site
 
 VOID = {"input", "br", "img", "meta", "link", "hr", "source", "wbr", "col", "area", "embed"}
@@ -253,6 +254,19 @@ def test_checklist_works_without_javascript_as_a_readable_list(built_site, check
         assert not form.find_all("script")
         for item in checklist.items:
             assert item.why in form.text()
+
+
+def test_form_hands_the_script_pythons_labels_and_limits(built_site, checklists):
+    """The script's answer labels and length limits are Python's, read from the form."""
+    for checklist in checklists:
+        form = _form(built_site, checklist)
+        assert form.attrs["data-p2p-component"] == "checklist"
+        assert json.loads(form.attrs["data-labels"]) == ANSWER_LABELS
+        assert int(form.attrs["data-note-max"]) == NOTE_MAX
+        assert int(form.attrs["data-owner-max"]) == OWNER_MAX
+        assert int(form.attrs["data-name-max"]) == NAME_MAX
+        for note in form.find_all("textarea"):
+            assert note.attrs["maxlength"] == str(NOTE_MAX)
 
 
 def test_checklist_scripts_and_styles_are_loaded_as_modules(built_site):

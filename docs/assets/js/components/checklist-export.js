@@ -2,7 +2,7 @@
 // User text is escaped for each format: Markdown specials are backslashed, CSV fields are quoted
 // and cells that a spreadsheet would run as a formula are defused.
 
-import { LABELS, cloneDoc } from "./checklist-doc.js";
+import { cloneDoc } from "./checklist-doc.js";
 import { today } from "../lib/download.js";
 import { pageUrl } from "../lib/sharelink.js";
 
@@ -16,9 +16,9 @@ export function markdownText(text) {
     .replace(/^(\s*)(\d+)([.)])/gm, (_m, space, digits, mark) => `${space}${digits}\\${mark}`);
 }
 
-function answerText(scale, value) {
-  if (scale === "done") return value === "done" ? "Done" : "Not done";
-  return value ? LABELS[value] || value : "Not answered";
+function answerText(spec, value) {
+  if (spec.scale === "done") return value === "done" ? "Done" : "Not done";
+  return value ? spec.labels.get(value) || value : "Not answered";
 }
 
 /** Counts for the progress line: {answered, total, byValue, needReason}. */
@@ -39,7 +39,7 @@ export function tally(spec, doc) {
 export function progressSentence(spec, doc) {
   const { answered, total, byValue } = tally(spec, doc);
   if (spec.scale === "done") return `${answered} of ${total} done`;
-  const parts = spec.values.filter((v) => byValue[v]).map((v) => `${LABELS[v]} ${byValue[v]}`);
+  const parts = spec.values.filter((v) => byValue[v]).map((v) => `${spec.labels.get(v) || v} ${byValue[v]}`);
   return `${answered} of ${total} answered${parts.length ? ` (${parts.join(", ")})` : ""}`;
 }
 
@@ -66,7 +66,7 @@ export function toMarkdown(spec, doc, { url = pageUrl(), date = today() } = {}) 
       if (spec.scale === "done") {
         lines.push(`- [${value === "done" ? "x" : " "}] ${markdownText(item.text)}`);
       } else {
-        lines.push(`- **${answerText(spec.scale, value)}**: ${markdownText(item.text)}${critical}`);
+        lines.push(`- **${answerText(spec, value)}**: ${markdownText(item.text)}${critical}`);
       }
       const owner = doc.owners[item.id];
       const note = doc.notes[item.id];
@@ -80,7 +80,7 @@ export function toMarkdown(spec, doc, { url = pageUrl(), date = today() } = {}) 
   if (orphans.length) {
     lines.push("## Answers to questions no longer in this checklist", "");
     for (const [id, entry] of orphans) {
-      const answer = entry.answer ? answerText(spec.scale, entry.answer) : "no answer";
+      const answer = entry.answer ? answerText(spec, entry.answer) : "no answer";
       lines.push(`- \`${id}\`: ${markdownText(answer)}`);
       if (entry.owner) lines.push(`    - Owner: ${indentLines(entry.owner, "      ")}`);
       if (entry.note) lines.push(`    - Note: ${indentLines(entry.note, "      ")}`);
@@ -113,7 +113,7 @@ export function toCSV(spec, doc) {
         csvField(item.critical ? "yes" : "no"),
         csvField(item.weight),
         csvField(value),
-        csvField(answerText(spec.scale, value)),
+        csvField(answerText(spec, value)),
         csvField(doc.notes[item.id] || "", { userText: true }),
         csvField(doc.owners[item.id] || "", { userText: true }),
       ]);
@@ -129,7 +129,7 @@ export function toCSV(spec, doc) {
       csvField(""),
       csvField(""),
       csvField(entry.answer || "", { userText: true }),
-      csvField(entry.answer ? answerText(spec.scale, entry.answer) : "", { userText: true }),
+      csvField(entry.answer ? answerText(spec, entry.answer) : "", { userText: true }),
       csvField(entry.note || "", { userText: true }),
       csvField(entry.owner || "", { userText: true }),
     ]);

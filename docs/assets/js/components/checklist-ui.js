@@ -37,7 +37,7 @@ export function buildToolbar(spec) {
     button("reset-confirm", "Yes, clear my answers", { class: "p2p-button p2p-button--primary" }),
     button("reset-cancel", "Cancel"),
   );
-  const copyName = h("input", { type: "text", id: id("copy-name"), maxlength: 80, autocomplete: "off" });
+  const copyName = h("input", { type: "text", id: id("copy-name"), maxlength: spec.nameMax, autocomplete: "off" });
   const copiesList = h("ul", { class: "p2p-copies__list" });
   const copiesEmpty = h("p", { class: "p2p-copies__empty", text: "No named copies yet." });
   const copiesPanel = h(
@@ -84,7 +84,7 @@ export function buildBanner(spec) {
   const id = (part) => `${spec.id}--${part}`;
   const title = h("p", { class: "p2p-banner__title", id: id("banner-title") });
   const detail = h("p", { class: "p2p-banner__detail" });
-  const nameInput = h("input", { type: "text", id: id("banner-name"), maxlength: 80, autocomplete: "off" });
+  const nameInput = h("input", { type: "text", id: id("banner-name"), maxlength: spec.nameMax, autocomplete: "off" });
   const namePanel = h(
     "p",
     { class: "p2p-banner__name", hidden: true },

@@ -9,8 +9,6 @@
 
 import {
   DocError,
-  LABELS,
-  NAME_MAX,
   cloneDoc,
   emptyDoc,
   isEmptyDoc,
@@ -198,7 +196,7 @@ class ChecklistController {
 
     const status = el.querySelector("[data-p2p-status]");
     if (status) {
-      status.textContent = spec.scale === "done" ? (value ? "Done" : "Not done") : value ? LABELS[value] : "Not answered";
+      status.textContent = spec.scale === "done" ? (value ? "Done" : "Not done") : value ? spec.labels.get(value) || value : "Not answered";
     }
     const printed = el.querySelector("[data-p2p-print]");
     if (printed) {
@@ -270,7 +268,7 @@ class ChecklistController {
     list.replaceChildren();
     for (const [id, entry] of entries) {
       const parts = [];
-      if (entry.answer) parts.push(this.spec.scale === "done" ? (entry.answer === "done" ? "Done" : entry.answer) : LABELS[entry.answer] || entry.answer);
+      if (entry.answer) parts.push(this.spec.scale === "done" ? (entry.answer === "done" ? "Done" : entry.answer) : this.spec.labels.get(entry.answer) || entry.answer);
       if (entry.owner) parts.push(`owner: ${entry.owner}`);
       if (entry.note) parts.push(`note: ${entry.note}`);
       list.append(h("li", {}, h("code", { text: id }), h("span", { text: ` ${parts.join(" · ")}` })));
@@ -625,7 +623,7 @@ class ChecklistController {
   }
 
   bannerSaveCopy() {
-    const name = this.banner.nameInput.value.trim().slice(0, NAME_MAX);
+    const name = this.banner.nameInput.value.trim().slice(0, this.spec.nameMax);
     if (!name) {
       this.notify("Give the copy a name first.", { kind: "error" });
       this.banner.nameInput.focus();
@@ -666,7 +664,7 @@ class ChecklistController {
   }
 
   saveCurrentAsCopy() {
-    const name = this.ui.copyName.value.trim().slice(0, NAME_MAX);
+    const name = this.ui.copyName.value.trim().slice(0, this.spec.nameMax);
     if (!name) {
       this.notify("Give the copy a name first.", { kind: "error" });
       this.ui.copyName.focus();
