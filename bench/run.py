@@ -64,7 +64,7 @@ try {
 } catch (error) {}
 """
 
-OUR_SCRIPTS = ("pyodide-client.js", "readiness-widget.js", "python-boot.js", "bare.js")
+OUR_SCRIPTS = ("lib/python.js", "components/readiness.js", "main.js", "bare.js")
 """Main-thread code of the Python runtime and the readiness widget (and the bare baseline)."""
 
 
@@ -153,7 +153,7 @@ def control_pair(browser: Browser, url: str, cold_ms: float, warm_ms: float) -> 
     long as the paired load took to its verdict: the long tasks the page has anyway."""
     context = browser.new_context()
     context.add_init_script(LONG_TASKS)
-    context.route("**/pyodide-worker.js", lambda route: route.abort())
+    context.route("**/python-worker.js", lambda route: route.abort())
     page = context.new_page()
     out: dict[str, object] = {}
     for label, until in (("cold", cold_ms), ("warm", warm_ms)):

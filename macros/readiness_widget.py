@@ -2,7 +2,7 @@
 
 The markup is produced from the view that `pilot2prod.api` returns, by
 calling that very function at build time, so a reader without JavaScript sees
-the result the browser would compute. `docs/assets/js/readiness-widget.js`
+the result the browser would compute. `docs/assets/js/components/readiness.js`
 rebuilds the same parts from the same view when answers change; keep the two
 in step (class names and `data-role` values are the contract).
 """
@@ -16,6 +16,7 @@ from macros.assets import PythonRuntime
 from macros.html import esc as _e
 from macros.prerender import prerender
 from pilot2prod import sharelink
+from pilot2prod.charts import to_svg
 from pilot2prod.model.checklists import Checklist
 from pilot2prod.model.dataset import Dataset
 from pilot2prod.readiness.answers import read_answers
@@ -26,59 +27,20 @@ from pilot2prod.readiness.views import rule_text
 from pilot2prod.text import format_number
 from pilot2prod.urls import doc_url, site_root_for
 
-CHART_ROW = 46
-"""Height in SVG units of one dimension's row: its name above, its bar below."""
-
-CHART_BAR = 400
-"""Width in SVG units of a full (100%) bar."""
-
-CHART_WIDTH = 460
-
-
 FULL_LOAD = 'target="_self"'
 """On share links: Material's instant navigation leaves links with a target alone, so the
 assessment loads in full and reads its `#p2p=` fragment (instant navigation drops it)."""
 
 
-def _chart(view: Mapping[str, Any], rubric: Rubric, key: str) -> str:
-    dims: Sequence[Mapping[str, Any]] = view["dimensions"]
-    height = CHART_ROW * len(dims) + 16
-    caption_id = f"{key}-chart-text"
-    parts = [
-        '<figure class="p2p-readiness__chart" data-role="chart">',
-        f'<svg viewBox="0 0 {CHART_WIDTH} {height}" role="img" aria-labelledby="{caption_id}" '
-        'focusable="false">',
-    ]
-    for index, dim in enumerate(dims):
-        y = index * CHART_ROW
-        pct = dim["percent"]
-        width = 0.0 if pct is None else CHART_BAR * pct / 100
-        value = dim["score_text"] if pct is not None else "no score"
-        weakest = view["weakest"] is not None and view["weakest"]["id"] == dim["id"]
-        css = "p2p-chart__bar p2p-chart__bar--weakest" if weakest else "p2p-chart__bar"
-        parts.append(
-            f'<text class="p2p-chart__label" x="0" y="{y + 14}">{_e(dim["title"])}</text>'
-            f'<rect class="p2p-chart__track" x="0" y="{y + 20}" width="{CHART_BAR}" '
-            f'height="18" rx="3"></rect>'
-            f'<rect class="{css}" x="0" y="{y + 20}" width="{width:.1f}" '
-            f'height="18" rx="3"></rect>'
-            f'<text class="p2p-chart__value" x="{CHART_BAR + 8}" y="{y + 34}">'
-            f"{_e(value)}</text>"
-        )
-    for band in rubric.bands[1:]:
-        x = band.min_score * CHART_BAR
-        parts.append(
-            f'<line class="p2p-chart__threshold" x1="{x:.1f}" x2="{x:.1f}" y1="18" '
-            f'y2="{height - 14}"></line>'
-            f'<text class="p2p-chart__tick" x="{x:.1f}" y="{height - 2}" text-anchor="middle">'
-            f"{_e(band.label)}</text>"
-        )
-    parts.append("</svg>")
-    parts.append(
-        f'<figcaption id="{caption_id}" data-role="chart-text">{_e(view["chart_summary"])}'
-        "</figcaption></figure>"
+def _chart(view: Mapping[str, Any], key: str) -> str:
+    # The chart's geometry comes from the view (pilot2prod.readiness.chart), so the page
+    # and the browser's redraw (lib/chart.js) cannot disagree.
+    return (
+        '<figure class="p2p-readiness__chart" data-role="chart">'
+        + to_svg(view["chart"], css_class="p2p-readiness__svg")
+        + f'<figcaption id="{key}-chart-text" data-role="chart-text">'
+        f"{_e(view['chart_summary'])}</figcaption></figure>"
     )
-    return "".join(parts)
 
 
 def _item_line(item: Mapping[str, Any], show_answer: bool = True) -> str:
@@ -135,7 +97,7 @@ def render_result(
         f'<p class="p2p-readiness__answered" data-role="answered">{_e(view["answered_text"])}</p>',
         f'<p class="p2p-readiness__cap" data-role="cap"{cap_hidden}>{_e(view["cap_text"])}</p>',
         "</div>",
-        _chart(view, rubric, key),
+        _chart(view, key),
         _list_block(
             "capping",
             "Critical questions answered No",
@@ -170,7 +132,8 @@ def readiness_widget_html(
 ) -> str:
     """The live widget: pre-rendered result plus what the script needs, as data-* attributes."""
     attrs = {
-        "data-p2p-readiness": "",
+        "data-p2p-component": "readiness",
+        "data-p2p-python": "early",
         "data-checklist": checklist.id,
         "data-site-root": site_root_for(page_src, directory_urls),
         "data-directory-urls": "true" if directory_urls else "false",
@@ -179,10 +142,10 @@ def readiness_widget_html(
     attr_text = " ".join(
         f'{name}="{_e(value)}"' if value else name for name, value in attrs.items()
     )
-    scripts = f"{site_root_for(page_src, directory_urls)}assets/js/"
+    scripts = f"{site_root_for(page_src, directory_urls)}assets/js/lib/"
     return (
         # Fetched while the page parses, so booting Python can start the moment the widget runs.
-        f'<link rel="modulepreload" href="{_e(scripts)}pyodide-client.js">'
+        f'<link rel="modulepreload" href="{_e(scripts)}python.js">'
         f'<section class="p2p-readiness" {attr_text} aria-labelledby="readiness-result-title">'
         '<h2 id="readiness-result-title">Your readiness verdict</h2>'
         '<p class="p2p-readiness__status" data-role="status" role="status">'
@@ -190,8 +153,10 @@ def readiness_widget_html(
         "answers as you give them, computed in your browser.</p>"
         + render_result(view, rubric, key="readiness-live", live=True)
         + "</section>"
-        # An async module runs as soon as it arrives, before Material's bundle: see python-boot.js.
-        + f'<script type="module" async src="{_e(scripts)}python-boot.js"></script>'
+        # An async module runs as soon as it arrives, before Material's bundle; it starts Python
+        # because the widget carries data-p2p-python="early" (see lib/python.js). It is the
+        # same module the component imports later, so the tab still has one worker.
+        + f'<script type="module" async src="{_e(scripts)}python.js"></script>'
     )
 
 

@@ -3,7 +3,7 @@
 Each widget is a labelled form with units and defaults plus the result for those
 defaults, computed at build time through `pilot2prod.api` — the same function the
 browser calls — so readers without JavaScript see real numbers.
-`docs/assets/js/calc-widget.js` updates the same parts, found by `name`,
+`docs/assets/js/components/calculator.js` updates the same parts, found by `name`,
 `data-chart` and `data-table`, from the view the worker returns; keep the two in
 step. Every text is escaped here; nothing a reader types reaches this module.
 """
@@ -212,6 +212,7 @@ def _results(
 
 def _root_attributes(kind: str, function: str, fmt: str, runtime: Mapping[str, str]) -> str:
     attrs = {
+        "data-p2p-component": "calculator",
         "data-p2p-calc": kind,
         "data-function": function,
         "data-format": fmt,
@@ -267,7 +268,7 @@ def cost_widget_html(model: CostModel, view: Mapping[str, Any], runtime: Mapping
 
 
 def estimate_link_html(page_src: str, directory_urls: bool) -> str:
-    """The assessment's way into the estimator; estimator-widget.js adds the live scores."""
+    """The assessment's way into the estimator; components/readiness.js adds the live scores."""
     href = doc_url("estimator.md", site_root_for(page_src, directory_urls), directory_urls)
     return (
         '<p class="p2p-estimate-next">'

@@ -3,13 +3,14 @@
 The output is Markdown holding one `<form markdown="block">` (md_in_html), so the
 checklist's title and section headings join the page's table of contents while
 every item stays plain HTML. Without JavaScript it reads and prints as a list;
-`docs/assets/js/checklist.js` finds the form by its data attributes and adds
+`docs/assets/js/components/checklist.js` finds the form by its data attributes and adds
 saving, progress, notes, exports and share links.
 
 Markup contract (other widgets and tests rely on it):
 
-- root: `<form class="p2p-checklist" id="<checklist>" data-checklist="<checklist>"
-  data-version="<version>" data-scale="done|readiness">`;
+- root: `<form class="p2p-checklist" id="<checklist>" data-p2p-component="checklist"
+  data-checklist="<checklist>" data-version="<version>" data-scale="done|readiness"
+  data-labels="<JSON of ANSWER_LABELS>" data-note-max data-owner-max data-name-max>`;
 - item: `id="<checklist>-<item>"`, `data-item`, `data-weight`, `data-critical`;
 - controls: `name="<checklist>-<item>"`; radio values `no`, `partial`, `yes`, `na`;
   checkbox value `done`.
@@ -17,10 +18,13 @@ Markup contract (other widgets and tests rely on it):
 
 from __future__ import annotations
 
+import json
+
 from macros.html import esc as _attr
 from macros.html import words as _text
 from pilot2prod.model.checklists import (
     ANSWER_LABELS,
+    NAME_MAX,
     NOTE_MAX,
     OWNER_MAX,
     Checklist,
@@ -170,8 +174,12 @@ class _Renderer:
         checklist = self.checklist
         lines = [
             f'<form class="p2p-checklist" id="{_attr(checklist.id)}" '
+            'data-p2p-component="checklist" '
             f'data-checklist="{_attr(checklist.id)}" data-version="{_attr(checklist.version)}" '
             f'data-scale="{_attr(checklist.scale)}" data-title="{_attr(checklist.title)}" '
+            # The script reads its answer labels and field limits here, defined once in Python.
+            f'data-labels="{_attr(json.dumps(ANSWER_LABELS, sort_keys=True))}" '
+            f'data-note-max="{NOTE_MAX}" data-owner-max="{OWNER_MAX}" data-name-max="{NAME_MAX}" '
             f'aria-labelledby="{self._id("title")}" markdown="block">',
             "",
             f"{'#' * level} {_text(checklist.title)} {{#{self._id('title')}}}",

@@ -1,6 +1,6 @@
 """The team view macro: import several people's exported answers and see them side by side.
 
-The page holds only the controls and empty result areas; `docs/assets/js/team-view.js`
+The page holds only the controls and empty result areas; `docs/assets/js/components/team.js`
 reads the chosen files in the browser, hands them to `readiness.merge` (the same
 Python as `pilot2prod merge`) in the Pyodide worker and fills the areas found by
 their `data-role`. Nothing is pre-rendered: without files there is nothing to show,
@@ -25,7 +25,7 @@ def team_view_html(page: str, directory_urls: bool, runtime_attributes: Mapping[
     """The markup of the team view for the page built from `page`."""
     attributes = {
         "class": "p2p-team",
-        "data-p2p-team": "",
+        "data-p2p-component": "team",
         "data-site-root": site_root_for(page, directory_urls),
         "data-directory-urls": "true" if directory_urls else "false",
         "data-max-files": str(MAX_PEOPLE),

@@ -31,6 +31,7 @@ ATTRIBUTES = frozenset(
         "cx",
         "cy",
         "r",
+        "rx",
         "width",
         "height",
         "points",

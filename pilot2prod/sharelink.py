@@ -3,7 +3,7 @@
 The fragment reads `#p2p=v1.<payload>`, where the payload is the document as
 UTF-8 JSON, compressed with raw DEFLATE (no zlib header or checksum) and written
 in base64url without padding. The browser's `CompressionStream("deflate-raw")`
-in `docs/assets/js/fragment-codec.js` reads and writes exactly the same strings,
+in `docs/assets/js/lib/sharelink.js` reads and writes exactly the same strings,
 so a link built here (say, a worked example's answers) opens on the site, and a
 link copied from the site can be read by the command line.
 

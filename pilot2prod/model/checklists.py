@@ -20,6 +20,9 @@ NOTE_MAX = 2000
 OWNER_MAX = 120
 """Longest owner name a reader can type, in characters."""
 
+NAME_MAX = 80
+"""Longest name of a named copy of a checklist's answers, in characters."""
+
 Scale = Literal["done", "readiness"]
 """`done`: a checkbox per item. `readiness`: No / Partly / Yes / Not applicable."""
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from pilot2prod import text
 from pilot2prod.model.checklists import ANSWER_LABELS, Checklist
+from pilot2prod.readiness.chart import dimension_chart
 from pilot2prod.readiness.rubric import Rubric
 from pilot2prod.readiness.scoring import Assessment, DimensionScore, ItemRef, WhatIf
 from pilot2prod.text import plural
@@ -132,6 +133,7 @@ def assessment_view(
     path = [_step(step, checklist, site_root, directory_urls) for step in assessment.path]
     identity = assessment.identity
     dimensions = [_dimension(d) for d in assessment.dimensions]
+    chart_summary = "Score by dimension: " + "; ".join(d["text"] for d in dimensions) + "."
     return {
         "checklist": checklist.id,
         "checklist_version": checklist.version,
@@ -149,7 +151,10 @@ def assessment_view(
         "capped": assessment.capped,
         "cap_text": cap_text,
         "dimensions": dimensions,
-        "chart_summary": "Score by dimension: " + "; ".join(d["text"] for d in dimensions) + ".",
+        "chart_summary": chart_summary,
+        "chart": dimension_chart(
+            dimensions, weakest.id if weakest else None, rubric, chart_summary
+        ),
         "capping": [_item(r, checklist, site_root, directory_urls) for r in assessment.capping],
         "gaps": [_item(r, checklist, site_root, directory_urls) for r in assessment.gaps],
         "unanswered": [

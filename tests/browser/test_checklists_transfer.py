@@ -478,7 +478,7 @@ def test_python_and_browser_codecs_agree(page, site_url):
     doc = _shared_doc()
     js_text = page.evaluate(
         """async (doc) => {
-          const codec = await import('/assets/js/fragment-codec.js');
+          const codec = await import('/assets/js/lib/sharelink.js');
           return codec.encodeFragment(doc);
         }""",
         doc,
@@ -487,7 +487,7 @@ def test_python_and_browser_codecs_agree(page, site_url):
     assert sharelink.decode(js_text) == doc
     back = page.evaluate(
         """async (text) => {
-          const codec = await import('/assets/js/fragment-codec.js');
+          const codec = await import('/assets/js/lib/sharelink.js');
           return codec.decodeFragment(text);
         }""",
         sharelink.encode(doc),
@@ -495,7 +495,7 @@ def test_python_and_browser_codecs_agree(page, site_url):
     assert back == doc
     message = page.evaluate(
         """async (text) => {
-          const codec = await import('/assets/js/fragment-codec.js');
+          const codec = await import('/assets/js/lib/sharelink.js');
           try { await codec.decodeFragment(text, {maxBytes: 100}); return 'accepted'; }
           catch (error) { return error.message; }
         }""",

@@ -35,7 +35,7 @@ def test_cli_gives_the_verdict_and_score_the_page_shows(page, site_url, tmp_path
     page.goto(site_url + "assessment/")
     expect(page.locator("form#readiness")).to_have_attribute("data-p2p-mounted", "true")
     _fill(page, answers)
-    widget = page.locator("[data-p2p-readiness]")
+    widget = page.locator("[data-p2p-component='readiness']")
     expect(widget).to_have_attribute("data-scored-answers", _digest(answers), timeout=BOOT)
     verdict = page.locator('output[name="verdict"]').inner_text()
     score = page.locator('output[name="score"]').inner_text()

@@ -248,7 +248,7 @@ def test_assessment_link_carries_the_readiness_scores(live, files, site_url):
     """The assessment's "Estimate the remaining work" link fills in its dimension scores."""
     page, _, errors = live
     page.goto(site_url + "assessment/")
-    widget = page.locator("[data-p2p-readiness]")
+    widget = page.locator("[data-p2p-component='readiness']")
     expect(widget).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
     answers = {"real-traffic-sample": "yes", "load-measured": "partial", "named-operator": "no"}
     page.evaluate(SET_ANSWERS, [answers])
@@ -273,7 +273,7 @@ def test_assessment_link_carries_the_readiness_scores(live, files, site_url):
           const doc = await decodeFragment(payload);
           return JSON.stringify(doc.inputs.readiness) === JSON.stringify(expected);
         }""",
-        arg=[site_url + "assets/js/fragment-codec.js", carried],
+        arg=[site_url + "assets/js/lib/sharelink.js", carried],
         timeout=30_000,
     )
     link.click()

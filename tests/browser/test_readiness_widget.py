@@ -17,7 +17,7 @@ from tests.browser.support import (
 from tests.browser.support import live_page as open_live_page
 from tests.fixtures import repo_data, repo_files
 
-WIDGET = "[data-p2p-readiness]"
+WIDGET = "[data-p2p-component='readiness']"
 CHECKLIST = '.p2p-checklist[data-checklist="readiness"]'
 FALLBACK = "The live score is not available"
 
@@ -211,7 +211,9 @@ def test_hanging_runtime_is_stopped_by_the_time_limit(new_context, site_url):
     def short_limit(route: Route) -> None:
         response = route.fetch()
         body = response.text().replace(
-            "data-p2p-readiness ", 'data-p2p-readiness data-boot-timeout="3000" ', 1
+            'data-p2p-component="readiness" ',
+            'data-p2p-component="readiness" data-boot-timeout="3000" ',
+            1,
         )
         route.fulfill(response=response, body=body)
 

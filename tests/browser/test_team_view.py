@@ -15,6 +15,7 @@ from tests.cli.support import document, readiness_checklist
 from tests.serving import ROOT
 
 TEAM = "team/"
+TEAM_ROOT = "[data-p2p-component='team']"
 BOOT = 120_000
 """Pyodide's first boot in a fresh context can take a while on a busy machine."""
 
@@ -34,7 +35,7 @@ def _payload(name: str, doc: object) -> dict:
 
 def _open(page: Page, site_url: str) -> None:
     page.goto(site_url + TEAM)
-    expect(page.locator("[data-p2p-team]")).to_have_attribute("data-mounted", "true")
+    expect(page.locator(TEAM_ROOT)).to_have_attribute("data-p2p-mounted", "true")
 
 
 def _choose(page: Page, files: list[dict]) -> None:
@@ -59,7 +60,7 @@ def test_team_view_shows_what_the_command_line_computes(page, site_url, capsys, 
     expected = json.loads(_cli(capsys, tmp_path, files, "--format", "json"))
     _open(page, site_url)
     _choose(page, [_payload(name, doc) for name, doc in files])
-    root = page.locator("[data-p2p-team]")
+    root = page.locator(TEAM_ROOT)
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT)
     expect(page.locator('output[name="team-verdict"]')).to_have_text(
         expected["team"]["verdict"]["label"]
@@ -88,7 +89,7 @@ def test_markdown_export_is_the_command_lines_markdown(page, site_url, capsys, t
     expected = _cli(capsys, tmp_path, files, "--format", "md", "--site-url", site_url)
     _open(page, site_url)
     _choose(page, [_payload(name, doc) for name, doc in files])
-    expect(page.locator("[data-p2p-team]")).to_have_attribute("data-state", "live", timeout=BOOT)
+    expect(page.locator(TEAM_ROOT)).to_have_attribute("data-state", "live", timeout=BOOT)
     page.get_by_role("button", name="Make Markdown").click()
     area = page.locator('[data-role="markdown"]')
     expect(area).not_to_have_value("")
@@ -111,7 +112,7 @@ def test_bad_files_are_refused_with_a_notice_and_the_rest_merged(page, site_url)
     }
     _open(page, site_url)
     _choose(page, [_payload("good.json", good), *(_payload(n, d) for n, d in bad.items())])
-    root = page.locator("[data-p2p-team]")
+    root = page.locator(TEAM_ROOT)
     expect(root).to_have_attribute("data-state", "live", timeout=BOOT)
     refused = page.locator('[data-role="refused-list"] li')
     expect(refused).to_have_count(len(bad))
@@ -152,11 +153,11 @@ def test_hostile_names_and_notes_are_shown_as_text(page, site_url):
     )
     _open(page, site_url)
     _choose(page, [_payload(f"{evil}.json", doc), _payload("b.json", document({first: "no"}))])
-    expect(page.locator("[data-p2p-team]")).to_have_attribute("data-state", "live", timeout=BOOT)
+    expect(page.locator(TEAM_ROOT)).to_have_attribute("data-state", "live", timeout=BOOT)
     expect(page.locator('[data-role="people-rows"] th').first).to_have_text(f"{evil}.json")
     row = page.locator(f'[data-role="items-rows"] tr[data-item="{first}"]')
     expect(row.locator("td").first).to_contain_text(f"Owner: {evil}")
-    assert page.locator("[data-p2p-team] img, [data-p2p-team] script").count() == 0
+    assert page.locator(f"{TEAM_ROOT} img, {TEAM_ROOT} script").count() == 0
     assert dialogs == []
 
 
@@ -171,9 +172,9 @@ def test_filter_survives_instant_navigation_without_duplicate_handlers(page, sit
     page.locator(".md-sidebar--primary a[href$='assessment/']").first.click()
     expect(page.locator("form#readiness")).to_be_visible()
     page.locator(".md-sidebar--primary a[href$='team/']").first.click()
-    expect(page.locator("[data-p2p-team]")).to_have_attribute("data-mounted", "true")
+    expect(page.locator(TEAM_ROOT)).to_have_attribute("data-p2p-mounted", "true")
     _choose(page, [*files, _payload("bad.json", b"not json")])
-    expect(page.locator("[data-p2p-team]")).to_have_attribute("data-state", "live", timeout=BOOT)
+    expect(page.locator(TEAM_ROOT)).to_have_attribute("data-state", "live", timeout=BOOT)
     expect(page.locator('[data-role="refused-list"] li')).to_have_count(1)
     page.get_by_label("Show only questions where the answers disagree").check()
     visible = page.locator('[data-role="items-rows"] tr[data-item]:visible')
@@ -190,7 +191,5 @@ def test_team_page_has_no_serious_accessibility_violations(page, site_url, with_
     _open(page, site_url)
     if with_result:
         _choose(page, [_payload(name, doc) for name, doc in _examples()])
-        expect(page.locator("[data-p2p-team]")).to_have_attribute(
-            "data-state", "live", timeout=BOOT
-        )
+        expect(page.locator(TEAM_ROOT)).to_have_attribute("data-state", "live", timeout=BOOT)
     assert serious_axe_violations(page) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -10,7 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 
-from pilot2prod.model.checklists import ANSWER_LABELS, Checklist
+from pilot2prod.model.checklists import ANSWER_LABELS, NAME_MAX, NOTE_MAX, OWNER_MAX, Checklist
 from pilot2prod.model.dataset import Dataset
 from tests.fixtures import repo_data
 from tests.serving import ROOT, build_site
@@ -255,18 +256,29 @@ def test_checklist_works_without_javascript_as_a_readable_list(built_site, check
             assert item.why in form.text()
 
 
+def test_form_hands_the_script_pythons_labels_and_limits(built_site, checklists):
+    """The script's answer labels and length limits are Python's, read from the form."""
+    for checklist in checklists:
+        form = _form(built_site, checklist)
+        assert form.attrs["data-p2p-component"] == "checklist"
+        assert json.loads(form.attrs["data-labels"]) == ANSWER_LABELS
+        assert int(form.attrs["data-note-max"]) == NOTE_MAX
+        assert int(form.attrs["data-owner-max"]) == OWNER_MAX
+        assert int(form.attrs["data-name-max"]) == NAME_MAX
+        for note in form.find_all("textarea"):
+            assert note.attrs["maxlength"] == str(NOTE_MAX)
+
+
 def test_checklist_scripts_and_styles_are_loaded_as_modules(built_site):
     """The entry module and the stylesheet are on the page; the entry is a module script."""
     page = _page(built_site, "assessment.md")
-    scripts = [
-        n for n in page.find_all("script") if n.attrs.get("src", "").endswith("checklist.js")
-    ]
+    scripts = [n for n in page.find_all("script") if n.attrs.get("src", "").endswith("main.js")]
     assert scripts and scripts[0].attrs.get("type") == "module"
     styles = [
         n.attrs["href"] for n in page.find_all("link") if "checklist.css" in n.attrs.get("href", "")
     ]
     assert styles
-    for name in ("checklist.js", "fragment-codec.js", "checklist-mount.js", "checklist-doc.js"):
+    for name in ("main.js", "lib/sharelink.js", "components/checklist.js", "lib/storage.js"):
         assert (built_site / "assets" / "js" / name).exists(), name
 
 

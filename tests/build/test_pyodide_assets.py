@@ -113,7 +113,7 @@ def test_content_pages_reference_no_python_runtime(built_site):
         if name in calculators:
             continue
         lowered = html.lower()
-        for needle in ("assets/pyodide/", "pyodide-worker", "pyodide-client", ".wasm"):
+        for needle in ("assets/pyodide/", "python-worker", "lib/python.js", ".wasm"):
             assert needle not in lowered, (name, needle)
         assert not re.search(r"""<(?:script|link)\b[^>]*\.whl""", lowered), name
 

@@ -86,6 +86,13 @@ def _readiness_from_result(value: object, dimensions: Sequence[str]) -> dict[str
     elif isinstance(value, Mapping):
         score = value.get("score")
         per_dimension = value.get("dimensions", {})
+        if isinstance(per_dimension, list):
+            # The assessment's own view lists its dimensions as [{"id": ..., "score": ...}].
+            per_dimension = {
+                part["id"]: part
+                for part in per_dimension
+                if isinstance(part, Mapping) and isinstance(part.get("id"), str)
+            }
     else:
         return "The carried readiness result is not a score."
     found: dict[str, float] = {}
@@ -104,6 +111,27 @@ def _readiness_from_result(value: object, dimensions: Sequence[str]) -> dict[str
         for dim in dimensions:
             found.setdefault(dim, float(score))
     return found
+
+
+def carried_fields(model: EffortModel, raw: object) -> dict[str, str]:
+    """The readiness fields a carried result fills in, as the text the form shows ("62.5").
+
+    Only fields left blank in `raw` are filled, the same rule `check_inputs` applies. The page
+    sends the carried document's inputs, puts these values into its form once, and from then
+    on computes from the form alone.
+    """
+    if not isinstance(raw, Mapping) or "readiness" not in raw:
+        return {}
+    carried = _readiness_from_result(raw["readiness"], model.readiness.dimensions)
+    if isinstance(carried, str):
+        return {}  # check_inputs reports the message
+    filled: dict[str, str] = {}
+    for dim, score in carried.items():
+        field_id = model.readiness_field(dim)
+        given = raw.get(field_id, model.number(field_id).default)
+        if given is None or (isinstance(given, str) and not given.strip()):
+            filled[field_id] = f"{round(score * 100, 1):g}"
+    return filled
 
 
 def check_inputs(model: EffortModel, raw: object) -> tuple[EffortInputs | None, dict[str, str]]:

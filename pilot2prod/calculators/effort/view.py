@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pilot2prod.calculators.effort.inputs import EffortInputs, check_inputs
+from pilot2prod.calculators.effort.inputs import EffortInputs, carried_fields, check_inputs
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.effort.simulate import EffortEstimate, estimate
 from pilot2prod.calculators.views import (
@@ -276,11 +276,14 @@ def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dic
 
 def run(model: EffortModel, payload: Mapping[str, Any]) -> dict[str, Any]:
     """Check the inputs in `payload` and estimate: the view, or per-field messages."""
-    inputs, messages = check_inputs(model, request_inputs(payload))
+    raw = request_inputs(payload)
+    inputs, messages = check_inputs(model, raw)
+    # A readiness result carried from the assessment: the page fills these fields in once.
+    carried = carried_fields(model, raw)
     if inputs is None:
-        return {"ok": False, "messages": messages}
+        return {"ok": False, "messages": messages, "carried": carried}
     found = estimate(model, inputs)
-    result = view(model, inputs, found)
+    result = view(model, inputs, found) | {"carried": carried}
     if payload.get("markdown") is True:
         result["markdown"] = markdown(
             model, inputs, found, payload.get("page_url"), payload.get("date")

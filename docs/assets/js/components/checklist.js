@@ -1,5 +1,7 @@
-// One controller per checklist form: restores saved answers, saves every change, keeps
-// progress and filters current, and handles exports, imports, share links and named copies.
+// The checklist component (data-p2p-component="checklist" on each form.p2p-checklist): one
+// controller per form restores saved answers, saves every change, keeps progress and filters
+// current, and handles exports, imports, share links and named copies. main.js mounts each form;
+// `settle` then hands the page's share link, if any, to the form it belongs to.
 //
 // Contract with other widgets: the form dispatches a bubbling "pilot2prod:answers" event
 // (detail: checklist, version, answers, notes, owners, reason) whenever the answers shown
@@ -7,8 +9,6 @@
 
 import {
   DocError,
-  LABELS,
-  NAME_MAX,
   cloneDoc,
   emptyDoc,
   isEmptyDoc,
@@ -19,34 +19,46 @@ import {
   uniqueName,
   writeCopies,
 } from "./checklist-doc.js";
-import { download, fileName, pageUrl, progressSentence, tally, toCSV, toJSON, toMarkdown, today } from "./checklist-export.js";
-import { forgetPendingShare, rememberPendingShare } from "./checklist-pending.js";
-import { LONG_LINK, clearShareFragment, copyText, shareUrl } from "./checklist-share.js";
-import { answersKey, copiesKey, openStore, storageMessage, unreadableKey } from "./checklist-storage.js";
-import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar, h } from "./checklist-ui.js";
-import { MAX_BYTES } from "./fragment-codec.js";
+import { fileName, progressSentence, tally, toCSV, toJSON, toMarkdown } from "./checklist-export.js";
+import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar } from "./checklist-ui.js";
+import { h } from "../lib/dom.js";
+import { copyText, download, today } from "../lib/download.js";
+import {
+  MAX_BYTES,
+  PARAM,
+  clearShareFragment,
+  decodeFragment,
+  encodeFragment,
+  forgetPendingShare,
+  fragmentParam,
+  pageUrl,
+  rememberPendingShare,
+} from "../lib/sharelink.js";
+import { answersKey, copiesKey, openStore, storageMessage, unreadableKey } from "../lib/storage.js";
 
 export const ANSWERS_EVENT = "pilot2prod:answers";
 export const REQUEST_EVENT = "pilot2prod:answers-request";
 
 const SAVE_DELAY_MS = 400;
+/** Links longer than this may be cut by some mail and chat programs. */
+const LONG_LINK = 2000;
 const controllers = new WeakMap();
 // Note edits waiting for their delayed save, by checklist id. A form replaced by instant
 // navigation, or a page being closed, flushes them so no keystroke is lost.
 const pendingSaves = new Map();
 
 /** Save every note or owner edit still waiting for its delayed save. */
-export function flushPendingSaves() {
+function flushPendingSaves() {
   for (const save of [...pendingSaves.values()]) save();
 }
 
 /** The controller of a mounted form, if any. */
-export function controllerOf(form) {
+function controllerOf(form) {
   return controllers.get(form) || null;
 }
 
 /** Mount `form` once; later calls for the same element return the same controller. */
-export function mountChecklist(form) {
+export function mount(form) {
   const existing = controllers.get(form);
   if (existing) return existing;
   const controller = new ChecklistController(form);
@@ -121,7 +133,6 @@ class ChecklistController {
     const waiting = pendingSaves.get(spec.id);
     if (waiting) waiting();
     this.restore();
-    form.dataset.p2pMounted = "true";
     this.announce("restore");
   }
 
@@ -185,7 +196,7 @@ class ChecklistController {
 
     const status = el.querySelector("[data-p2p-status]");
     if (status) {
-      status.textContent = spec.scale === "done" ? (value ? "Done" : "Not done") : value ? LABELS[value] : "Not answered";
+      status.textContent = spec.scale === "done" ? (value ? "Done" : "Not done") : value ? spec.labels.get(value) || value : "Not answered";
     }
     const printed = el.querySelector("[data-p2p-print]");
     if (printed) {
@@ -257,7 +268,7 @@ class ChecklistController {
     list.replaceChildren();
     for (const [id, entry] of entries) {
       const parts = [];
-      if (entry.answer) parts.push(this.spec.scale === "done" ? (entry.answer === "done" ? "Done" : entry.answer) : LABELS[entry.answer] || entry.answer);
+      if (entry.answer) parts.push(this.spec.scale === "done" ? (entry.answer === "done" ? "Done" : entry.answer) : this.spec.labels.get(entry.answer) || entry.answer);
       if (entry.owner) parts.push(`owner: ${entry.owner}`);
       if (entry.note) parts.push(`note: ${entry.note}`);
       list.append(h("li", {}, h("code", { text: id }), h("span", { text: ` ${parts.join(" · ")}` })));
@@ -449,7 +460,7 @@ class ChecklistController {
     const { ui } = this;
     let url;
     try {
-      url = await shareUrl(this.view);
+      url = `${pageUrl()}#${PARAM}=${await encodeFragment(cloneDoc(this.view))}`;
     } catch (error) {
       this.notify(error instanceof Error ? error.message : "The share link could not be made.", { kind: "error" });
       return;
@@ -612,7 +623,7 @@ class ChecklistController {
   }
 
   bannerSaveCopy() {
-    const name = this.banner.nameInput.value.trim().slice(0, NAME_MAX);
+    const name = this.banner.nameInput.value.trim().slice(0, this.spec.nameMax);
     if (!name) {
       this.notify("Give the copy a name first.", { kind: "error" });
       this.banner.nameInput.focus();
@@ -653,7 +664,7 @@ class ChecklistController {
   }
 
   saveCurrentAsCopy() {
-    const name = this.ui.copyName.value.trim().slice(0, NAME_MAX);
+    const name = this.ui.copyName.value.trim().slice(0, this.spec.nameMax);
     if (!name) {
       this.notify("Give the copy a name first.", { kind: "error" });
       this.ui.copyName.focus();
@@ -756,15 +767,65 @@ class ChecklistController {
 }
 
 /** Undo the single-checklist print marks (after printing, or if the dialog never opened). */
-export function endPrint() {
+function endPrint() {
   delete document.documentElement.dataset.p2pPrint;
   for (const form of document.querySelectorAll("form.p2p-checklist[data-p2p-printing]")) delete form.dataset.p2pPrinting;
 }
 
 /** Refresh the "printed from" line of every checklist on the page. */
-export function refreshPrintHeaders() {
+function refreshPrintHeaders() {
   for (const form of document.querySelectorAll("form.p2p-checklist")) {
     const controller = controllers.get(form);
     if (controller) controller.renderPrintHeader();
   }
 }
+
+// ----- share links and the window's events ---------------------------------------------
+
+const FORM_SELECTOR = 'form.p2p-checklist[data-p2p-component="checklist"]';
+
+function mountedForms() {
+  return [...document.querySelectorAll(FORM_SELECTOR)].filter((form) => controllers.has(form));
+}
+
+/** Open a share link's answers over the form they belong to, or say why nothing changed. */
+async function routeShareLink(payload, onPage = mountedForms()) {
+  if (!payload || onPage.length === 0) return;
+  let doc;
+  try {
+    doc = await decodeFragment(payload);
+  } catch (error) {
+    controllerOf(onPage[0]).notify(`${error.message} Nothing was changed.`, { kind: "error" });
+    return;
+  }
+  const target = onPage.find((form) => form.dataset.checklist === doc.checklist);
+  if (!target) {
+    const name = typeof doc.checklist === "string" ? `“${doc.checklist.slice(0, 60)}”` : "an unnamed checklist";
+    controllerOf(onPage[0]).notify(`The share link holds answers for ${name}, which is not on this page. Nothing was changed.`, { kind: "error" });
+    return;
+  }
+  controllerOf(target).offerShared(doc, payload);
+}
+
+/** After the page's forms are mounted: offer the share link the page was opened with. */
+export function settle(forms, context) {
+  return routeShareLink(context.share, forms.filter((form) => controllers.has(form)));
+}
+
+// Registered once, when this module first loads; each looks up the forms showing at the time.
+window.addEventListener("hashchange", (event) => {
+  const payload = fragmentParam(new URL(event.newURL).hash);
+  if (payload) routeShareLink(payload);
+});
+
+window.addEventListener("storage", (event) => {
+  if (!event.key || !event.key.startsWith("pilot2prod:answers:")) return;
+  const id = event.key.slice("pilot2prod:answers:".length);
+  const form = mountedForms().find((f) => f.dataset.checklist === id);
+  if (form) controllerOf(form).syncFromStorage();
+});
+
+window.addEventListener("beforeprint", () => refreshPrintHeaders());
+window.addEventListener("afterprint", () => endPrint());
+// The page is going away: a note typed in the last moment is saved now, not after a delay.
+window.addEventListener("pagehide", () => flushPendingSaves());

@@ -1,7 +1,8 @@
-// Saving answers in localStorage, and carrying on without it.
+// The one store of the site: localStorage, and carrying on without it. Checklists keep their
+// answers and named copies here, calculators their inputs.
 //
 // Browsers may block storage (privacy settings, some embedded views) or refuse a write
-// when it is full. Either way the checklist keeps working: values are kept in memory for
+// when it is full. Either way the page keeps working: values are kept in memory for
 // this tab (they survive instant navigation, not a reload) and the page says so.
 
 export const ANSWERS_PREFIX = "pilot2prod:answers:";

@@ -1,4 +1,4 @@
-// Module worker that runs pilot2prod's Python in Pyodide, one per tab (see pyodide-client.js).
+// Module worker that runs pilot2prod's Python in Pyodide, one per tab (see python.js).
 //
 // Messages in:  {type: "boot", pyodideBase, wheelUrl}
 //               {type: "call", id, name, payload}        payload: JSON text

@@ -1,22 +1,7 @@
 // DOM pieces the script adds to a checklist: tool bar, banner, notices, copies, set-aside answers.
 // Every piece of text goes in through textContent; nothing a reader typed is parsed as HTML.
 
-/** Create an element: h("button", {type: "button", class: "x", text: "Go"}, child, …). */
-export function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === "text") node.textContent = value;
-    else if (key === "class") node.className = value;
-    else if (key === "data") Object.assign(node.dataset, value);
-    else if (value === true) node.setAttribute(key, "");
-    else node.setAttribute(key, String(value));
-  }
-  for (const child of children) {
-    if (child !== null && child !== undefined && child !== false) node.append(child);
-  }
-  return node;
-}
+import { h } from "../lib/dom.js";
 
 const button = (action, text, extra = {}) => h("button", { type: "button", class: "p2p-button", data: { action }, text, ...extra });
 
@@ -52,7 +37,7 @@ export function buildToolbar(spec) {
     button("reset-confirm", "Yes, clear my answers", { class: "p2p-button p2p-button--primary" }),
     button("reset-cancel", "Cancel"),
   );
-  const copyName = h("input", { type: "text", id: id("copy-name"), maxlength: 80, autocomplete: "off" });
+  const copyName = h("input", { type: "text", id: id("copy-name"), maxlength: spec.nameMax, autocomplete: "off" });
   const copiesList = h("ul", { class: "p2p-copies__list" });
   const copiesEmpty = h("p", { class: "p2p-copies__empty", text: "No named copies yet." });
   const copiesPanel = h(
@@ -99,7 +84,7 @@ export function buildBanner(spec) {
   const id = (part) => `${spec.id}--${part}`;
   const title = h("p", { class: "p2p-banner__title", id: id("banner-title") });
   const detail = h("p", { class: "p2p-banner__detail" });
-  const nameInput = h("input", { type: "text", id: id("banner-name"), maxlength: 80, autocomplete: "off" });
+  const nameInput = h("input", { type: "text", id: id("banner-name"), maxlength: spec.nameMax, autocomplete: "off" });
   const namePanel = h(
     "p",
     { class: "p2p-banner__name", hidden: true },

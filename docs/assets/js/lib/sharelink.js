@@ -1,4 +1,5 @@
-// Share-link codec: a JSON object <-> the text after "p2p=" in a URL fragment.
+// Share links: the codec (a JSON object <-> the text after "p2p=" in a URL fragment), and the
+// one place that remembers a link's "#p2p=…" payload for the page it opens.
 //
 // Format: "v1." + base64url (no padding) of raw DEFLATE (no zlib header) of UTF-8 JSON.
 // pilot2prod/sharelink.py reads and writes the same strings. A fragment is untrusted:
@@ -124,4 +125,83 @@ export function fragmentParam(hash) {
     if (part.startsWith(PARAM + "=")) return part.slice(PARAM.length + 1);
   }
   return null;
+}
+
+/** The page's address without any fragment (share links and anchors stripped). */
+export function pageUrl(loc = window.location) {
+  return `${loc.origin}${loc.pathname}${loc.search}`;
+}
+
+/** Drop a share payload from the address bar without reloading or adding history. */
+export function clearShareFragment(payload) {
+  const loc = window.location;
+  if (payload && fragmentParam(loc.hash) !== payload) return;
+  try {
+    window.history.replaceState(window.history.state, "", pageUrl(loc));
+  } catch {
+    // Some embedded views refuse history changes; the payload is dropped either way.
+  }
+}
+
+// --- remembering a payload across Material's navigation ------------------------------------
+//
+// Material's navigation.tracking may replace the address bar's fragment with the heading in view
+// (and, after an instant navigation, with an anchor of the page being left) before a component
+// has loaded. So a payload is also taken from where it first appeared: the fragment this document
+// was loaded with (used once), an in-site link the reader followed, or a checklist banner left
+// open before a reload (sessionStorage, per tab and page). main.js imports this module on every
+// page, so the click listener below is registered once per tab.
+
+let openedWith = window.location.hash;
+let followed = null;
+
+document.addEventListener(
+  "click",
+  (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link) return;
+    const url = new URL(link.href, window.location.href);
+    const payload = url.origin === window.location.origin ? fragmentParam(url.hash) : null;
+    followed = payload ? { path: url.pathname, payload } : null;
+  },
+  true,
+);
+
+const pendingKey = (path) => `pilot2prod:pending-share:${path}`;
+
+/** The share payload meant for the page now showing, or null; call once per page shown. */
+export function takeSharePayload() {
+  const path = window.location.pathname;
+  let payload = fragmentParam(window.location.hash);
+  if (!payload && openedWith !== null) payload = fragmentParam(openedWith);
+  openedWith = null;
+  if (!payload && followed && followed.path === path) payload = followed.payload;
+  followed = null;
+  return payload || pendingShare();
+}
+
+/** Remember `payload` as the current page's share link waiting for the reader's choice. */
+export function rememberPendingShare(payload) {
+  try {
+    window.sessionStorage.setItem(pendingKey(window.location.pathname), payload);
+  } catch {
+    // Storage blocked: nothing to remember, the banner still works until the page is left.
+  }
+}
+
+/** Forget the current page's pending share link (the reader chose). */
+export function forgetPendingShare() {
+  try {
+    window.sessionStorage.removeItem(pendingKey(window.location.pathname));
+  } catch {
+    // Nothing was stored.
+  }
+}
+
+function pendingShare() {
+  try {
+    return window.sessionStorage.getItem(pendingKey(window.location.pathname));
+  } catch {
+    return null;
+  }
 }

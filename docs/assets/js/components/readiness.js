@@ -1,26 +1,35 @@
-// The live readiness verdict: listens to the readiness checklist on the same page and rescores
-// its answers with pilot2prod's own Python (readiness.score) in the Pyodide worker.
+// The readiness component (data-p2p-component="readiness"): the live verdict. It listens to the
+// readiness checklist on the same page and rescores its answers with pilot2prod's own Python
+// (readiness.score) in the tab's worker.
 //
-// The build pre-renders the result for no answers (macros/readiness_widget.py); this script
+// The build pre-renders the result for no answers (macros/readiness_widget.py); this module
 // updates the same parts, found by their data-role, from the view Python returns. Settings come
-// from data-* attributes on the [data-p2p-readiness] element: data-checklist, data-site-root,
-// data-directory-urls, data-debounce (ms, default 0: bursts in one task are scored once), and
-// data-pyodide-base / data-wheel / data-boot-timeout, which pyodide-client.js reads.
+// from data-* attributes on the element: data-checklist, data-site-root, data-directory-urls,
+// data-debounce (ms, default 0: bursts in one task are scored once), and data-pyodide-base /
+// data-wheel / data-boot-timeout, which lib/python.js reads. Each result also goes into the
+// page's "Estimate the remaining work" link, so the estimator opens with these scores.
 
-import { pythonClientLoader } from "./python-on-demand.js";
+import { drawChart } from "../lib/chart.js";
+import { part, setText } from "../lib/dom.js";
+import {
+  bootingText,
+  callPython,
+  failedText,
+  onPythonStatus,
+  pythonStatus,
+  startPython,
+} from "../lib/python.js";
+import { PARAM, encodeFragment } from "../lib/sharelink.js";
 
-const SELECTOR = "[data-p2p-readiness]";
+const SELECTOR = '[data-p2p-component="readiness"]';
 
 const widgets = new WeakMap();
-const client = pythonClientLoader((module) => {
+
+onPythonStatus(() => {
   for (const root of document.querySelectorAll(SELECTOR)) {
-    showStatus(root, module);
+    if (widgets.has(root)) showStatus(root);
   }
 });
-
-function part(root, role) {
-  return root.querySelector(`[data-role="${role}"]`);
-}
 
 function digest(answers) {
   // The answers a result belongs to, "id=value;…" sorted by id; tests wait on it.
@@ -31,14 +40,8 @@ function digest(answers) {
     .join(";");
 }
 
-function setText(element, text) {
-  if (element && element.textContent !== text) {
-    element.textContent = text;
-  }
-}
-
-function showStatus(root, module) {
-  const status = module.pythonStatus();
+function showStatus(root) {
+  const status = pythonStatus();
   const line = part(root, "status");
   const summary = part(root, "summary");
   root.dataset.state = status === "ready" && root.dataset.scoredAnswers !== undefined ? "live" : status;
@@ -46,11 +49,7 @@ function showStatus(root, module) {
     summary.setAttribute("aria-busy", status === "booting" ? "true" : "false");
   }
   if (status === "booting" || status === "idle") {
-    setText(
-      line,
-      "Starting the live score… The first visit downloads the Python runtime (about 13 MB); " +
-        "other pages of this site reuse it.",
-    );
+    setText(line, bootingText("the live score"));
   } else if (status === "ready") {
     setText(
       line,
@@ -59,9 +58,8 @@ function showStatus(root, module) {
   } else if (status === "failed") {
     setText(
       line,
-      `The live score is not available: ${module.pythonFailure() || "Python could not start"}. ` +
-        "The checklist still works and keeps your answers on this device. The result below is " +
-        "the one for an empty assessment, not for your answers.",
+      `${failedText("The live score")} The checklist still works and keeps your answers on this ` +
+        "device. The result below is the one for an empty assessment, not for your answers.",
     );
   }
 }
@@ -95,30 +93,6 @@ function fillList(root, role, items, intro) {
   block.hidden = items.length === 0;
 }
 
-function drawChart(root, view) {
-  const svg = root.querySelector('[data-role="chart"] svg');
-  if (!svg) {
-    return;
-  }
-  const bars = svg.querySelectorAll("rect.p2p-chart__bar");
-  const values = svg.querySelectorAll("text.p2p-chart__value");
-  const labels = svg.querySelectorAll("text.p2p-chart__label");
-  if (bars.length !== view.dimensions.length) {
-    return; // the page and the data disagree; leave the pre-rendered chart alone
-  }
-  const track = svg.querySelector("rect.p2p-chart__track");
-  const full = track ? Number(track.getAttribute("width")) : 0;
-  const weakest = view.weakest ? view.weakest.id : null;
-  view.dimensions.forEach((dimension, index) => {
-    const width = dimension.percent === null ? 0 : (full * dimension.percent) / 100;
-    bars[index].setAttribute("width", width.toFixed(1));
-    bars[index].classList.toggle("p2p-chart__bar--weakest", dimension.id === weakest);
-    setText(values[index], dimension.percent === null ? "no score" : dimension.score_text);
-    setText(labels[index], dimension.title);
-  });
-  setText(part(root, "chart-text"), view.chart_summary);
-}
-
 function render(root, view, answers) {
   setText(root.querySelector('output[name="verdict"]'), view.verdict.label);
   setText(root.querySelector('output[name="score"]'), view.score_text);
@@ -134,7 +108,9 @@ function render(root, view, answers) {
     setText(cap, view.cap_text);
     cap.hidden = !view.cap_text;
   }
-  drawChart(root, view);
+  // The chart's shapes come from Python (pilot2prod.readiness.chart), as on the built page.
+  drawChart(root.querySelector('[data-role="chart"] svg'), view.chart);
+  setText(part(root, "chart-text"), view.chart_summary);
   fillList(root, "capping", view.capping);
   fillList(root, "what-if", view.what_if ? view.what_if.items : [], view.what_if ? view.what_if.summary : "");
   const problems = part(root, "problems-list");
@@ -150,7 +126,7 @@ function render(root, view, answers) {
   }
   root.dataset.scoredAnswers = digest(answers);
   root.dataset.state = "live";
-  // estimator-widget.js turns each result into the "Estimate the remaining work" link.
+  carryToEstimator(view);
   root.dispatchEvent(new CustomEvent("pilot2prod:readiness-scored", { bubbles: true, detail: view }));
   performance.mark("p2p:readiness-scored"); // bench/run.py times the first live verdict by it
 }
@@ -164,8 +140,7 @@ async function rescore(root) {
     state.again = true; // score the newest answers as soon as this call returns
     return;
   }
-  const module = await client();
-  if (module.pythonStatus() !== "ready") {
+  if (pythonStatus() !== "ready") {
     return; // scored once Python is up
   }
   if (state.answers === null) {
@@ -177,8 +152,11 @@ async function rescore(root) {
   state.busy = true;
   const answers = state.answers;
   try {
-    const view = await module.callPython("readiness.score", {
+    // Notes go too: a Not applicable counts only with a reason, and owners appear in the path.
+    const view = await callPython("readiness.score", {
       answers,
+      notes: state.notes,
+      owners: state.owners,
       site_root: root.dataset.siteRoot || "",
       directory_urls: root.dataset.directoryUrls !== "false",
     });
@@ -198,12 +176,15 @@ async function rescore(root) {
   }
 }
 
-function schedule(root, answers) {
+function schedule(root, detail) {
   const state = widgets.get(root);
   if (!state) {
     return;
   }
-  state.answers = answers && typeof answers === "object" ? answers : {};
+  const asObject = (value) => (value && typeof value === "object" ? value : {});
+  state.answers = asObject(detail.answers);
+  state.notes = asObject(detail.notes);
+  state.owners = asObject(detail.owners);
   clearTimeout(state.timer);
   const wait = Number(root.dataset.debounce);
   state.timer = setTimeout(() => rescore(root), Number.isFinite(wait) && wait > 0 ? wait : 0);
@@ -217,24 +198,20 @@ function requestAnswers(root) {
   }
 }
 
-function mount(root) {
-  if (widgets.has(root) || root.dataset.mounted === "true") {
+/** Mount one widget: show its status, start Python, and ask the checklist for its answers. */
+export function mount(root) {
+  if (widgets.has(root)) {
     return;
   }
-  root.dataset.mounted = "true";
-  widgets.set(root, { answers: null, timer: null, busy: false, again: false });
+  widgets.set(root, { answers: null, notes: {}, owners: {}, timer: null, busy: false, again: false });
   root.dataset.state = "booting";
-  client()
-    .then((module) => {
-      showStatus(root, module);
-      return module.startPython().then(() => {
-        showStatus(root, module);
-        rescore(root);
-      });
+  showStatus(root);
+  startPython()
+    .then(() => {
+      showStatus(root);
+      rescore(root);
     })
-    .catch(() => {
-      client().then((module) => showStatus(root, module));
-    });
+    .catch(() => showStatus(root));
   requestAnswers(root);
 }
 
@@ -243,30 +220,42 @@ function mount(root) {
 document.addEventListener("pilot2prod:answers", (event) => {
   const detail = event.detail || {};
   for (const root of document.querySelectorAll(SELECTOR)) {
-    if (root.dataset.checklist === detail.checklist) {
-      schedule(root, detail.answers);
+    if (widgets.has(root) && root.dataset.checklist === detail.checklist) {
+      schedule(root, detail);
     }
   }
 });
 
-function mountAll() {
-  for (const root of document.querySelectorAll(SELECTOR)) {
-    mount(root);
+// --- the way into the estimator ---------------------------------------------------------
+
+// The newest result's scores go into the page's "Estimate the remaining work" links, in their
+// fragment; the estimator's Python reads them (pilot2prod/effort_view.py). Links are looked up
+// on every result, so instant navigation leaves nothing stale behind.
+let generation = 0;
+
+async function carryToEstimator(view) {
+  const links = [...document.querySelectorAll("a[data-p2p-estimate-link]")];
+  if (links.length === 0) {
+    return;
   }
-}
-
-// Start booting Python as soon as this module runs on a page with the widget, before Material
-// and the checklist finish mounting: the download and compile dominate the first verdict.
-if (document.querySelector(SELECTOR)) {
-  client()
-    .then((module) => module.startPython())
-    .catch(() => {}); // reported by mount() through the status line
-}
-
-if (window.document$) {
-  window.document$.subscribe(mountAll); // Material's observable: fires on every page, instant or not
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll);
-} else {
-  mountAll();
+  const current = ++generation;
+  const dimensions = (Array.isArray(view.dimensions) ? view.dimensions : [])
+    .filter((d) => d && typeof d.id === "string" && typeof d.score === "number")
+    .map((d) => ({ id: d.id, score: d.score }));
+  const score = typeof view.score === "number" ? view.score : null;
+  let fragment = "";
+  if (dimensions.length > 0 || score !== null) {
+    try {
+      const doc = { format: "pilot2prod/estimate", version: 1, inputs: { readiness: { score, dimensions } } };
+      fragment = `#${PARAM}=${await encodeFragment(doc)}`;
+    } catch {
+      fragment = ""; // without compression streams the link still opens the estimator
+    }
+  }
+  if (current !== generation) {
+    return; // a newer result arrived meanwhile
+  }
+  for (const link of links) {
+    link.href = link.href.split("#")[0] + fragment;
+  }
 }

@@ -1,5 +1,5 @@
 /**
- * pyodide-client.js — the one way page scripts run pilot2prod's Python in the browser.
+ * lib/python.js — the one way page scripts run pilot2prod's Python in the browser.
  *
  * Stable API (the calculators rely on it):
  *
@@ -15,13 +15,17 @@
  *   pythonStatus() -> "idle" | "booting" | "ready" | "failed"
  *   pythonFailure() -> string | null      the plain reason after "failed"
  *   onPythonStatus(listener) -> () => void   listener(status) on every change; returns unsubscribe
+ *   bootingText(what), failedText(what)   the status wording every component shows
  *
  * Where Python comes from: the first element of the page carrying `data-pyodide-base` and
  * `data-wheel` (the macros render them; relative URLs resolve against the page).
  *
  * One module worker per tab lives in this module, so Material's instant navigation (which keeps
  * modules loaded) reuses it on every later page. Import this file only from pages that hold a
- * calculator — preferably with a dynamic import() — so content pages load no Python at all.
+ * calculator (the components do, and main.js imports them only where they appear), so content
+ * pages load no Python at all. The assessment page also loads this file as an async module right
+ * after the readiness widget (macros/readiness_widget.py), and the element carrying
+ * data-p2p-python="early" makes it start booting at once, before Material's bundle has run.
  * Pyodide 314 can hang instead of failing when WebAssembly is blocked, served with the wrong MIME
  * type or forbidden by a content security policy, hence the time limits here.
  */
@@ -153,7 +157,7 @@ export function startPython() {
       }
     };
     try {
-      worker = new Worker(new URL("./pyodide-worker.js", import.meta.url), { type: "module" });
+      worker = new Worker(new URL("./python-worker.js", import.meta.url), { type: "module" });
     } catch {
       settle(false, "this browser cannot start the background worker the calculator needs");
       return;
@@ -222,4 +226,23 @@ export function pythonFailure() {
 export function onPythonStatus(listener) {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** The status line while Python starts: "Starting the `what`… The first visit downloads …". */
+export function bootingText(what) {
+  return (
+    `Starting ${what}… The first visit downloads the Python runtime (about 13 MB); ` +
+    "other pages of this site reuse it."
+  );
+}
+
+/** The status line once Python has failed: "`What` is not available: <reason>." */
+export function failedText(what) {
+  return `${what} is not available: ${failure || "Python could not start"}.`;
+}
+
+// The download and compile of Pyodide are what the first result waits for, so a page that asks
+// for it starts booting the moment this module runs; startPython keeps one boot per tab.
+if (document.querySelector('[data-p2p-python="early"]')) {
+  startPython().catch(() => {}); // the component reports a failure through its status line
 }

@@ -1,76 +1,32 @@
-// The calculators' shared behaviour: the estimator and the run-cost calculator both use it.
+// The calculator component (data-p2p-component="calculator"): the estimator and the run-cost
+// calculator both use it; data-p2p-calc says which ("effort" or "cost").
 //
-// Imported on demand by estimator-widget.js and run-cost-widget.js, only on pages that hold a
-// calculator. The page is built by macros/render_calculators.py with the result for the default
-// inputs already in place; this module reads the form, asks pilot2prod's Python (in the Pyodide
-// worker, through pyodide-client.js) for the view, and updates the same parts, found by
-// output[name], [data-chart], [data-table] and [data-message-for]. All text goes in through
-// textContent or value, and chart shapes are rebuilt with createElementNS from an allow-list,
-// so nothing typed or shared can become markup.
+// The page is built by macros/render_calculators.py with the result for the default inputs
+// already in place; this module reads the form, asks pilot2prod's Python (in the tab's worker,
+// through lib/python.js) for the view, and updates the same parts, found by output[name],
+// [data-chart], [data-table] and [data-message-for]. All text goes in through textContent or
+// value, and charts are drawn by lib/chart.js, so nothing typed or shared can become markup.
 //
 // Settings are data-* attributes on the .p2p-calc root: data-function (the Python function),
 // data-format (the tag of saved and shared documents), data-storage-key, data-debounce (ms),
-// and data-pyodide-base / data-wheel, which pyodide-client.js reads. After each result the root
+// and data-pyodide-base / data-wheel, which lib/python.js reads. After each result the root
 // carries data-state="live", data-computed-inputs (the JSON of the inputs computed) and
 // data-latency-ms (the worker round trip), and fires "pilot2prod:calculated".
 
-import { callPython, onPythonStatus, pythonFailure, pythonStatus, startPython } from "./pyodide-client.js";
-import { decodeFragment, encodeFragment, fragmentParam, PARAM } from "./fragment-codec.js";
+import { drawChart } from "../lib/chart.js";
+import { part, setText } from "../lib/dom.js";
+import { copyText, download, today } from "../lib/download.js";
+import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
+import { PARAM, decodeFragment, encodeFragment, fragmentParam, pageUrl } from "../lib/sharelink.js";
+import { openStore } from "../lib/storage.js";
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-// Mirrors TAGS and ATTRIBUTES in pilot2prod/charts.py: nothing else is ever created.
-const TAGS = new Set(["g", "rect", "line", "circle", "text", "polygon"]);
-const ATTRIBUTES = new Set([
-  "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height", "points", "class",
-  "text-anchor", "dominant-baseline",
-]);
 const DOC_VERSION = 1;
 const MAX_VALUE_LENGTH = 20000;
 
 const states = new WeakMap();
-const memoryStore = new Map();
-
-// --- storage --------------------------------------------------------------------------------
-
-function readSaved(key) {
-  try {
-    const text = window.localStorage.getItem(key);
-    return text === null ? (memoryStore.get(key) ?? null) : text;
-  } catch {
-    return memoryStore.get(key) ?? null;
-  }
-}
-
-function writeSaved(key, text) {
-  memoryStore.set(key, text);
-  try {
-    window.localStorage.setItem(key, text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function removeSaved(key) {
-  memoryStore.delete(key);
-  try {
-    window.localStorage.removeItem(key);
-  } catch {
-    // nothing to remove where nothing could be stored
-  }
-}
+const store = openStore();
 
 // --- the form -------------------------------------------------------------------------------
-
-function part(root, role) {
-  return root.querySelector(`[data-role="${role}"]`);
-}
-
-function setText(element, text) {
-  if (element && element.textContent !== text) {
-    element.textContent = text;
-  }
-}
 
 function controls(root) {
   return [...root.querySelectorAll("[data-field] [name]")];
@@ -100,7 +56,7 @@ function documentFor(root, inputs) {
   return { format: root.dataset.format, version: DOC_VERSION, inputs };
 }
 
-function inputsOf(root, doc, transform) {
+function inputsOf(root, doc) {
   // A saved or shared document: only our own format, only its inputs, values as text.
   if (!doc || typeof doc !== "object" || doc.format !== root.dataset.format) {
     return null;
@@ -114,35 +70,10 @@ function inputsOf(root, doc, transform) {
       inputs[name] = value;
     }
   }
-  return transform ? transform(inputs, root) : inputs;
+  return inputs;
 }
 
 // --- rendering ------------------------------------------------------------------------------
-
-function renderChart(svg, spec) {
-  if (!svg || !spec || !Array.isArray(spec.shapes)) {
-    return;
-  }
-  const nodes = [];
-  for (const shape of spec.shapes) {
-    if (!TAGS.has(shape.tag)) {
-      continue;
-    }
-    const node = document.createElementNS(SVG_NS, shape.tag);
-    for (const [name, value] of Object.entries(shape.attrs || {})) {
-      if (ATTRIBUTES.has(name)) {
-        node.setAttribute(name, String(value));
-      }
-    }
-    if (typeof shape.text === "string") {
-      node.textContent = shape.text;
-    }
-    nodes.push(node);
-  }
-  svg.setAttribute("viewBox", `0 0 ${Number(spec.width) || 0} ${Number(spec.height) || 0}`);
-  svg.setAttribute("aria-label", String(spec.label || ""));
-  svg.replaceChildren(...nodes);
-}
 
 function cell(tag, text, scope) {
   const element = document.createElement(tag);
@@ -218,7 +149,7 @@ function renderView(root, view) {
     }
   }
   for (const figure of root.querySelectorAll("[data-chart]")) {
-    renderChart(figure.querySelector("svg"), view.charts[figure.dataset.chart]);
+    drawChart(figure.querySelector("svg"), view.charts[figure.dataset.chart]);
   }
   for (const container of root.querySelectorAll("[data-table]")) {
     renderTable(container, view.tables[container.dataset.table]);
@@ -239,18 +170,12 @@ function showStatus(root) {
     root.dataset.state = "failed";
     setText(
       line,
-      `The live calculator is not available: ${pythonFailure() || "Python could not start"}. ` +
-        "The results below are for the default inputs, not yours. The method page shows how " +
-        "to work them out by hand.",
+      `${failedText("The live calculator")} The results below are for the default inputs, not ` +
+        "yours. The method page shows how to work them out by hand.",
     );
   } else if (status !== "ready" || state.view === null) {
     root.dataset.state = "booting";
-    setText(
-      line,
-      "Starting the live calculator… The first visit downloads the Python runtime (about " +
-        "13 MB); other pages of this site reuse it. Until then the results below are for the " +
-        "default inputs.",
-    );
+    setText(line, `${bootingText("the live calculator")} Until then the results below are for the default inputs.`);
   } else if (!state.view.ok) {
     root.dataset.state = "invalid";
     setText(
@@ -284,9 +209,10 @@ async function recompute(root) {
     return;
   }
   state.busy = true;
-  const inputs = collect(root);
-  const started = performance.now();
   try {
+    await carryOver(root, state);
+    const inputs = collect(root);
+    const started = performance.now();
     const view = await callPython(root.dataset.function, { inputs });
     const latency = performance.now() - started;
     if (root.isConnected) {
@@ -312,6 +238,28 @@ async function recompute(root) {
   }
 }
 
+async function carryOver(root, state) {
+  // A loaded document carried a readiness result (the assessment's link does). Python alone reads
+  // it (effort.carried_fields): it answers which fields the result fills, those the document left
+  // blank, and the form takes them once; every computation then starts from the form alone.
+  const carried = state.carry;
+  if (carried === undefined) {
+    return;
+  }
+  state.carry = undefined; // once: a field the reader clears later stays clear
+  const view = await callPython(root.dataset.function, { inputs: carried });
+  const fields = view && view.carried && typeof view.carried === "object" ? view.carried : {};
+  for (const control of controls(root)) {
+    const value = fields[control.name];
+    if (typeof value === "string") {
+      control.value = value.slice(0, MAX_VALUE_LENGTH);
+    }
+  }
+  if (view && !view.ok && view.messages && view.messages.readiness) {
+    notify(root, view.messages.readiness);
+  }
+}
+
 function schedule(root) {
   const state = states.get(root);
   if (!state) {
@@ -327,7 +275,7 @@ function save(root) {
   if (!state || state.shared) {
     return;
   }
-  const ok = writeSaved(root.dataset.storageKey, JSON.stringify(documentFor(root, collect(root))));
+  const ok = store.set(root.dataset.storageKey, JSON.stringify(documentFor(root, collect(root))));
   if (!ok && !state.warnedStorage) {
     state.warnedStorage = true;
     notify(root, "This browser does not let the site keep your inputs, so they will be gone when you leave.");
@@ -349,10 +297,6 @@ function leaveSharedView(root) {
 
 // --- actions --------------------------------------------------------------------------------
 
-function pageUrl() {
-  return window.location.href.split("#")[0];
-}
-
 async function shareLink(root) {
   const box = part(root, "share");
   const field = part(root, "share-link");
@@ -361,10 +305,9 @@ async function shareLink(root) {
     field.value = `${pageUrl()}#${PARAM}=${text}`;
     box.hidden = false;
     field.select();
-    try {
-      await navigator.clipboard.writeText(field.value);
+    if (await copyText(field.value)) {
       notify(root, "Share link copied. Anyone who opens it sees these inputs; they travel in the link itself.");
-    } catch {
+    } else {
       notify(root, "Copy the share link below. Anyone who opens it sees these inputs.");
     }
   } catch (error) {
@@ -380,12 +323,11 @@ async function exportMarkdown(root) {
     return;
   }
   try {
-    const today = new Date().toISOString().slice(0, 10);
     const view = await callPython(root.dataset.function, {
       inputs: collect(root),
       markdown: true,
       page_url: pageUrl(),
-      date: today,
+      date: today(),
     });
     if (!view.ok) {
       renderView(root, view);
@@ -403,16 +345,10 @@ async function exportMarkdown(root) {
 }
 
 function saveFile(root, text, type, extension) {
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([text], { type }));
-  link.download = `${root.dataset.p2pCalc || "calculator"}-${new Date().toISOString().slice(0, 10)}.${extension}`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  download(`${root.dataset.p2pCalc || "calculator"}-${today()}.${extension}`, type, text);
 }
 
-function download(root) {
+function downloadMarkdown(root) {
   const text = part(root, "markdown").value;
   if (text) {
     saveFile(root, text, "text/markdown", "md");
@@ -432,39 +368,47 @@ function reset(root) {
   }
   leaveSharedView(root);
   root.querySelector("form").reset();
-  removeSaved(root.dataset.storageKey);
+  store.remove(root.dataset.storageKey);
   notify(root, "Inputs reset to the defaults.");
   schedule(root);
 }
 
 // --- start ----------------------------------------------------------------------------------
 
-async function loadInitial(root, transform, hash) {
+function take(root, inputs) {
+  // Form fields go into the form; a document that carries a readiness result (an object, not a
+  // field) is kept whole for the next computation, where Python reads it (see carryOver).
+  apply(root, inputs);
+  if (Object.prototype.hasOwnProperty.call(inputs, "readiness")) {
+    states.get(root).carry = inputs;
+  }
+}
+
+async function loadInitial(root, payload) {
   // The reader's own saved inputs first; a link's inputs then go on top, so a link that
   // carries only some fields (the readiness scores, say) keeps the rest of the reader's own.
   const state = states.get(root);
-  const saved = readSaved(root.dataset.storageKey);
+  const saved = store.get(root.dataset.storageKey);
   if (saved) {
     try {
-      const inputs = inputsOf(root, JSON.parse(saved), transform);
+      const inputs = inputsOf(root, JSON.parse(saved));
       if (inputs) {
-        apply(root, inputs);
+        take(root, inputs);
       }
     } catch {
-      removeSaved(root.dataset.storageKey); // unreadable: start from the defaults
+      store.remove(root.dataset.storageKey); // unreadable: start from the defaults
     }
   }
-  const payload = fragmentParam(hash);
   if (!payload) {
     return;
   }
   try {
-    const inputs = inputsOf(root, await decodeFragment(payload), transform);
+    const inputs = inputsOf(root, await decodeFragment(payload));
     if (inputs === null) {
       notify(root, "The link carries something other than inputs for this calculator; it was ignored.");
       return;
     }
-    apply(root, inputs);
+    take(root, inputs);
     state.shared = true;
     notify(
       root,
@@ -477,17 +421,15 @@ async function loadInitial(root, transform, hash) {
 }
 
 /**
- * Mount one calculator root once; `transform(inputs, root)` may adapt loaded inputs. `hash` is
- * the location's fragment when the page appeared: pass it, because Material's
- * navigation.tracking replaces the fragment with the visible heading's soon after an instant
- * navigation, before this module may have loaded.
+ * Mount one calculator root once. `context.share` is the "#p2p=" payload the page was opened
+ * with (lib/sharelink.js keeps it: Material's navigation.tracking soon replaces the fragment).
+ * Resolves once the form works; the result goes live when Python is up.
  */
-export async function mountCalculator(root, { transform, hash = window.location.hash } = {}) {
+export async function mount(root, context = {}) {
   if (states.has(root)) {
     return;
   }
-  states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, warnedStorage: false, transform });
-  root.dataset.p2pMounted = "true";
+  states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, warnedStorage: false, carry: undefined });
   const form = root.querySelector("form");
   form.addEventListener("submit", (event) => event.preventDefault());
   const onEdit = () => {
@@ -505,26 +447,25 @@ export async function mountCalculator(root, { transform, hash = window.location.
     const action = button.dataset.action;
     if (action === "share") shareLink(root);
     else if (action === "markdown") exportMarkdown(root);
-    else if (action === "download") download(root);
+    else if (action === "download") downloadMarkdown(root);
     else if (action === "json") downloadInputs(root);
     else if (action === "reset") reset(root);
   });
   part(root, "actions").hidden = false;
-  await loadInitial(root, transform, hash);
+  await loadInitial(root, context.share || null);
   showStatus(root);
-  try {
-    await startPython();
-  } catch {
-    // shown by the status line
-  }
-  showStatus(root);
-  recompute(root);
+  startPython()
+    .catch(() => {}) // shown by the status line
+    .then(() => {
+      showStatus(root);
+      recompute(root);
+    });
 }
 
 // One status listener and one hash listener for the tab; each looks up the calculators on the
 // page showing at the time, so nothing points at a page instant navigation has replaced.
 onPythonStatus(() => {
-  for (const root of document.querySelectorAll(".p2p-calc[data-p2p-mounted='true']")) {
+  for (const root of document.querySelectorAll('[data-p2p-component="calculator"][data-p2p-mounted="true"]')) {
     showStatus(root);
   }
 });
@@ -533,10 +474,10 @@ window.addEventListener("hashchange", async () => {
   if (!fragmentParam(window.location.hash)) {
     return;
   }
-  for (const root of document.querySelectorAll(".p2p-calc[data-p2p-mounted='true']")) {
+  for (const root of document.querySelectorAll('[data-p2p-component="calculator"][data-p2p-mounted="true"]')) {
     const state = states.get(root);
     if (state) {
-      await loadInitial(root, state.transform, window.location.hash);
+      await loadInitial(root, fragmentParam(window.location.hash));
       schedule(root);
     }
   }

@@ -2,18 +2,9 @@
 // User text is escaped for each format: Markdown specials are backslashed, CSV fields are quoted
 // and cells that a spreadsheet would run as a formula are defused.
 
-import { LABELS, cloneDoc } from "./checklist-doc.js";
-
-/** Today's date as YYYY-MM-DD in the reader's time zone. */
-export function today(now = new Date()) {
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** The page's address without any fragment (share links and anchors stripped). */
-export function pageUrl(loc = window.location) {
-  return `${loc.origin}${loc.pathname}${loc.search}`;
-}
+import { cloneDoc } from "./checklist-doc.js";
+import { today } from "../lib/download.js";
+import { pageUrl } from "../lib/sharelink.js";
 
 /** Plain text that Markdown shows literally: no links, emphasis, HTML or headings. */
 export function markdownText(text) {
@@ -25,9 +16,9 @@ export function markdownText(text) {
     .replace(/^(\s*)(\d+)([.)])/gm, (_m, space, digits, mark) => `${space}${digits}\\${mark}`);
 }
 
-function answerText(scale, value) {
-  if (scale === "done") return value === "done" ? "Done" : "Not done";
-  return value ? LABELS[value] || value : "Not answered";
+function answerText(spec, value) {
+  if (spec.scale === "done") return value === "done" ? "Done" : "Not done";
+  return value ? spec.labels.get(value) || value : "Not answered";
 }
 
 /** Counts for the progress line: {answered, total, byValue, needReason}. */
@@ -48,7 +39,7 @@ export function tally(spec, doc) {
 export function progressSentence(spec, doc) {
   const { answered, total, byValue } = tally(spec, doc);
   if (spec.scale === "done") return `${answered} of ${total} done`;
-  const parts = spec.values.filter((v) => byValue[v]).map((v) => `${LABELS[v]} ${byValue[v]}`);
+  const parts = spec.values.filter((v) => byValue[v]).map((v) => `${spec.labels.get(v) || v} ${byValue[v]}`);
   return `${answered} of ${total} answered${parts.length ? ` (${parts.join(", ")})` : ""}`;
 }
 
@@ -75,7 +66,7 @@ export function toMarkdown(spec, doc, { url = pageUrl(), date = today() } = {}) 
       if (spec.scale === "done") {
         lines.push(`- [${value === "done" ? "x" : " "}] ${markdownText(item.text)}`);
       } else {
-        lines.push(`- **${answerText(spec.scale, value)}**: ${markdownText(item.text)}${critical}`);
+        lines.push(`- **${answerText(spec, value)}**: ${markdownText(item.text)}${critical}`);
       }
       const owner = doc.owners[item.id];
       const note = doc.notes[item.id];
@@ -89,7 +80,7 @@ export function toMarkdown(spec, doc, { url = pageUrl(), date = today() } = {}) 
   if (orphans.length) {
     lines.push("## Answers to questions no longer in this checklist", "");
     for (const [id, entry] of orphans) {
-      const answer = entry.answer ? answerText(spec.scale, entry.answer) : "no answer";
+      const answer = entry.answer ? answerText(spec, entry.answer) : "no answer";
       lines.push(`- \`${id}\`: ${markdownText(answer)}`);
       if (entry.owner) lines.push(`    - Owner: ${indentLines(entry.owner, "      ")}`);
       if (entry.note) lines.push(`    - Note: ${indentLines(entry.note, "      ")}`);
@@ -122,7 +113,7 @@ export function toCSV(spec, doc) {
         csvField(item.critical ? "yes" : "no"),
         csvField(item.weight),
         csvField(value),
-        csvField(answerText(spec.scale, value)),
+        csvField(answerText(spec, value)),
         csvField(doc.notes[item.id] || "", { userText: true }),
         csvField(doc.owners[item.id] || "", { userText: true }),
       ]);
@@ -138,7 +129,7 @@ export function toCSV(spec, doc) {
       csvField(""),
       csvField(""),
       csvField(entry.answer || "", { userText: true }),
-      csvField(entry.answer ? answerText(spec.scale, entry.answer) : "", { userText: true }),
+      csvField(entry.answer ? answerText(spec, entry.answer) : "", { userText: true }),
       csvField(entry.note || "", { userText: true }),
       csvField(entry.owner || "", { userText: true }),
     ]);
@@ -150,19 +141,6 @@ export function toCSV(spec, doc) {
 export function toJSON(spec, doc, { url = pageUrl(), now = new Date() } = {}) {
   const out = { ...cloneDoc(doc), checklist_version: spec.version, title: spec.title, url, exported: now.toISOString() };
   return `${JSON.stringify(out, null, 2)}\n`;
-}
-
-/** Offer `text` as a file download. */
-export function download(filename, mime, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A file name such as "pilot2prod-readiness-2026-11-02.md". */

@@ -8,49 +8,38 @@
 // format, newer version, another checklist), and those are listed too. Everything a file brings
 // (its name, notes, owners) is written with textContent, never as markup.
 //
-// Settings come from data-* attributes on the [data-p2p-team] element (macros/team_view.py):
-// data-site-root, data-directory-urls, data-max-files, data-max-bytes, and the runtime
-// attributes pyodide-client.js reads.
+// Settings come from data-* attributes on the data-p2p-component="team" element
+// (macros/team_view.py): data-site-root, data-directory-urls, data-max-files, data-max-bytes,
+// and the runtime attributes lib/python.js reads.
 
-import { pythonClientLoader } from "./python-on-demand.js";
+import { part, setText } from "../lib/dom.js";
+import { download, today } from "../lib/download.js";
+import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
 
-const SELECTOR = "[data-p2p-team]";
+const SELECTOR = '[data-p2p-component="team"]';
 
 const views = new WeakMap();
-const client = pythonClientLoader((module) => {
+
+onPythonStatus(() => {
   for (const root of document.querySelectorAll(SELECTOR)) {
-    showStatus(root, module);
+    showStatus(root);
   }
 });
-
-function part(root, role) {
-  return root.querySelector(`[data-role="${role}"]`);
-}
-
-function setText(element, text) {
-  if (element && element.textContent !== text) {
-    element.textContent = text;
-  }
-}
 
 function number(value, fallback) {
   const parsed = Number(value);
   return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
 }
 
-function showStatus(root, module) {
+function showStatus(root) {
   const state = views.get(root);
   if (!state || state.notice) {
     return; // a notice about the files outranks the runtime's status
   }
-  const status = module.pythonStatus();
+  const status = pythonStatus();
   const line = part(root, "status");
   if (status === "booting" || status === "idle") {
-    setText(
-      line,
-      "Starting Python in your browser… The first visit downloads the runtime (about 13 MB); " +
-        "other pages of this site reuse it.",
-    );
+    setText(line, bootingText("Python in your browser"));
   } else if (status === "ready") {
     setText(
       line,
@@ -60,11 +49,7 @@ function showStatus(root, module) {
         : "Ready. Choose the exported files; they are read in your browser and sent nowhere.",
     );
   } else if (status === "failed") {
-    setText(
-      line,
-      `The team view is not available: ${module.pythonFailure() || "Python could not start"}. ` +
-        "The command line gives the same result: pilot2prod merge FILE FILE …",
-    );
+    setText(line, `${failedText("The team view")} The command line gives the same result: pilot2prod merge FILE FILE …`);
   }
 }
 
@@ -162,15 +147,14 @@ async function merge(root) {
     part(root, "problems").hidden = true;
     showRefused(root, state.localRefused);
     root.dataset.state = "empty";
-    client().then((module) => showStatus(root, module));
+    showStatus(root);
     return;
   }
-  const module = await client();
   const generation = ++state.generation;
   root.dataset.state = "working";
   try {
-    await module.startPython();
-    const view = await module.callPython("readiness.merge", request(root, {}), { timeoutMs: 20000 });
+    await startPython();
+    const view = await callPython("readiness.merge", request(root, {}), { timeoutMs: 20000 });
     if (generation !== state.generation || !root.isConnected) {
       return; // a newer choice of files is on its way
     }
@@ -191,7 +175,7 @@ async function merge(root) {
     }
     render(root, view);
     state.notice = null;
-    showStatus(root, module);
+    showStatus(root);
     root.dataset.state = "live";
   } catch (error) {
     root.dataset.state = "failed";
@@ -346,8 +330,7 @@ async function makeMarkdown(root) {
     return;
   }
   try {
-    const module = await client();
-    const view = await module.callPython("readiness.merge", request(root, { markdown: true }), { timeoutMs: 20000 });
+    const view = await callPython("readiness.merge", request(root, { markdown: true }), { timeoutMs: 20000 });
     part(root, "markdown").value = view.markdown;
     root.querySelector('[data-action="download"]').disabled = false;
     notify(root, "Markdown ready below: copy it into the proposal, or download it as a file.");
@@ -356,20 +339,11 @@ async function makeMarkdown(root) {
   }
 }
 
-function download(root) {
+function downloadMarkdown(root) {
   const text = part(root, "markdown").value;
-  if (!text) {
-    return;
+  if (text) {
+    download(`pilot2prod-team-${today()}.md`, "text/markdown", text);
   }
-  const url = URL.createObjectURL(new Blob([text], { type: "text/markdown" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = `pilot2prod-team-${new Date().toISOString().slice(0, 10)}.md`;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 function reset(root) {
@@ -383,11 +357,11 @@ function reset(root) {
   merge(root);
 }
 
-function mount(root) {
-  if (views.has(root) || root.dataset.mounted === "true") {
+/** Mount the team view: show the file picker and start Python for the merge. */
+export function mount(root) {
+  if (views.has(root)) {
     return;
   }
-  root.dataset.mounted = "true";
   views.set(root, { documents: [], localRefused: [], notice: null, generation: 0 });
   part(root, "nojs").hidden = true;
   part(root, "controls").hidden = false;
@@ -405,27 +379,11 @@ function mount(root) {
     }
     if (button.dataset.action === "clear") reset(root);
     else if (button.dataset.action === "markdown") makeMarkdown(root);
-    else if (button.dataset.action === "download") download(root);
+    else if (button.dataset.action === "download") downloadMarkdown(root);
   });
   root.dataset.state = "empty";
-  client()
-    .then((module) => {
-      showStatus(root, module);
-      return module.startPython().then(() => showStatus(root, module));
-    })
-    .catch(() => client().then((module) => showStatus(root, module)));
-}
-
-function mountAll() {
-  for (const root of document.querySelectorAll(SELECTOR)) {
-    mount(root);
-  }
-}
-
-if (window.document$) {
-  window.document$.subscribe(mountAll); // Material's observable: fires on every page, instant or not
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", mountAll);
-} else {
-  mountAll();
+  showStatus(root);
+  startPython()
+    .catch(() => {}) // shown by the status line
+    .then(() => showStatus(root));
 }

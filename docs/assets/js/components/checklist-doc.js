@@ -11,16 +11,35 @@
 export const FORMAT = "pilot2prod/answers";
 export const FORMAT_VERSION = 1;
 export const COPIES_FORMAT = "pilot2prod/copies";
-export const NOTE_MAX = 2000;
-export const OWNER_MAX = 120;
-export const NAME_MAX = 80;
-export const LABELS = { no: "No", partial: "Partly", yes: "Yes", na: "Not applicable", done: "Done" };
 export const SCALE_VALUES = { readiness: ["no", "partial", "yes", "na"], done: ["done"] };
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_ENTRIES = 500;
 
-/** Reading the checklist's structure from its server-rendered markup. */
+function limit(form, name, attribute) {
+  const value = Number(form.dataset[name]);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`the checklist form has no valid ${attribute}`);
+  return value;
+}
+
+function labels(form) {
+  // Answer labels come from Python (pilot2prod/checklists.py ANSWER_LABELS) through the form's
+  // data-labels; kept in a Map so no stored value can reach a built-in object key.
+  let raw = null;
+  try {
+    raw = JSON.parse(form.dataset.labels || "");
+  } catch {
+    // reported below
+  }
+  if (!isPlainObject(raw)) throw new Error("the checklist form has no readable data-labels");
+  return new Map(Object.entries(raw).filter(([, text]) => typeof text === "string"));
+}
+
+/**
+ * Reading the checklist's structure from its server-rendered markup, with the answer labels
+ * and the length limits the macro put on the form (data-labels, data-note-max, data-owner-max,
+ * data-name-max), so they are defined once, in Python.
+ */
 export function readSpec(form) {
   const scale = form.dataset.scale === "readiness" ? "readiness" : "done";
   const sections = [];
@@ -48,6 +67,10 @@ export function readSpec(form) {
     scale,
     title: form.dataset.title || form.dataset.checklist,
     values: SCALE_VALUES[scale],
+    labels: labels(form),
+    noteMax: limit(form, "noteMax", "data-note-max"),
+    ownerMax: limit(form, "ownerMax", "data-owner-max"),
+    nameMax: limit(form, "nameMax", "data-name-max"),
     sections,
     items,
   };
@@ -152,8 +175,8 @@ export function normalizeDoc(raw, spec) {
     if (typeof value !== "string" || value.length > 20) throw new DocError(`The answer for item ${quote(key)} is not a valid answer.`);
     return value;
   });
-  const notes = readMap(raw.notes, "notes", textCheck("note", NOTE_MAX));
-  const owners = readMap(raw.owners, "owners", textCheck("owner", OWNER_MAX));
+  const notes = readMap(raw.notes, "notes", textCheck("note", spec.noteMax));
+  const owners = readMap(raw.owners, "owners", textCheck("owner", spec.ownerMax));
   const orphans = readMap(raw.orphans, "orphans", (value, key) => {
     if (!isPlainObject(value)) throw new DocError(`The set-aside answer for ${quote(key)} is not readable.`);
     const entry = {};
@@ -161,8 +184,8 @@ export function normalizeDoc(raw, spec) {
       if (typeof value.answer !== "string" || value.answer.length > 20) throw new DocError(`The set-aside answer for ${quote(key)} is not readable.`);
       entry.answer = value.answer;
     }
-    const note = value.note === undefined ? undefined : textCheck("note", NOTE_MAX)(value.note, key);
-    const owner = value.owner === undefined ? undefined : textCheck("owner", OWNER_MAX)(value.owner, key);
+    const note = value.note === undefined ? undefined : textCheck("note", spec.noteMax)(value.note, key);
+    const owner = value.owner === undefined ? undefined : textCheck("owner", spec.ownerMax)(value.owner, key);
     if (note !== undefined) entry.note = note;
     if (owner !== undefined) entry.owner = owner;
     return Object.keys(entry).length ? entry : undefined;
@@ -183,7 +206,7 @@ export function normalizeDoc(raw, spec) {
       continue;
     }
     if (!spec.values.includes(value)) {
-      const allowed = spec.values.map((v) => LABELS[v]).join(", ");
+      const allowed = spec.values.map((v) => spec.labels.get(v) || v).join(", ");
       throw new DocError(`The answer for item ${quote(key)} is ${quote(value, 20)}, which is not one of: ${allowed}.`);
     }
     doc.answers[key] = value;
@@ -238,7 +261,7 @@ export function readCopies(text, spec) {
       if (!isPlainObject(entry) || typeof entry.name !== "string") throw new DocError("no name");
       const { doc } = normalizeDoc(entry.doc, spec);
       const saved = typeof entry.saved === "string" ? entry.saved.slice(0, 40) : "";
-      result.copies.push({ name: entry.name.slice(0, NAME_MAX), saved, doc });
+      result.copies.push({ name: entry.name.slice(0, spec.nameMax), saved, doc });
     } catch {
       result.unreadable.push(entry);
     }
