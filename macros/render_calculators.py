@@ -38,6 +38,10 @@ EFFORT_FIGURES = (
     ("operate-fte", "As people"),
 )
 EFFORT_NOTES = (
+    ("percentiles", "What the percentiles mean"),
+    ("calendar", "Calendar time for the team"),
+    ("finish", "Finish dates"),
+    ("money", "Cost of the production work"),
     ("likely", "Sum of the likely values"),
     ("range", "Sum of the lows to sum of the highs"),
     ("calibration", "Calibration"),
@@ -132,6 +136,19 @@ def _history_field(prefix: str, model: EffortModel) -> str:
         f'<textarea id="{dom_id}" name="{_e(spec.id)}" rows="4" spellcheck="false" '
         f'autocomplete="off" placeholder="6, 30" '
         f'aria-describedby="{dom_id}-help {dom_id}-msg"></textarea>'
+        f'<p class="p2p-calc__help" id="{dom_id}-help">{_e(spec.help)}</p>'
+        f"{_message(spec.id, dom_id)}</div>"
+    )
+
+
+def _date_field(prefix: str, model: EffortModel) -> str:
+    spec = model.inputs.start
+    dom_id = f"{prefix}-{spec.id}"
+    return (
+        f'<div class="p2p-calc__field" data-field="{_e(spec.id)}">'
+        f'<label for="{dom_id}">{_e(spec.label)}</label>'
+        f'<span class="p2p-calc__control"><input id="{dom_id}" name="{_e(spec.id)}" type="date" '
+        f'aria-describedby="{dom_id}-help {dom_id}-msg"></span>'
         f'<p class="p2p-calc__help" id="{dom_id}-help">{_e(spec.help)}</p>'
         f"{_message(spec.id, dom_id)}</div>"
     )
@@ -237,6 +254,8 @@ def effort_widget_html(
                 body.append(_choice_field(prefix, model, field_id))
             elif field_id == model.inputs.history.id:
                 body.append(_history_field(prefix, model))
+            elif field_id == model.inputs.start.id:
+                body.append(_date_field(prefix, model))
             else:
                 body.append(number_field(prefix, model.number(field_id)))
         sets.append(f"<fieldset><legend>{_e(group.legend)}</legend>{''.join(body)}</fieldset>")

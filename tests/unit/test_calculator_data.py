@@ -163,7 +163,11 @@ def test_readiness_dimension_must_exist_in_the_assessment():
     data = raw_effort()
     data["readiness"]["dimensions"] = ["reliability", "integration", "operations", "vibes"]
     data["inputs"]["numbers"].append(
-        {**data["inputs"]["numbers"][-1], "id": "readiness-vibes", "label": "Vibes readiness"}
+        {
+            **next(n for n in data["inputs"]["numbers"] if n["id"] == "readiness-operations"),
+            "id": "readiness-vibes",
+            "label": "Vibes readiness",
+        }
     )
     data["form"][2]["fields"].append("readiness-vibes")
 

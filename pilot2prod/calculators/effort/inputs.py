@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.inputs import MAX_TEXT, Check, check_choice, check_number, parse_number
@@ -26,6 +27,26 @@ class EffortInputs:
     """Dimension id to the share of it already in place, 0-1; absent when not assessed."""
     history: tuple[tuple[float, float], ...] = ()
     """Past projects as (pilot person-weeks, production person-weeks) pairs."""
+    team: float = 1.0
+    """People on the production work."""
+    focus: float = 1.0
+    """The share of their time they give it, 0-1."""
+    rate: float = 0.0
+    """Loaded cost of one person-week, in dollars."""
+    start: date | None = None
+    """When the production work starts; None when not given (no dates then)."""
+
+
+def parse_start(raw: object) -> tuple[date | None, str | None]:
+    """A start date as YYYY-MM-DD, or nothing; the date and a message."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, None
+    if isinstance(raw, str):
+        try:
+            return date.fromisoformat(raw.strip()), None
+        except ValueError:
+            pass
+    return None, "Enter a date as year-month-day, such as 2027-01-15, or leave it empty."
 
 
 _HISTORY_SPLIT = re.compile(r"[\s;,]+")
@@ -178,6 +199,10 @@ def check_inputs(model: EffortModel, raw: object) -> tuple[EffortInputs | None, 
     )
     if history_message:
         messages[history_id] = history_message
+    start_id = model.inputs.start.id
+    start, start_message = parse_start(raw.get(start_id))
+    if start_message:
+        messages[start_id] = start_message
     systems = values.get("systems")
     integration = levels.get("integration")
     if systems is not None and integration is not None:
@@ -194,15 +219,21 @@ def check_inputs(model: EffortModel, raw: object) -> tuple[EffortInputs | None, 
         for dim in model.readiness.dimensions
         if (value := values.get(model.readiness_field(dim))) is not None
     }
-    pilot_weeks = values["pilot-weeks"]
-    assert pilot_weeks is not None and systems is not None  # required inputs, checked above
+    pilot_weeks, team, focus, rate = (
+        values[key] for key in ("pilot-weeks", "team-size", "focus", "cost-per-week")
+    )
+    assert None not in (pilot_weeks, systems, team, focus, rate)  # required, checked above
     return (
         EffortInputs(
-            pilot_weeks=pilot_weeks,
-            systems=int(systems),
+            pilot_weeks=float(pilot_weeks or 0),
+            systems=int(systems or 0),
             levels=levels,
             readiness=readiness,
             history=history,
+            team=float(team or 1),
+            focus=float(focus or 100) / 100,
+            rate=float(rate or 0),
+            start=start,
         ),
         {},
     )

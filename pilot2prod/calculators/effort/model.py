@@ -102,10 +102,11 @@ class TextInput:
 
 @dataclass(frozen=True)
 class EffortInputSpecs:
-    """The numeric inputs and the calibration history field."""
+    """The numeric inputs, the calibration history field and the start date."""
 
     numbers: tuple[NumberInput, ...]
     history: TextInput
+    start: TextInput
 
 
 @dataclass(frozen=True)
@@ -188,7 +189,8 @@ class EffortModel:
 
     def number_ids(self) -> tuple[str, ...]:
         """The numeric inputs the code expects, in form order."""
-        return ("pilot-weeks", "systems", *map(self.readiness_field, self.readiness.dimensions))
+        readiness = map(self.readiness_field, self.readiness.dimensions)
+        return ("pilot-weeks", "systems", *readiness, "team-size", "focus", "cost-per-week")
 
     def defaults(self) -> dict[str, str]:
         """Every input at its default, as the form shows it."""
@@ -199,6 +201,7 @@ class EffortModel:
         for trait in self.traits:
             values[trait.id] = trait.default
         values[self.inputs.history.id] = ""
+        values[self.inputs.start.id] = ""
         return values
 
 
@@ -275,7 +278,12 @@ def load_effort_model(raw: object, source: str = SOURCE) -> EffortModel:
 
     check_form(
         model.form,
-        [*(n.id for n in numbers), *(t.id for t in model.traits), model.inputs.history.id],
+        [
+            *(n.id for n in numbers),
+            *(t.id for t in model.traits),
+            model.inputs.history.id,
+            model.inputs.start.id,
+        ],
         source,
     )
     check_examples(model.examples, source, lambda inputs: check_inputs(model, inputs)[1])

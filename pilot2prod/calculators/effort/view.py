@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pilot2prod.calculators.effort.calendar import schedule
 from pilot2prod.calculators.effort.inputs import EffortInputs, carried_fields, check_inputs
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.effort.simulate import EffortEstimate, estimate
@@ -20,7 +21,7 @@ from pilot2prod.calculators.views import (
     table,
 )
 from pilot2prod.charts import Chart, axis, chart, legend, nice_ticks, row_label, shape
-from pilot2prod.text import format_number, percent, weeks
+from pilot2prod.text import format_number, money, percent, weeks
 
 UNIT = "person-weeks"
 
@@ -60,9 +61,41 @@ def _readiness_text(model: EffortModel, found: EffortEstimate) -> str:
     )
 
 
-def outputs(model: EffortModel, found: EffortEstimate) -> dict[str, dict[str, Any]]:
-    """Every `<output>` of the estimator by name."""
+PERCENTILE_MEANING = (
+    "P50 is the figure the work stays within half the time; P80, four times out of five; "
+    "P90, nine times out of ten, if the model's assumptions hold. Commit to P80 or P90, not P50."
+)
+"""What the percentiles mean, printed beside them."""
+
+
+def _calendar_outputs(inputs: EffortInputs, found: EffortEstimate) -> dict[str, dict[str, Any]]:
+    steps = schedule(found, inputs)
+    team = f"{format_number(inputs.team)} {'person' if inputs.team == 1 else 'people'}"
+    who = f"{team} at {percent(inputs.focus)} of their time"
+    weeks_text = " / ".join(f"{format_number(m.calendar_weeks, 1)}" for m in steps)
+    if inputs.start is None:
+        finish_text = "Give a start date to see finish dates."
+    else:
+        finish_text = (
+            " / ".join(m.finish.isoformat() if m.finish is not None else "—" for m in steps)
+            + f" (P50 / P80 / P90, starting {inputs.start.isoformat()})"
+        )
+    money_text = " / ".join(money(m.cost) for m in steps) + " (P50 / P80 / P90)"
     return {
+        "calendar": output(
+            steps[1].calendar_weeks, f"{weeks_text} calendar weeks (P50 / P80 / P90) for {who}"
+        ),
+        "finish": output(None, finish_text),
+        "money": output(steps[1].cost, money_text),
+        "percentiles": output(None, PERCENTILE_MEANING),
+    }
+
+
+def outputs(
+    model: EffortModel, inputs: EffortInputs, found: EffortEstimate
+) -> dict[str, dict[str, Any]]:
+    """Every `<output>` of the estimator by name."""
+    return _calendar_outputs(inputs, found) | {
         "p50": output(found.p50, _pw(found.p50)),
         "p80": output(found.p80, _pw(found.p80)),
         "p90": output(found.p90, _pw(found.p90)),
@@ -225,6 +258,11 @@ def input_rows(model: EffortModel, inputs: EffortInputs) -> list[list[str]]:
         rows.append([spec.label, "not assessed" if value is None else percent(value)])
     history = "; ".join(f"{format_number(p)} then {format_number(q)}" for p, q in inputs.history)
     rows.append([model.inputs.history.label, history or "none"])
+    rows.append([model.number("team-size").label, format_number(inputs.team)])
+    rows.append([model.number("focus").label, percent(inputs.focus)])
+    rows.append([model.number("cost-per-week").label, money(inputs.rate)])
+    start = inputs.start.isoformat() if inputs.start else "not given"
+    rows.append([model.inputs.start.label, start])
     return rows
 
 
@@ -232,7 +270,7 @@ def markdown(
     model: EffortModel, inputs: EffortInputs, found: EffortEstimate, page_url: object, date: object
 ) -> str:
     """The estimate as Markdown for a proposal."""
-    results = outputs(model, found)
+    results = outputs(model, inputs, found)
     lines = [
         "## Production-effort estimate",
         "",
@@ -240,6 +278,9 @@ def markdown(
         "",
         f"- **Production work (P50 / P80 / P90):** {weeks(found.p50)} / {weeks(found.p80)} / "
         f"{weeks(found.p90)} {UNIT}",
+        f"- **Calendar time:** {results['calendar']['text']}",
+        f"- **Finish:** {results['finish']['text']}",
+        f"- **Cost of the production work:** {results['money']['text']}",
         f"- **Sum of likely values:** {results['likely']['text']}",
         f"- **The pilot's share of all the work:** {results['pilot-share']['text']}",
         f"- **Yearly effort to operate and maintain:** {results['operate']['text']} "
@@ -255,6 +296,8 @@ def markdown(
         "",
         *markdown_table(tables(found)["streams"]),
         "",
+        PERCENTILE_MEANING,
+        "",
         f"Percentiles come from {found.draws:,} seeded simulation draws (seed {found.seed}). The "
         "model's parameters are starting assumptions, to be calibrated with the team's own "
         "past projects.",
@@ -268,7 +311,7 @@ def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dic
     return {
         "ok": True,
         "messages": {},
-        "outputs": outputs(model, found),
+        "outputs": outputs(model, inputs, found),
         "tables": tables(found),
         "charts": {"streams": stream_chart(found), "total": total_chart(found)},
     }
