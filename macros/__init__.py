@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from macros.calculators import define_calculator_macros, python_runtime, write_calculator_assets
 from macros.data_files import load_project_data
+from macros.figures import define_figure_macros
 from macros.render_calculators import define_estimator_macros
 from macros.render_checklist import find_checklist, render_checklist
 from macros.render_content import render_collection, render_index
@@ -31,6 +32,7 @@ def define_env(env: Any) -> None:
         raise PluginError(str(error)) from error
     env.variables["site_data"] = data
     define_calculator_macros(env, data, root)
+    define_figure_macros(env, data, root)
     define_estimator_macros(env, data, root, lambda page: python_runtime(env).attributes(page))
     define_team_macros(
         env,
