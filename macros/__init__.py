@@ -7,6 +7,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from macros.addresses import define_address_macros
 from macros.calculators import define_calculator_macros, python_runtime, write_calculator_assets
 from macros.data_files import load_project_data
 from macros.figures import define_figure_macros
@@ -33,6 +34,7 @@ def define_env(env: Any) -> None:
     env.variables["site_data"] = data
     define_calculator_macros(env, data, root)
     define_figure_macros(env, data, root)
+    define_address_macros(env, data)
     define_estimator_macros(env, data, root, lambda page: python_runtime(env).attributes(page))
     define_team_macros(
         env,

@@ -6,7 +6,16 @@ import html
 from collections.abc import Callable, Sequence
 
 from macros.links import relative_link
-from pilot2prod.content import Collection, Dimension, Example, FaqEntry, Link, Record, Topic
+from pilot2prod.content import (
+    Collection,
+    Dimension,
+    Example,
+    FaqEntry,
+    Link,
+    Record,
+    Topic,
+    sign_anchor,
+)
 
 
 def _text(value: str) -> str:
@@ -36,6 +45,21 @@ def _bullets(title: str, points: Sequence[str]) -> list[str]:
     return [f"**{title}**", "", *(f"- {point}" for point in points), ""]
 
 
+def _signs(record: Topic) -> list[str]:
+    """Warning signs as a list whose every bullet has its own anchor, for proposals to cite."""
+    if not record.signs:
+        return []
+    items = []
+    for sign in record.signs:
+        anchor = html.escape(sign_anchor(record, sign))
+        items.append(
+            f'<li id="{anchor}">{_text(sign.text)} '
+            f'<a class="headerlink p2p-sign-link" href="#{anchor}" '
+            'title="Link to this sign" aria-label="Link to this sign">&para;</a></li>'
+        )
+    return ["**Signs to look for**", "", f'<ul class="p2p-signs">{"".join(items)}</ul>', ""]
+
+
 def render_topic(record: Topic, page: str, level: int) -> list[str]:
     """A reason, change or practice: heading, summary, body, signs, links."""
     return [
@@ -45,7 +69,7 @@ def render_topic(record: Topic, page: str, level: int) -> list[str]:
         "",
         record.body,
         "",
-        *_bullets("Signs to look for", record.signs),
+        *_signs(record),
         *_see_also(record.see_also, page),
     ]
 

@@ -14,6 +14,14 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Sign:
+    """A warning sign under a topic; its id makes it linkable as `#<topic>-<sign>`."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Topic:
     """A reason pilots stall, a change in production, or a practice that crosses the gap."""
 
@@ -21,7 +29,7 @@ class Topic:
     title: str
     summary: str
     body: str
-    signs: tuple[str, ...] = ()
+    signs: tuple[Sign, ...] = ()
     see_also: tuple[Link, ...] = ()
 
 
@@ -86,3 +94,8 @@ class Collection:
             if record.id == record_id:
                 return record
         raise KeyError(record_id)
+
+
+def sign_anchor(topic: Topic, sign: Sign) -> str:
+    """The anchor of one warning sign on its topic's page."""
+    return f"{topic.id}-{sign.id}"

@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pilot2prod.checklists import Checklist
-from pilot2prod.content import Collection, Dimension, Example, FaqEntry, Link, Record, Topic
+from pilot2prod.content import (
+    Collection,
+    Dimension,
+    Example,
+    FaqEntry,
+    Link,
+    Record,
+    Topic,
+    sign_anchor,
+)
 from pilot2prod.errors import DataError
 from pilot2prod.schema import check_unique_ids, parse
 
@@ -67,6 +76,10 @@ def load_collection(name: str, raw: object, source: str, record_type: type) -> C
     for index, item in enumerate(records_raw):
         record = parse(record_type, item, source, f"records[{index}]")
         _check_id(record.id, source, f"records[{index}].id")
+        if isinstance(record, Topic):
+            for s_index, sign in enumerate(record.signs):
+                _check_id(sign.id, source, f"records[{index}].signs[{s_index}].id")
+            check_unique_ids(record.signs, source, f"records[{index}].signs")
         records.append(record)
     check_unique_ids(records, source, "records")
     return Collection(name=name, source=source, page=page, records=tuple(records))
@@ -185,6 +198,12 @@ def record_anchors(data: SiteData) -> dict[str, set[str]]:
     for collection in data.collections.values():
         page = anchors.setdefault(collection.page, set())
         page.update(record.id for record in collection.records)
+        page.update(
+            sign_anchor(record, sign)
+            for record in collection.records
+            if isinstance(record, Topic)
+            for sign in record.signs
+        )
     for checklist in data.checklists.values():
         page = anchors.setdefault(checklist.page, set())
         page.add(checklist.id)
