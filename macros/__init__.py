@@ -11,6 +11,7 @@ from macros.addresses import define_address_macros
 from macros.calculators import define_calculator_macros, python_runtime, write_calculator_assets
 from macros.data_files import load_project_data
 from macros.figures import define_figure_macros
+from macros.published_links import check_published_links
 from macros.render_calculators import define_estimator_macros
 from macros.render_checklist import find_checklist, render_checklist
 from macros.render_content import render_collection, render_index
@@ -77,8 +78,9 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the Pyodide runtime and the pilot2prod wheel into the built site."""
+    """Write the Pyodide runtime and the pilot2prod wheel; check no published address vanished."""
     write_calculator_assets(env)
+    check_published_links(env, env.variables["site_data"])
 
 
 def _collection(data: SiteData, name: str) -> Any:
