@@ -8,13 +8,15 @@ PORT ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help deps chromium build serve test lint fix bench schemas clean
+.PHONY: help deps chromium build links serve test lint fix bench schemas clean
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
 	@echo "make test   - install, lint, build strictly and run every test layer"
 	@echo "make build  - build the static site into site/"
+	@echo "make links  - rewrite published-links.txt after removing an address on purpose"
 	@echo "make bench  - measure page and calculator speed in Chromium"
 
 $(VENV)/.installed: pyproject.toml
@@ -34,6 +36,10 @@ chromium:
 
 build: deps
 	$(BIN)/mkdocs build --strict
+
+# Rewrite published-links.txt from a fresh build, on purpose; review the diff before committing.
+links: deps
+	P2P_WRITE_LINKS=1 $(BIN)/mkdocs build --strict
 
 serve: deps
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)

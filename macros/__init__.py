@@ -14,8 +14,11 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from macros import calculator_method, readiness_widget, render_calculators, team_view
+from macros.addresses import define_address_macros
 from macros.assets import prepare_runtime, write_runtime
+from macros.figures import define_figure_macros
 from macros.pages import page_anchors
+from macros.published_links import check_published_links
 from macros.render_checklist import render_checklist
 from macros.render_content import render_collection, render_index
 from pilot2prod.model.dataset import Dataset
@@ -23,6 +26,9 @@ from pilot2prod.model.errors import DataError
 
 RUNTIME_KEY = "python_runtime"
 """Where the PythonRuntime of this build is kept in `env.variables`."""
+
+DATASET_KEY = "p2p_dataset"
+"""Where this build's Dataset is kept for the checks after the build."""
 
 
 def define_env(env: Any) -> None:
@@ -37,7 +43,10 @@ def define_env(env: Any) -> None:
         raise PluginError(str(error)) from error
     runtime = prepare_runtime(root, env.conf, dataset)
     env.variables[RUNTIME_KEY] = runtime
+    env.variables[DATASET_KEY] = dataset
     directory_urls = bool(env.conf["use_directory_urls"])
+    define_figure_macros(env, dataset)
+    define_address_macros(env, dataset)
 
     def page() -> str:
         return str(env.page.file.src_uri)
@@ -73,10 +82,11 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the Pyodide runtime and the pilot2prod wheel into the built site."""
+    """Write the Pyodide runtime and the pilot2prod wheel; check no published address vanished."""
     runtime = env.variables.get(RUNTIME_KEY)
     if runtime is not None:
         write_runtime(runtime, Path(env.conf["site_dir"]))
+    check_published_links(env, env.variables[DATASET_KEY])
 
 
 def _collection(dataset: Dataset, name: str) -> Any:

@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from macros.html import esc
 from macros.html import words as _text
-from pilot2prod.model.records import Collection, Dimension, Example, FaqEntry, Link, Record, Topic
+from pilot2prod.model.records import (
+    Collection,
+    Dimension,
+    Example,
+    FaqEntry,
+    Link,
+    Record,
+    Topic,
+    sign_anchor,
+)
 from pilot2prod.text import markdown_table
 from pilot2prod.urls import markdown_link
 
@@ -27,6 +37,21 @@ def _bullets(title: str, points: Sequence[str]) -> list[str]:
     return [f"**{title}**", "", *(f"- {point}" for point in points), ""]
 
 
+def _signs(record: Topic) -> list[str]:
+    """Warning signs as a list whose every bullet has its own anchor, for proposals to cite."""
+    if not record.signs:
+        return []
+    items = []
+    for sign in record.signs:
+        anchor = esc(sign_anchor(record, sign))
+        items.append(
+            f'<li id="{anchor}">{_text(sign.text)} '
+            f'<a class="headerlink p2p-sign-link" href="#{anchor}" '
+            'title="Link to this sign" aria-label="Link to this sign">&para;</a></li>'
+        )
+    return ["**Signs to look for**", "", f'<ul class="p2p-signs">{"".join(items)}</ul>', ""]
+
+
 def render_topic(record: Topic, page: str, level: int) -> list[str]:
     """A reason, change or practice: heading, summary, body, signs, links."""
     return [
@@ -36,7 +61,7 @@ def render_topic(record: Topic, page: str, level: int) -> list[str]:
         "",
         record.body,
         "",
-        *_bullets("Signs to look for", record.signs),
+        *_signs(record),
         *_see_also(record.see_also, page),
     ]
 

@@ -52,7 +52,7 @@ def build_site(
     out_dir: Path, config: Path | None = None, site_url: str | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run a strict MkDocs build of the project (or of `config`) into `out_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     if site_url is not None:
         # Material's instant navigation only takes over links whose host and port match the
         # sitemap, so a build for a local server names the address it is served on.

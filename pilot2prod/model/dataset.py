@@ -34,6 +34,7 @@ READINESS_SOURCE = "data/readiness.yml"
 EXAMPLES_SOURCE = "data/example-assessments.yml"
 EFFORT_SOURCE = "data/effort.yml"
 COST_SOURCE = "data/cost.yml"
+FIGURES_SOURCE = "data/figures.yml"
 DIMENSIONS = "dimensions"
 """The collection whose records are the readiness dimensions."""
 
@@ -210,6 +211,10 @@ class Dataset:
             _ = self.effort
         if COST_SOURCE in self.files:
             _ = self.cost
+        if FIGURES_SOURCE in self.files:
+            from pilot2prod.guide.figures import load_figure_words
+
+            load_figure_words(self.files[FIGURES_SOURCE])
         known_pages = pages if pages is not None else self.pages
         if known_pages is not None:
             check_links(collections, checklists, known_pages)

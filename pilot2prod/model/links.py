@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from pilot2prod.model.checklists import CHECKLIST_DIR, Checklist
 from pilot2prod.model.errors import DataError
-from pilot2prod.model.records import Collection, Link
+from pilot2prod.model.records import Collection, Link, Topic, sign_anchor
 
 
 def iter_links(
@@ -36,7 +36,14 @@ def record_anchors(
     """The anchors that rendering the data puts on each page."""
     anchors: dict[str, set[str]] = {}
     for collection in collections:
-        anchors.setdefault(collection.page, set()).update(r.id for r in collection.records)
+        page = anchors.setdefault(collection.page, set())
+        page.update(r.id for r in collection.records)
+        page.update(
+            sign_anchor(record, sign)
+            for record in collection.records
+            if isinstance(record, Topic)
+            for sign in record.signs
+        )
     for checklist in checklists:
         page = anchors.setdefault(checklist.page, set())
         page.add(checklist.id)

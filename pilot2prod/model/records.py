@@ -17,6 +17,14 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Sign:
+    """A warning sign under a topic; its id makes it linkable as `#<topic>-<sign>`."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Topic:
     """A reason pilots stall, a change in production, or a practice that crosses the gap."""
 
@@ -24,7 +32,7 @@ class Topic:
     title: str
     summary: str
     body: str
-    signs: tuple[str, ...] = ()
+    signs: tuple[Sign, ...] = ()
     see_also: tuple[Link, ...] = ()
 
 
@@ -120,6 +128,15 @@ def load_collection(name: str, raw: object, source: str, record_type: type) -> C
     for index, item in enumerate(records_raw):
         record = parse(record_type, item, source, f"records[{index}]")
         check_id(record.id, source, f"records[{index}].id")
+        if isinstance(record, Topic):
+            for s_index, sign in enumerate(record.signs):
+                check_id(sign.id, source, f"records[{index}].signs[{s_index}].id")
+            check_unique_ids(record.signs, source, f"records[{index}].signs")
         records.append(record)
     check_unique_ids(records, source, "records")
     return Collection(name=name, source=source, page=page, records=tuple(records))
+
+
+def sign_anchor(topic: Topic, sign: Sign) -> str:
+    """The anchor of one warning sign on its topic's page."""
+    return f"{topic.id}-{sign.id}"

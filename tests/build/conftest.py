@@ -15,6 +15,7 @@ def project_copy(tmp_path: Path) -> Path:
     """A copy of the site's sources that a test may edit."""
     for name in ("docs", "data", "macros", "overrides", "pilot2prod"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    for name in ("mkdocs.yml", "published-links.txt"):
+        shutil.copy(ROOT / name, tmp_path / name)
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     return tmp_path

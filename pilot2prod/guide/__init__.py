@@ -1,0 +1,1 @@
+"""The guide pages' own figures: layouts drawn as chart data, and the figures built from data/."""
