@@ -12,11 +12,15 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from pilot2prod.fields import HUGE, scientific
+
 Table = dict[str, Any]
 
 
 def weeks(value: float) -> str:
     """Person-weeks with one decimal: "12.3"."""
+    if abs(value) >= HUGE:
+        return scientific(value)
     return f"{value:,.1f}"
 
 
@@ -27,6 +31,8 @@ def money(value: float | None) -> str:
     if value == 0:
         return "$0"
     size = abs(value)
+    if size >= HUGE:
+        return f"{'-' if value < 0 else ''}${scientific(size)}"
     if size >= 1000:
         return f"${value:,.0f}"
     if size >= 1:
@@ -37,6 +43,8 @@ def money(value: float | None) -> str:
 
 def percent(share: float, decimals: int = 0) -> str:
     """A share in 0-1 as a percentage: "15%"."""
+    if abs(share * 100) >= HUGE:
+        return f"{scientific(share * 100)}%"
     return f"{share * 100:.{decimals}f}%"
 
 

@@ -59,10 +59,28 @@ class Check:
     message: str | None = None
 
 
+HUGE = 1e15
+"""From here on a figure is written as a power of ten: grouped digits would run to hundreds of
+characters for a valid but extreme input (a success rate of 1e-306 %), and no reader can use
+more than the first few of them anyway."""
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def scientific(value: float) -> str:
+    """A huge number in a few characters: 2.8 times ten to the 28th, with a superscript 28."""
+    if not math.isfinite(value):
+        return "—"
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa.removesuffix('.0')} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
 def format_number(value: float, decimals: int = 2) -> str:
     """A number for messages and labels: grouped thousands, no needless trailing zeros."""
     if not math.isfinite(value):
         return "—"
+    if abs(value) >= HUGE:
+        return scientific(value)
     text = f"{value:,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
