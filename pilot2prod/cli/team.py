@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     root = common.site_root(args.site_url)
     data = load_data(args.data)
     rubric = data.rubric()
-    threshold = common.find_band(rubric, args.fail_under) if args.fail_under else None
+    threshold = common.find_band(rubric, args.fail_under) if args.fail_under is not None else None
     checklist = data.checklist(rubric.checklist)
     people = [
         (name, common.load_answers(path, data, rubric))
