@@ -10,6 +10,7 @@ from markdown.extensions.toc import slugify
 
 from pilot2prod.cli.files import yaml_data_loader
 from pilot2prod.errors import DataError
+from pilot2prod.jsonsafe import first_unjsonable
 from pilot2prod.loader import SiteData, check_links, load_site
 
 
@@ -35,6 +36,11 @@ def read_data_dir(root: Path) -> dict[str, object]:
     for path in sorted((root / "data").rglob("*.yml")):
         source = path.relative_to(root).as_posix()
         files[source] = read_yaml(path, source)
+        # Everything read here travels to the browser as JSON: refuse what JSON cannot carry
+        # now, by file and key, rather than as a nameless TypeError when the wheel is built.
+        unjsonable = first_unjsonable(files[source])
+        if unjsonable is not None:
+            raise DataError(source, *unjsonable)
     return files
 
 

@@ -199,6 +199,9 @@ def check_links(data: SiteData, page_anchors: Mapping[str, set[str]]) -> None:
     `page_anchors` maps every page under `docs/` to the anchors its own headings
     create; the anchors the data renders are added here.
     """
+    from pilot2prod.anchors import check_anchor_collisions  # it imports this module
+
+    check_anchor_collisions(data, page_anchors)
     known: dict[str, set[str]] = {page: set(anchors) for page, anchors in page_anchors.items()}
     for page, anchors in record_anchors(data).items():
         if page not in known:

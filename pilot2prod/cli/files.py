@@ -92,6 +92,42 @@ def parse_json(text: str, source: str) -> object:
         raise CliError(source, "", "nested too deeply to read") from None
 
 
+MAX_ALIAS_NODES = 10_000
+"""How many values a YAML file may hold once its aliases are expanded. A data file has a few
+thousand at most; ten lines of nested aliases ("billion laughs") expand to billions, which
+loads in a blink as shared objects and then hangs whatever walks them (the bundle's JSON)."""
+
+
+def _expanded_size(root: Any, len_limit: int) -> int | None:
+    """How many nodes `root` holds with every alias expanded; None when over `len_limit` or
+    when an alias loops back into itself. Counted once per distinct node, so it is quick."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+
+    def size(node: Any) -> int | None:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:  # a recursive alias: endless once expanded
+            return None
+        open_nodes.add(key)
+        total = 1
+        children = node.value if isinstance(node.value, list) else []
+        for child in children:
+            for part in child if isinstance(child, tuple) else (child,):
+                found = size(part)
+                if found is None:
+                    return None
+                total += found
+                if total > len_limit:
+                    return None
+        open_nodes.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(root)
+
+
 _TAG_NAMES = {
     "tag:yaml.org,2002:timestamp": "a date",
     "tag:yaml.org,2002:int": "a whole number",
@@ -121,6 +157,24 @@ def _loaders() -> tuple[type, type, type]:
 
     class DataLoader(yaml.SafeLoader):
         """SafeLoader that refuses a key written twice (PyYAML would keep the last)."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.events.AliasEvent) and not hasattr(self, "first_alias"):
+                self.first_alias = self.peek_event().start_mark
+            return super().compose_node(parent, index)
+
+        def compose_document(self) -> Any:
+            node = super().compose_document()
+            mark = getattr(self, "first_alias", None)
+            if mark is not None and _expanded_size(node, len_limit=MAX_ALIAS_NODES) is None:
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    f"aliases (*name) expand it to more than {MAX_ALIAS_NODES:,} values; "
+                    "write the repeated part out, or reference it by id",
+                    mark,
+                )
+            return node
 
         def construct_object(self, node: Any, deep: bool = False) -> Any:
             # PyYAML's scalar constructors raise plain Python errors on values their tag cannot
