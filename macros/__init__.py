@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 
 from macros.calculators import define_calculator_macros, python_runtime, write_calculator_assets
 from macros.data_files import load_project_data
+from macros.headers import write_headers
 from macros.render_calculators import define_estimator_macros
 from macros.render_checklist import find_checklist, render_checklist
 from macros.render_content import render_collection, render_index
@@ -73,8 +74,9 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the Pyodide runtime and the pilot2prod wheel into the built site."""
+    """Write the Pyodide runtime, the pilot2prod wheel and the hosts' `_headers` into the site."""
     write_calculator_assets(env)
+    write_headers(env.conf)
 
 
 def _collection(data: SiteData, name: str) -> Any:
