@@ -13,16 +13,16 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from macros.data_files import read_yaml
 from pilot2prod.effort import EffortModel, load_effort_model
 from pilot2prod.runcost import CostModel, load_cost_model
+from tests.unit.data_source import raw_data_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @functools.cache
 def _raw(name: str) -> Any:
-    return read_yaml(ROOT / "data" / name, f"data/{name}")
+    return raw_data_file(name)
 
 
 def raw_effort() -> dict[str, Any]:
