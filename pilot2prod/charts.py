@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 from typing import Any
 
 Chart = dict[str, Any]
@@ -106,12 +107,24 @@ def nice_ticks(maximum: float, count: int = 5) -> list[float]:
     if not math.isfinite(maximum) or maximum <= 0:
         return [0.0, 1.0]
     raw = maximum / count
+    if raw < sys.float_info.min or maximum > sys.float_info.max / 10:
+        # Subnormal or near-overflow: no round steps to find, one bar-length axis instead.
+        return [0.0, maximum]
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    ticks = [0.0]
-    while ticks[-1] < maximum:
-        ticks.append(round(ticks[-1] + step, 10))
-    return ticks
+    # Ticks are counted, not accumulated: adding a step rounded to a fixed number of decimals
+    # never grows past a tiny maximum (a cost of $1e-12) and looped for ever. Twelve significant
+    # digits drop float noise (0.30000000000000004) at any magnitude.
+    steps = max(1, min(count + 1, math.ceil(maximum / step - 1e-9)))
+    return [0.0] + [float(f"{index * step:.12g}") for index in range(1, steps + 1)]
+
+
+def linear(length: float, top: float) -> Callable[[float], float]:
+    """Map 0..`top` onto 0..`length`. Dividing first keeps it finite for any `top`: a
+    precomputed `length / top` overflows to infinity when every value is tiny (1e-306), and
+    0 times infinity made a NaN coordinate that failed the whole result."""
+    top = top if math.isfinite(top) and top > 0 else 1.0
+    return lambda value: value / top * length
 
 
 def axis(

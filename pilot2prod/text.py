@@ -55,10 +55,28 @@ def _half_up(value: float, decimals: int) -> Decimal:
     return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+HUGE = 1e15
+"""From here on a figure is written as a power of ten: grouped digits would run to hundreds of
+characters for a valid but extreme input (a success rate of 1e-306 %), and no reader can use
+more than the first few of them anyway."""
+
+_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def scientific(value: float) -> str:
+    """A huge number in a few characters: 2.8 times ten to the 28th, with a superscript 28."""
+    if not math.isfinite(value):
+        return "—"
+    mantissa, exponent = f"{value:.1e}".split("e")
+    return f"{mantissa.removesuffix('.0')} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
+
+
 def percent(share: float | None, decimals: int = 0, none: str = "—") -> str:
     """A share in 0-1 as a percentage, rounded half up the way readers expect: 0.625 is "63%"."""
     if share is None or not math.isfinite(share):
         return none
+    if abs(share * 100) >= HUGE:
+        return f"{scientific(share * 100)}%"
     return f"{_half_up(share * 100, decimals):.{decimals}f}%"
 
 
@@ -66,6 +84,8 @@ def format_number(value: float, decimals: int = 2) -> str:
     """A number for messages and labels: grouped thousands, no needless trailing zeros."""
     if not math.isfinite(value):
         return "—"
+    if abs(value) >= HUGE:
+        return scientific(value)
     text = f"{value:,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -85,6 +105,8 @@ def with_unit(value: float, unit: str) -> str:
 
 def weeks(value: float) -> str:
     """Person-weeks with one decimal: "12.3"."""
+    if abs(value) >= HUGE:
+        return scientific(value)
     return f"{value:,.1f}"
 
 
@@ -95,6 +117,8 @@ def money(value: float | None) -> str:
     if value == 0:
         return "$0"
     size = abs(value)
+    if size >= HUGE:
+        return f"{'-' if value < 0 else ''}${scientific(size)}"
     if size >= 1000:
         return f"${value:,.0f}"
     if size >= 1:

@@ -79,9 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as error:
         _fail(str(from_data_error(error, getattr(args, "data", None))))
     except BrokenPipeError:
-        # The reader of our output went away (`| head`); nothing left to say.
-        sys.stderr.close()
-        return 0
+        # The reader of our output went away (`| head`) before the report was all written:
+        # a cut-off report must not pass a gate, so this is exit 2 like any write error.
+        _fail("<stdout>: cannot be written: the reader closed the pipe")
     except KeyboardInterrupt:
         _fail("interrupted")
         return 130

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     root = common.site_root(args.site_url)
     data = load_data(args.data)
     rubric = data.dataset.rubric
-    threshold = common.find_band(rubric, args.fail_under) if args.fail_under else None
+    threshold = common.find_band(rubric, args.fail_under) if args.fail_under is not None else None
     _, document = common.load_answers(args.file, data)
     view = api.request(data.dataset, "readiness.score", {"document": document, "site_root": root})
     verdict_gate = common.gate(rubric, view["verdict"]["id"], threshold)

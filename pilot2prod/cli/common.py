@@ -77,10 +77,13 @@ def gate_option(parser: argparse.ArgumentParser, what: str) -> None:
 def find_band(rubric: Rubric, given: str) -> Band:
     """The band named by id or label (any case); a CliError listing the bands otherwise."""
     wanted = given.strip().lower()
+    known = ", ".join(band.id for band in rubric.bands)
+    if not wanted:
+        # An empty value (an unset CI variable) must not quietly turn the gate off.
+        raise CliError("--fail-under", "", f"is empty; give a verdict band (one of: {known})")
     for band in rubric.bands:
         if wanted in (band.id.lower(), band.label.lower()):
             return band
-    known = ", ".join(band.id for band in rubric.bands)
     raise CliError(
         "--fail-under", "", f"{given[:60]!r} is not a verdict band (use one of: {known})"
     )

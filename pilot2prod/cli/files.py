@@ -8,6 +8,7 @@ site's wheel never needs it.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,12 @@ def _display(name: str) -> str:
 def read_bytes(name: str, max_bytes: int = MAX_BYTES) -> bytes:
     """The bytes of file `name` (or stdin for "-"), refusing folders, missing and huge files."""
     if name == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        if sys.stdin is None:  # started with stdin closed (`<&-`)
+            raise CliError("<stdin>", "", "is closed; give a file name instead of -")
+        try:
+            data = sys.stdin.buffer.read(max_bytes + 1)
+        except OSError as error:
+            raise CliError("<stdin>", "", f"cannot be read: {error.strerror or error}") from None
     else:
         path = Path(name)
         if path.is_dir():
@@ -78,6 +84,8 @@ def parse_json(text: str, source: str) -> object:
             source, f"line {error.lineno} column {error.colno}", f"not valid JSON: {error.msg}"
         ) from None
     except ValueError as error:
+        if "integer string conversion" in str(error):
+            raise CliError(source, "", "not valid JSON: a number has far too many digits") from None
         raise CliError(source, "", f"not valid JSON: {error}") from None
     except RecursionError:
         raise CliError(source, "", "nested too deeply to read") from None
@@ -130,13 +138,7 @@ def read_structured(name: str, what: str = "a pilot2prod answers file") -> objec
 def write_text(text: str, output: str | None, overwrite: bool = True) -> None:
     """Print `text`, or write it to the file `output` (UTF-8); refuse to overwrite when told."""
     if output is None or output == STDIN:
-        try:
-            sys.stdout.write(text)
-        except UnicodeEncodeError:
-            # A terminal that cannot show a dash or an ellipsis still gets the report.
-            encoding = getattr(sys.stdout, "encoding", None) or "ascii"
-            sys.stdout.write(text.encode(encoding, "replace").decode(encoding))
-        sys.stdout.flush()
+        _write_stdout(text)
         return
     path = Path(output)
     if path.is_dir():
@@ -147,3 +149,39 @@ def write_text(text: str, output: str | None, overwrite: bool = True) -> None:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
         raise CliError(output, "", f"cannot be written: {error.strerror or error}") from None
+
+
+def _write_stdout(text: str) -> None:
+    """Print `text`; a full disk, a closed pipe or a closed stdout is bad input (exit 2).
+
+    A gate in CI reads the exit status: a report that was cut off must not end in 0, and a
+    failure to write is the environment's, not a bug in pilot2prod (exit 3).
+    """
+    stdout = sys.stdout
+    if stdout is None:  # started with stdout closed (`>&-`)
+        raise CliError("<stdout>", "", "is closed; nothing could be written (use -o FILE)")
+    try:
+        try:
+            stdout.write(text)
+        except UnicodeEncodeError:
+            # A terminal that cannot show a dash or an ellipsis still gets the report.
+            encoding = getattr(stdout, "encoding", None) or "ascii"
+            stdout.write(text.encode(encoding, "replace").decode(encoding))
+        stdout.flush()
+    except OSError as error:
+        _drop_stdout()
+        reason = "the reader closed the pipe" if isinstance(error, BrokenPipeError) else None
+        raise CliError(
+            "<stdout>", "", f"cannot be written: {reason or error.strerror or error}"
+        ) from None
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device: Python flushes it again on exit, and a second failure
+    there would print a traceback and change the exit status."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = None  # type: ignore[assignment]  # nothing to flush at exit

@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     root = common.site_root(args.site_url)
     data = load_data(args.data)
     rubric = data.dataset.rubric
-    threshold = common.find_band(rubric, args.fail_under) if args.fail_under else None
+    threshold = common.find_band(rubric, args.fail_under) if args.fail_under is not None else None
     documents = [
         {"name": name, "document": common.load_answers(path, data)[1]}
         for path, name in zip(args.files, column_names(args.files), strict=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from pilot2prod.model.anchors import check_anchor_collisions
 from pilot2prod.model.checklists import CHECKLIST_DIR, Checklist
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.records import Collection, Link, Topic, sign_anchor
@@ -62,6 +63,7 @@ def check_links(
     `page_anchors` maps every page under `docs/` to the anchors its own headings
     create; the anchors the data renders are added here.
     """
+    check_anchor_collisions(collections, checklists, page_anchors)
     known: dict[str, set[str]] = {page: set(anchors) for page, anchors in page_anchors.items()}
     for page, anchors in record_anchors(collections.values(), checklists.values()).items():
         if page not in known:

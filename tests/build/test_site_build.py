@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,29 @@ def test_heading_anchors_follow_python_markdown():
         "```\n## not a heading\n```\n"
     )
     assert heading_anchors(text) == {"title", "scope-the-work-honestly", "run-cost"}
+
+
+def test_an_alias_bomb_in_data_fails_the_build_quickly(project_copy, tmp_path):
+    """Ten lines of nested YAML aliases once hung the build; now it stops at once, naming them."""
+    laughs = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+        f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+        for prev, name in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    (project_copy / "data" / "laughs.yml").write_text(laughs, encoding="utf-8")
+    started = time.monotonic()
+    result = build_site(tmp_path / "out", project_copy / "mkdocs.yml")
+    assert time.monotonic() - started < 120
+    assert result.returncode != 0
+    assert "data/laughs.yml: line 2: not valid YAML: aliases (*name) expand it" in (
+        result.stdout + result.stderr
+    )
+
+
+def test_a_date_in_data_fails_the_build_naming_file_and_key(project_copy, tmp_path):
+    """An unquoted date cannot travel to the browser as JSON: the build names where it is."""
+    cost_file = project_copy / "data" / "cost.yml"
+    text = cost_file.read_text(encoding="utf-8")
+    cost_file.write_text(text + "reviewed: 2026-11-30\n", encoding="utf-8")
+    result = build_site(tmp_path / "out", project_copy / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "data/cost.yml: reviewed: is a YAML date (2026-11-30)" in result.stdout + result.stderr

@@ -15,14 +15,14 @@ from hypothesis import strategies as st
 
 from pilot2prod.calculators.effort.model import EffortModel, load_effort_model
 from pilot2prod.calculators.runcost.model import CostModel, load_cost_model
-from pilot2prod.model.files import load_yaml
+from tests.unit.data_source import raw_data_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @functools.cache
 def _raw(name: str) -> Any:
-    return load_yaml((ROOT / "data" / name).read_text(encoding="utf-8"), f"data/{name}")
+    return raw_data_file(name)
 
 
 def raw_effort() -> dict[str, Any]:

@@ -20,7 +20,7 @@ from pilot2prod.calculators.views import (
     request_inputs,
     table,
 )
-from pilot2prod.charts import Chart, axis, chart, legend, nice_ticks, row_label, shape
+from pilot2prod.charts import Chart, axis, chart, legend, linear, nice_ticks, row_label, shape
 from pilot2prod.text import format_number, money, percent, weeks
 
 UNIT = "person-weeks"
@@ -159,7 +159,7 @@ def stream_chart(found: EffortEstimate) -> Chart:
     top, row = 44, 32
     bottom = top + row * len(found.streams)
     ticks = nice_ticks(max(s.high for s in found.streams))
-    scale = (right - left) / ticks[-1]
+    scale = linear(right - left, ticks[-1])
     shapes = [
         shape("rect", x=left, y=10, width=14, height=10, cls="p2p-range"),
         legend("low to high", left + 20, 15),
@@ -177,20 +177,20 @@ def stream_chart(found: EffortEstimate) -> Chart:
         shapes.append(
             shape(
                 "rect",
-                x=left + stream.low * scale,
+                x=left + scale(stream.low),
                 y=mid - 6,
-                width=max(1.0, (stream.high - stream.low) * scale),
+                width=max(1.0, scale(stream.high - stream.low)),
                 height=12,
                 cls="p2p-range",
             )
         )
         for name, _ in _MARKS:
-            x = left + getattr(stream, name) * scale
+            x = left + scale(getattr(stream, name))
             shapes.append(
                 shape("line", x1=x, y1=mid - 10, x2=x, y2=mid + 10, cls=f"p2p-mark p2p-mark-{name}")
             )
         shapes.append(
-            shape("circle", cx=left + stream.likely * scale, cy=mid, r=4, cls="p2p-likely")
+            shape("circle", cx=left + scale(stream.likely), cy=mid, r=4, cls="p2p-likely")
         )
     biggest = max(found.streams, key=lambda s: s.likely)
     label = (
@@ -205,7 +205,7 @@ def total_chart(found: EffortEstimate) -> Chart:
     """A histogram of the simulated totals with P50, P80 and P90 marked."""
     width, left, right, top, bottom = 720, 40, 700, 44, 200
     ticks = nice_ticks(found.histogram[-1][1])
-    scale = (right - left) / ticks[-1]
+    scale = linear(right - left, ticks[-1])
     tallest = max(count for _, _, count in found.histogram) or 1
     shapes = axis(
         ticks, left, right - left, top, bottom, f"total {UNIT}", lambda t: format_number(t, 1)
@@ -215,16 +215,16 @@ def total_chart(found: EffortEstimate) -> Chart:
         shapes.append(
             shape(
                 "rect",
-                x=left + start * scale,
+                x=left + scale(start),
                 y=bottom - height,
-                width=max(1.0, (end - start) * scale),
+                width=max(1.0, scale(end - start)),
                 height=height,
                 cls="p2p-bin",
             )
         )
     for index, (name, label) in enumerate(_MARKS):
         value = getattr(found, name)
-        x = left + value * scale
+        x = left + scale(value)
         shapes.append(
             shape("line", x1=x, y1=top - 4, x2=x, y2=bottom, cls=f"p2p-mark p2p-mark-{name}")
         )

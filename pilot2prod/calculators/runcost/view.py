@@ -23,7 +23,7 @@ from pilot2prod.calculators.views import (
     request_inputs,
     table,
 )
-from pilot2prod.charts import Chart, axis, chart, legend, nice_ticks, row_label, shape
+from pilot2prod.charts import Chart, axis, chart, legend, linear, nice_ticks, row_label, shape
 from pilot2prod.text import format_number, money, percent, with_unit
 
 
@@ -125,22 +125,20 @@ def breakdown_chart(model: CostModel, found: CostResult) -> Chart:
     parts = found.month.parts
     bottom = top + row * len(model.components)
     ticks = nice_ticks(max(parts.values()))
-    scale = (right - left) / ticks[-1]
+    scale = linear(right - left, ticks[-1])
     shapes = axis(ticks, left, right - left, top, bottom, "dollars per month", _short_money)
     for index, component in enumerate(model.components):
         mid = top + row * index + row / 2
         value = parts[component.id]
         shapes.append(row_label(component.label, label_right, mid))
         shapes.append(
-            shape(
-                "rect", x=left, y=mid - 8, width=max(0.5, value * scale), height=16, cls="p2p-bar"
-            )
+            shape("rect", x=left, y=mid - 8, width=max(0.5, scale(value)), height=16, cls="p2p-bar")
         )
         shapes.append(
             shape(
                 "text",
                 money(value),
-                x=left + value * scale + 6,
+                x=left + scale(value) + 6,
                 y=mid,
                 dominant_baseline="middle",
                 cls="p2p-value",
@@ -173,7 +171,7 @@ def tornado_chart(model: CostModel, found: CostResult) -> Chart:
     highest = max([base, *(max(s.down_total, s.up_total) for s in rows)])
     reach = max(highest - base, base - lowest) or 1.0
     middle = (left + right) / 2
-    scale = (right - middle) / reach
+    scale = linear(right - middle, reach)
     step = _step(model)
     shapes = [
         shape("rect", x=left, y=8, width=14, height=10, cls="p2p-down"),
@@ -194,7 +192,7 @@ def tornado_chart(model: CostModel, found: CostResult) -> Chart:
         mid = top + row * index + row / 2
         shapes.append(row_label(s.label, label_right, mid))
         for total, cls in ((s.down_total, "p2p-down"), (s.up_total, "p2p-up")):
-            offset = (total - base) * scale
+            offset = scale(total - base)
             shapes.append(
                 shape(
                     "rect",
