@@ -33,7 +33,8 @@ def score(data: Dataset, payload: dict) -> dict[str, Any]:
     assessment = assess(checklist, rubric, answers)
     view = assessment_view(assessment, checklist, rubric, site_root, directory_urls)
     if payload.get("markdown") is True:
-        from pilot2prod.readiness.report import assessment_csv, assessment_markdown
+        from pilot2prod.readiness.csv_export import assessment_csv
+        from pilot2prod.readiness.report import assessment_markdown
 
         # The page's exports: the very report `pilot2prod assess --format md` prints.
         view["markdown"] = assessment_markdown(view, links=site_root.startswith("http"))

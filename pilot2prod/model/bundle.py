@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 
 from pilot2prod.model.errors import DataError
+from pilot2prod.model.jsonsafe import first_unjsonable
 
 BUNDLE_FORMAT = "pilot2prod/bundle"
 """The `format` tag of `_data.json`."""
@@ -26,7 +27,9 @@ RESOURCE = "_data.json"
 def encode(files: Mapping[str, object], package_version: str, pages: Mapping[str, set[str]]) -> str:
     """The text of `_data.json`; a DataError names the file and key JSON cannot carry."""
     for source, content in files.items():
-        _check_json(content, source, "")
+        unjsonable = first_unjsonable(content)
+        if unjsonable is not None:
+            raise DataError(source, *unjsonable)
     payload = {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
@@ -35,30 +38,6 @@ def encode(files: Mapping[str, object], package_version: str, pages: Mapping[str
         "pages": {page: sorted(anchors) for page, anchors in sorted(pages.items())},
     }
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, allow_nan=False)
-
-
-def _check_json(value: object, source: str, path: str) -> None:
-    """Refuse what JSON cannot carry (a date, a set, NaN), naming the key that holds it."""
-    if value is None or isinstance(value, str | bool | int):
-        return
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise DataError(source, path, "must be a finite number")
-        return
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            _check_json(item, source, f"{path}[{index}]")
-        return
-    if isinstance(value, dict):
-        for key, item in value.items():
-            where = f"{path}.{key}" if path else str(key)
-            if not isinstance(key, str):
-                raise DataError(source, where, f"keys must be text, not {type(key).__name__}")
-            _check_json(item, source, where)
-        return
-    raise DataError(
-        source, path, f"holds a {type(value).__name__}, which the site cannot carry; quote it"
-    )
 
 
 def decode(text: str) -> tuple[dict[str, object], dict[str, set[str]]]:
