@@ -29,9 +29,10 @@ def render_figure(figure: Figure, caption: str) -> str:
         f'<figure class="p2p-figure" id="{anchor}" data-search-exclude>'
         f'<div class="p2p-fig-art">{to_svg(figure.wide, "p2p-fig-svg p2p-fig-wide")}'
         f"{to_svg(figure.narrow, 'p2p-fig-svg p2p-fig-narrow')}</div>"
-        f"<figcaption>{html.escape(caption)}</figcaption>"
+        # The words go inside the caption: a figure's caption must be its first or last child.
+        f'<figcaption><span class="p2p-fig-caption">{html.escape(caption)}</span>'
         '<details class="p2p-fig-words"><summary>The figure in words</summary>'
-        f"<ul>{''.join(items)}</ul></details></figure>"
+        f"<ul>{''.join(items)}</ul></details></figcaption></figure>"
     )
 
 

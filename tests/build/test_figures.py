@@ -81,6 +81,6 @@ def test_figure_markup_escapes_words_and_carries_its_text_equivalent() -> None:
     markup = render_figure(figure, "Caption <i>")
     assert "<script>" not in markup and "<b>" not in markup and "<i>" not in markup
     assert "A &lt;script&gt;" in markup and "B &amp; C" in markup
-    assert "<figcaption>Caption &lt;i&gt;</figcaption>" in markup
+    assert '<span class="p2p-fig-caption">Caption &lt;i&gt;</span>' in markup
     assert markup.count('role="img"') == 2
     assert "<details" in markup and "<li>B &amp; C</li>" in markup
