@@ -152,7 +152,8 @@ def test_worker_is_reused_after_instant_navigation(live_page, site_url):
     )
     page.locator('a[href="../faq/"], a[href$="/faq/"]').first.click()
     expect(page).to_have_url(re.compile(r"/faq/(#.*)?$"))
-    assert page.locator(WIDGET).count() == 0
+    # The address changes before Material swaps the content in: wait for the swap.
+    expect(page.locator(WIDGET)).to_have_count(0)
     page.go_back()
     expect(page).to_have_url(re.compile(r"/assessment/(#.*)?$"))
     widget = page.locator(WIDGET)
