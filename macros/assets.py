@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from mkdocs.exceptions import PluginError
 
 import pilot2prod
+from macros.site_stdlib import SiteStdlib, build_site_stdlib
 from pilot2prod.model import bundle
 from pilot2prod.model.dataset import Dataset
 from pilot2prod.model.errors import DataError
@@ -42,6 +43,9 @@ PYODIDE_SITE_DIR = "assets/pyodide"
 
 WHEEL_SITE_DIR = "assets/wheels"
 """Where the wheel goes in the built site."""
+
+STDLIB_SITE_DIR = "assets/python"
+"""Where the site's compiled library goes in the built site."""
 
 PACKAGE = "pilot2prod"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -70,6 +74,11 @@ class PythonRuntime:
     pyodide_version: str
     pyodide_base_url: str | None
     directory_urls: bool
+    stdlib: SiteStdlib | None = None
+    """The site's own compiled library (self-hosted Pyodide only); it replaces the wheel."""
+    lock_info: str = ""
+    """The `info` of Pyodide's lock file as JSON: the worker passes it with no packages, since
+    the site loads none, so Pyodide does not fetch the 119 KB lock file."""
 
     def pyodide_base(self, page_src: str) -> str:
         """The URL of the Pyodide folder as the page built from `page_src` should write it."""
@@ -83,12 +92,24 @@ class PythonRuntime:
         root = site_root_for(page_src, self.directory_urls)
         return f"{root}{WHEEL_SITE_DIR}/{self.wheel.name}?v={self.wheel.digest}"
 
+    def stdlib_url(self, page_src: str) -> str:
+        """The URL of the site's compiled library from that page, with its content hash."""
+        if self.stdlib is None:
+            return ""
+        root = site_root_for(page_src, self.directory_urls)
+        return f"{root}{STDLIB_SITE_DIR}/{self.stdlib.name}?v={self.stdlib.digest}"
+
     def attributes(self, page_src: str) -> dict[str, str]:
         """The data-* attributes a calculator element carries so the client can boot Python."""
-        return {
+        attributes = {
             "data-pyodide-base": self.pyodide_base(page_src),
             "data-wheel": self.wheel_url(page_src),
         }
+        if self.stdlib is not None:
+            attributes["data-stdlib"] = self.stdlib_url(page_src)
+        if self.lock_info:
+            attributes["data-pyodide-lock"] = self.lock_info
+        return attributes
 
 
 def find_pyodide(root: Path) -> tuple[Path, str]:
@@ -190,13 +211,29 @@ def prepare_runtime(root: Path, config: Mapping[str, object], dataset: Dataset) 
     else:
         folder, version = find_pyodide(root)
     wheel = build_wheel(root / PACKAGE, dataset)
+    stdlib = lock_info = None
+    if folder is not None:
+        stdlib = build_site_stdlib(root, folder, version, wheel.content, dataset)
+        lock_info = _lock_info(folder)
     return PythonRuntime(
         wheel=wheel,
         pyodide_dir=folder,
         pyodide_version=version,
         pyodide_base_url=base_url or None,
         directory_urls=bool(config.get("use_directory_urls", True)),
+        stdlib=stdlib,
+        lock_info=lock_info or "",
     )
+
+
+def _lock_info(folder: Path) -> str:
+    try:
+        info = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    except (OSError, ValueError, KeyError) as error:
+        raise PluginError(
+            f"node_modules/pyodide/pyodide-lock.json is unreadable: {error}"
+        ) from error
+    return json.dumps(info, sort_keys=True, separators=(",", ":"))
 
 
 def write_runtime(runtime: PythonRuntime, site_dir: Path) -> None:
@@ -213,3 +250,7 @@ def write_runtime(runtime: PythonRuntime, site_dir: Path) -> None:
     wheels = site_dir / PurePosixPath(WHEEL_SITE_DIR)
     wheels.mkdir(parents=True, exist_ok=True)
     (wheels / runtime.wheel.name).write_bytes(runtime.wheel.content)
+    if runtime.stdlib is not None:
+        folder = site_dir / PurePosixPath(STDLIB_SITE_DIR)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / runtime.stdlib.name).write_bytes(runtime.stdlib.content)

@@ -53,6 +53,8 @@ def build_site(
 ) -> subprocess.CompletedProcess[str]:
     """Run a strict MkDocs build of the project (or of `config`) into `out_dir`."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    # Copies of the project share the repository's compiled library instead of probing again.
+    env.setdefault("P2P_CACHE_DIR", str(ROOT / ".cache"))
     if site_url is not None:
         # Material's instant navigation only takes over links whose host and port match the
         # sitemap, so a build for a local server names the address it is served on.

@@ -1,6 +1,6 @@
 // Module worker that runs pilot2prod's Python in Pyodide, one per tab (see python.js).
 //
-// Messages in:  {type: "boot", pyodideBase, wheelUrl}
+// Messages in:  {type: "boot", pyodideBase, wheelUrl, stdlibUrl, lockInfo}
 //               {type: "call", id, name, payload}        payload: JSON text
 // Messages out: {type: "booted", ms} | {type: "boot-failed", message}
 //               {type: "result", id, json} | {type: "result", id, failure}
@@ -82,20 +82,35 @@ async function fetchWheel(url) {
   return response.arrayBuffer();
 }
 
-async function boot({ pyodideBase, wheelUrl }) {
+function loadOptions(pyodideBase, stdlibUrl, lockInfo) {
+  const options = { indexURL: pyodideBase, stdout: () => {}, stderr: () => {} };
+  if (stdlibUrl) {
+    // The site's own library: only the modules it runs, compiled, with the package inside.
+    options.stdLibURL = stdlibUrl;
+  }
+  if (lockInfo) {
+    // The site installs no Pyodide packages, so a lock without packages saves a download.
+    options.lockFileContents = JSON.stringify({ info: JSON.parse(lockInfo), packages: {} });
+  }
+  return options;
+}
+
+async function boot({ pyodideBase, wheelUrl, stdlibUrl, lockInfo }) {
   const started = performance.now();
   checkWebAssembly();
-  // The wheel downloads while Pyodide compiles; both are needed before the first call.
-  const wheel = fetchWheel(wheelUrl);
+  // Without the site's library the wheel downloads while Pyodide compiles.
+  const wheel = stdlibUrl ? Promise.resolve(null) : fetchWheel(wheelUrl);
   wheel.catch(() => {}); // reported below by Promise.all; avoid an unhandled-rejection warning
   const load = import(new URL("pyodide.mjs", pyodideBase).href).then(({ loadPyodide }) =>
-    loadPyodide({ indexURL: pyodideBase, stdout: () => {}, stderr: () => {} }),
+    loadPyodide(loadOptions(pyodideBase, stdlibUrl, lockInfo)),
   );
   const [pyodide, wheelBytes] = await Promise.race([
     Promise.all([load, wheel]),
     checkWasmFile(pyodideBase),
   ]);
-  pyodide.unpackArchive(wheelBytes, "wheel");
+  if (wheelBytes) {
+    pyodide.unpackArchive(wheelBytes, "wheel");
+  }
   const api = pyodide.pyimport("pilot2prod.api");
   const call = api.call;
   const ping = JSON.parse(call("ping", "{}"));

@@ -18,7 +18,9 @@
  *   bootingText(what), failedText(what)   the status wording every component shows
  *
  * Where Python comes from: the first element of the page carrying `data-pyodide-base` and
- * `data-wheel` (the macros render them; relative URLs resolve against the page).
+ * `data-wheel` (the macros render them; relative URLs resolve against the page), and, when the
+ * site hosts Pyodide itself, `data-stdlib` (the site's compiled library, which holds the package
+ * and replaces the wheel) and `data-pyodide-lock` (the lock's `info`, so no lock file is fetched).
  *
  * One module worker per tab lives in this module, so Material's instant navigation (which keeps
  * modules loaded) reuses it on every later page. Import this file only from pages that hold a
@@ -72,9 +74,12 @@ function runtimeSettings() {
     throw pythonError("boot", "this page does not say where the Python runtime is");
   }
   const timeout = Number(element.dataset.bootTimeout);
+  const stdlib = element.dataset.stdlib;
   return {
     pyodideBase: new URL(base, document.baseURI).href,
     wheelUrl: new URL(wheel, document.baseURI).href,
+    stdlibUrl: stdlib ? new URL(stdlib, document.baseURI).href : "",
+    lockInfo: element.dataset.pyodideLock || "",
     bootTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_BOOT_TIMEOUT_MS,
   };
 }
@@ -185,6 +190,8 @@ export function startPython() {
       type: "boot",
       pyodideBase: settings.pyodideBase,
       wheelUrl: settings.wheelUrl,
+      stdlibUrl: settings.stdlibUrl,
+      lockInfo: settings.lockInfo,
     });
   });
   bootPromise.catch(() => {});

@@ -1,0 +1,120 @@
+"""The site's own standard library: only what it runs, compiled by Pyodide, rebuilt when it must."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from macros import site_stdlib
+from pilot2prod.model import bundle
+from tests.fixtures import repo_data
+from tests.serving import ROOT
+
+PYODIDE = ROOT / "node_modules" / "pyodide"
+PYODIDE_VERSION = json.loads((PYODIDE / "package.json").read_text())["version"]
+
+
+@pytest.fixture(scope="module")
+def site_zip(built_site: Path) -> zipfile.ZipFile:
+    """The compiled library the build wrote."""
+    return zipfile.ZipFile(built_site / "assets" / "python" / f"python-{PYODIDE_VERSION}.zip")
+
+
+def test_holds_compiled_modules_and_the_data_only(site_zip):
+    """Every member is a sourceless .pyc, except the data the package reads as a resource."""
+    names = site_zip.namelist()
+    assert [n for n in names if not n.endswith(".pyc")] == [f"pilot2prod/{bundle.RESOURCE}"]
+    assert "pilot2prod/api/__init__.pyc" in names
+    assert "json/__init__.pyc" in names  # the API's own dependency, from the stock library
+    assert all(i.compress_type == zipfile.ZIP_STORED for i in site_zip.infolist())
+
+
+def test_is_compiled_by_pyodides_python_not_the_builds(site_zip):
+    """One magic number throughout, and it is not the CPython that ran the build."""
+    import importlib.util
+
+    magics = {site_zip.read(n)[:4] for n in site_zip.namelist() if n.endswith(".pyc")}
+    assert len(magics) == 1
+    assert magics != {importlib.util.MAGIC_NUMBER}
+
+
+def test_leaves_out_what_the_browser_never_imports(site_zip):
+    """The command line and stock modules nobody imports stay out; the library is a fraction."""
+    names = set(site_zip.namelist())
+    assert not [n for n in names if n.startswith("pilot2prod/cli/")]
+    assert "argparse.pyc" not in names and "unittest/__init__.pyc" not in names
+    with zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as stock:
+        stock_modules = [n for n in stock.namelist() if n.endswith(".py")]
+    assert len([n for n in names if not n.startswith("pilot2prod/")]) < len(stock_modules) / 2
+
+
+def test_carries_this_builds_data(site_zip, built_site):
+    """The data inside equals the data in the wheel, so page and worker score the same."""
+    wheel = next((built_site / "assets" / "wheels").glob("*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        expected = archive.read(f"pilot2prod/{bundle.RESOURCE}")
+    assert site_zip.read(f"pilot2prod/{bundle.RESOURCE}") == expected
+
+
+def test_pages_point_the_worker_at_it_and_at_no_lock_file(built_site):
+    """The assessment page names the library and the lock's info, so neither stock file loads."""
+    html = (built_site / "assessment" / "index.html").read_text(encoding="utf-8")
+    assert f'data-stdlib="../assets/python/python-{PYODIDE_VERSION}.zip?v=' in html
+    info = json.loads((PYODIDE / "pyodide-lock.json").read_text())["info"]
+    assert f"&#34;python&#34;:&#34;{info['python']}&#34;" in html or info["python"] in html
+
+
+@pytest.fixture
+def probe_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
+    """Count the probes instead of running Node: each writes a stand-in compiled zip."""
+    runs: list[str] = []
+
+    def fake_probe(pyodide_dir: Path, wheel: bytes, dataset: object, target: Path) -> None:
+        runs.append(target.name)
+        with zipfile.ZipFile(target, "w") as archive:
+            archive.writestr("json/__init__.pyc", b"compiled")
+
+    monkeypatch.setattr(site_stdlib, "_run_probe", fake_probe)
+    monkeypatch.setenv("P2P_CACHE_DIR", str(tmp_path / "cache"))
+    return runs
+
+
+def _wheel(tmp_path: Path) -> bytes:
+    path = tmp_path / "site.whl"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(f"pilot2prod/{bundle.RESOURCE}", "{}")
+    return path.read_bytes()
+
+
+def test_is_reused_while_nothing_it_depends_on_changes(probe_runs, tmp_path):
+    """A second build with the same Pyodide and sources takes the cached compile."""
+    wheel = _wheel(tmp_path)
+    for _ in range(2):
+        site_stdlib.build_site_stdlib(ROOT, PYODIDE, PYODIDE_VERSION, wheel, repo_data())
+    assert len(probe_runs) == 1
+
+
+def test_is_rebuilt_when_the_pyodide_version_changes(probe_runs, tmp_path):
+    """A new Pyodide release compiles again, into a file named for that release."""
+    wheel = _wheel(tmp_path)
+    site_stdlib.build_site_stdlib(ROOT, PYODIDE, PYODIDE_VERSION, wheel, repo_data())
+    built = site_stdlib.build_site_stdlib(ROOT, PYODIDE, "999.0.0", wheel, repo_data())
+    assert len(probe_runs) == 2
+    assert probe_runs[1].startswith("999.0.0-")
+    assert built.name == "python-999.0.0.zip"
+
+
+def test_is_rebuilt_when_a_module_of_the_package_changes(probe_runs, tmp_path):
+    """Editing any module of the package (its imports may change) compiles again."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT / "pilot2prod", copy / "pilot2prod")
+    wheel = _wheel(tmp_path)
+    site_stdlib.build_site_stdlib(copy, PYODIDE, PYODIDE_VERSION, wheel, repo_data())
+    text = copy / "pilot2prod" / "text.py"
+    text.write_text(text.read_text() + "\nimport difflib\n")
+    site_stdlib.build_site_stdlib(copy, PYODIDE, PYODIDE_VERSION, wheel, repo_data())
+    assert len(probe_runs) == 2
