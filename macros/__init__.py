@@ -16,6 +16,8 @@ from mkdocs.exceptions import PluginError
 from macros import calculator_method, readiness_widget, render_calculators, team_view
 from macros.addresses import define_address_macros
 from macros.assets import prepare_runtime, write_runtime
+from macros.build_cache import build_cache
+from macros.compressed import write_compressed_copies
 from macros.figures import define_figure_macros
 from macros.headers import write_headers
 from macros.pages import page_anchors
@@ -83,11 +85,13 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the runtime, the wheel and the hosts' `_headers`; check published addresses."""
+    """Write the runtime, the hosts' `_headers` and compressed copies; check published addresses."""
     runtime = env.variables.get(RUNTIME_KEY)
     if runtime is not None:
         write_runtime(runtime, Path(env.conf["site_dir"]))
     write_headers(env.conf)
+    root = Path(env.conf["config_file_path"]).resolve().parent
+    write_compressed_copies(Path(env.conf["site_dir"]), build_cache(root, "compressed"))
     check_published_links(env, env.variables[DATASET_KEY])
 
 

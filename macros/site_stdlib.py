@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import zipfile
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from macros.build_cache import build_cache
 from pilot2prod.model import bundle
 from pilot2prod.model.dataset import Dataset
 
@@ -48,12 +48,6 @@ class SiteStdlib:
     def digest(self) -> str:
         """A short content hash for the URL, so a browser never boots a stale copy."""
         return hashlib.sha256(self.content).hexdigest()[:16]
-
-
-def cache_dir(root: Path) -> Path:
-    """Where compiled libraries are kept between builds (tests share one through the env)."""
-    configured = os.environ.get("P2P_CACHE_DIR")
-    return (Path(configured) if configured else root / ".cache") / "site-stdlib"
 
 
 def package_modules(wheel: bytes) -> list[str]:
@@ -134,7 +128,7 @@ def build_site_stdlib(
     root: Path, pyodide_dir: Path, version: str, wheel: bytes, dataset: Dataset
 ) -> SiteStdlib:
     """The compiled library (from the cache, or probed now) with this build's data added."""
-    folder = cache_dir(root)
+    folder = build_cache(root, "site-stdlib")
     folder.mkdir(parents=True, exist_ok=True)
     compiled = folder / f"{version}-{probe_key(version, root / 'pilot2prod')}.zip"
     if not compiled.is_file():
