@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import shutil
 import zipfile
@@ -46,6 +47,9 @@ WHEEL_SITE_DIR = "assets/wheels"
 
 STDLIB_SITE_DIR = "assets/python"
 """Where the site's compiled library goes in the built site."""
+
+PYTHON_HEAD_KEY = "p2p_python_head"
+"""Page-meta key for the `<head>` markup a Python widget leaves (see overrides/main.html)."""
 
 PACKAGE = "pilot2prod"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -110,6 +114,19 @@ class PythonRuntime:
         if self.lock_info:
             attributes["data-pyodide-lock"] = self.lock_info
         return attributes
+
+    def head_html(self, page_src: str) -> str:
+        """What a page with a Python widget puts in its `<head>`: where Python is, marked to
+        start at once, and the client as an async module. The parser meets it before the
+        page's body, so the worker starts within moments of navigation instead of after the
+        questions have been parsed; the components import the same module, so a tab still has
+        one worker."""
+        attributes = {"name": "p2p-python", "content": "early", "data-p2p-python": "early"}
+        attributes |= self.attributes(page_src)
+        meta = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
+        root = site_root_for(page_src, self.directory_urls)
+        client = html.escape(f"{root}assets/js/lib/python.js")
+        return f'<meta {meta}><script type="module" async src="{client}"></script>'
 
 
 def find_pyodide(root: Path) -> tuple[Path, str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from macros.assets import PythonRuntime
+from macros.assets import PYTHON_HEAD_KEY, PythonRuntime
 from macros.html import esc as _e
 from macros.prerender import prerender
 from pilot2prod import sharelink
@@ -133,7 +133,6 @@ def readiness_widget_html(
     """The live widget: pre-rendered result plus what the script needs, as data-* attributes."""
     attrs = {
         "data-p2p-component": "readiness",
-        "data-p2p-python": "early",
         "data-checklist": checklist.id,
         "data-site-root": site_root_for(page_src, directory_urls),
         "data-directory-urls": "true" if directory_urls else "false",
@@ -142,23 +141,14 @@ def readiness_widget_html(
     attr_text = " ".join(
         f'{name}="{_e(value)}"' if value else name for name, value in attrs.items()
     )
-    scripts = f"{site_root_for(page_src, directory_urls)}assets/js/lib/"
     return (
         f'<section class="p2p-readiness" {attr_text} aria-labelledby="readiness-result-title">'
-        # Fetched while the page parses, so booting Python can start the moment the widget runs.
-        # Inside the section: Markdown wraps a block that starts with <link> in a <p>, and the
-        # section inside that <p> is invalid HTML.
-        f'<link rel="modulepreload" href="{_e(scripts)}python.js">'
         '<h2 id="readiness-result-title">Your readiness verdict</h2>'
         '<p class="p2p-readiness__status" data-role="status" role="status">'
         "This is the result for no answers yet. With JavaScript on, the score follows your "
         "answers as you give them, computed in your browser.</p>"
         + render_result(view, rubric, key="readiness-live", live=True)
         + "</section>"
-        # An async module runs as soon as it arrives, before Material's bundle; it starts Python
-        # because the widget carries data-p2p-python="early" (see lib/python.js). It is the
-        # same module the component imports later, so the tab still has one worker.
-        + f'<script type="module" async src="{_e(scripts)}python.js"></script>'
     )
 
 
@@ -258,6 +248,7 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
         root = site_root_for(src, directory_urls)
         payload = {"answers": {}, "site_root": root, "directory_urls": directory_urls}
         view = prerender(data, "readiness.score", payload)
+        env.page.meta[PYTHON_HEAD_KEY] = runtime.head_html(src)
         return readiness_widget_html(
             view, data.rubric, data.scored_checklist, runtime.attributes(src), src, directory_urls
         )

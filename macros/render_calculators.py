@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from macros.assets import PythonRuntime
+from macros.assets import PYTHON_HEAD_KEY, PythonRuntime
 from macros.html import esc as _e
 from macros.html import table_html
 from macros.prerender import prerender
@@ -309,6 +309,7 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
         """The production-effort estimator, with the result for its defaults."""
         model = data.effort
         view = prerender(data, "effort.estimate", {"inputs": model.defaults()})
+        env.page.meta[PYTHON_HEAD_KEY] = runtime.head_html(page())
         return effort_widget_html(model, view, runtime.attributes(page()))
 
     @env.macro
@@ -316,6 +317,7 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
         """The run-cost calculator, with the result for its defaults."""
         model = data.cost
         view = prerender(data, "cost.run", {"inputs": model.defaults()})
+        env.page.meta[PYTHON_HEAD_KEY] = runtime.head_html(page())
         return cost_widget_html(model, view, runtime.attributes(page()))
 
     @env.macro

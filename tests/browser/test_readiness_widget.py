@@ -212,8 +212,9 @@ def test_hanging_runtime_is_stopped_by_the_time_limit(new_context, site_url):
     def short_limit(route: Route) -> None:
         response = route.fetch()
         body = response.text().replace(
-            'data-p2p-component="readiness" ',
-            'data-p2p-component="readiness" data-boot-timeout="3000" ',
+            # The page's head says where Python is and how long it may take to start.
+            '<meta name="p2p-python" ',
+            '<meta name="p2p-python" data-boot-timeout="3000" ',
             1,
         )
         route.fulfill(response=response, body=body)
