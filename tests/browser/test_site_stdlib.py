@@ -109,3 +109,24 @@ def test_every_api_function_answers_as_under_cpython(browser, site_url, shipped)
         else:
             assert answer == want, name
     assert not [e for e in errors if "ModuleNotFoundError" in e]
+
+
+def test_status_tells_how_far_the_download_is(new_context, site_url):
+    """While the WebAssembly is still on its way, the status line counts the files that came."""
+    context = new_context()
+    held: list = []
+
+    def hold(route) -> None:
+        if route.request.method == "HEAD":
+            route.continue_()
+        else:
+            held.append(route)
+
+    context.route("**/*.wasm", hold)
+    page = context.new_page()
+    page.goto(site_url + "assessment/")
+    status = page.locator(WIDGET).locator('[data-role="status"]')
+    expect(status).to_contain_text("Downloading the Python runtime: 3 of 4 files", timeout=60_000)
+    for route in held:
+        route.continue_()
+    expect(page.locator(WIDGET)).to_have_attribute("data-state", "live", timeout=120_000)

@@ -2,7 +2,8 @@
 //
 // Messages in:  {type: "boot", pyodideBase, wheelUrl, stdlibUrl, lockInfo}
 //               {type: "call", id, name, payload}        payload: JSON text
-// Messages out: {type: "booted", ms} | {type: "boot-failed", message}
+// Messages out: {type: "progress", done, total, bytes} (while booting)
+//               {type: "booted", ms} | {type: "boot-failed", message}
 //               {type: "result", id, json} | {type: "result", id, failure}
 //
 // Pyodide 314 ships only as an ES module, so this file must be started with {type: "module"}.
@@ -95,7 +96,42 @@ function loadOptions(pyodideBase, stdlibUrl, lockInfo) {
   return options;
 }
 
-async function boot({ pyodideBase, wheelUrl, stdlibUrl, lockInfo }) {
+function reportProgress(urls) {
+  // Resource timing names each file once it has arrived; a HEAD check has no body, so only
+  // files with one count. Sizes are as transferred (compressed when the host compresses).
+  const wanted = new Set(urls);
+  const done = new Map();
+  for (const entry of performance.getEntriesByType("resource")) {
+    const url = entry.name.split("?")[0];
+    if (wanted.has(url) && entry.encodedBodySize > 0) {
+      done.set(url, Math.max(done.get(url) || 0, entry.encodedBodySize));
+    }
+  }
+  let bytes = 0;
+  for (const size of done.values()) bytes += size;
+  self.postMessage({ type: "progress", done: done.size, total: wanted.size, bytes });
+}
+
+function runtimeFiles(pyodideBase, wheelUrl, stdlibUrl, lockInfo) {
+  const names = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"];
+  if (!stdlibUrl) names.push("python_stdlib.zip");
+  if (!lockInfo) names.push("pyodide-lock.json");
+  const urls = names.map((name) => new URL(name, pyodideBase).href);
+  urls.push((stdlibUrl || wheelUrl).split("?")[0]);
+  return urls;
+}
+
+async function boot(message) {
+  const files = runtimeFiles(message.pyodideBase, message.wheelUrl, message.stdlibUrl, message.lockInfo);
+  const ticker = setInterval(() => reportProgress(files), 200);
+  try {
+    return await bootRuntime(message);
+  } finally {
+    clearInterval(ticker);
+  }
+}
+
+async function bootRuntime({ pyodideBase, wheelUrl, stdlibUrl, lockInfo }) {
   const started = performance.now();
   checkWebAssembly();
   // Without the site's library the wheel downloads while Pyodide compiles.

@@ -40,6 +40,7 @@ let bootPromise = null;
 let status = "idle";
 let failure = null;
 let nextId = 1;
+let progress = null; // {done, total, bytes}: the runtime's files downloaded so far, while booting
 const pending = new Map();
 const listeners = new Set();
 
@@ -178,7 +179,13 @@ export function startPython() {
     worker.addEventListener("messageerror", () => settle(false, "the Python runtime sent garbage"));
     worker.addEventListener("message", (event) => {
       const message = event.data || {};
-      if (message.type === "booted") {
+      if (message.type === "progress") {
+        // Only when a file completes, so the live region speaks a few times, not every tick.
+        if (!progress || progress.done !== message.done) {
+          progress = { done: message.done, total: message.total, bytes: message.bytes };
+          setStatus(status);
+        }
+      } else if (message.type === "booted") {
         settle(true);
       } else if (message.type === "boot-failed") {
         settle(false, message.message || "the Python runtime could not start");
@@ -235,12 +242,22 @@ export function onPythonStatus(listener) {
   return () => listeners.delete(listener);
 }
 
-/** The status line while Python starts: "Starting the `what`… The first visit downloads …". */
+function megabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/** The status line while Python starts: "Starting the `what`…", then how far the download is. */
 export function bootingText(what) {
-  return (
-    `Starting ${what}… The first visit downloads the Python runtime (about 13 MB); ` +
-    "other pages of this site reuse it."
-  );
+  if (progress && progress.done >= progress.total) {
+    return `Starting ${what}… The Python runtime is downloaded (${megabytes(progress.bytes)}) and starting.`;
+  }
+  if (progress && progress.done > 0) {
+    return (
+      `Starting ${what}… Downloading the Python runtime: ${progress.done} of ${progress.total} ` +
+      `files (${megabytes(progress.bytes)} so far). Other pages of this site reuse it.`
+    );
+  }
+  return `Starting ${what}… The first visit downloads the Python runtime; other pages of this site reuse it.`;
 }
 
 /** The status line once Python has failed: "`What` is not available: <reason>." */
