@@ -27,6 +27,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from macros.build_cache import build_cache
+from pilot2prod import api
 from pilot2prod.model import bundle
 from pilot2prod.model.dataset import Dataset
 
@@ -80,7 +81,7 @@ def probe_calls(dataset: Dataset) -> list[list[str]]:
         export = {"inputs": inputs, "markdown": True, "page_url": link["site_root"]}
         calls.append((name, export | {"date": "2026-01-31"}))
         calls.append((name, {"inputs": dict.fromkeys(inputs, "-1e999")}))
-    for name in ("readiness.score", "readiness.merge", "effort.estimate", "cost.run"):
+    for name in api.FUNCTIONS:  # every function, the ones added later included
         calls.append((name, {}))
         calls.append((name, {"inputs": [], "answers": [], "document": [], "documents": [{}]}))
     return [[name, json.dumps(payload)] for name, payload in calls]

@@ -76,6 +76,8 @@ def _calls(data: Dataset) -> list[tuple[str, dict[str, object]]]:
         calls.append((name, {"inputs": inputs, "markdown": True, "date": "2026-12-01"}))
         odd = {key: rng.choice(["1e-306", "abc", "", "12", "9" * 40]) for key in inputs}
         calls.append((name, {"inputs": odd}))
+    for name in api.FUNCTIONS:
+        calls.append((name, {"document": "not an object", "documents": "none", "inputs": 3}))
     calls.append(("readiness.score", {"document": "not an object"}))
     calls.append(("no.such.function", {}))
     return calls
@@ -100,6 +102,7 @@ def test_boots_from_the_site_library_without_stock_files(new_context, site_url):
 def test_every_api_function_answers_as_under_cpython(browser, site_url, shipped):
     """The same requests give the same JSON in Chromium's Pyodide and in this process."""
     calls = _calls(shipped)
+    assert {name for name, _ in calls} >= set(api.FUNCTIONS)
     expected = [json.loads(api.call(name, json.dumps(payload), shipped)) for name, payload in calls]
     with live_page(browser, site_url + "assessment/", WIDGET) as (page, _, errors):
         got = page.evaluate(CALL_EVERY, calls)
