@@ -4,7 +4,8 @@
 // dependencies already). It boots Pyodide from the npm package with its stock standard library,
 // puts our wheel on sys.path as a zip (as the site ships it), imports every module of the package
 // that the browser may reach and runs every API call it is given. The modules loaded by then, Pyodide's
-// own start-up included, are compiled by this interpreter, so the magic number and the bytecode are
+// own start-up included, are compiled by this interpreter (at level 2: no docstrings or asserts,
+// which nothing in the browser reads), so the magic number and the bytecode are
 // exactly what the browser's Pyodide expects, and written as sourceless .pyc files into a stored
 // zip. Nothing is fetched: the stock library and the wheel are read from disk.
 //
@@ -62,7 +63,7 @@ for name in loaded_names:
     else:
         continue
     source = spec.loader.get_source(name)
-    code = compile(source, shown, "exec", dont_inherit=True)
+    code = compile(source, shown, "exec", dont_inherit=True, optimize=2)
     written[inner[:-3] + ".pyc"] = bytes(external._code_to_timestamp_pyc(code, 0, 0))
 with zipfile.ZipFile("/probe/out.zip", "w", compression=zipfile.ZIP_STORED) as archive:
     for inner in sorted(written):
