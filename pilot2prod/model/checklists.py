@@ -52,6 +52,8 @@ class ChecklistItem:
     guidance: str
     weight: float = 1.0
     critical: bool = False
+    action: str = ""
+    """The suggested first step for the improvement plan while the item is open."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,13 @@ class Checklist:
     @property
     def version(self) -> str:
         """A fingerprint of the items; it changes whenever an item is added, removed or edited."""
-        payload = json.dumps([asdict(s) for s in self.sections], sort_keys=True)
+        sections = [asdict(s) for s in self.sections]
+        for section in sections:
+            for item in section["items"]:
+                # A suggested action is advice, not the question: rewording it must not mark
+                # every saved answer as given to an older version of the questions.
+                item.pop("action", None)
+        payload = json.dumps(sections, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
     @property
