@@ -24,9 +24,9 @@ MAX_BATCH = 1000
 """The most documents one `readiness.portfolio_summaries` call scores."""
 
 
-def _scored(data: Dataset, document: object) -> tuple[Answers, Assessment]:
+def _scored(data: Dataset, document: object, with_path: bool = True) -> tuple[Answers, Assessment]:
     answers = read_document(document, data.scored_checklist)
-    return answers, assess(data.scored_checklist, data.rubric, answers)
+    return answers, assess(data.scored_checklist, data.rubric, answers, with_path=with_path)
 
 
 def plan(data: Dataset, payload: dict) -> dict[str, Any]:
@@ -111,7 +111,7 @@ def summarise_documents(
     summaries, refused = [], []
     for name, document in documents:
         try:
-            answers, assessment = _scored(data, document)
+            answers, assessment = _scored(data, document, with_path=False)
         except AnswersError as error:
             refused.append({"name": name, "message": str(error)})
             continue
@@ -177,7 +177,8 @@ def _refused(raw: object) -> list[dict[str, str]]:
 
 
 def portfolio(data: Dataset, payload: dict) -> dict[str, Any]:
-    """The portfolio report from `summaries` (with the pages' `refused`) or from `documents`.
+    """The portfolio report from `summaries` or from `documents`, with `refused` (files the
+    caller could not read: `{name, message}`) listed first.
 
     Optional: `today` (YYYY-MM-DD, default the machine's date), `older_than` (days), and
     `"exports": true` for the Markdown and CSV `pilot2prod portfolio` prints.
@@ -189,7 +190,9 @@ def portfolio(data: Dataset, payload: dict) -> dict[str, Any]:
         summaries = _check_summaries(payload["summaries"], data)
         refused = _refused(payload.get("refused"))
     else:
+        # `refused` here: files the caller could not even read, named before Python's own.
         summaries, refused = summarise_documents(data, _documents(payload, MAX_PORTFOLIO))
+        refused = _refused(payload.get("refused")) + refused
     given = text_field(payload, "today", "", 10)
     try:
         today = date.fromisoformat(given) if given else date.today()

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from pilot2prod import api
-from pilot2prod.api.programme import MAX_PORTFOLIO, summarise_documents
+from pilot2prod.api.programme import MAX_PORTFOLIO
 from pilot2prod.cli import common
 from pilot2prod.cli.data import load_data
 from pilot2prod.cli.errors import EXIT_OK, CliError
@@ -85,25 +85,22 @@ def run(args: argparse.Namespace) -> int:
         except CliError as error:
             where = ": ".join(part for part in (error.field, error.problem) if part)
             unreadable.append({"name": name, "message": where})
-    pairs = [(d["name"], d["document"]) for d in documents]
-    summaries, refused = summarise_documents(data.dataset, pairs)
-    refused = unreadable + refused
-    for entry in refused:
-        print(
-            f"pilot2prod: refused {' '.join(entry['name'].split())}: "
-            f"{' '.join(entry['message'].split())}",
-            file=sys.stderr,
-        )
-    if not summaries:
-        raise CliError(args.paths[0], "", "no readable answers file among the files given")
     payload = {
-        "summaries": summaries,
-        "refused": refused,
+        "documents": documents,
+        "refused": unreadable,
         "today": today.isoformat(),
         "older_than": args.older_than,
         "exports": args.format != "json",
     }
     view = api.request(data.dataset, "readiness.portfolio", payload)
+    for entry in view["refused"]:
+        print(
+            f"pilot2prod: refused {' '.join(entry['name'].split())}: "
+            f"{' '.join(entry['message'].split())}",
+            file=sys.stderr,
+        )
+    if not view["projects"]:
+        raise CliError(args.paths[0], "", "no readable answers file among the files given")
     if args.format == "md":
         text = view["markdown"]
     elif args.format == "csv":

@@ -154,3 +154,21 @@ def test_csv_has_a_row_per_ranked_entry():
     assert text.count('\r\n"question"') == len(view["questions"])
     assert text.count('\r\n"dimension"') == len(CHECKLIST.sections)
     assert portfolio_markdown(view).startswith("# Readiness portfolio")
+
+
+def test_assessing_without_the_path_keeps_verdict_and_risks():
+    """The portfolio's faster scoring gives the same verdict, score and risks, only no path."""
+    from pilot2prod.readiness.answers import read_document
+    from pilot2prod.readiness.scoring import assess
+
+    for entry in _generated(20, seed=5):
+        answers = read_document(entry["document"], CHECKLIST)
+        full = assess(CHECKLIST, DATA.rubric, answers)
+        quick = assess(CHECKLIST, DATA.rubric, answers, with_path=False)
+        assert (quick.band, quick.score, quick.risks, quick.capping) == (
+            full.band,
+            full.score,
+            full.risks,
+            full.capping,
+        )
+        assert quick.path == () and quick.what_if is None
