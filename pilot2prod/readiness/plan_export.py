@@ -17,8 +17,12 @@ from pilot2prod.text import clean, md, plural
 
 View = Mapping[str, Any]
 
-TRACKER_COLUMNS = ("Summary", "Description", "Assignee", "Due date", "Labels")
-"""The CSV header: the names Jira's CSV importer offers to map, one issue per row."""
+LABEL_COLUMNS = 4
+"""Labels per row: pilot2prod, the dimension, the risk and, for a critical question, critical."""
+
+TRACKER_COLUMNS = ("Summary", "Description", "Assignee", "Due date") + ("Labels",) * LABEL_COLUMNS
+"""The CSV header, one issue per row: names Jira's CSV importer maps by themselves. Jira takes
+several labels as several columns of the same name, so each label has a column of its own."""
 
 SUMMARY_MAX = 250
 """Jira refuses a summary longer than 255 characters; ours stay under it."""
@@ -122,7 +126,8 @@ def plan_csv(view: View, links: bool = True) -> str:
             _csv_cell(issue["body"], user_text=True),
             _csv_cell(item["owner"], user_text=True),
             _csv_cell(item["due"]),
-            _csv_cell(" ".join(issue["labels"])),
         ]
+        tags = issue["labels"] + [""] * (LABEL_COLUMNS - len(issue["labels"]))
+        cells += [_csv_cell(label) for label in tags]
         rows.append(",".join(cells))
     return "\ufeff" + "\r\n".join(rows) + "\r\n"

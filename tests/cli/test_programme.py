@@ -73,8 +73,9 @@ def test_plan_formats(capsys, tmp_path, fmt):
     if fmt == "md":
         assert result.out.startswith("# Improvement plan") and "- [ ] " in result.out
     elif fmt == "csv":
-        rows = list(csv.DictReader(io.StringIO(result.out.removeprefix("\ufeff"))))
-        assert rows and set(rows[0]) == {"Summary", "Description", "Assignee", "Due date", "Labels"}
+        rows = list(csv.reader(io.StringIO(result.out.removeprefix("\ufeff"))))
+        assert set(rows[0]) == {"Summary", "Description", "Assignee", "Due date", "Labels"}
+        assert len(rows) > 1 and all(len(row) == len(rows[0]) for row in rows)
     else:
         out = json.loads(result.out)
         assert out["format"] == "pilot2prod/plan" and out["issues"][0]["body"]
