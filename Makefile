@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help deps chromium java build links serve test lint fix bench schemas clean validate-html test-pyodide
+.PHONY: help deps chromium java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make build  - build the static site into site/"
 	@echo "make links  - rewrite published-links.txt after removing an address on purpose"
 	@echo "make bench  - measure page and calculator speed in Chromium"
+	@echo "make bench-portfolio - time pilot2prod portfolio on 10,000 generated exports"
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +90,9 @@ schemas: deps
 
 bench: deps chromium build
 	$(BIN)/python bench/run.py
+
+bench-portfolio: deps
+	$(BIN)/python bench/portfolio.py
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -13,7 +13,13 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from macros import calculator_method, readiness_widget, render_calculators, team_view
+from macros import (
+    calculator_method,
+    portfolio_view,
+    readiness_widget,
+    render_calculators,
+    team_view,
+)
 from macros.addresses import define_address_macros
 from macros.assets import prepare_runtime, write_runtime
 from macros.build_cache import build_cache
@@ -58,6 +64,7 @@ def define_env(env: Any) -> None:
     render_calculators.define(env, dataset, runtime, page)
     calculator_method.define(env, dataset, page)
     team_view.define(env, runtime, page)
+    portfolio_view.define(env, runtime, page)
 
     @env.macro
     def records(name: str, level: int = 2) -> str:

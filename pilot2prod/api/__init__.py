@@ -53,6 +53,13 @@ FUNCTIONS: dict[str, Function] = {
     "ping": ping,
     "readiness.score": _on_first_use("pilot2prod.api.readiness", "score"),
     "readiness.merge": _on_first_use("pilot2prod.api.readiness", "merge"),
+    "readiness.plan": _on_first_use("pilot2prod.api.programme", "plan"),
+    "readiness.compare": _on_first_use("pilot2prod.api.programme", "compare"),
+    "readiness.trend": _on_first_use("pilot2prod.api.programme", "trend"),
+    "readiness.portfolio_summaries": _on_first_use(
+        "pilot2prod.api.programme", "portfolio_summaries"
+    ),
+    "readiness.portfolio": _on_first_use("pilot2prod.api.programme", "portfolio"),
     "effort.estimate": _on_first_use("pilot2prod.api.calculators", "estimate"),
     "cost.run": _on_first_use("pilot2prod.api.calculators", "run_cost"),
 }

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from pilot2prod import __version__
 from pilot2prod.api import InputError
-from pilot2prod.cli import assess, calculators, team, template
+from pilot2prod.cli import assess, calculators, compare, plan, portfolio, team, template
 from pilot2prod.cli.common import data_options
 from pilot2prod.cli.errors import EXIT_BAD_INPUT, EXIT_BUG, CliError, from_data_error
 from pilot2prod.model.errors import DataError
@@ -24,13 +24,15 @@ PROG = "pilot2prod"
 DESCRIPTION = """\
 Production-readiness tools from the pilot2prod site, on the command line: score
 an assessment exactly as the site does, gate a release on it, combine a team's
-answers, and run the effort and run-cost calculators on a file.
+answers, compare two assessments, print the improvement plan, report on many
+projects at once, and run the effort and run-cost calculators on a file.
 """
 
 EPILOG = """\
 Exit status: 0 ok; 1 the verdict is below --fail-under; 2 a file, an option or
 the data cannot be used (one line on stderr names the file and the field);
-3 pilot2prod itself failed.
+3 pilot2prod itself failed. compare --fail-on-regression and plan
+--fail-on-overdue exit 1 too when their gate fails.
 
 Start with:  pilot2prod template readiness -o readiness.yml
 """
@@ -49,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     parents = [data_options()]
     assess.add_parser(subparsers, parents)
     team.add_parser(subparsers, parents)
+    compare.add_parser(subparsers, parents)
+    plan.add_parser(subparsers, parents)
+    portfolio.add_parser(subparsers, parents)
     calculators.add_parsers(subparsers, parents)
     template.add_parser(subparsers, parents)
     return parser

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Sequence
@@ -52,6 +53,8 @@ class ChecklistItem:
     guidance: str
     weight: float = 1.0
     critical: bool = False
+    action: str = ""
+    """The suggested first step for the improvement plan while the item is open."""
 
 
 @dataclass(frozen=True)
@@ -75,15 +78,24 @@ class Checklist:
     intro: str
     sections: tuple[ChecklistSection, ...]
 
-    @property
+    @functools.cached_property
     def items(self) -> tuple[ChecklistItem, ...]:
-        """Every item in order, across sections."""
+        """Every item in order, across sections (kept: scoring asks for it many times)."""
         return tuple(item for section in self.sections for item in section.items)
 
-    @property
+    @functools.cached_property
     def version(self) -> str:
-        """A fingerprint of the items; it changes whenever an item is added, removed or edited."""
-        payload = json.dumps([asdict(s) for s in self.sections], sort_keys=True)
+        """A fingerprint of the items; it changes whenever an item is added, removed or edited.
+
+        Kept once worked out: every scored document asks for it, and a portfolio of
+        10,000 files spent half its time hashing the same checklist again."""
+        sections = [asdict(s) for s in self.sections]
+        for section in sections:
+            for item in section["items"]:
+                # A suggested action is advice, not the question: rewording it must not mark
+                # every saved answer as given to an older version of the questions.
+                item.pop("action", None)
+        payload = json.dumps(sections, sort_keys=True)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
     @property

@@ -2,11 +2,14 @@
 
 The browser exports answers as `{"format": "pilot2prod/answers", "version": 1,
 "checklist": ..., "checklist_version": ..., "answers": {item: value}, "notes": ...,
-"owners": ..., "orphans": ...}`. A document that is not one of ours at all is
-refused with `AnswersError`; smaller faults inside a valid document (an unknown
-item id, a value that is not an answer) are kept as `Problem`s next to the
-answers that could be read, so the caller decides whether they are fatal (the
-command line) or only worth a note (the live widget).
+"owners": ..., "orphans": ...}`. Version 2 adds the improvement plan, `"plan": {item:
+{"action", "owner", "due", "status"}}` (every field optional; `status` is open,
+in-progress or done; `due` is YYYY-MM-DD); a version 1 document is read as version 2
+with an empty plan (`upgrade_document`), so every older file and link keeps opening.
+A document that is not one of ours at all is refused with `AnswersError`; smaller
+faults inside a valid document (an unknown item id, a value that is not an answer)
+are kept as `Problem`s next to the answers that could be read, so the caller decides
+whether they are fatal (the command line) or only worth a note (the live widget).
 """
 
 from __future__ import annotations
@@ -21,8 +24,14 @@ from pilot2prod.model.errors import describe
 FORMAT = "pilot2prod/answers"
 """The `format` tag every answers document carries."""
 
-FORMAT_VERSION = 1
-"""The newest answers format this package reads."""
+FORMAT_VERSION = 2
+"""The newest answers format this package reads: 2 added `plan`."""
+
+PLAN_STATUSES = ("open", "in-progress", "done")
+"""A plan item's status, in the order work moves through them."""
+
+ACTION_MAX = 500
+"""Longest plan action a reader can type, in characters."""
 
 READINESS_VALUES = ANSWER_VALUES["readiness"]
 """Every value an item on the readiness scale can take."""
@@ -43,6 +52,7 @@ _KNOWN_KEYS = (
     "assessor",
     "assessed",
     "result",
+    "plan",
 )
 """Top-level keys of an answers document; others are reported, not fatal."""
 
@@ -82,6 +92,16 @@ class Identity:
 
 
 @dataclass(frozen=True)
+class PlanEntry:
+    """What a reader wrote for one open question's plan; "" where they wrote nothing."""
+
+    action: str = ""
+    owner: str = ""
+    due: str = ""
+    status: str = "open"
+
+
+@dataclass(frozen=True)
 class Answers:
     """Answers that passed validation, in the checklist's item order."""
 
@@ -92,6 +112,7 @@ class Answers:
     notes: Mapping[str, str] = field(default_factory=dict)
     owners: Mapping[str, str] = field(default_factory=dict)
     identity: Identity = field(default_factory=Identity)
+    plan: Mapping[str, PlanEntry] = field(default_factory=dict)
 
 
 def read_identity(doc: Mapping[object, object], problems: list[Problem]) -> Identity:
@@ -212,6 +233,72 @@ def _text_map(raw: object, name: str, known: set[str], problems: list[Problem]) 
     return kept
 
 
+def upgrade_document(doc: Mapping[str, object]) -> dict[str, object]:
+    """A version 1 document as version 2: the same answers, notes and owners, an empty plan.
+
+    Nothing is dropped: a v1 file, share link or stored answer reads exactly as before.
+    """
+    upgraded = dict(doc)
+    if upgraded.get("version") == 1:
+        upgraded["version"] = 2
+        upgraded.setdefault("plan", {})
+    return upgraded
+
+
+def _plan_text(value: object, where: str, limit: int, problems: list[Problem]) -> str:
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str):
+        problems.append(Problem(where, f"must be text, not {_describe(value)}; ignored"))
+        return ""
+    text = " ".join(value.split())
+    if len(text) > limit:
+        problems.append(Problem(where, f"is longer than {limit} characters; ignored"))
+        return ""
+    return text
+
+
+def read_plan(raw: object, known: set[str], problems: list[Problem]) -> dict[str, PlanEntry]:
+    """The improvement plan `{item id: {action, owner, due, status}}`; faults reported, dropped."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        problems.append(Problem("plan", f"must be an object, not {_describe(raw)}; ignored"))
+        return {}
+    from pilot2prod.model.checklists import OWNER_MAX
+
+    plan: dict[str, PlanEntry] = {}
+    for key, entry in raw.items():
+        if not isinstance(key, str) or key not in known:
+            problems.append(Problem("plan", f"there is no question {_show(key)}; ignored"))
+            continue
+        here = f"plan.{key[:60]}"
+        if not isinstance(entry, Mapping):
+            problems.append(Problem(here, f"must be an object, not {_describe(entry)}; ignored"))
+            continue
+        action = _plan_text(entry.get("action"), f"{here}.action", ACTION_MAX, problems)
+        owner = _plan_text(entry.get("owner"), f"{here}.owner", OWNER_MAX, problems)
+        due = _plan_text(entry.get("due"), f"{here}.due", 10, problems)
+        if due and not _is_date(due):
+            problems.append(Problem(f"{here}.due", f"{_show(due)} is not a date (YYYY-MM-DD)"))
+            due = ""
+        status = entry.get("status", "open")
+        if status not in PLAN_STATUSES:
+            problems.append(
+                Problem(
+                    f"{here}.status",
+                    f"{_show(status)} is not a status (use {', '.join(PLAN_STATUSES)}); "
+                    "read as open",
+                )
+            )
+            status = "open"
+        for name in entry:
+            if name not in ("action", "owner", "due", "status"):
+                problems.append(Problem(f"{here}.{str(name)[:40]}", "unknown key; ignored"))
+        plan[key] = PlanEntry(action=action, owner=owner, due=due, status=str(status))
+    return plan
+
+
 def read_document(doc: object, checklist: Checklist) -> Answers:
     """Validate a whole answers document (the browser's JSON export) for `checklist`."""
     if not isinstance(doc, Mapping):
@@ -236,6 +323,7 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
         )
     if version < 1:
         raise AnswersError("version", f"{version} is not an answers format version")
+    doc = upgrade_document(doc)
     named = doc.get("checklist")
     if named != checklist.id:
         raise AnswersError(
@@ -256,6 +344,7 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
     notes = _text_map(doc.get("notes"), "notes", known, problems)
     owners = _text_map(doc.get("owners"), "owners", known, problems)
     identity = read_identity(doc, problems)
+    plan = read_plan(doc.get("plan"), known, problems)
     return Answers(
         checklist=read.checklist,
         values=read.values,
@@ -264,6 +353,7 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
         notes=notes,
         owners=owners,
         identity=identity,
+        plan=plan,
     )
 
 
@@ -278,4 +368,5 @@ def blank_document(checklist: Checklist) -> dict[str, object]:
         "notes": {},
         "owners": {},
         "orphans": {},
+        "plan": {},
     }

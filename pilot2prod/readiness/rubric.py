@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Literal
 
@@ -91,10 +92,15 @@ class Rubric:
         ids = [band.id for band in self.bands]
         return ids.index(self.critical_cap) if self.critical_cap in ids else 0
 
+    @functools.cached_property
+    def _weights_in_order(self) -> tuple[WeightWord, ...]:
+        # Sorted once: every question of every scored file asks for its word.
+        return tuple(sorted(self.weights, key=lambda e: e.weight))
+
     def weight_word(self, weight: float) -> str:
         """The word for `weight`: the entry with the largest weight not above it."""
         found = ""
-        for entry in sorted(self.weights, key=lambda e: e.weight):
+        for entry in self._weights_in_order:
             if weight + EPSILON >= entry.weight:
                 found = entry.word
         return found or min(self.weights, key=lambda e: e.weight).word

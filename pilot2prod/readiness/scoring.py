@@ -297,8 +297,14 @@ def _path(
 _RISK_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
-def assess(checklist: Checklist, rubric: Rubric, answers: Answers) -> Assessment:
-    """Score `answers` to `checklist` with the bands of `rubric`, and explain the verdict."""
+def assess(
+    checklist: Checklist, rubric: Rubric, answers: Answers, *, with_path: bool = True
+) -> Assessment:
+    """Score `answers` to `checklist` with the bands of `rubric`, and explain the verdict.
+
+    `with_path=False` leaves out the path to higher bands (and the what-if): a portfolio of
+    thousands of projects needs each verdict and its risks, and the path is most of the work.
+    """
     if rubric.checklist != checklist.id:
         raise ValueError(f"the rubric scores '{rubric.checklist}', not '{checklist.id}'")
     given = {k: v for k, v in answers.values.items() if v in ANSWER_SCORES or v == "na"}
@@ -330,7 +336,7 @@ def assess(checklist: Checklist, rubric: Rubric, answers: Answers) -> Assessment
     gaps.sort(key=lambda entry: (-entry[0], entry[1]))
     path = (
         _path(checklist, rubric, values, verdict.band_index, scale, refs)
-        if verdict.band_index is not None
+        if verdict.band_index is not None and with_path
         else ()
     )
     open_items = [ref for _, _, ref in gaps] + unreasoned + unanswered

@@ -25,8 +25,8 @@ CASES = {
         "format: missing; a pilot2prod answers file says 'pilot2prod/answers'",
     ),
     "newer-version": (
-        lambda: json.dumps({**document({}), "version": 2}),
-        "version: this file uses answers format 2, written by a newer pilot2prod",
+        lambda: json.dumps({**document({}), "version": 3}),
+        "version: this file uses answers format 3, written by a newer pilot2prod",
     ),
     "version-as-text": (
         lambda: json.dumps({**document({}), "version": "1"}),

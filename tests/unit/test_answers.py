@@ -56,7 +56,7 @@ def test_item_faults_are_reported_and_left_out(answers, where, fragment):
         (["not", "an", "object"], "must hold a JSON object, not a list"),
         ({"version": 1}, "format: missing"),
         (_doc(format="something/else"), "format: 'something/else' is not a pilot2prod answers"),
-        (_doc(version=2), "version: this file uses answers format 2, written by a newer"),
+        (_doc(version=3), "version: this file uses answers format 3, written by a newer"),
         (_doc(version="1"), "version: must be a whole number, not text"),
         (_doc(version=True), "version: must be a whole number, not true/false"),
         (_doc(version=0), "version: 0 is not an answers format version"),

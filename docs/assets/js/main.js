@@ -19,6 +19,7 @@ const COMPONENTS = {
   readiness: () => import("./components/readiness.js"),
   calculator: () => import("./components/calculator.js"),
   team: () => import("./components/team.js"),
+  portfolio: () => import("./components/portfolio.js"),
 };
 
 const loaded = new Map();
