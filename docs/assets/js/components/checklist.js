@@ -34,7 +34,8 @@ import {
   pageUrl,
   rememberPendingShare,
 } from "../lib/sharelink.js";
-import { answersKey, copiesKey, openStore, storageMessage, unreadableKey } from "../lib/storage.js";
+import { answersKey, copiesKey, guard, openStore, setAsideMessage, storageMessage } from "../lib/storage.js";
+import { mergeDocs } from "./checklist-merge.js";
 
 export const ANSWERS_EVENT = "pilot2prod:answers";
 export const REQUEST_EVENT = "pilot2prod:answers-request";
@@ -83,6 +84,9 @@ class ChecklistController {
     this.preview = null; // {source: "link"|"import"|"copy", label, payload}
     this.undo = null;
     this.saveTimer = 0;
+    // What this tab last read from or wrote to storage: the base of the two-tab merge.
+    this.base = emptyDoc(this.spec);
+    this.baseText = null;
   }
 
   // ----- setting up -----------------------------------------------------------------
@@ -140,21 +144,19 @@ class ChecklistController {
     const { spec } = this;
     const text = this.store.get(answersKey(spec.id));
     this.own = emptyDoc(spec);
+    this.baseText = text;
     if (text) {
       try {
         const { doc, fromVersion, newOrphans } = parseDocText(text, spec);
         this.own = doc;
+        this.base = cloneDoc(doc);
         if (fromVersion && fromVersion !== spec.version) {
           const aside = newOrphans ? ` ${newOrphans} of your answers belong to questions that were removed; they are listed under “Answers kept aside”.` : "";
           this.notify(`This checklist has changed since you last saved (version ${fromVersion} → ${spec.version}).${aside}`);
           this.persist();
         }
       } catch (error) {
-        // Never overwrite what we cannot read: keep it under a side key, then start afresh.
-        if (!this.store.get(unreadableKey(spec.id))) this.store.set(unreadableKey(spec.id), text);
-        this.store.remove(answersKey(spec.id));
-        const why = error instanceof DocError ? ` ${error.message}` : "";
-        this.notify(`Your saved answers could not be read and were set aside, not deleted.${why}`, { kind: "error" });
+        this.setAsideAnswers(text, error);
       }
     }
     this.view = cloneDoc(this.own);
@@ -345,8 +347,51 @@ class ChecklistController {
   }
 
   persist() {
-    const ok = this.store.set(answersKey(this.spec.id), JSON.stringify(this.own));
+    const key = answersKey(this.spec.id);
+    // Another tab may have saved since this one last looked (its storage event still on the
+    // way): merge its fields in first, so this write never undoes an edit made there.
+    const current = this.store.get(key);
+    if (current !== this.baseText) this.takeOtherTab(current);
+    const text = JSON.stringify(this.own);
+    const ok = this.store.set(key, text);
+    this.base = cloneDoc(this.own);
+    this.baseText = this.store.get(key);
     if (!ok) this.showStorageProblem();
+  }
+
+  /** Never overwrite what cannot be read: set it aside under a key of its own, and say so truly. */
+  setAsideAnswers(text, error) {
+    const kept = guard(this.store, answersKey(this.spec.id), text);
+    this.base = emptyDoc(this.spec);
+    this.baseText = this.store.get(answersKey(this.spec.id));
+    const why = error instanceof DocError ? ` ${error.message}` : "";
+    this.notify(`${setAsideMessage("Your saved answers", kept)}${why}`, { kind: "error" });
+  }
+
+  /**
+   * Merge what another tab saved (`text`) into this tab's answers, field by field; this tab's
+   * own edits since it last looked, a note being typed included, win. Returns how many fields
+   * came from the other tab, or -1 when its text was unreadable (then it is set aside);
+   * `this.unsent` is then how many of this tab's edits the other tab has not got yet.
+   */
+  takeOtherTab(text) {
+    let theirs = emptyDoc(this.spec);
+    if (text) {
+      try {
+        theirs = parseDocText(text, this.spec).doc;
+      } catch (error) {
+        this.setAsideAnswers(text, error);
+        return -1;
+      }
+    }
+    const editing = !this.preview;
+    const { doc, taken, kept } = mergeDocs(this.base, editing ? this.view : this.own, theirs);
+    this.unsent = kept;
+    this.base = theirs;
+    this.baseText = text;
+    this.own = doc;
+    if (editing) this.view = cloneDoc(doc);
+    return taken;
   }
 
   showStorageProblem() {
@@ -646,7 +691,15 @@ class ChecklistController {
   // ----- named copies ------------------------------------------------------------------
 
   loadCopies() {
-    return readCopies(this.store.get(copiesKey(this.spec.id)), this.spec);
+    const key = copiesKey(this.spec.id);
+    const text = this.store.get(key);
+    const state = readCopies(text, this.spec);
+    if (state.broken) {
+      // Never overwrite named copies that cannot be read: set them aside first, and say so.
+      const kept = guard(this.store, key, text);
+      this.notify(setAsideMessage("Your saved named copies", kept), { kind: "error" });
+    }
+    return state;
   }
 
   saveCopies(state) {
@@ -744,25 +797,29 @@ class ChecklistController {
 
   // ----- other tabs -------------------------------------------------------------------
 
-  /** Another tab saved answers for this checklist: show them unless a banner is waiting. */
+  /** Another tab saved answers for this checklist: merge them in, field by field, and say so. */
   syncFromStorage() {
-    const text = this.store.get(answersKey(this.spec.id));
-    let doc = emptyDoc(this.spec);
-    if (text) {
-      try {
-        doc = parseDocText(text, this.spec).doc;
-      } catch {
-        return;
-      }
-    }
-    this.own = doc;
-    if (this.preview) {
-      this.banner.detail.textContent = `${describeOwn(this.own)} Changes you make while this message is here are not saved.`;
+    const key = answersKey(this.spec.id);
+    const text = this.store.get(key);
+    if (text === this.baseText) return;
+    const taken = this.takeOtherTab(text);
+    if (taken < 0) {
+      this.persist(); // the unreadable text was set aside: this tab's answers go back in place
       return;
     }
-    this.view = cloneDoc(doc);
+    // This tab still holds edits the other tab has not seen: save the merge (a note being
+    // typed is saved by its own timer, a moment later).
+    if (!this.preview && !this.saveTimer && this.unsent > 0) this.persist();
+    if (this.preview) {
+      this.banner.detail.textContent = `${describeOwn(this.own)} Changes you make while this message is here are not saved.`;
+      if (taken > 0) this.notify(`Another tab changed your saved answers to this checklist (${taken} ${taken === 1 ? "field" : "fields"}); the banner's answers are still shown.`);
+      return;
+    }
     this.applyView();
     this.announce("sync");
+    if (taken > 0) {
+      this.notify(`Another tab changed ${taken} ${taken === 1 ? "field" : "fields"} of this checklist; the changes are shown here, and your own edits in this tab were kept.`);
+    }
   }
 }
 
