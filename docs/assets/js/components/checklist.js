@@ -26,8 +26,9 @@ import { copyText, download, today } from "../lib/download.js";
 import {
   MAX_BYTES,
   PARAM,
+  UNVERIFIED_TEXT,
   clearShareFragment,
-  decodeFragment,
+  decodeShare,
   encodeFragment,
   forgetPendingShare,
   fragmentParam,
@@ -567,7 +568,7 @@ class ChecklistController {
   }
 
   /** Shared answers from a link: shown under the banner, nothing saved until the reader chooses. */
-  offerShared(raw, payload) {
+  offerShared(raw, payload, verified = true) {
     if (this.preview && this.preview.payload === payload) return;
     let result;
     try {
@@ -577,7 +578,9 @@ class ChecklistController {
       this.notify(`The share link was not opened. ${why} Your answers were not changed.`, { kind: "error" });
       return;
     }
-    this.showPreview(result.doc, { source: "link", label: "", payload, versionNote: this.versionNote(result) });
+    const unverified = verified ? "" : ` ${UNVERIFIED_TEXT}`;
+    this.showPreview(result.doc, { source: "link", label: "", payload, versionNote: `${this.versionNote(result)}${unverified}` });
+    if (!verified) this.form.dataset.p2pUnverified = "true";
     rememberPendingShare(payload);
   }
 
@@ -622,6 +625,7 @@ class ChecklistController {
     this.banner.root.hidden = true;
     delete this.form.dataset.p2pPreview;
     this.setBusyButtons(false);
+    delete this.form.dataset.p2pUnverified;
     if (payload) {
       clearShareFragment(payload);
       forgetPendingShare();
@@ -847,10 +851,12 @@ function mountedForms() {
 
 /** Open a share link's answers over the form they belong to, or say why nothing changed. */
 async function routeShareLink(payload, onPage = mountedForms()) {
-  if (!payload || onPage.length === 0) return;
+  // "" is a link ending in "#p2p=": decodeShare says it is empty, and nothing changes.
+  if (typeof payload !== "string" || onPage.length === 0) return;
   let doc;
+  let verified;
   try {
-    doc = await decodeFragment(payload);
+    ({ doc, verified } = await decodeShare(payload));
   } catch (error) {
     controllerOf(onPage[0]).notify(`${error.message} Nothing was changed.`, { kind: "error" });
     return;
@@ -861,7 +867,7 @@ async function routeShareLink(payload, onPage = mountedForms()) {
     controllerOf(onPage[0]).notify(`The share link holds answers for ${name}, which is not on this page. Nothing was changed.`, { kind: "error" });
     return;
   }
-  controllerOf(target).offerShared(doc, payload);
+  controllerOf(target).offerShared(doc, payload, verified);
 }
 
 /** After the page's forms are mounted: offer the share link the page was opened with. */
@@ -872,7 +878,7 @@ export function settle(forms, context) {
 // Registered once, when this module first loads; each looks up the forms showing at the time.
 window.addEventListener("hashchange", (event) => {
   const payload = fragmentParam(new URL(event.newURL).hash);
-  if (payload) routeShareLink(payload);
+  if (payload !== null) routeShareLink(payload);
 });
 
 window.addEventListener("storage", (event) => {
