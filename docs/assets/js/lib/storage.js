@@ -79,21 +79,6 @@ export function openStore() {
       memory.set(key, value);
       return false;
     },
-    /** Every key in the store (localStorage and memory) that starts with `prefix`. */
-    keys(prefix) {
-      const found = new Set([...memory.keys()].filter((key) => key.startsWith(prefix)));
-      if (storage) {
-        try {
-          for (let i = 0; i < storage.length; i += 1) {
-            const key = storage.key(i);
-            if (key !== null && key.startsWith(prefix)) found.add(key);
-          }
-        } catch {
-          // Access revoked: the keys in memory are all there is.
-        }
-      }
-      return [...found].sort();
-    },
     remove(key) {
       memory.delete(key);
       if (!storage) return;
@@ -134,8 +119,8 @@ export function guard(store, key, text) {
 
 /** The reader-facing sentence about a value `setAside` moved (or could not move). */
 export function setAsideMessage(what, kept) {
-  if (kept) return `${what} could not be read, so it was set aside in this browser under “${kept}”, not deleted.`;
-  return `${what} could not be read, and this browser would not store a set-aside copy, so it was left exactly as it was; this page will not save over it.`;
+  if (kept) return `${what} could not be read. They were set aside in this browser under “${kept}”; nothing was deleted.`;
+  return `${what} could not be read, and this browser would not store a set-aside copy, so the saved text was left exactly as it was; this page will not save over it.`;
 }
 
 /** Plain words for the reader about a storage problem, or "" when saving works. */
