@@ -7,8 +7,15 @@ import json
 import pytest
 
 from pilot2prod import api
+from pilot2prod.model.dataset import Dataset
 from pilot2prod.model.nesting import MAX_DEPTH, shape_problem, text_depth_exceeds
-from tests.cli.support import document, site_call
+from tests.unit.test_scoring_properties import _bundle_files
+
+GOOD = {"format": "pilot2prod/answers", "version": 1, "checklist": "readiness", "answers": {}}
+
+
+def _merge(payload: dict) -> dict:
+    return json.loads(api.call("readiness.merge", json.dumps(payload), Dataset(_bundle_files())))
 
 
 def _deep(levels: int) -> str:
@@ -36,7 +43,7 @@ def test_a_deep_value_is_described_without_recursing():
     for _ in range(100_000):
         value = [value]
     assert "nested more than 64 levels" in (shape_problem(value) or "")
-    assert shape_problem(document({})) is None
+    assert shape_problem(GOOD) is None
 
 
 def test_a_value_with_too_many_parts_is_refused():
@@ -49,9 +56,8 @@ def test_team_merge_refuses_the_deep_file_by_name_and_merges_the_others():
     deep: dict = {"x": []}
     for _ in range(100):  # past MAX_DEPTH, inside what the request itself may carry
         deep = {"x": deep}
-    good = document({"real-traffic-sample": "yes"})
-    view = site_call(
-        "readiness.merge",
+    good = {**GOOD, "answers": {"q0": "yes"}}
+    view = _merge(
         {
             "documents": [
                 {"name": "deep.json", "document": deep},
