@@ -15,7 +15,7 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from pilot2prod import sharelink
-from tests.browser.support import watch_errors
+from tests.browser.support import serious_axe_violations, watch_errors
 from tests.browser.test_checklists import (
     ASSESSMENT,
     answers_doc,
@@ -310,3 +310,36 @@ def test_team_view_refuses_a_deep_file_by_name_and_merges_the_others(page, site_
     expect(refused).to_contain_text("deep.json")
     expect(refused).to_contain_text("levels deep")
     expect(page.locator('[data-role="people-rows"] tr')).to_have_count(1)
+
+
+def test_unreadable_answers_stay_put_when_even_a_set_aside_copy_cannot_be_stored(
+    new_context, site_url
+):
+    """Full storage and unreadable answers: the text is left as it was, and answering keeps it."""
+    context = new_context()
+    page = context.new_page()
+    open_page(page, site_url + ASSESSMENT)
+    seed(page, "{broken")
+    page.close()
+    context.add_init_script(FULL_NOT_EMPTY)
+    page = context.new_page()
+    open_page(page, site_url + ASSESSMENT)
+    expect(notices(page)).to_contain_text("left exactly as it was")
+    choose(page, "readiness", item_ids("readiness")[0], "yes")
+    assert page.evaluate("localStorage.getItem('pilot2prod:answers:readiness')") == "{broken"
+
+
+def test_the_calculator_link_choice_is_accessible(page, site_url):
+    """With the keep / replace choice showing, axe finds nothing serious on the calculator page."""
+    _, fmt = _own_cost_inputs(page, site_url)
+    page.goto(_cost_link(site_url, fmt, {"requests-per-day": "2222"}))
+    page.reload()
+    choice = page.locator(COST).locator('[data-role="link-choice"]')
+    expect(choice).to_be_visible()
+    choice.get_by_role("button", name="Keep my saved inputs").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(COST).locator('[name="requests-per-day"]')).to_have_value("1111")
+    page.goto(_cost_link(site_url, fmt, {"requests-per-day": "2222"}))
+    page.reload()
+    expect(choice).to_be_visible()
+    assert serious_axe_violations(page) == []
