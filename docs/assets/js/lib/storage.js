@@ -81,7 +81,7 @@ export function openStore() {
     },
     remove(key) {
       memory.delete(key);
-      if (!storage) return;
+      if (!storage || held.has(key)) return; // a held value is never deleted either
       try {
         storage.removeItem(key);
       } catch {
