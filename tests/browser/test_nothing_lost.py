@@ -21,11 +21,9 @@ from tests.browser.test_checklists import (
     answers_doc,
     choose,
     item_ids,
-    open_page,
     seed,
     shown,
     stored,
-    wait_mounted,
 )
 from tests.browser.test_checklists_transfer import banner, import_file, notices
 from tests.cli.support import document
@@ -33,6 +31,21 @@ from tests.cli.support import document
 COST = '.p2p-calc[data-p2p-calc="cost"]'
 TEAM_ROOT = "[data-p2p-component='team']"
 BOOT = 120_000
+MOUNT = 30_000
+"""Module loading is quick, but this machine is shared: allow for a busy moment."""
+
+
+def wait_mounted(page: Page, checklist_id: str = "readiness") -> None:
+    """Wait, generously, until the checklist's script has mounted the form."""
+    expect(page.locator(f"form#{checklist_id}")).to_have_attribute(
+        "data-p2p-mounted", "true", timeout=MOUNT
+    )
+
+
+def open_page(page: Page, url: str) -> None:
+    """Go to `url` and wait for the readiness checklist to mount."""
+    page.goto(url)
+    wait_mounted(page)
 
 
 def set_aside(page: Page, key: str) -> list[str]:
@@ -54,11 +67,11 @@ def test_each_unreadable_save_is_set_aside_under_its_own_key(page, site_url):
     key = "pilot2prod:answers:readiness"
     seed(page, "{not json at all")
     page.reload()
-    wait_mounted(page, "readiness")
+    wait_mounted(page)
     expect(notices(page)).to_contain_text("set aside in this browser under")
     seed(page, json.dumps({**answers_doc("readiness", {}), "version": 9}))
     page.reload()
-    wait_mounted(page, "readiness")
+    wait_mounted(page)
     expect(notices(page)).to_contain_text("newer version")
     assert set_aside(page, key) == [
         "{not json at all",
@@ -72,7 +85,7 @@ def test_unreadable_named_copies_are_set_aside_not_overwritten(page, site_url):
     newer = json.dumps({"format": "pilot2prod/copies", "version": 2, "copies": [{"x": 1}]})
     page.evaluate("(v) => localStorage.setItem('pilot2prod:copies:readiness', v)", newer)
     page.reload()
-    wait_mounted(page, "readiness")
+    wait_mounted(page)
     page.locator("#readiness").get_by_role("button", name="Named copies").click()
     expect(notices(page)).to_contain_text("named copies could not be read")
     page.locator("#readiness--copy-name").fill("Mine")
@@ -108,12 +121,12 @@ def test_unreadable_calculator_inputs_are_set_aside_not_deleted(page, site_url):
     """A saved calculator value the page cannot read stays in storage under a key of its own."""
     page.goto(site_url + "run-cost/")
     root = page.locator(COST)
-    expect(root).to_have_attribute("data-p2p-mounted", "true")
+    expect(root).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     key = root.get_attribute("data-storage-key")
     newer = json.dumps({"format": root.get_attribute("data-format"), "version": 5, "inputs": {}})
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, newer])
     page.reload()
-    expect(root).to_have_attribute("data-p2p-mounted", "true")
+    expect(root).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     expect(root.locator('[data-role="notice"]')).to_contain_text("set aside")
     assert set_aside(page, key) == [newer]
     assert page.evaluate("(k) => localStorage.getItem(k)", key) is None
@@ -157,6 +170,22 @@ def test_different_answers_in_two_tabs_are_both_kept(context, site_url):
     assert stored(first)["answers"] == expected
 
 
+def test_a_save_racing_another_tabs_save_merges_instead_of_overwriting(page, site_url):
+    """A save that finds storage changed behind its back (event not yet in) merges, never undoes."""
+    open_page(page, site_url + ASSESSMENT)
+    ids = item_ids("readiness")
+    choose(page, "readiness", ids[0], "no")
+    # What another tab wrote a moment ago; a tab gets no storage event for its own writes,
+    # so this is exactly a save whose event has not arrived yet.
+    behind = answers_doc("readiness", {ids[0]: "no", ids[7]: "yes"}, notes={ids[7]: "from B"})
+    seed(page, behind)
+    choose(page, "readiness", ids[1], "partial")
+    assert stored(page)["answers"] == {ids[0]: "no", ids[1]: "partial", ids[7]: "yes"}
+    assert stored(page)["notes"] == {ids[7]: "from B"}
+    expect(page.locator(f"#readiness-{ids[7]}--yes")).to_be_checked()
+    expect(notices(page)).to_contain_text("Another tab changed 2 fields")
+
+
 # ----- links ----------------------------------------------------------------------------
 
 
@@ -168,7 +197,7 @@ def _cost_link(site_url: str, root_format: str, inputs: dict[str, str]) -> str:
 def _own_cost_inputs(page: Page, site_url: str) -> tuple[str, str]:
     page.goto(site_url + "run-cost/")
     root = page.locator(COST)
-    expect(root).to_have_attribute("data-p2p-mounted", "true")
+    expect(root).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     field = root.locator('[name="requests-per-day"]')
     field.fill("1111")
     field.dispatch_event("input")
@@ -189,7 +218,7 @@ def test_a_calculator_link_asks_before_replacing_saved_inputs(page, site_url):
     page.goto(_cost_link(site_url, fmt, {"requests-per-day": "2222"}))
     page.reload()  # a fresh load of the link, not an in-page hash change
     root = page.locator(COST)
-    expect(root).to_have_attribute("data-p2p-mounted", "true")
+    expect(root).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     field = root.locator('[name="requests-per-day"]')
     expect(field).to_have_value("2222")
     choice = root.locator('[data-role="link-choice"]')
@@ -210,7 +239,7 @@ def test_a_calculator_link_replaces_saved_inputs_only_when_chosen(page, site_url
     page.goto(_cost_link(site_url, fmt, {"requests-per-day": "2222"}))
     page.reload()
     root = page.locator(COST)
-    expect(root).to_have_attribute("data-p2p-mounted", "true")
+    expect(root).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     assert _saved_requests(page, key) == "1111"
     root.locator('[data-role="link-choice"]').get_by_role(
         "button", name="Use the link's inputs"
@@ -223,7 +252,7 @@ def test_an_empty_calculator_link_gets_a_notice(page, site_url):
     """`#p2p=` with nothing after it says the link is empty; the form keeps its values."""
     page.goto(site_url + "run-cost/#p2p=")
     root = page.locator(COST)
-    expect(root).to_have_attribute("data-p2p-mounted", "true")
+    expect(root).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     expect(root.locator('[data-role="notice"]')).to_contain_text("is empty")
     expect(root.locator('[data-role="link-choice"]')).to_have_count(0)
 
@@ -234,7 +263,7 @@ def test_an_old_v1_link_opens_marked_unverifiable(new_context, site_url):
     first = item_ids("readiness")[0]
     doc = answers_doc("readiness", {first: "yes"})
     page.goto(f"{site_url}{ASSESSMENT}#p2p={sharelink.encode_v1(doc)}")
-    wait_mounted(page, "readiness")
+    wait_mounted(page)
     expect(banner(page)).to_be_visible()
     expect(banner(page)).to_contain_text("cannot be verified")
     assert shown(page)["answers"] == {first: "yes"}
@@ -245,7 +274,7 @@ def test_a_v2_link_made_in_python_opens_without_the_warning(new_context, site_ur
     page = new_context().new_page()
     first = item_ids("readiness")[0]
     page.goto(sharelink.link(site_url + ASSESSMENT, answers_doc("readiness", {first: "no"})))
-    wait_mounted(page, "readiness")
+    wait_mounted(page)
     expect(banner(page)).to_be_visible()
     expect(banner(page)).not_to_contain_text("cannot be verified")
 
@@ -283,7 +312,7 @@ def test_built_in_names_as_item_ids_are_kept_aside_as_written(page, site_url, tm
     )
     assert untouched == ["function", True, True, True]
     page.reload()
-    wait_mounted(page, "readiness")
+    wait_mounted(page)
     expect(orphans).to_have_count(4)
     assert not errors.messages
 
@@ -294,7 +323,7 @@ def test_built_in_names_as_item_ids_are_kept_aside_as_written(page, site_url, tm
 def test_team_view_refuses_a_deep_file_by_name_and_merges_the_others(page, site_url):
     """A file nested thousands of levels deep is listed as refused; the good files are merged."""
     page.goto(site_url + "team/")
-    expect(page.locator(TEAM_ROOT)).to_have_attribute("data-p2p-mounted", "true")
+    expect(page.locator(TEAM_ROOT)).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     good = json.dumps(document({item_ids("readiness")[0]: "yes"})).encode()
     deep = ("[" * 5000 + "]" * 5000).encode()
     page.locator('[data-role="files"]').set_input_files(

@@ -352,12 +352,27 @@ class ChecklistController {
     // Another tab may have saved since this one last looked (its storage event still on the
     // way): merge its fields in first, so this write never undoes an edit made there.
     const current = this.store.get(key);
-    if (current !== this.baseText) this.takeOtherTab(current);
+    const taken = current !== this.baseText ? this.takeOtherTab(current) : 0;
     const text = JSON.stringify(this.own);
     const ok = this.store.set(key, text);
     this.base = cloneDoc(this.own);
     this.baseText = this.store.get(key);
     if (!ok) this.showStorageProblem();
+    // Its storage event, when it comes, finds this write in place: show the merge now.
+    if (taken > 0) this.showOtherTab(taken);
+  }
+
+  /** Show what another tab changed (`taken` fields merged in), and say so in the live region. */
+  showOtherTab(taken) {
+    const fields = `${taken} ${taken === 1 ? "field" : "fields"}`;
+    if (this.preview) {
+      this.banner.detail.textContent = `${describeOwn(this.own)} Changes you make while this message is here are not saved.`;
+      this.notify(`Another tab changed your saved answers to this checklist (${fields}); the banner's answers are still shown.`);
+      return;
+    }
+    this.applyView();
+    this.announce("sync");
+    this.notify(`Another tab changed ${fields} of this checklist; the changes are shown here, and your own edits in this tab were kept.`);
   }
 
   /** Never overwrite what cannot be read: set it aside under a key of its own, and say so truly. */
@@ -814,16 +829,16 @@ class ChecklistController {
     // This tab still holds edits the other tab has not seen: save the merge (a note being
     // typed is saved by its own timer, a moment later).
     if (!this.preview && !this.saveTimer && this.unsent > 0) this.persist();
+    if (taken > 0) {
+      this.showOtherTab(taken);
+      return;
+    }
     if (this.preview) {
       this.banner.detail.textContent = `${describeOwn(this.own)} Changes you make while this message is here are not saved.`;
-      if (taken > 0) this.notify(`Another tab changed your saved answers to this checklist (${taken} ${taken === 1 ? "field" : "fields"}); the banner's answers are still shown.`);
       return;
     }
     this.applyView();
     this.announce("sync");
-    if (taken > 0) {
-      this.notify(`Another tab changed ${taken} ${taken === 1 ? "field" : "fields"} of this checklist; the changes are shown here, and your own edits in this tab were kept.`);
-    }
   }
 }
 
