@@ -14,6 +14,7 @@ from typing import Any
 
 from macros.assets import WHEEL_SITE_DIR, PythonRuntime
 from macros.html import attrs as _attrs
+from pilot2prod.model.nesting import MAX_DEPTH
 from pilot2prod.readiness.merge import MAX_PEOPLE
 from pilot2prod.urls import site_root_for
 
@@ -30,6 +31,7 @@ def team_view_html(page: str, directory_urls: bool, runtime_attributes: Mapping[
         "data-directory-urls": "true" if directory_urls else "false",
         "data-max-files": str(MAX_PEOPLE),
         "data-max-bytes": str(MAX_FILE_BYTES),
+        "data-max-depth": str(MAX_DEPTH),
         **runtime_attributes,
     }
     return f"""<div {_attrs(attributes)}>

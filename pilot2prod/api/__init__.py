@@ -22,9 +22,15 @@ from typing import Any
 from pilot2prod.api.requests import InputError
 from pilot2prod.model.dataset import Dataset, shipped
 from pilot2prod.model.errors import DataError
+from pilot2prod.model.nesting import text_depth_exceeds
 from pilot2prod.readiness.answers import AnswersError
 
 Function = Callable[[Dataset, dict], dict[str, Any]]
+
+MAX_REQUEST_DEPTH = 200
+"""The deepest request read at all: above a document's MAX_DEPTH, so a team file nested a
+little too deep is still refused by name (and the others merged), yet well inside the
+recursion Python's json, and Pyodide's stack, can take."""
 
 __all__ = ["FUNCTIONS", "InputError", "call", "request"]
 
@@ -91,6 +97,11 @@ def call(name: str, payload_json: str, data: Dataset | None = None) -> str:
     """
     if not isinstance(name, str) or name not in FUNCTIONS:
         return _error(f"there is no calculator function called {str(name)[:60]!r}")
+    # Refused before parsing: json recurses per level, and inside Pyodide so does the stack.
+    if isinstance(payload_json, str) and text_depth_exceeds(payload_json, MAX_REQUEST_DEPTH):
+        return _error(
+            f"the request is nested more than {MAX_REQUEST_DEPTH} levels deep; it was not read"
+        )
     try:
         payload = json.loads(payload_json, parse_constant=_reject_constant)
     except InputError as error:

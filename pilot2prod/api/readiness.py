@@ -6,6 +6,7 @@ from typing import Any
 
 from pilot2prod.api.requests import InputError, link_settings
 from pilot2prod.model.dataset import Dataset
+from pilot2prod.model.nesting import shape_problem
 from pilot2prod.readiness.answers import FORMAT, FORMAT_VERSION, AnswersError, read_document
 from pilot2prod.readiness.scoring import assess
 from pilot2prod.readiness.views import assessment_view
@@ -78,6 +79,11 @@ def merge(data: Dataset, payload: dict) -> dict[str, Any]:
         if "document" not in entry:
             raise InputError(f"documents[{index}].document is missing")
         name = entry["name"][:200]
+        # Too deep or too large: refused by name before anything walks it, the rest merged.
+        shape = shape_problem(entry["document"])
+        if shape:
+            refused.append({"index": index, "name": name, "message": f"this file {shape}"})
+            continue
         try:
             answers = read_document(entry["document"], checklist)
             # A respondent is named by the assessor their file states, else by the file's name.

@@ -16,6 +16,7 @@ from typing import Any
 from pilot2prod.cli.errors import CliError
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.files import load_yaml
+from pilot2prod.model.nesting import MAX_DEPTH, text_depth_exceeds
 
 MAX_BYTES = 5 * 1024 * 1024
 """An answers or calculator file is a few kilobytes; more than this is the wrong file."""
@@ -76,7 +77,11 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def parse_json(text: str, source: str) -> object:
-    """Strict JSON: no NaN or Infinity, no key written twice."""
+    """Strict JSON: no NaN or Infinity, no key written twice, no deeper than MAX_DEPTH."""
+    if text_depth_exceeds(text):
+        raise CliError(
+            source, "", f"is nested more than {MAX_DEPTH} levels deep; it is not a pilot2prod file"
+        )
     try:
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:

@@ -242,7 +242,7 @@ def _bad_files() -> list[tuple[str, bytes, str]]:
         ("bad-value", json.dumps({**good, "answers": {first: "maybe"}}).encode(), "maybe"),
         (
             "bad-id",
-            json.dumps({**good, "answers": {"__proto__": "yes"}}).encode(),
+            json.dumps({**good, "answers": {"x" * 81: "yes"}}).encode(),
             "not a valid item id",
         ),
         ("note-not-text", json.dumps({**good, "notes": {first: 42}}).encode(), "is not text"),
@@ -314,7 +314,7 @@ def test_share_link_made_on_the_page_opens_in_a_fresh_context(new_context, site_
     expect(field).to_be_visible()
     expect(field).to_have_attribute("readonly", "")
     link = field.input_value()
-    assert link.startswith(f"{site_url}{ASSESSMENT}#p2p=v1.")
+    assert link.startswith(f"{site_url}{ASSESSMENT}#p2p=v2.")
     assert sharelink.decode(link)["answers"] == entered["answers"]
 
     context, _, mine = _own_answers_context(new_context, site_url)
@@ -449,7 +449,17 @@ def _hostile_fragments() -> list[tuple[str, str, str]]:
             "not one of",
         ),
         ("not-ours", sharelink.encode({"hello": "world"}), "not on this page"),
+        ("empty", "", "is empty"),
+        ("changed-on-the-way", _changed_on_the_way(), "does not match its check"),
     ]
+
+
+def _changed_on_the_way() -> str:
+    """A v2 link whose content was altered but still inflates to valid answers: its check fails."""
+    first = item_ids("readiness")[0]
+    honest = sharelink.encode(answers_doc("readiness", {first: "no"}))
+    altered = sharelink.encode(answers_doc("readiness", {first: "yes"}))
+    return f"{honest.split('.')[0]}.{honest.split('.')[1]}.{altered.split('.', 2)[2]}"
 
 
 @pytest.mark.parametrize(
@@ -483,7 +493,7 @@ def test_python_and_browser_codecs_agree(page, site_url):
         }""",
         doc,
     )
-    assert js_text.startswith("v1.")
+    assert js_text.startswith("v2.")
     assert sharelink.decode(js_text) == doc
     back = page.evaluate(
         """async (text) => {

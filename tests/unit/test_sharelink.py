@@ -1,4 +1,4 @@
-"""The share-link codec: documents packed into `#p2p=v1.…` and read back safely."""
+"""The share-link codec: documents packed into `#p2p=v2.<check>.…` and read back safely."""
 
 from __future__ import annotations
 
@@ -38,20 +38,50 @@ def test_round_trip_keeps_every_field_and_character():
     assert decode(encode(DOC)) == DOC
 
 
-def test_payload_is_versioned_url_safe_and_unpadded():
-    """The payload starts with `v1.` and uses only base64url characters, no `=` padding."""
+def _body(payload: str) -> bytes:
+    """The compressed bytes of a v2 payload."""
+    body = payload.split(".", 2)[2]
+    return base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+
+
+def test_payload_is_versioned_checked_url_safe_and_unpadded():
+    """The payload is `v2.`, eight hex digits, `.`, then base64url characters, no padding."""
     payload = encode(DOC)
-    assert payload.startswith("v1.")
-    assert re.fullmatch(r"v1\.[A-Za-z0-9_-]+", payload)
+    assert re.fullmatch(r"v2\.[0-9a-f]{8}\.[A-Za-z0-9_-]+", payload)
 
 
-def test_payload_is_raw_deflate_of_utf8_json():
-    """The bytes are raw DEFLATE (no zlib header), which the browser's 'deflate-raw' reads."""
-    body = encode(DOC).removeprefix("v1.")
-    packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+def test_payload_is_raw_deflate_of_utf8_json_with_its_crc32():
+    """Raw DEFLATE (no zlib header) as 'deflate-raw' reads it; the check is the JSON's CRC-32."""
+    packed = _body(encode(DOC))
     with pytest.raises(zlib.error):
         zlib.decompress(packed)  # a zlib header would make this succeed
-    assert json.loads(zlib.decompress(packed, wbits=-15).decode("utf-8")) == DOC
+    raw = zlib.decompress(packed, wbits=-15)
+    assert json.loads(raw.decode("utf-8")) == DOC
+    assert encode(DOC).split(".")[1] == f"{zlib.crc32(raw):08x}"
+
+
+def test_v2_links_are_verified_and_v1_links_open_unverified():
+    """A v2 link's check vouches for it; a v1 link (no check) still opens, marked unverifiable."""
+    assert sharelink.read(encode(DOC)) == sharelink.Shared(DOC, verified=True)
+    old = sharelink.encode_v1(DOC)
+    assert old.startswith("v1.")
+    assert sharelink.read(old) == sharelink.Shared(DOC, verified=False)
+
+
+def test_a_link_changed_on_the_way_that_still_inflates_is_refused():
+    """Content whose CRC-32 differs from the link's check is refused, though it reads as JSON."""
+    changed = {**DOC, "answers": {"real-traffic-sample": "yes", "integration-map": "na"}}
+    forged = encode(DOC).split(".")[1]
+    payload = f"v2.{forged}.{encode(changed).split('.', 2)[2]}"
+    with pytest.raises(ShareLinkError, match="does not match its check"):
+        decode(payload)
+
+
+@pytest.mark.parametrize("payload", ["", "p2p=", "#p2p=", "https://example.org/a/#p2p="])
+def test_an_empty_link_says_so(payload):
+    """`#p2p=` with nothing after it is refused as empty, not as an unknown format."""
+    with pytest.raises(ShareLinkError, match="empty"):
+        decode(payload)
 
 
 @pytest.mark.parametrize(
@@ -72,14 +102,16 @@ def test_decode_accepts_the_forms_a_reader_may_paste(wrap):
 def test_link_replaces_any_existing_fragment():
     """`link()` appends the fragment to the page URL, dropping an old fragment."""
     url = sharelink.link("https://example.org/assessment/#readiness", DOC)
-    assert url.startswith("https://example.org/assessment/#p2p=v1.")
+    assert url.startswith("https://example.org/assessment/#p2p=v2.")
     assert decode(url) == DOC
 
 
 @pytest.mark.parametrize(
     ("payload", "message"),
     [
-        ("v2.abc", "format this site knows"),
+        ("v3.abc", "format this site knows"),
+        ("v2.abc", "check is missing"),
+        ("v2.0000000g.abc", "check is missing"),
         ("abc", "format this site knows"),
         ("v1.", "damaged"),
         ("v1.<script>alert(1)</script>", "damaged"),
@@ -94,7 +126,7 @@ def test_link_replaces_any_existing_fragment():
     ],
 )
 def test_malformed_payloads_are_refused_in_plain_words(payload, message):
-    """Anything but a well-formed `v1.` JSON object is refused with a reader-facing message."""
+    """Anything but a well-formed v2 or v1 JSON object is refused with a reader-facing message."""
     with pytest.raises(ShareLinkError, match=message):
         decode(payload)
 
@@ -108,9 +140,9 @@ def test_truncated_link_is_refused():
 
 def test_payload_with_trailing_junk_is_refused():
     """Bytes after the end of the compressed stream are refused rather than ignored."""
-    body = encode(DOC).removeprefix("v1.")
-    packed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)) + b"junk"
-    junk = "v1." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
+    check, _ = encode(DOC).removeprefix("v2.").split(".", 1)
+    packed = _body(encode(DOC)) + b"junk"
+    junk = f"v2.{check}." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
     with pytest.raises(ShareLinkError, match="incomplete or has extra data"):
         decode(junk)
 

@@ -14,11 +14,12 @@
 // data-latency-ms (the worker round trip), and fires "pilot2prod:calculated".
 
 import { drawChart } from "../lib/chart.js";
-import { part, setText } from "../lib/dom.js";
+import { dict } from "../lib/dict.js";
+import { h, part, setText } from "../lib/dom.js";
 import { copyText, download, today } from "../lib/download.js";
 import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
-import { PARAM, decodeFragment, encodeFragment, fragmentParam, pageUrl } from "../lib/sharelink.js";
-import { openStore } from "../lib/storage.js";
+import { PARAM, UNVERIFIED_TEXT, decodeShare, encodeFragment, fragmentParam, pageUrl } from "../lib/sharelink.js";
+import { guard, openStore, setAsideMessage } from "../lib/storage.js";
 
 const DOC_VERSION = 1;
 const MAX_VALUE_LENGTH = 20000;
@@ -33,7 +34,7 @@ function controls(root) {
 }
 
 function collect(root) {
-  const inputs = {};
+  const inputs = dict();
   for (const control of controls(root)) {
     inputs[control.name] = control.value;
   }
@@ -64,7 +65,7 @@ function inputsOf(root, doc) {
   if (doc.version !== DOC_VERSION || !doc.inputs || typeof doc.inputs !== "object") {
     return null;
   }
-  const inputs = {};
+  const inputs = dict(); // names come from outside: "__proto__" is data, never a prototype
   for (const [name, value] of Object.entries(doc.inputs)) {
     if (typeof value === "string" || typeof value === "number" || (value && typeof value === "object")) {
       inputs[name] = value;
@@ -288,7 +289,10 @@ function leaveSharedView(root) {
     return;
   }
   state.shared = false;
-  if (fragmentParam(window.location.hash)) {
+  state.choosing = false;
+  const choice = part(root, "link-choice");
+  if (choice) choice.hidden = true;
+  if (fragmentParam(window.location.hash) !== null) {
     // Reloading should now show the reader's own inputs, not the link's again.
     history.replaceState(history.state, "", window.location.pathname + window.location.search);
   }
@@ -384,40 +388,104 @@ function take(root, inputs) {
   }
 }
 
+function readSaved(root, notes) {
+  // The reader's saved inputs, or null. A value this page cannot read (corrupt, another
+  // format, a newer version) is set aside under a key of its own, never deleted.
+  const key = root.dataset.storageKey;
+  const saved = store.get(key);
+  if (!saved) {
+    return null;
+  }
+  let inputs = null;
+  try {
+    inputs = inputsOf(root, JSON.parse(saved));
+  } catch {
+    inputs = null;
+  }
+  if (inputs === null) {
+    notes.push(`${setAsideMessage("Your saved inputs", guard(store, key, saved))} The defaults are shown.`);
+  }
+  return inputs;
+}
+
+function choiceBox(root) {
+  // The same choice the checklists offer when a link meets saved answers: keep or replace.
+  let box = part(root, "link-choice");
+  if (!box) {
+    box = h(
+      "div",
+      { class: "p2p-calc__choice", "data-role": "link-choice", role: "group", "aria-label": "Inputs from the link", hidden: true },
+      h("button", { type: "button", class: "md-button md-button--primary", data: { action: "link-keep" }, text: "Keep my saved inputs" }),
+      h("button", { type: "button", class: "md-button", data: { action: "link-replace" }, text: "Use the link's inputs" }),
+    );
+    part(root, "notice").after(box);
+  }
+  return box;
+}
+
+function keepOwn(root) {
+  const state = states.get(root);
+  const own = state.ownInputs;
+  leaveSharedView(root);
+  root.querySelector("form").reset();
+  state.carry = undefined; // the link's readiness result goes with the link's inputs
+  if (own) {
+    take(root, own);
+  }
+  notify(root, "Kept your own saved inputs; the link's inputs were not saved.");
+  schedule(root);
+}
+
+function useLink(root) {
+  leaveSharedView(root);
+  save(root);
+  notify(root, "Your saved inputs were replaced by the ones shown.");
+  schedule(root);
+}
+
 async function loadInitial(root, payload) {
   // The reader's own saved inputs first; a link's inputs then go on top, so a link that
   // carries only some fields (the readiness scores, say) keeps the rest of the reader's own.
   const state = states.get(root);
-  const saved = store.get(root.dataset.storageKey);
+  const notes = [];
+  const saved = readSaved(root, notes);
   if (saved) {
-    try {
-      const inputs = inputsOf(root, JSON.parse(saved));
-      if (inputs) {
-        take(root, inputs);
-      }
-    } catch {
-      store.remove(root.dataset.storageKey); // unreadable: start from the defaults
-    }
+    take(root, saved);
   }
-  if (!payload) {
-    return;
+  if (typeof payload === "string") {
+    notes.push(await openLink(root, state, payload, saved));
   }
+  if (notes.length) {
+    notify(root, notes.join(" "));
+  }
+}
+
+async function openLink(root, state, payload, saved) {
+  // Nothing is saved from a link until the reader says so (or had nothing saved to lose).
+  let shared;
   try {
-    const inputs = inputsOf(root, await decodeFragment(payload));
-    if (inputs === null) {
-      notify(root, "The link carries something other than inputs for this calculator; it was ignored.");
-      return;
-    }
-    take(root, inputs);
-    state.shared = true;
-    notify(
-      root,
-      "Showing the inputs from the link you opened. Your own saved inputs stay as they were " +
-        "until you change something here.",
-    );
+    shared = await decodeShare(payload);
   } catch (error) {
-    notify(root, `${error.message} Your own inputs are shown instead.`);
+    return `${error.message} Your own inputs are shown instead.`;
   }
+  const inputs = inputsOf(root, shared.doc);
+  if (inputs === null) {
+    return "The link carries something other than inputs for this calculator; it was ignored.";
+  }
+  const unverified = shared.verified ? "" : ` ${UNVERIFIED_TEXT}`;
+  take(root, inputs);
+  state.shared = true;
+  root.dataset.p2pLinkVerified = String(shared.verified);
+  if (!saved) {
+    return `Showing the inputs from the link you opened; they are saved once you change something here.${unverified}`;
+  }
+  state.choosing = true;
+  state.ownInputs = saved;
+  choiceBox(root).hidden = false;
+  return (
+    "Showing the inputs from the link you opened. Your own saved inputs are kept until you " +
+    `choose below; changes made meanwhile are not saved.${unverified}`
+  );
 }
 
 /**
@@ -429,10 +497,14 @@ export async function mount(root, context = {}) {
   if (states.has(root)) {
     return;
   }
-  states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, warnedStorage: false, carry: undefined });
+  states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, choosing: false, ownInputs: null, warnedStorage: false, carry: undefined });
   const form = root.querySelector("form");
   form.addEventListener("submit", (event) => event.preventDefault());
   const onEdit = () => {
+    if (states.get(root).choosing) {
+      schedule(root); // the link's inputs are shown and nothing is saved until the reader chooses
+      return;
+    }
     leaveSharedView(root);
     save(root);
     schedule(root);
@@ -450,9 +522,11 @@ export async function mount(root, context = {}) {
     else if (action === "download") downloadMarkdown(root);
     else if (action === "json") downloadInputs(root);
     else if (action === "reset") reset(root);
+    else if (action === "link-keep") keepOwn(root);
+    else if (action === "link-replace") useLink(root);
   });
   part(root, "actions").hidden = false;
-  await loadInitial(root, context.share || null);
+  await loadInitial(root, typeof context.share === "string" ? context.share : null);
   showStatus(root);
   startPython()
     .catch(() => {}) // shown by the status line
@@ -471,7 +545,7 @@ onPythonStatus(() => {
 });
 
 window.addEventListener("hashchange", async () => {
-  if (!fragmentParam(window.location.hash)) {
+  if (fragmentParam(window.location.hash) === null) {
     return;
   }
   for (const root of document.querySelectorAll('[data-p2p-component="calculator"][data-p2p-mounted="true"]')) {

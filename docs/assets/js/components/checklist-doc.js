@@ -11,9 +11,13 @@
 export const FORMAT = "pilot2prod/answers";
 export const FORMAT_VERSION = 1;
 export const COPIES_FORMAT = "pilot2prod/copies";
+import { copyDict, dict, hasKey } from "../lib/dict.js";
+
 export const SCALE_VALUES = { readiness: ["no", "partial", "yes", "na"], done: ["done"] };
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// Any id of sensible length is read: one the checklist does not know (even "__proto__" or
+// "constructor") is kept aside as data, in dictionaries with no prototype (lib/dict.js).
+const MAX_ID_LENGTH = 80;
 const MAX_ENTRIES = 500;
 
 function limit(form, name, attribute) {
@@ -83,25 +87,25 @@ export function emptyDoc(spec) {
     version: FORMAT_VERSION,
     checklist: spec.id,
     checklist_version: spec.version,
-    answers: {},
-    notes: {},
-    owners: {},
-    orphans: {},
+    answers: dict(),
+    notes: dict(),
+    owners: dict(),
+    orphans: dict(),
   };
 }
 
 /** A deep copy holding exactly the contract's keys. */
 export function cloneDoc(doc) {
-  const orphans = {};
-  for (const [id, entry] of Object.entries(doc.orphans || {})) orphans[id] = { ...entry };
+  const orphans = dict();
+  for (const [id, entry] of Object.entries(doc.orphans || {})) orphans[id] = copyDict(entry);
   return {
     format: FORMAT,
     version: FORMAT_VERSION,
     checklist: doc.checklist,
     checklist_version: doc.checklist_version,
-    answers: { ...doc.answers },
-    notes: { ...doc.notes },
-    owners: { ...doc.owners },
+    answers: copyDict(doc.answers),
+    notes: copyDict(doc.notes),
+    owners: copyDict(doc.owners),
     orphans,
   };
 }
@@ -128,13 +132,13 @@ function quote(text, max = 60) {
 }
 
 function readMap(raw, name, check) {
-  if (raw === undefined || raw === null) return {};
+  if (raw === undefined || raw === null) return dict();
   if (!isPlainObject(raw)) throw new DocError(`Its “${name}” part is not a list of items.`);
   const keys = Object.keys(raw);
   if (keys.length > MAX_ENTRIES) throw new DocError(`Its “${name}” part lists more than ${MAX_ENTRIES} items.`);
-  const out = {};
+  const out = dict();
   for (const key of keys) {
-    if (key.length > 80 || !ID.test(key)) {
+    if (key.length === 0 || key.length > MAX_ID_LENGTH) {
       throw new DocError(`Its “${name}” part names an item ${quote(key)}, which is not a valid item id.`);
     }
     const value = check(raw[key], key);
@@ -179,7 +183,7 @@ export function normalizeDoc(raw, spec) {
   const owners = readMap(raw.owners, "owners", textCheck("owner", spec.ownerMax));
   const orphans = readMap(raw.orphans, "orphans", (value, key) => {
     if (!isPlainObject(value)) throw new DocError(`The set-aside answer for ${quote(key)} is not readable.`);
-    const entry = {};
+    const entry = dict();
     if (value.answer !== undefined) {
       if (typeof value.answer !== "string" || value.answer.length > 20) throw new DocError(`The set-aside answer for ${quote(key)} is not readable.`);
       entry.answer = value.answer;
@@ -194,8 +198,8 @@ export function normalizeDoc(raw, spec) {
   const doc = emptyDoc(spec);
   let newOrphans = 0;
   const setAside = (key, field, value) => {
-    if (!doc.orphans[key]) {
-      doc.orphans[key] = {};
+    if (!hasKey(doc.orphans, key)) {
+      doc.orphans[key] = dict();
       newOrphans += 1;
     }
     doc.orphans[key][field] = value;
@@ -219,13 +223,13 @@ export function normalizeDoc(raw, spec) {
   }
   // An item that comes back (a maintainer restored it) gets its old answer back.
   for (const [key, entry] of Object.entries(orphans)) {
-    const usable = spec.items.has(key) && !(key in doc.answers) && (entry.answer === undefined || spec.values.includes(entry.answer));
+    const usable = spec.items.has(key) && !hasKey(doc.answers, key) && (entry.answer === undefined || spec.values.includes(entry.answer));
     if (usable) {
       if (entry.answer !== undefined) doc.answers[key] = entry.answer;
-      if (entry.note !== undefined && !(key in doc.notes)) doc.notes[key] = entry.note;
-      if (entry.owner !== undefined && !(key in doc.owners)) doc.owners[key] = entry.owner;
+      if (entry.note !== undefined && !hasKey(doc.notes, key)) doc.notes[key] = entry.note;
+      if (entry.owner !== undefined && !hasKey(doc.owners, key)) doc.owners[key] = entry.owner;
     } else {
-      doc.orphans[key] = { ...(doc.orphans[key] || {}), ...entry };
+      doc.orphans[key] = dict([...Object.entries(hasKey(doc.orphans, key) ? doc.orphans[key] : {}), ...Object.entries(entry)]);
     }
   }
   return { doc, fromVersion, newOrphans };
@@ -243,20 +247,27 @@ export function parseDocText(text, spec) {
 }
 
 /**
- * Named copies, read leniently: {copies: [{name, saved, doc}], unreadable: [raw entries]}.
- * An entry this page cannot read (say, from a newer version) is kept as it was, not dropped.
+ * Named copies, read leniently: {copies: [{name, saved, doc}], unreadable: [raw entries], broken}.
+ * An entry this page cannot read (say, from a newer version) is kept as it was, not dropped;
+ * `broken` is true when the whole text is unreadable (then the caller sets it aside).
  */
 export function readCopies(text, spec) {
-  const result = { copies: [], unreadable: [] };
+  const result = { copies: [], unreadable: [], broken: false };
   if (!text) return result;
   let raw;
   try {
     raw = JSON.parse(text);
   } catch {
-    return result;
+    return { ...result, broken: true };
   }
-  if (!isPlainObject(raw) || raw.format !== COPIES_FORMAT || !Array.isArray(raw.copies)) return result;
-  for (const entry of raw.copies.slice(0, 100)) {
+  if (!isPlainObject(raw) || raw.format !== COPIES_FORMAT || raw.version !== 1 || !Array.isArray(raw.copies)) {
+    return { ...result, broken: true };
+  }
+  raw.copies.forEach((entry, index) => {
+    if (index >= 100) {
+      result.unreadable.push(entry); // beyond what the list shows: kept, never dropped
+      return;
+    }
     try {
       if (!isPlainObject(entry) || typeof entry.name !== "string") throw new DocError("no name");
       const { doc } = normalizeDoc(entry.doc, spec);
@@ -265,7 +276,7 @@ export function readCopies(text, spec) {
     } catch {
       result.unreadable.push(entry);
     }
-  }
+  });
   return result;
 }
 

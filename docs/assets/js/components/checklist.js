@@ -26,15 +26,17 @@ import { copyText, download, today } from "../lib/download.js";
 import {
   MAX_BYTES,
   PARAM,
+  UNVERIFIED_TEXT,
   clearShareFragment,
-  decodeFragment,
+  decodeShare,
   encodeFragment,
   forgetPendingShare,
   fragmentParam,
   pageUrl,
   rememberPendingShare,
 } from "../lib/sharelink.js";
-import { answersKey, copiesKey, openStore, storageMessage, unreadableKey } from "../lib/storage.js";
+import { answersKey, copiesKey, guard, openStore, setAsideMessage, storageMessage } from "../lib/storage.js";
+import { mergeDocs } from "./checklist-merge.js";
 
 export const ANSWERS_EVENT = "pilot2prod:answers";
 export const REQUEST_EVENT = "pilot2prod:answers-request";
@@ -83,6 +85,9 @@ class ChecklistController {
     this.preview = null; // {source: "link"|"import"|"copy", label, payload}
     this.undo = null;
     this.saveTimer = 0;
+    // What this tab last read from or wrote to storage: the base of the two-tab merge.
+    this.base = emptyDoc(this.spec);
+    this.baseText = null;
   }
 
   // ----- setting up -----------------------------------------------------------------
@@ -140,21 +145,19 @@ class ChecklistController {
     const { spec } = this;
     const text = this.store.get(answersKey(spec.id));
     this.own = emptyDoc(spec);
+    this.baseText = text;
     if (text) {
       try {
         const { doc, fromVersion, newOrphans } = parseDocText(text, spec);
         this.own = doc;
+        this.base = cloneDoc(doc);
         if (fromVersion && fromVersion !== spec.version) {
           const aside = newOrphans ? ` ${newOrphans} of your answers belong to questions that were removed; they are listed under “Answers kept aside”.` : "";
           this.notify(`This checklist has changed since you last saved (version ${fromVersion} → ${spec.version}).${aside}`);
           this.persist();
         }
       } catch (error) {
-        // Never overwrite what we cannot read: keep it under a side key, then start afresh.
-        if (!this.store.get(unreadableKey(spec.id))) this.store.set(unreadableKey(spec.id), text);
-        this.store.remove(answersKey(spec.id));
-        const why = error instanceof DocError ? ` ${error.message}` : "";
-        this.notify(`Your saved answers could not be read and were set aside, not deleted.${why}`, { kind: "error" });
+        this.setAsideAnswers(text, error);
       }
     }
     this.view = cloneDoc(this.own);
@@ -345,8 +348,66 @@ class ChecklistController {
   }
 
   persist() {
-    const ok = this.store.set(answersKey(this.spec.id), JSON.stringify(this.own));
+    const key = answersKey(this.spec.id);
+    // Another tab may have saved since this one last looked (its storage event still on the
+    // way): merge its fields in first, so this write never undoes an edit made there.
+    const current = this.store.get(key);
+    const taken = current !== this.baseText ? this.takeOtherTab(current) : 0;
+    const text = JSON.stringify(this.own);
+    const ok = this.store.set(key, text);
+    this.base = cloneDoc(this.own);
+    this.baseText = this.store.get(key);
     if (!ok) this.showStorageProblem();
+    // Its storage event, when it comes, finds this write in place: show the merge now.
+    if (taken > 0) this.showOtherTab(taken);
+  }
+
+  /** Show what another tab changed (`taken` fields merged in), and say so in the live region. */
+  showOtherTab(taken) {
+    const fields = `${taken} ${taken === 1 ? "field" : "fields"}`;
+    if (this.preview) {
+      this.banner.detail.textContent = `${describeOwn(this.own)} Changes you make while this message is here are not saved.`;
+      this.notify(`Another tab changed your saved answers to this checklist (${fields}); the banner's answers are still shown.`);
+      return;
+    }
+    this.applyView();
+    this.announce("sync");
+    this.notify(`Another tab changed ${fields} of this checklist; the changes are shown here, and your own edits in this tab were kept.`);
+  }
+
+  /** Never overwrite what cannot be read: set it aside under a key of its own, and say so truly. */
+  setAsideAnswers(text, error) {
+    const kept = guard(this.store, answersKey(this.spec.id), text);
+    this.base = emptyDoc(this.spec);
+    this.baseText = this.store.get(answersKey(this.spec.id));
+    const why = error instanceof DocError ? ` ${error.message}` : "";
+    this.notify(`${setAsideMessage("Your saved answers", kept)}${why}`, { kind: "error" });
+  }
+
+  /**
+   * Merge what another tab saved (`text`) into this tab's answers, field by field; this tab's
+   * own edits since it last looked, a note being typed included, win. Returns how many fields
+   * came from the other tab, or -1 when its text was unreadable (then it is set aside);
+   * `this.unsent` is then how many of this tab's edits the other tab has not got yet.
+   */
+  takeOtherTab(text) {
+    let theirs = emptyDoc(this.spec);
+    if (text) {
+      try {
+        theirs = parseDocText(text, this.spec).doc;
+      } catch (error) {
+        this.setAsideAnswers(text, error);
+        return -1;
+      }
+    }
+    const editing = !this.preview;
+    const { doc, taken, kept } = mergeDocs(this.base, editing ? this.view : this.own, theirs);
+    this.unsent = kept;
+    this.base = theirs;
+    this.baseText = text;
+    this.own = doc;
+    if (editing) this.view = cloneDoc(doc);
+    return taken;
   }
 
   showStorageProblem() {
@@ -522,7 +583,7 @@ class ChecklistController {
   }
 
   /** Shared answers from a link: shown under the banner, nothing saved until the reader chooses. */
-  offerShared(raw, payload) {
+  offerShared(raw, payload, verified = true) {
     if (this.preview && this.preview.payload === payload) return;
     let result;
     try {
@@ -532,7 +593,9 @@ class ChecklistController {
       this.notify(`The share link was not opened. ${why} Your answers were not changed.`, { kind: "error" });
       return;
     }
-    this.showPreview(result.doc, { source: "link", label: "", payload, versionNote: this.versionNote(result) });
+    const unverified = verified ? "" : ` ${UNVERIFIED_TEXT}`;
+    this.showPreview(result.doc, { source: "link", label: "", payload, versionNote: `${this.versionNote(result)}${unverified}` });
+    if (!verified) this.form.dataset.p2pUnverified = "true";
     rememberPendingShare(payload);
   }
 
@@ -577,6 +640,7 @@ class ChecklistController {
     this.banner.root.hidden = true;
     delete this.form.dataset.p2pPreview;
     this.setBusyButtons(false);
+    delete this.form.dataset.p2pUnverified;
     if (payload) {
       clearShareFragment(payload);
       forgetPendingShare();
@@ -646,7 +710,15 @@ class ChecklistController {
   // ----- named copies ------------------------------------------------------------------
 
   loadCopies() {
-    return readCopies(this.store.get(copiesKey(this.spec.id)), this.spec);
+    const key = copiesKey(this.spec.id);
+    const text = this.store.get(key);
+    const state = readCopies(text, this.spec);
+    if (state.broken) {
+      // Never overwrite named copies that cannot be read: set them aside first, and say so.
+      const kept = guard(this.store, key, text);
+      this.notify(setAsideMessage("Your saved named copies", kept), { kind: "error" });
+    }
+    return state;
   }
 
   saveCopies(state) {
@@ -744,23 +816,27 @@ class ChecklistController {
 
   // ----- other tabs -------------------------------------------------------------------
 
-  /** Another tab saved answers for this checklist: show them unless a banner is waiting. */
+  /** Another tab saved answers for this checklist: merge them in, field by field, and say so. */
   syncFromStorage() {
-    const text = this.store.get(answersKey(this.spec.id));
-    let doc = emptyDoc(this.spec);
-    if (text) {
-      try {
-        doc = parseDocText(text, this.spec).doc;
-      } catch {
-        return;
-      }
+    const key = answersKey(this.spec.id);
+    const text = this.store.get(key);
+    if (text === this.baseText) return;
+    const taken = this.takeOtherTab(text);
+    if (taken < 0) {
+      this.persist(); // the unreadable text was set aside: this tab's answers go back in place
+      return;
     }
-    this.own = doc;
+    // This tab still holds edits the other tab has not seen: save the merge (a note being
+    // typed is saved by its own timer, a moment later).
+    if (!this.preview && !this.saveTimer && this.unsent > 0) this.persist();
+    if (taken > 0) {
+      this.showOtherTab(taken);
+      return;
+    }
     if (this.preview) {
       this.banner.detail.textContent = `${describeOwn(this.own)} Changes you make while this message is here are not saved.`;
       return;
     }
-    this.view = cloneDoc(doc);
     this.applyView();
     this.announce("sync");
   }
@@ -790,10 +866,12 @@ function mountedForms() {
 
 /** Open a share link's answers over the form they belong to, or say why nothing changed. */
 async function routeShareLink(payload, onPage = mountedForms()) {
-  if (!payload || onPage.length === 0) return;
+  // "" is a link ending in "#p2p=": decodeShare says it is empty, and nothing changes.
+  if (typeof payload !== "string" || onPage.length === 0) return;
   let doc;
+  let verified;
   try {
-    doc = await decodeFragment(payload);
+    ({ doc, verified } = await decodeShare(payload));
   } catch (error) {
     controllerOf(onPage[0]).notify(`${error.message} Nothing was changed.`, { kind: "error" });
     return;
@@ -804,7 +882,7 @@ async function routeShareLink(payload, onPage = mountedForms()) {
     controllerOf(onPage[0]).notify(`The share link holds answers for ${name}, which is not on this page. Nothing was changed.`, { kind: "error" });
     return;
   }
-  controllerOf(target).offerShared(doc, payload);
+  controllerOf(target).offerShared(doc, payload, verified);
 }
 
 /** After the page's forms are mounted: offer the share link the page was opened with. */
@@ -815,7 +893,7 @@ export function settle(forms, context) {
 // Registered once, when this module first loads; each looks up the forms showing at the time.
 window.addEventListener("hashchange", (event) => {
   const payload = fragmentParam(new URL(event.newURL).hash);
-  if (payload) routeShareLink(payload);
+  if (payload !== null) routeShareLink(payload);
 });
 
 window.addEventListener("storage", (event) => {

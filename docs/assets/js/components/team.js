@@ -14,6 +14,7 @@
 
 import { part, setText } from "../lib/dom.js";
 import { download, today } from "../lib/download.js";
+import { depthExceeds } from "../lib/nesting.js";
 import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
 
 const SELECTOR = '[data-p2p-component="team"]';
@@ -74,7 +75,7 @@ function showRefused(root, refused) {
   block.hidden = refused.length === 0;
 }
 
-async function readFile(file, maxBytes) {
+async function readFile(file, maxBytes, maxDepth) {
   // Checked before reading: the size; after reading: JSON, and an object at the top.
   if (file.size > maxBytes) {
     const limit = Math.round(maxBytes / 1024);
@@ -85,6 +86,9 @@ async function readFile(file, maxBytes) {
     text = await file.text();
   } catch (error) {
     return { refused: "could not be read" };
+  }
+  if (depthExceeds(text, maxDepth)) {
+    return { refused: `is nested more than ${maxDepth} levels deep; an answers export is only a few levels deep, so it was not read` };
   }
   let document_;
   try {
@@ -106,6 +110,7 @@ async function addFiles(root, fileList) {
   }
   const maxFiles = number(root.dataset.maxFiles, 50);
   const maxBytes = number(root.dataset.maxBytes, 1024 * 1024);
+  const maxDepth = number(root.dataset.maxDepth, 64);
   const refused = [...state.localRefused];
   let room = maxFiles - state.documents.length;
   for (const file of files) {
@@ -113,7 +118,7 @@ async function addFiles(root, fileList) {
       refused.push({ name: file.name, message: `not added: the team view combines at most ${maxFiles} files` });
       continue;
     }
-    const read = await readFile(file, maxBytes);
+    const read = await readFile(file, maxBytes, maxDepth);
     if (read.refused) {
       refused.push({ name: file.name, message: read.refused });
     } else {

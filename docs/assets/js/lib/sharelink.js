@@ -1,16 +1,38 @@
 // Share links: the codec (a JSON object <-> the text after "p2p=" in a URL fragment), and the
 // one place that remembers a link's "#p2p=…" payload for the page it opens.
 //
-// Format: "v1." + base64url (no padding) of raw DEFLATE (no zlib header) of UTF-8 JSON.
-// pilot2prod/sharelink.py reads and writes the same strings. A fragment is untrusted:
-// decodeFragment bounds the compressed and the expanded size and accepts only an object.
-// Both functions are async because the browser's (de)compression streams are.
+// Format: "v2." + CRC-32 of the UTF-8 JSON (8 lowercase hex digits) + "." + base64url (no
+// padding) of raw DEFLATE (no zlib header) of that JSON. pilot2prod/sharelink.py reads and
+// writes the same strings. A fragment is untrusted: decodeShare bounds the compressed and the
+// expanded size, accepts only an object, and refuses content that does not match its check
+// (a link changed on the way can still inflate). Older "v1." links (no check) still open,
+// with `verified: false`. The functions are async because the browser's (de)compression
+// streams are.
 
-export const PREFIX = "v1.";
+export const PREFIX = "v2.";
+export const LEGACY_PREFIX = "v1.";
 export const PARAM = "p2p";
 export const MAX_BYTES = 1_000_000;
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const CHECK = /^[0-9a-f]{8}$/;
+
+let crcTable = null;
+
+/** CRC-32 (the zlib.crc32 of Python) of `bytes`, as eight lowercase hex digits. */
+export function checksum(bytes) {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n += 1) {
+      let c = n;
+      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i += 1) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, "0");
+}
 
 function toBase64Url(bytes) {
   let binary = "";
@@ -71,20 +93,41 @@ export async function encodeFragment(obj) {
   const raw = new TextEncoder().encode(JSON.stringify(obj));
   const stream = new Blob([raw]).stream().pipeThrough(new CompressionStream("deflate-raw"));
   const packed = await readAll(stream, Number.MAX_SAFE_INTEGER, "");
-  return PREFIX + toBase64Url(packed);
+  return `${PREFIX}${checksum(raw)}.${toBase64Url(packed)}`;
 }
 
+/** Unpack the text after "p2p=" into the object it carries (see decodeShare). */
+export async function decodeFragment(text, options = {}) {
+  return (await decodeShare(text, options)).doc;
+}
+
+/** The words a page adds when a link opened without a check (v1): it cannot be vouched for. */
+export const UNVERIFIED_TEXT =
+  "This link is in the older format, which carries no check, so it cannot be verified as complete and unchanged.";
+
 /**
- * Unpack the text after "p2p=" into the object it carries.
- * Throws an Error whose message is meant for a reader, never for a developer.
+ * Unpack the text after "p2p=": {doc, verified}, where `verified` says a checksum vouched for
+ * the content (v2) rather than nothing (v1). Throws an Error whose message is meant for a
+ * reader, never for a developer.
  */
-export async function decodeFragment(text, { maxBytes = MAX_BYTES } = {}) {
+export async function decodeShare(text, { maxBytes = MAX_BYTES } = {}) {
   if (typeof text !== "string") throw new Error("The share link is not text.");
   let payload = text.trim();
-  if (!payload.startsWith(PREFIX)) {
+  if (!payload) {
+    throw new Error("The share link is empty: nothing follows “#p2p=”, so there is nothing to open; it may have been cut off when it was copied.");
+  }
+  let expected = null;
+  if (payload.startsWith(PREFIX)) {
+    const rest = payload.slice(PREFIX.length);
+    const dot = rest.indexOf(".");
+    expected = dot < 0 ? rest : rest.slice(0, dot);
+    if (!CHECK.test(expected)) throw new Error("The share link is damaged: its check is missing or not eight hex digits.");
+    payload = rest.slice(dot + 1);
+  } else if (payload.startsWith(LEGACY_PREFIX)) {
+    payload = payload.slice(LEGACY_PREFIX.length);
+  } else {
     throw new Error("The share link is not in a format this site knows; it may come from a newer version.");
   }
-  payload = payload.slice(PREFIX.length);
   if (Math.floor((payload.length * 3) / 4) > maxBytes) {
     throw new Error("The share link is too large to open (over 1 MB).");
   }
@@ -106,6 +149,9 @@ export async function decodeFragment(text, { maxBytes = MAX_BYTES } = {}) {
     if (error instanceof Error && error.message.startsWith("The share link")) throw error;
     throw new Error("The share link is damaged or incomplete and cannot be read.");
   }
+  if (expected !== null && checksum(raw) !== expected) {
+    throw new Error("The share link is damaged: its content does not match its check, so part of it changed on the way; it was not opened.");
+  }
   let obj;
   try {
     obj = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
@@ -115,10 +161,10 @@ export async function decodeFragment(text, { maxBytes = MAX_BYTES } = {}) {
   if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
     throw new Error("The share link does not hold a set of answers.");
   }
-  return obj;
+  return { doc: obj, verified: expected !== null };
 }
 
-/** The "p2p=" value in a location hash such as "#p2p=v1.abc", or null when there is none. */
+/** The "p2p=" value in a location hash such as "#p2p=v2.…", "" when empty, null when absent. */
 export function fragmentParam(hash) {
   const text = String(hash || "").replace(/^#/, "");
   for (const part of text.split("&")) {
@@ -173,11 +219,12 @@ const pendingKey = (path) => `pilot2prod:pending-share:${path}`;
 export function takeSharePayload() {
   const path = window.location.pathname;
   let payload = fragmentParam(window.location.hash);
-  if (!payload && openedWith !== null) payload = fragmentParam(openedWith);
+  if (payload === null && openedWith !== null) payload = fragmentParam(openedWith);
   openedWith = null;
-  if (!payload && followed && followed.path === path) payload = followed.payload;
+  if (payload === null && followed && followed.path === path) payload = followed.payload;
   followed = null;
-  return payload || pendingShare();
+  // "" is a link that ends in "#p2p=": handed on, so the page can say it was empty.
+  return payload !== null ? payload : pendingShare();
 }
 
 /** Remember `payload` as the current page's share link waiting for the reader's choice. */

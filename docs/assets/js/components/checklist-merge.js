@@ -1,0 +1,57 @@
+// Two tabs, one checklist: a three-way merge per field, so no edit made in either tab is lost.
+//
+// `base` is what this tab last read from or wrote to storage, `mine` what it holds now (with a
+// note still being typed), `theirs` what another tab has just saved. For every field (an
+// answer, a note, an owner or a set-aside entry, each by item id; any other top-level value as
+// a whole) the rule is the same: if this tab changed it since `base`, this tab's value stays;
+// otherwise the other tab's value is taken. Only answers documents (already checked by
+// normalizeDoc) are merged, so the keys are ids and the dictionaries have no prototype.
+
+import { cloneDoc } from "./checklist-doc.js";
+import { dict, hasKey } from "../lib/dict.js";
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const isDict = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+function pick(base, mine, theirs) {
+  if (same(mine, base)) return { value: theirs, taken: !same(theirs, mine), kept: false };
+  return { value: mine, taken: false, kept: !same(mine, theirs) };
+}
+
+/**
+ * Merge `theirs` into `mine` against their common `base` (any of them may be null: no answers).
+ * Returns {doc, taken, kept}: the merged document, how many fields came from the other tab,
+ * and how many of this tab's own edits the other tab has not got yet (then save the merge).
+ */
+export function mergeDocs(base, mine, theirs) {
+  const b = base || {};
+  const m = mine || {};
+  const t = theirs || {};
+  const out = dict();
+  let taken = 0;
+  let kept = 0;
+  for (const key of new Set([...Object.keys(m), ...Object.keys(t)])) {
+    const bv = hasKey(b, key) ? b[key] : undefined;
+    const mv = hasKey(m, key) ? m[key] : undefined;
+    const tv = hasKey(t, key) ? t[key] : undefined;
+    if (isDict(mv) || isDict(tv)) {
+      const bd = isDict(bv) ? bv : {};
+      const md = isDict(mv) ? mv : {};
+      const td = isDict(tv) ? tv : {};
+      const merged = dict();
+      for (const id of new Set([...Object.keys(md), ...Object.keys(td)])) {
+        const choice = pick(hasKey(bd, id) ? bd[id] : undefined, hasKey(md, id) ? md[id] : undefined, hasKey(td, id) ? td[id] : undefined);
+        if (choice.taken) taken += 1;
+        if (choice.kept) kept += 1;
+        if (choice.value !== undefined) merged[id] = choice.value;
+      }
+      out[key] = merged;
+    } else {
+      const choice = pick(bv, mv, tv);
+      if (choice.taken) taken += 1;
+      if (choice.kept) kept += 1;
+      if (choice.value !== undefined) out[key] = choice.value;
+    }
+  }
+  return { doc: cloneDoc(out), taken, kept };
+}
