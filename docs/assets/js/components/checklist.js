@@ -4,13 +4,15 @@
 // `settle` then hands the page's share link, if any, to the form it belongs to.
 //
 // Contract with other widgets: the form dispatches a bubbling "pilot2prod:answers" event
-// (detail: checklist, version, answers, notes, owners, reason) whenever the answers shown
+// (detail: checklist, version, answers, notes, owners, reason, and for a scored assessment
+// project, assessor, assessed) whenever the answers shown
 // change, and re-dispatches it when it receives "pilot2prod:answers-request".
 
 import {
   DocError,
   cloneDoc,
   emptyDoc,
+  identityOf,
   isEmptyDoc,
   normalizeDoc,
   parseDocText,
@@ -179,6 +181,10 @@ class ChecklistController {
       const details = item.element.querySelector(".p2p-item__more");
       if (details && (view.notes[item.id] || view.owners[item.id])) details.open = true;
     }
+    for (const input of form.querySelectorAll("input[data-identity]")) {
+      const key = input.dataset.identity;
+      input.value = view[key] || (key === "assessed" ? today() : "");
+    }
     this.refresh();
   }
 
@@ -294,6 +300,11 @@ class ChecklistController {
       return;
     }
     if (target === this.ui.fileInput) return; // handled by its own listener
+    if (target.dataset.identity) {
+      this.setIdentity(target);
+      this.commit("identity");
+      return;
+    }
     const item = this.itemOf(target);
     if (!item) return;
     if (target.matches('input[type="radio"], input[type="checkbox"]')) {
@@ -311,15 +322,26 @@ class ChecklistController {
     }
   }
 
+  /** Copy a project, assessor or date field into the answers shown. */
+  setIdentity(input) {
+    const key = input.dataset.identity;
+    if (input.value.trim()) this.view[key] = input.value.trim();
+    else delete this.view[key];
+  }
+
   onInput(event) {
     const target = event.target;
     const field = target.dataset ? target.dataset.field : undefined;
-    if (field !== "note" && field !== "owner") return;
+    const identity = target.dataset ? target.dataset.identity : undefined;
+    if (field !== "note" && field !== "owner" && !identity) return;
     const item = this.itemOf(target);
-    if (!item) return;
-    const bucket = field === "note" ? this.view.notes : this.view.owners;
-    if (target.value.trim()) bucket[item.id] = target.value;
-    else delete bucket[item.id];
+    if (identity) this.setIdentity(target);
+    else if (!item) return;
+    else {
+      const bucket = field === "note" ? this.view.notes : this.view.owners;
+      if (target.value.trim()) bucket[item.id] = target.value;
+      else delete bucket[item.id];
+    }
     this.refresh();
     if (!this.preview) {
       clearTimeout(this.saveTimer);
@@ -331,6 +353,8 @@ class ChecklistController {
 
   /** An edit is complete: save it (unless showing someone else's answers) and tell listeners. */
   commit(reason) {
+    // A scored assessment is dated the day it was first worked on, unless the reader says otherwise.
+    if (this.spec.identityMax && !this.view.assessed) this.view.assessed = today();
     this.refresh();
     if (!this.preview) this.saveOwnFromView();
     this.announce(reason);
@@ -363,6 +387,7 @@ class ChecklistController {
       answers: { ...view.answers },
       notes: { ...view.notes },
       owners: { ...view.owners },
+      ...(spec.identityMax ? { assessed: today(), ...identityOf(view) } : {}),
       reason,
     };
     form.pilot2prodAnswers = detail;

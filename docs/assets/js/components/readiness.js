@@ -157,6 +157,7 @@ async function rescore(root) {
       answers,
       notes: state.notes,
       owners: state.owners,
+      ...state.identity,
       site_root: root.dataset.siteRoot || "",
       directory_urls: root.dataset.directoryUrls !== "false",
     });
@@ -185,6 +186,11 @@ function schedule(root, detail) {
   state.answers = asObject(detail.answers);
   state.notes = asObject(detail.notes);
   state.owners = asObject(detail.owners);
+  // Project, assessor and date: Python names them in the verdict and the reports.
+  state.identity = {};
+  for (const key of ["project", "assessor", "assessed"]) {
+    if (typeof detail[key] === "string" && detail[key] !== "") state.identity[key] = detail[key];
+  }
   clearTimeout(state.timer);
   const wait = Number(root.dataset.debounce);
   state.timer = setTimeout(() => rescore(root), Number.isFinite(wait) && wait > 0 ? wait : 0);
@@ -203,7 +209,7 @@ export function mount(root) {
   if (widgets.has(root)) {
     return;
   }
-  widgets.set(root, { answers: null, notes: {}, owners: {}, timer: null, busy: false, again: false });
+  widgets.set(root, { answers: null, notes: {}, owners: {}, identity: {}, timer: null, busy: false, again: false });
   root.dataset.state = "booting";
   showStatus(root);
   startPython()
