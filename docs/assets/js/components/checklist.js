@@ -22,6 +22,7 @@ import {
   writeCopies,
 } from "./checklist-doc.js";
 import { fileName, progressSentence, tally, toCSV, toJSON, toMarkdown } from "./checklist-export.js";
+import { resultOf, scoreWithReports, verdictWidget } from "./readiness-export.js";
 import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar } from "./checklist-ui.js";
 import { h } from "../lib/dom.js";
 import { copyText, download, today } from "../lib/download.js";
@@ -468,16 +469,50 @@ class ChecklistController {
 
   // ----- exports ----------------------------------------------------------------------
 
-  exportFile(kind) {
-    const { spec, view } = this;
-    if (kind === "md") download(fileName(spec, "md"), "text/markdown;charset=utf-8", toMarkdown(spec, view));
-    if (kind === "csv") download(fileName(spec, "csv"), "text/csv;charset=utf-8", toCSV(spec, view));
-    if (kind === "json") download(fileName(spec, "json"), "application/json", toJSON(spec, view));
-    this.notify(`Exported ${kind === "md" ? "Markdown" : kind.toUpperCase()}: ${fileName(spec, kind)}.`);
+  /** The answers shown, dated today when the reader has not dated them yet. */
+  datedView() {
+    return this.spec.identityMax ? { assessed: today(), ...cloneDoc(this.view) } : cloneDoc(this.view);
+  }
+
+  /**
+   * The scored assessment's result and reports from Python, when this page shows its verdict;
+   * null for other checklists. Throws when Python cannot give them (the caller says so).
+   */
+  async pythonReports(doc) {
+    const widget = verdictWidget(this.spec.id);
+    if (!widget) return null;
+    return scoreWithReports(widget, doc);
+  }
+
+  async exportFile(kind) {
+    const { spec } = this;
+    const doc = this.datedView();
+    const name = fileName(spec, kind);
+    const label = kind === "md" ? "Markdown" : kind.toUpperCase();
+    let reports = null;
+    let missing = "";
+    try {
+      reports = await this.pythonReports(doc);
+    } catch (error) {
+      // The answers are never held back: without Python they go out alone, and the reader is told.
+      missing = ` It holds the answers only: the verdict could not be worked out (${error && error.message ? error.message : "Python is not available"}).`;
+    }
+    if (kind === "md") download(name, "text/markdown;charset=utf-8", reports ? reports.markdown : toMarkdown(spec, doc));
+    if (kind === "csv") download(name, "text/csv;charset=utf-8", reports ? reports.csv : toCSV(spec, doc));
+    if (kind === "json") download(name, "application/json", toJSON(spec, doc, reports ? { result: resultOf(reports) } : {}));
+    this.notify(`Exported ${label}: ${name}.${missing}`, { kind: missing ? "error" : "info" });
   }
 
   async copyMarkdown() {
-    const ok = await copyText(toMarkdown(this.spec, this.view));
+    const doc = this.datedView();
+    let text;
+    try {
+      const reports = await this.pythonReports(doc);
+      text = reports ? reports.markdown : toMarkdown(this.spec, doc);
+    } catch {
+      text = toMarkdown(this.spec, doc);
+    }
+    const ok = await copyText(text);
     this.notify(ok ? "Markdown copied: paste it into your proposal." : "This browser did not allow copying. Use Export Markdown instead.", { kind: ok ? "info" : "error" });
   }
 
