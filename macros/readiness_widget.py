@@ -144,12 +144,14 @@ def readiness_widget_html(
     )
     scripts = f"{site_root_for(page_src, directory_urls)}assets/js/lib/"
     return (
+        # A Markdown heading, so the verdict has its entry in the page's table of contents (the
+        # live summary above the questions links to it); the section is labelled by it.
+        "## Your readiness verdict {#readiness-result-title}\n\n"
         f'<section class="p2p-readiness" {attr_text} aria-labelledby="readiness-result-title">'
         # Fetched while the page parses, so booting Python can start the moment the widget runs.
         # Inside the section: Markdown wraps a block that starts with <link> in a <p>, and the
         # section inside that <p> is invalid HTML.
         f'<link rel="modulepreload" href="{_e(scripts)}python.js">'
-        '<h2 id="readiness-result-title">Your readiness verdict</h2>'
         '<p class="p2p-readiness__status" data-role="status" role="status">'
         "This is the result for no answers yet. With JavaScript on, the score follows your "
         "answers as you give them, computed in your browser.</p>"

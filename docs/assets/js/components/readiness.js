@@ -20,6 +20,7 @@ import {
   startPython,
 } from "../lib/python.js";
 import { PARAM, encodeFragment } from "../lib/sharelink.js";
+import { VerdictSummary } from "./readiness-summary.js";
 
 const SELECTOR = '[data-p2p-component="readiness"]';
 
@@ -48,6 +49,9 @@ function showStatus(root) {
   if (summary) {
     summary.setAttribute("aria-busy", status === "booting" ? "true" : "false");
   }
+  const compact = widgets.get(root) && widgets.get(root).summary;
+  if (compact && (status === "booting" || status === "idle")) compact.working();
+  if (compact && status === "failed") compact.failed();
   if (status === "booting" || status === "idle") {
     setText(line, bootingText("the live score"));
   } else if (status === "ready") {
@@ -163,6 +167,8 @@ async function rescore(root) {
     });
     if (root.isConnected) {
       render(root, view, answers);
+      // The compact summary shows a result only for the answers on screen, never an older one.
+      if (state.summary && state.answers === answers) state.summary.result(view);
     }
   } catch (error) {
     if (error && error.kind !== "boot") {
@@ -186,6 +192,7 @@ function schedule(root, detail) {
   state.answers = asObject(detail.answers);
   state.notes = asObject(detail.notes);
   state.owners = asObject(detail.owners);
+  if (state.summary) state.summary.answers(state.answers);
   // Project, assessor and date: Python names them in the verdict and the reports.
   state.identity = {};
   for (const key of ["project", "assessor", "assessed"]) {
@@ -209,7 +216,9 @@ export function mount(root) {
   if (widgets.has(root)) {
     return;
   }
-  widgets.set(root, { answers: null, notes: {}, owners: {}, identity: {}, timer: null, busy: false, again: false });
+  const form = document.querySelector(`.p2p-checklist[data-checklist="${CSS.escape(root.dataset.checklist || "")}"]`);
+  const summary = form ? new VerdictSummary(root, form) : null;
+  widgets.set(root, { answers: null, notes: {}, owners: {}, identity: {}, timer: null, busy: false, again: false, summary });
   root.dataset.state = "booting";
   showStatus(root);
   startPython()
