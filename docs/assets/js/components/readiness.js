@@ -20,6 +20,7 @@ import {
   startPython,
 } from "../lib/python.js";
 import { PARAM, encodeFragment } from "../lib/sharelink.js";
+import { renderPrintReport } from "./readiness-print.js";
 import { VerdictSummary } from "./readiness-summary.js";
 
 const SELECTOR = '[data-p2p-component="readiness"]';
@@ -128,6 +129,7 @@ function render(root, view, answers) {
     );
     part(root, "problems").hidden = view.problems.length === 0;
   }
+  renderPrintReport(root, view);
   root.dataset.scoredAnswers = digest(answers);
   root.dataset.state = "live";
   carryToEstimator(view);
