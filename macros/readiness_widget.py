@@ -142,8 +142,10 @@ def readiness_widget_html(
         f'{name}="{_e(value)}"' if value else name for name, value in attrs.items()
     )
     return (
+        # A Markdown heading, so the verdict has its entry in the page's table of contents (the
+        # live summary above the questions links to it); the section is labelled by it.
+        "## Your readiness verdict {#readiness-result-title}\n\n"
         f'<section class="p2p-readiness" {attr_text} aria-labelledby="readiness-result-title">'
-        '<h2 id="readiness-result-title">Your readiness verdict</h2>'
         '<p class="p2p-readiness__status" data-role="status" role="status">'
         "This is the result for no answers yet. With JavaScript on, the score follows your "
         "answers as you give them, computed in your browser.</p>"

@@ -32,6 +32,7 @@ from pilot2prod.model.checklists import (
     ChecklistSection,
 )
 from pilot2prod.model.dataset import Dataset
+from pilot2prod.readiness.answers import IDENTITY_MAX
 from pilot2prod.urls import doc_url, site_root_for
 
 _STATUS = '<span class="p2p-item__status" data-p2p-status aria-hidden="true"></span>'
@@ -169,6 +170,28 @@ class _Renderer:
         lines += ["</ol>", "</div>"]
         return lines
 
+    def identity(self) -> list[str]:
+        """Project, assessor and date of a scored assessment: saved, shared and exported with
+        the answers, and named in the verdict (hidden until the script can save them)."""
+        base = self._id("")  # "<checklist>-": the double dash keeps these apart from item ids
+        fields = [
+            ("project", "Project name", "text"),
+            ("assessor", "Assessor", "text"),
+            ("assessed", "Assessment date", "date"),
+        ]
+        limit = f' maxlength="{IDENTITY_MAX}" autocomplete="off"'
+        inputs = "".join(
+            f'<p class="p2p-field"><label for="{base}-{key}">{_text(label)}</label>'
+            f'<input type="{kind}" id="{base}-{key}" data-identity="{key}"'
+            f"{limit if kind == 'text' else ''}></p>"
+            for key, label, kind in fields
+        )
+        return [
+            '<fieldset class="p2p-identity" hidden data-p2p-only="js">'
+            "<legend>About this assessment</legend>"
+            f'<div class="p2p-identity__fields">{inputs}</div></fieldset>'
+        ]
+
     def form(self, level: int) -> list[str]:
         """The whole checklist: root form, title, intro, sections."""
         checklist = self.checklist
@@ -180,7 +203,8 @@ class _Renderer:
             # The script reads its answer labels and field limits here, defined once in Python.
             f'data-labels="{_attr(json.dumps(ANSWER_LABELS, sort_keys=True))}" '
             f'data-note-max="{NOTE_MAX}" data-owner-max="{OWNER_MAX}" data-name-max="{NAME_MAX}" '
-            f'aria-labelledby="{self._id("title")}" markdown="block">',
+            + (f'data-identity-max="{IDENTITY_MAX}" ' if checklist.scale == "readiness" else "")
+            + f'aria-labelledby="{self._id("title")}" markdown="block">',
             "",
             f"{'#' * level} {_text(checklist.title)} {{#{self._id('title')}}}",
             "",
@@ -191,6 +215,8 @@ class _Renderer:
             "this page needs JavaScript to keep them. You can still print the list and fill "
             "it in by hand.</p>",
         ]
+        if checklist.scale == "readiness":
+            lines.extend(self.identity())
         for section in checklist.sections:
             lines.extend(self.section(section, min(level + 1, 6)))
         lines += ["", "</form>", ""]

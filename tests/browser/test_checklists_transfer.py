@@ -117,31 +117,26 @@ def test_export_json_then_import_in_a_fresh_context_gives_the_same_state(
 
 
 def test_markdown_export_is_ready_for_a_proposal(page, site_url):
-    """Markdown holds title, date, page URL, version and each item with answer, note and owner."""
+    """The assessment's Markdown is Python's report: verdict first, then every answer with its
+    note and owner, user text escaped only where Markdown needs it."""
     open_page(page, site_url + ASSESSMENT)
     fill_sample(page)
     text = download(page, "Export Markdown")
     ids = item_ids("readiness")
-    items = checklist("readiness").items
-    assert text.startswith(f"# {checklist('readiness').title}\n")
-    assert f"- Date: {date.today().isoformat()}" in text
-    assert f"- Page: <{site_url}{ASSESSMENT}>" in text
-    assert f"- Checklist version: `{checklist('readiness').version}`" in text
-    assert "4 of 21 answered" in text
+    assert text.startswith("## Readiness verdict: ")
+    assert f"- **Assessed on:** {date.today().isoformat()}" in text
+    assert f"- **Checklist version:** `{checklist('readiness').version}`" in text
+    assert "- **Answered:** 4 of 21 questions answered" in text
+    answers = text.split("\n### Answers\n", 1)[1]
     for section in checklist("readiness").sections:
-        assert f"## {section.title}" in text
-    assert (
-        f"- **Yes**: {items[0].text.replace('(', chr(92) + '(').replace(')', chr(92) + ')')}"
-        in text
-    )
-    assert "- **Not answered**: " in text
-    assert "    - Note: \\<img src=x onerror=alert\\(1\\)\\>" in text
+        assert f"#### {section.title}" in answers
+    assert "    - Note: \\<img src=x onerror=alert(1)\\>" in text
     assert "<img" not in text.replace("\\<img", "")
-    assert "    - Owner: \\=SUM\\(A1:A9\\)" in text
-    assert "    - Owner: \\<script\\>alert\\(2\\)\\</script\\>" in text
+    assert "    - Owner: =SUM(A1:A9)" in text
+    assert "    - Owner: \\<script\\>alert(2)\\</script\\>" in text
     assert "    - Why it does not apply: No on-call needed: batch job" in text
-    assert '    - Note: Half done, "mostly" fine\n      second line' in text
-    assert text.count("\n- **") == len(ids)
+    assert "\\(" not in text
+    assert answers.count("\n- **") == len(ids)
 
 
 def test_markdown_of_a_done_checklist_uses_task_boxes(page, site_url):
@@ -169,7 +164,8 @@ def test_copy_markdown_puts_the_same_text_on_the_clipboard(new_context, site_url
 
 
 def test_csv_export_quotes_fields_and_defuses_formulas(page, site_url):
-    """CSV: one quoted row per item, commas/quotes/newlines intact, formula-like cells defused."""
+    """CSV (Python's): the result's rows, then one quoted row per question, commas, quotes and
+    newlines intact, formula-like cells defused; answers set aside stay in the JSON export."""
     open_page(page, site_url + ASSESSMENT)
     entered = fill_sample(page)
     seed_orphan = answers_doc(
@@ -189,8 +185,11 @@ def test_csv_export_quotes_fields_and_defuses_formulas(page, site_url):
     assert b"\r\n" in raw
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     ids = item_ids("readiness")
-    assert [r["item"] for r in rows] == [*ids, "old-item"]
-    by_item = {r["item"]: r for r in rows}
+    questions = [r for r in rows if r["kind"] == "question"]
+    assert [r["question_id"] for r in questions] == ids
+    assert rows[0]["kind"] == "project"
+    assert "verdict" in [r["kind"] for r in rows[: -len(ids)]]
+    by_item = {r["question_id"]: r for r in questions}
     assert by_item[ids[0]]["answer"] == "Yes"
     assert by_item[ids[0]]["value"] == "yes"
     assert by_item[ids[0]]["note"] == XSS_NOTE
@@ -199,10 +198,10 @@ def test_csv_export_quotes_fields_and_defuses_formulas(page, site_url):
     assert by_item[ids[2]]["answer"] == "Not answered"
     assert by_item[ids[0]]["critical"] == "yes"
     assert by_item[ids[0]]["question"] == checklist("readiness").items[0].text
-    assert by_item["old-item"]["section"] == "(no longer in this checklist)"
-    assert by_item["old-item"]["note"] == "from last year"
     for line in raw.decode("utf-8-sig").split("\r\n")[:-1]:
         assert line.startswith('"')
+    kept = json.loads(download(page, "Export JSON"))
+    assert kept["orphans"] == {"old-item": {"answer": "yes", "note": "from last year"}}
 
 
 def test_import_over_own_answers_asks_before_replacing(page, site_url, tmp_path):

@@ -2,7 +2,11 @@
 //
 // {"format": "pilot2prod/answers", "version": 1, "checklist": id, "checklist_version": v,
 //  "answers": {item: value}, "notes": {item: text}, "owners": {item: text},
-//  "orphans": {item: {"answer"?: value, "note"?: text, "owner"?: text}}}
+//  "orphans": {item: {"answer"?: value, "note"?: text, "owner"?: text}},
+//  "project"?: text, "assessor"?: text, "assessed"?: "YYYY-MM-DD"}
+//
+// The three identity keys belong to a scored assessment (a form with data-identity-max) and are
+// present only when filled in, so documents saved before they existed read as they always did.
 //
 // Orphans are answers to items that are no longer in the checklist: kept aside and shown,
 // never silently dropped. Everything read from outside goes through normalizeDoc, which
@@ -19,6 +23,8 @@ export const SCALE_VALUES = { readiness: ["no", "partial", "yes", "na"], done: [
 // "constructor") is kept aside as data, in dictionaries with no prototype (lib/dict.js).
 const MAX_ID_LENGTH = 80;
 const MAX_ENTRIES = 500;
+export const IDENTITY_KEYS = ["project", "assessor", "assessed"];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function limit(form, name, attribute) {
   const value = Number(form.dataset[name]);
@@ -75,6 +81,8 @@ export function readSpec(form) {
     noteMax: limit(form, "noteMax", "data-note-max"),
     ownerMax: limit(form, "ownerMax", "data-owner-max"),
     nameMax: limit(form, "nameMax", "data-name-max"),
+    // 0: this checklist has no identity fields (only the scored assessment has them).
+    identityMax: form.dataset.identityMax ? limit(form, "identityMax", "data-identity-max") : 0,
     sections,
     items,
   };
@@ -94,6 +102,15 @@ export function emptyDoc(spec) {
   };
 }
 
+/** The identity keys a document holds, non-empty text only. */
+export function identityOf(doc) {
+  const out = {};
+  for (const key of IDENTITY_KEYS) {
+    if (typeof doc[key] === "string" && doc[key].trim() !== "") out[key] = doc[key];
+  }
+  return out;
+}
+
 /** A deep copy holding exactly the contract's keys. */
 export function cloneDoc(doc) {
   const orphans = dict();
@@ -107,12 +124,15 @@ export function cloneDoc(doc) {
     notes: copyDict(doc.notes),
     owners: copyDict(doc.owners),
     orphans,
+    ...identityOf(doc),
   };
 }
 
 /** True when the document holds nothing a reader typed or chose. */
 export function isEmptyDoc(doc) {
-  return ["answers", "notes", "owners", "orphans"].every((key) => Object.keys(doc[key] || {}).length === 0);
+  // The date alone is not something typed: it defaults to the day of the first answer.
+  const named = Boolean(identityOf(doc).project || identityOf(doc).assessor);
+  return !named && ["answers", "notes", "owners", "orphans"].every((key) => Object.keys(doc[key] || {}).length === 0);
 }
 
 /** How many items have an answer. */
@@ -155,6 +175,28 @@ function textCheck(name, max) {
   };
 }
 
+function readIdentity(raw, spec) {
+  const out = {};
+  if (!spec.identityMax) return out;
+  const names = { project: "project name", assessor: "assessor", assessed: "assessment date" };
+  for (const key of IDENTITY_KEYS) {
+    const value = raw[key];
+    if (value === undefined || value === null || value === "") continue;
+    if (typeof value !== "string") throw new DocError(`Its ${names[key]} is not text.`);
+    if (value.length > spec.identityMax) throw new DocError(`Its ${names[key]} is longer than ${spec.identityMax} characters.`);
+    const text = value.trim();
+    if (key === "assessed" && text && !isDate(text)) throw new DocError(`Its assessment date ${quote(text, 20)} is not a date (YYYY-MM-DD).`);
+    if (text) out[key] = text;
+  }
+  return out;
+}
+
+function isDate(text) {
+  if (!DATE.test(text)) return false;
+  const day = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
+}
+
 /**
  * Check a document read from storage, a file or a link against the checklist `spec`.
  * Returns {doc, fromVersion, newOrphans}; throws DocError with a reader-facing message.
@@ -195,7 +237,7 @@ export function normalizeDoc(raw, spec) {
     return Object.keys(entry).length ? entry : undefined;
   });
 
-  const doc = emptyDoc(spec);
+  const doc = { ...emptyDoc(spec), ...readIdentity(raw, spec) };
   let newOrphans = 0;
   const setAside = (key, field, value) => {
     if (!hasKey(doc.orphans, key)) {

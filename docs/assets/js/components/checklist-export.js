@@ -137,9 +137,13 @@ export function toCSV(spec, doc) {
   return `\ufeff${rows.map((r) => r.join(",")).join("\r\n")}\r\n`;
 }
 
-/** The answers as an export file: the stored document plus title, page and time of export. */
-export function toJSON(spec, doc, { url = pageUrl(), now = new Date() } = {}) {
+/**
+ * The answers as an export file: the stored document plus title, page and time of export, and
+ * for a scored assessment the `result` Python worked out (import ignores it).
+ */
+export function toJSON(spec, doc, { url = pageUrl(), now = new Date(), result = undefined } = {}) {
   const out = { ...cloneDoc(doc), checklist_version: spec.version, title: spec.title, url, exported: now.toISOString() };
+  if (result !== undefined) out.result = result;
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 

@@ -4,13 +4,15 @@
 // `settle` then hands the page's share link, if any, to the form it belongs to.
 //
 // Contract with other widgets: the form dispatches a bubbling "pilot2prod:answers" event
-// (detail: checklist, version, answers, notes, owners, reason) whenever the answers shown
+// (detail: checklist, version, answers, notes, owners, reason, and for a scored assessment
+// project, assessor, assessed) whenever the answers shown
 // change, and re-dispatches it when it receives "pilot2prod:answers-request".
 
 import {
   DocError,
   cloneDoc,
   emptyDoc,
+  identityOf,
   isEmptyDoc,
   normalizeDoc,
   parseDocText,
@@ -20,6 +22,7 @@ import {
   writeCopies,
 } from "./checklist-doc.js";
 import { fileName, progressSentence, tally, toCSV, toJSON, toMarkdown } from "./checklist-export.js";
+import { resultOf, scoreWithReports, verdictWidget } from "./readiness-export.js";
 import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar } from "./checklist-ui.js";
 import { h } from "../lib/dom.js";
 import { copyText, download, today } from "../lib/download.js";
@@ -182,6 +185,10 @@ class ChecklistController {
       const details = item.element.querySelector(".p2p-item__more");
       if (details && (view.notes[item.id] || view.owners[item.id])) details.open = true;
     }
+    for (const input of form.querySelectorAll("input[data-identity]")) {
+      const key = input.dataset.identity;
+      input.value = view[key] || (key === "assessed" ? today() : "");
+    }
     this.refresh();
   }
 
@@ -297,6 +304,11 @@ class ChecklistController {
       return;
     }
     if (target === this.ui.fileInput) return; // handled by its own listener
+    if (target.dataset.identity) {
+      this.setIdentity(target);
+      this.commit("identity");
+      return;
+    }
     const item = this.itemOf(target);
     if (!item) return;
     if (target.matches('input[type="radio"], input[type="checkbox"]')) {
@@ -314,15 +326,26 @@ class ChecklistController {
     }
   }
 
+  /** Copy a project, assessor or date field into the answers shown. */
+  setIdentity(input) {
+    const key = input.dataset.identity;
+    if (input.value.trim()) this.view[key] = input.value.trim();
+    else delete this.view[key];
+  }
+
   onInput(event) {
     const target = event.target;
     const field = target.dataset ? target.dataset.field : undefined;
-    if (field !== "note" && field !== "owner") return;
+    const identity = target.dataset ? target.dataset.identity : undefined;
+    if (field !== "note" && field !== "owner" && !identity) return;
     const item = this.itemOf(target);
-    if (!item) return;
-    const bucket = field === "note" ? this.view.notes : this.view.owners;
-    if (target.value.trim()) bucket[item.id] = target.value;
-    else delete bucket[item.id];
+    if (identity) this.setIdentity(target);
+    else if (!item) return;
+    else {
+      const bucket = field === "note" ? this.view.notes : this.view.owners;
+      if (target.value.trim()) bucket[item.id] = target.value;
+      else delete bucket[item.id];
+    }
     this.refresh();
     if (!this.preview) {
       clearTimeout(this.saveTimer);
@@ -334,6 +357,8 @@ class ChecklistController {
 
   /** An edit is complete: save it (unless showing someone else's answers) and tell listeners. */
   commit(reason) {
+    // A scored assessment is dated the day it was first worked on, unless the reader says otherwise.
+    if (this.spec.identityMax && !this.view.assessed) this.view.assessed = today();
     this.refresh();
     if (!this.preview) this.saveOwnFromView();
     this.announce(reason);
@@ -424,6 +449,7 @@ class ChecklistController {
       answers: { ...view.answers },
       notes: { ...view.notes },
       owners: { ...view.owners },
+      ...(spec.identityMax ? { assessed: today(), ...identityOf(view) } : {}),
       reason,
     };
     form.pilot2prodAnswers = detail;
@@ -504,16 +530,50 @@ class ChecklistController {
 
   // ----- exports ----------------------------------------------------------------------
 
-  exportFile(kind) {
-    const { spec, view } = this;
-    if (kind === "md") download(fileName(spec, "md"), "text/markdown;charset=utf-8", toMarkdown(spec, view));
-    if (kind === "csv") download(fileName(spec, "csv"), "text/csv;charset=utf-8", toCSV(spec, view));
-    if (kind === "json") download(fileName(spec, "json"), "application/json", toJSON(spec, view));
-    this.notify(`Exported ${kind === "md" ? "Markdown" : kind.toUpperCase()}: ${fileName(spec, kind)}.`);
+  /** The answers shown, dated today when the reader has not dated them yet. */
+  datedView() {
+    return this.spec.identityMax ? { assessed: today(), ...cloneDoc(this.view) } : cloneDoc(this.view);
+  }
+
+  /**
+   * The scored assessment's result and reports from Python, when this page shows its verdict;
+   * null for other checklists. Throws when Python cannot give them (the caller says so).
+   */
+  async pythonReports(doc) {
+    const widget = verdictWidget(this.spec.id);
+    if (!widget) return null;
+    return scoreWithReports(widget, doc);
+  }
+
+  async exportFile(kind) {
+    const { spec } = this;
+    const doc = this.datedView();
+    const name = fileName(spec, kind);
+    const label = kind === "md" ? "Markdown" : kind.toUpperCase();
+    let reports = null;
+    let missing = "";
+    try {
+      reports = await this.pythonReports(doc);
+    } catch (error) {
+      // The answers are never held back: without Python they go out alone, and the reader is told.
+      missing = ` It holds the answers only: the verdict could not be worked out (${error && error.message ? error.message : "Python is not available"}).`;
+    }
+    if (kind === "md") download(name, "text/markdown;charset=utf-8", reports ? reports.markdown : toMarkdown(spec, doc));
+    if (kind === "csv") download(name, "text/csv;charset=utf-8", reports ? reports.csv : toCSV(spec, doc));
+    if (kind === "json") download(name, "application/json", toJSON(spec, doc, reports ? { result: resultOf(reports) } : {}));
+    this.notify(`Exported ${label}: ${name}.${missing}`, { kind: missing ? "error" : "info" });
   }
 
   async copyMarkdown() {
-    const ok = await copyText(toMarkdown(this.spec, this.view));
+    const doc = this.datedView();
+    let text;
+    try {
+      const reports = await this.pythonReports(doc);
+      text = reports ? reports.markdown : toMarkdown(this.spec, doc);
+    } catch {
+      text = toMarkdown(this.spec, doc);
+    }
+    const ok = await copyText(text);
     this.notify(ok ? "Markdown copied: paste it into your proposal." : "This browser did not allow copying. Use Export Markdown instead.", { kind: ok ? "info" : "error" });
   }
 

@@ -20,6 +20,8 @@ import {
   startPython,
 } from "../lib/python.js";
 import { PARAM, encodeFragment } from "../lib/sharelink.js";
+import { renderPrintReport } from "./readiness-print.js";
+import { VerdictSummary } from "./readiness-summary.js";
 
 const SELECTOR = '[data-p2p-component="readiness"]';
 
@@ -48,6 +50,9 @@ function showStatus(root) {
   if (summary) {
     summary.setAttribute("aria-busy", status === "booting" ? "true" : "false");
   }
+  const compact = widgets.get(root) && widgets.get(root).summary;
+  if (compact && (status === "booting" || status === "idle")) compact.working();
+  if (compact && status === "failed") compact.failed();
   if (status === "booting" || status === "idle") {
     setText(line, bootingText("the live score"));
   } else if (status === "ready") {
@@ -124,6 +129,7 @@ function render(root, view, answers) {
     );
     part(root, "problems").hidden = view.problems.length === 0;
   }
+  renderPrintReport(root, view);
   root.dataset.scoredAnswers = digest(answers);
   root.dataset.state = "live";
   carryToEstimator(view);
@@ -157,11 +163,14 @@ async function rescore(root) {
       answers,
       notes: state.notes,
       owners: state.owners,
+      ...state.identity,
       site_root: root.dataset.siteRoot || "",
       directory_urls: root.dataset.directoryUrls !== "false",
     });
     if (root.isConnected) {
       render(root, view, answers);
+      // The compact summary shows a result only for the answers on screen, never an older one.
+      if (state.summary && state.answers === answers) state.summary.result(view);
     }
   } catch (error) {
     if (error && error.kind !== "boot") {
@@ -185,6 +194,12 @@ function schedule(root, detail) {
   state.answers = asObject(detail.answers);
   state.notes = asObject(detail.notes);
   state.owners = asObject(detail.owners);
+  if (state.summary) state.summary.answers(state.answers);
+  // Project, assessor and date: Python names them in the verdict and the reports.
+  state.identity = {};
+  for (const key of ["project", "assessor", "assessed"]) {
+    if (typeof detail[key] === "string" && detail[key] !== "") state.identity[key] = detail[key];
+  }
   clearTimeout(state.timer);
   const wait = Number(root.dataset.debounce);
   state.timer = setTimeout(() => rescore(root), Number.isFinite(wait) && wait > 0 ? wait : 0);
@@ -203,7 +218,9 @@ export function mount(root) {
   if (widgets.has(root)) {
     return;
   }
-  widgets.set(root, { answers: null, notes: {}, owners: {}, timer: null, busy: false, again: false });
+  const form = document.querySelector(`.p2p-checklist[data-checklist="${CSS.escape(root.dataset.checklist || "")}"]`);
+  const summary = form ? new VerdictSummary(root, form) : null;
+  widgets.set(root, { answers: null, notes: {}, owners: {}, identity: {}, timer: null, busy: false, again: false, summary });
   root.dataset.state = "booting";
   showStatus(root);
   startPython()
