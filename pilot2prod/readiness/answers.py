@@ -27,6 +27,11 @@ FORMAT = "pilot2prod/answers"
 FORMAT_VERSION = 2
 """The newest answers format this package reads: 2 added `plan`."""
 
+PAGE_VERSION = 1
+"""The answers format the site's pages read and write today (checklist-doc.js). Documents made
+for a page without a plan (share links of the worked examples, the blank template) say this
+version, so the page opens them; a version 1 document is a valid version 2 one without a plan."""
+
 PLAN_STATUSES = ("open", "in-progress", "done")
 """A plan item's status, in the order work moves through them."""
 
@@ -361,12 +366,11 @@ def blank_document(checklist: Checklist) -> dict[str, object]:
     """An answers document with nothing answered, in the browser's export shape."""
     return {
         "format": FORMAT,
-        "version": FORMAT_VERSION,
+        "version": PAGE_VERSION,
         "checklist": checklist.id,
         "checklist_version": checklist.version,
         "answers": {},
         "notes": {},
         "owners": {},
         "orphans": {},
-        "plan": {},
     }

@@ -14,7 +14,7 @@ from typing import Literal
 from pilot2prod.model.checklists import Checklist
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.schema import parse
-from pilot2prod.readiness.answers import FORMAT, FORMAT_VERSION, read_answers
+from pilot2prod.readiness.answers import FORMAT, PAGE_VERSION, read_answers
 
 SOURCE = "data/example-assessments.yml"
 """Where the examples' answers live."""
@@ -34,7 +34,7 @@ class ExampleAnswers:
         """The answers as the browser's export document (what a share link carries)."""
         return {
             "format": FORMAT,
-            "version": FORMAT_VERSION,
+            "version": PAGE_VERSION,
             "checklist": checklist.id,
             "checklist_version": checklist.version,
             "answers": dict(self.answers),
