@@ -19,6 +19,7 @@ from macros.assets import prepare_runtime, write_runtime
 from macros.figures import define_figure_macros
 from macros.headers import write_headers
 from macros.pages import page_anchors
+from macros.price_picker import write_site_prices
 from macros.published_links import check_published_links
 from macros.render_checklist import render_checklist
 from macros.render_content import render_collection, render_index
@@ -83,11 +84,12 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the runtime, the wheel and the hosts' `_headers`; check published addresses."""
+    """Write the runtime, the wheel, the model prices and the hosts' `_headers`; check addresses."""
     runtime = env.variables.get(RUNTIME_KEY)
     if runtime is not None:
         write_runtime(runtime, Path(env.conf["site_dir"]))
     write_headers(env.conf)
+    write_site_prices(Path(env.conf["site_dir"]))
     check_published_links(env, env.variables[DATASET_KEY])
 
 

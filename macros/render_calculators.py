@@ -17,6 +17,7 @@ from macros.assets import PythonRuntime
 from macros.html import esc as _e
 from macros.html import table_html
 from macros.prerender import prerender
+from macros.price_picker import picker_html
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.inputs import NumberInput
 from pilot2prod.calculators.runcost.model import CostModel
@@ -269,11 +270,17 @@ def effort_widget_html(
     )
 
 
-def cost_widget_html(model: CostModel, view: Mapping[str, Any], runtime: Mapping[str, str]) -> str:
-    """The run-cost calculator: grouped form, actions and the pre-rendered default result."""
+def cost_widget_html(
+    model: CostModel, view: Mapping[str, Any], runtime: Mapping[str, str], picker: str = ""
+) -> str:
+    """The run-cost calculator: grouped form, actions and the pre-rendered default result.
+
+    `picker` (the model-price picker's field) opens the group that holds the input price.
+    """
     prefix = "cost"
     sets = [
         f"<fieldset><legend>{_e(group.legend)}</legend>"
+        f"{picker if 'price-in' in group.fields else ''}"
         f"{''.join(number_field(prefix, model.number(i)) for i in group.fields)}</fieldset>"
         for group in model.form
     ]
@@ -316,7 +323,8 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
         """The run-cost calculator, with the result for its defaults."""
         model = data.cost
         view = prerender(data, "cost.run", {"inputs": model.defaults()})
-        return cost_widget_html(model, view, runtime.attributes(page()))
+        picker = picker_html(page(), bool(env.conf["use_directory_urls"]))
+        return cost_widget_html(model, view, runtime.attributes(page()), picker)
 
     @env.macro
     def estimate_remaining_work() -> str:
