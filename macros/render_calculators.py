@@ -51,6 +51,7 @@ EFFORT_NOTES = (
 COST_FIGURES = (
     ("monthly", "Per month"),
     ("yearly", "Per year"),
+    ("first-year", "Building it and the first year"),
     ("per-request", "Per request"),
     ("per-success", "Per successful outcome"),
 )
@@ -241,8 +242,21 @@ def _root_attributes(kind: str, function: str, fmt: str, runtime: Mapping[str, s
     return " ".join(f'{name}="{_e(value)}"' for name, value in attrs.items())
 
 
+def run_cost_link_html(href: str) -> str:
+    """The estimator's way on to the run-cost calculator; calculator.js adds the estimate."""
+    return (
+        '<p class="p2p-calc__next">'
+        f'<a class="md-button" href="{_e(href)}" data-role="run-cost-link">'
+        "Add the cost of running it for a year</a> "
+        "Opens the run-cost calculator with this estimate's P80 cost to build, its yearly "
+        "operating effort and your loaded cost filled in, so one page shows building it and "
+        "running it. Your own run-cost inputs stay as they were until you change something there."
+        "</p>"
+    )
+
+
 def effort_widget_html(
-    model: EffortModel, view: Mapping[str, Any], runtime: Mapping[str, str]
+    model: EffortModel, view: Mapping[str, Any], runtime: Mapping[str, str], next_link: str = ""
 ) -> str:
     """The estimator: grouped form, actions and the pre-rendered result for the defaults."""
     prefix = "effort"
@@ -266,7 +280,7 @@ def effort_widget_html(
         f'<form class="p2p-calc__form" novalidate aria-label="Estimator inputs">'
         f'<p class="p2p-calc__message p2p-calc__message--form" data-message-for="" hidden></p>'
         f"{''.join(sets)}{_actions(prefix, 'inputs')}</form>"
-        f"{_results(prefix, view, EFFORT_FIGURES, EFFORT_NOTES, EFFORT_CHARTS)}</div>"
+        f"{_results(prefix, view, EFFORT_FIGURES, EFFORT_NOTES, EFFORT_CHARTS)}{next_link}</div>"
     )
 
 
@@ -316,7 +330,9 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
         """The production-effort estimator, with the result for its defaults."""
         model = data.effort
         view = prerender(data, "effort.estimate", {"inputs": model.defaults()})
-        return effort_widget_html(model, view, runtime.attributes(page()))
+        directory_urls = bool(env.conf["use_directory_urls"])
+        href = doc_url("run-cost.md", site_root_for(page(), directory_urls), directory_urls)
+        return effort_widget_html(model, view, runtime.attributes(page()), run_cost_link_html(href))
 
     @env.macro
     def run_cost_calculator() -> str:

@@ -203,15 +203,33 @@ def stream_chart(found: EffortEstimate) -> Chart:
 
 def total_chart(found: EffortEstimate) -> Chart:
     """A histogram of the simulated totals with P50, P80 and P90 marked."""
-    width, left, right, top, bottom = 720, 40, 700, 44, 200
+    width, left, right, top, bottom = 720, 64, 700, 58, 214
     ticks = nice_ticks(found.histogram[-1][1])
     scale = linear(right - left, ticks[-1])
+    # The vertical axis: each bar's share of the draws, in percent, on round ticks.
     tallest = max(count for _, _, count in found.histogram) or 1
+    shares = nice_ticks(100 * tallest / max(found.draws, 1), 4)
+    rise = linear(bottom - top, shares[-1])
     shapes = axis(
         ticks, left, right - left, top, bottom, f"total {UNIT}", lambda t: format_number(t, 1)
     )
+    for share in shares:
+        y = bottom - rise(share)
+        shapes.append(shape("line", x1=left, y1=y, x2=right, y2=y, cls="p2p-grid"))
+        shapes.append(
+            shape(
+                "text",
+                f"{format_number(share, 1)}%",
+                x=left - 6,
+                y=y,
+                text_anchor="end",
+                dominant_baseline="middle",
+                cls="p2p-tick",
+            )
+        )
+    shapes.append(shape("text", "share of simulated runs", x=4, y=top - 14, cls="p2p-axis"))
     for start, end, count in found.histogram:
-        height = (bottom - top) * count / tallest
+        height = rise(100 * count / max(found.draws, 1))
         shapes.append(
             shape(
                 "rect",
@@ -306,6 +324,24 @@ def markdown(
     return "\n".join(lines)
 
 
+def run_cost_inputs(
+    model: EffortModel, inputs: EffortInputs, found: EffortEstimate
+) -> dict[str, str]:
+    """What the estimate tells the run-cost calculator, as its form fields.
+
+    Building costs the P80 work at the loaded rate (the figure to commit to); running needs the
+    yearly operating effort as people, each costing the rate over a working year, so the run
+    cost's maintenance line equals the operating person-weeks at the same rate.
+    """
+    build = schedule(found, inputs)[1].cost
+    yearly = inputs.rate * model.operate.weeks_per_year.value
+    return {
+        "build-cost": f"{round(build, 2):.10g}",
+        "maintenance-staff": f"{round(found.operate_fte, 3):.10g}",
+        "staff-yearly": f"{round(yearly, 2):.10g}",
+    }
+
+
 def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dict[str, Any]:
     """Everything the page shows for one estimate."""
     return {
@@ -314,6 +350,7 @@ def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dic
         "outputs": outputs(model, inputs, found),
         "tables": tables(found),
         "charts": {"streams": stream_chart(found), "total": total_chart(found)},
+        "run_cost": run_cost_inputs(model, inputs, found),
     }
 
 

@@ -40,6 +40,13 @@ def outputs(model: CostModel, found: CostResult) -> dict[str, dict[str, Any]]:
     return {
         "monthly": output(found.monthly, money(found.monthly)),
         "yearly": output(found.yearly, money(found.yearly)),
+        "first-year": output(
+            found.first_year if found.first_year > found.yearly else None,
+            f"{money(found.first_year)} ({money(found.first_year - found.yearly)} to build, "
+            f"{money(found.yearly)} to run)"
+            if found.first_year > found.yearly
+            else "— (no cost to build given)",
+        ),
         "per-request": output(
             found.per_request,
             money(found.per_request) if found.per_request is not None else "— (no requests)",
@@ -230,6 +237,7 @@ def markdown(
         "",
         f"- **Monthly cost:** {results['monthly']['text']}",
         f"- **Yearly cost:** {results['yearly']['text']}",
+        f"- **Building it and the first year:** {results['first-year']['text']}",
         f"- **Cost per request:** {results['per-request']['text']}",
         f"- **Cost per successful outcome:** {results['per-success']['text']}",
         f"- **Largest component:** {results['largest']['text']}",
