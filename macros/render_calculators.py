@@ -277,6 +277,8 @@ def effort_widget_html(
     root = _root_attributes(prefix, "effort.estimate", EFFORT_FORMAT, runtime)
     return (
         f'<div class="p2p-calc" {root}>'
+        # What a link from the assessment carried in, named where the reader arrives.
+        '<p class="p2p-calc__carried" data-role="carried" role="status" tabindex="-1" hidden></p>'
         f'<form class="p2p-calc__form" novalidate aria-label="Estimator inputs">'
         f'<p class="p2p-calc__message p2p-calc__message--form" data-message-for="" hidden></p>'
         f"{''.join(sets)}{_actions(prefix, 'inputs')}</form>"

@@ -354,16 +354,31 @@ def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dic
     }
 
 
+def carried_notice(model: EffortModel, carried: Mapping[str, str]) -> str:
+    """What a link from the assessment filled in, named with its values, for the page's top."""
+    if not carried:
+        return ""
+    named = ", ".join(
+        f"{model.number(field_id).label} {value}%" for field_id, value in carried.items()
+    )
+    return (
+        f"Carried in from the readiness assessment: {named}. They are in the form below under "
+        "the readiness fields and earn the estimate its readiness credit; change or clear "
+        "them there."
+    )
+
+
 def run(model: EffortModel, payload: Mapping[str, Any]) -> dict[str, Any]:
     """Check the inputs in `payload` and estimate: the view, or per-field messages."""
     raw = request_inputs(payload)
     inputs, messages = check_inputs(model, raw)
     # A readiness result carried from the assessment: the page fills these fields in once.
     carried = carried_fields(model, raw)
+    notice = carried_notice(model, carried)
     if inputs is None:
-        return {"ok": False, "messages": messages, "carried": carried}
+        return {"ok": False, "messages": messages, "carried": carried, "carried_text": notice}
     found = estimate(model, inputs)
-    result = view(model, inputs, found) | {"carried": carried}
+    result = view(model, inputs, found) | {"carried": carried, "carried_text": notice}
     if payload.get("markdown") is True:
         result["markdown"] = markdown(
             model, inputs, found, payload.get("page_url"), payload.get("date")

@@ -260,6 +260,15 @@ async function carryOver(root, state) {
   if (view && !view.ok && view.messages && view.messages.readiness) {
     notify(root, view.messages.readiness);
   }
+  const carriedNote = part(root, "carried");
+  if (carriedNote && view && typeof view.carried_text === "string" && view.carried_text) {
+    // The reader arrives at the estimator's top, where the notice names what came in and its
+    // values, rather than wherever the page happened to scroll.
+    setText(carriedNote, view.carried_text);
+    carriedNote.hidden = false;
+    carriedNote.scrollIntoView({ block: "start" });
+    carriedNote.focus({ preventScroll: true });
+  }
 }
 
 async function carryToRunCost(root, view) {
