@@ -197,7 +197,9 @@ def _charts(view: Mapping[str, Any], charts: Sequence[tuple[str, str, str]]) -> 
     for chart_name, table_name, caption in charts:
         parts.append(
             f'<figure class="p2p-calc__chart" data-chart="{_e(chart_name)}">'
-            f"{to_svg(view['charts'][chart_name])}"
+            # Two layouts of one chart; the stylesheet shows the narrow one on a phone.
+            f"{to_svg(view['charts'][chart_name], 'p2p-chart-svg p2p-chart-wide')}"
+            f"{to_svg(view['narrow_charts'][chart_name], 'p2p-chart-svg p2p-chart-narrow')}"
             f"<figcaption>{_e(caption)}. The table below gives the same numbers.</figcaption>"
             "</figure>"
             # Focusable so a table wider than the screen can be scrolled by keyboard.

@@ -20,7 +20,19 @@ from pilot2prod.calculators.views import (
     request_inputs,
     table,
 )
-from pilot2prod.charts import Chart, axis, chart, legend, linear, nice_ticks, row_label, shape
+from pilot2prod.charts import (
+    NARROW,
+    Chart,
+    Shape,
+    anchored,
+    axis,
+    chart,
+    legend,
+    linear,
+    nice_ticks,
+    row_label,
+    shape,
+)
 from pilot2prod.text import format_number, money, percent, weeks
 
 UNIT = "person-weeks"
@@ -153,13 +165,9 @@ def tables(found: EffortEstimate) -> dict[str, dict[str, Any]]:
 _MARKS = (("p50", "P50"), ("p80", "P80"), ("p90", "P90"))
 
 
-def stream_chart(found: EffortEstimate) -> Chart:
-    """Each stream as a bar from low to high, the likely value as a dot, percentiles as ticks."""
-    width, label_right, left, right = 720, 292, 300, 700
-    top, row = 44, 32
-    bottom = top + row * len(found.streams)
-    ticks = nice_ticks(max(s.high for s in found.streams))
-    scale = linear(right - left, ticks[-1])
+def _stream_legend(left: float, narrow: bool) -> list[Shape]:
+    """What the range, the dot and the three marks mean: one line wide, two lines narrow."""
+    marks_x, marks_y = (left + 170, 15) if not narrow else (left, 34)
     shapes = [
         shape("rect", x=left, y=10, width=14, height=10, cls="p2p-range"),
         legend("low to high", left + 20, 15),
@@ -167,13 +175,49 @@ def stream_chart(found: EffortEstimate) -> Chart:
         legend("likely", left + 120, 15),
     ]
     for index, (name, label) in enumerate(_MARKS):
-        x = left + 170 + index * 60
-        shapes.append(shape("line", x1=x, y1=8, x2=x, y2=22, cls=f"p2p-mark p2p-mark-{name}"))
-        shapes.append(legend(label, x + 6, 15))
-    shapes += axis(ticks, left, right - left, top - 6, bottom, UNIT, lambda t: format_number(t, 1))
+        x = marks_x + index * 60
+        shapes.append(
+            shape(
+                "line", x1=x, y1=marks_y - 7, x2=x, y2=marks_y + 7, cls=f"p2p-mark p2p-mark-{name}"
+            )
+        )
+        shapes.append(legend(label, x + 6, marks_y))
+    return shapes
+
+
+def stream_chart(found: EffortEstimate, narrow: bool = False) -> Chart:
+    """Each stream as a bar from low to high, the likely value as a dot, percentiles as ticks.
+
+    Wide, the streams' names sit in a column left of the bars; narrow (a phone), each name sits
+    above its bar, so the bars keep the whole width and the text its size.
+    """
+    if narrow:
+        width, left, right, top, row, bar_at = NARROW, 12, NARROW - 14, 58, 46, 31
+    else:
+        width, left, right, top, row, bar_at = 720, 300, 700, 44, 32, 16
+    bottom = top + row * len(found.streams)
+    ticks = nice_ticks(max(s.high for s in found.streams), 4 if narrow else 5)
+    scale = linear(right - left, ticks[-1])
+    shapes = _stream_legend(left, narrow)
+    line = 17 if narrow else 14
+    shapes += axis(
+        ticks, left, right - left, top - 6, bottom, UNIT, lambda t: format_number(t, 1), line
+    )
     for index, stream in enumerate(found.streams):
-        mid = top + row * index + row / 2
-        shapes.append(row_label(stream.title, label_right, mid))
+        mid = top + row * index + bar_at
+        if narrow:
+            shapes.append(
+                shape(
+                    "text",
+                    stream.title,
+                    x=4,
+                    y=mid - 20,
+                    dominant_baseline="middle",
+                    cls="p2p-label",
+                )
+            )
+        else:
+            shapes.append(row_label(stream.title, 292, mid))
         shapes.append(
             shape(
                 "rect",
@@ -198,20 +242,35 @@ def stream_chart(found: EffortEstimate) -> Chart:
         f"{biggest.title}: likely {_pw(biggest.likely)}, from {weeks(biggest.low)} to "
         f"{weeks(biggest.high)}. The table that follows gives every value."
     )
-    return chart(width, bottom + 40, label, shapes)
+    return chart(width, int(bottom + line * 2 + 12), label, shapes)
 
 
-def total_chart(found: EffortEstimate) -> Chart:
-    """A histogram of the simulated totals with P50, P80 and P90 marked."""
-    width, left, right, top, bottom = 720, 64, 700, 58, 214
-    ticks = nice_ticks(found.histogram[-1][1])
+def total_chart(found: EffortEstimate, narrow: bool = False) -> Chart:
+    """A histogram of the simulated totals with P50, P80 and P90 marked.
+
+    The vertical axis gives each bar's share of the simulated runs. Narrow, the chart is
+    `NARROW` units wide with fewer ticks, so its text draws at full size on a phone.
+    """
+    if narrow:
+        width, left, right, top, bottom, step = NARROW, 50, NARROW - 14, 66, 206, 15
+    else:
+        width, left, right, top, bottom, step = 720, 64, 700, 58, 214, 11
+    ticks = nice_ticks(found.histogram[-1][1], 4 if narrow else 5)
     scale = linear(right - left, ticks[-1])
     # The vertical axis: each bar's share of the draws, in percent, on round ticks.
     tallest = max(count for _, _, count in found.histogram) or 1
     shares = nice_ticks(100 * tallest / max(found.draws, 1), 4)
     rise = linear(bottom - top, shares[-1])
+    line = 17 if narrow else 14
     shapes = axis(
-        ticks, left, right - left, top, bottom, f"total {UNIT}", lambda t: format_number(t, 1)
+        ticks,
+        left,
+        right - left,
+        top,
+        bottom,
+        f"total {UNIT}",
+        lambda t: format_number(t, 1),
+        line,
     )
     for share in shares:
         y = bottom - rise(share)
@@ -246,22 +305,18 @@ def total_chart(found: EffortEstimate) -> Chart:
         shapes.append(
             shape("line", x1=x, y1=top - 4, x2=x, y2=bottom, cls=f"p2p-mark p2p-mark-{name}")
         )
-        shapes.append(
-            shape(
-                "text",
-                f"{label} {weeks(value)}",
-                x=x,
-                y=10 + index * 11,
-                text_anchor="middle",
-                cls="p2p-legend",
-            )
-        )
+        text = f"{label} {weeks(value)}"
+        y = 10 + index * step + (3 if narrow else 0)
+        if narrow:
+            shapes.append(anchored(text, x, y, width, "p2p-legend"))
+        else:
+            shapes.append(shape("text", text, x=x, y=y, text_anchor="middle", cls="p2p-legend"))
     label = (
         f"Histogram of {found.draws:,} simulated totals. Half fall below {_pw(found.p50)}, "
         f"80% below {_pw(found.p80)} and 90% below {_pw(found.p90)}. The table that follows "
         "lists more percentiles."
     )
-    return chart(width, bottom + 40, label, shapes)
+    return chart(width, int(bottom + line * 2 + 12), label, shapes)
 
 
 def input_rows(model: EffortModel, inputs: EffortInputs) -> list[list[str]]:
@@ -350,6 +405,10 @@ def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dic
         "outputs": outputs(model, inputs, found),
         "tables": tables(found),
         "charts": {"streams": stream_chart(found), "total": total_chart(found)},
+        "narrow_charts": {
+            "streams": stream_chart(found, narrow=True),
+            "total": total_chart(found, narrow=True),
+        },
         "run_cost": run_cost_inputs(model, inputs, found),
     }
 

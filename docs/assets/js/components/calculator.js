@@ -150,7 +150,9 @@ function renderView(root, view) {
     }
   }
   for (const figure of root.querySelectorAll("[data-chart]")) {
-    drawChart(figure.querySelector("svg"), view.charts[figure.dataset.chart]);
+    // Two layouts of each chart from Python; the stylesheet shows the narrow one on a phone.
+    drawChart(figure.querySelector("svg.p2p-chart-wide"), view.charts[figure.dataset.chart]);
+    drawChart(figure.querySelector("svg.p2p-chart-narrow"), (view.narrow_charts || {})[figure.dataset.chart]);
   }
   for (const container of root.querySelectorAll("[data-table]")) {
     renderTable(container, view.tables[container.dataset.table]);
