@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help deps chromium java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide
+.PHONY: help deps chromium java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide prices
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
@@ -87,6 +87,11 @@ test: deps chromium java lint build validate-html test-pyodide
 
 schemas: deps
 	$(BIN)/python scripts/write_schemas.py
+
+# Rewrite the model-price table from the pinned genai-prices, as of today (or DATE=YYYY-MM-DD);
+# review the diff and commit it. tests/data/test_model_prices.py fails while it is stale.
+prices: deps
+	$(BIN)/python -m macros.model_prices $(DATE)
 
 bench: deps chromium build
 	$(BIN)/python bench/run.py

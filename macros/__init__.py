@@ -27,6 +27,7 @@ from macros.compressed import write_compressed_copies
 from macros.figures import define_figure_macros
 from macros.headers import write_headers
 from macros.pages import page_anchors
+from macros.price_picker import write_site_prices
 from macros.published_links import check_published_links
 from macros.render_checklist import render_checklist
 from macros.render_content import render_collection, render_index
@@ -92,11 +93,13 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the runtime, the hosts' `_headers` and compressed copies; check published addresses."""
+    """Write the runtime, the model prices, the hosts' `_headers` and compressed copies;
+    check published addresses."""
     runtime = env.variables.get(RUNTIME_KEY)
     if runtime is not None:
         write_runtime(runtime, Path(env.conf["site_dir"]))
     write_headers(env.conf)
+    write_site_prices(Path(env.conf["site_dir"]))
     root = Path(env.conf["config_file_path"]).resolve().parent
     write_compressed_copies(Path(env.conf["site_dir"]), build_cache(root, "compressed"))
     check_published_links(env, env.variables[DATASET_KEY])

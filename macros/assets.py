@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 
 import pilot2prod
 from macros.site_stdlib import SiteStdlib, build_site_stdlib
+from pilot2prod.calculators.runcost.prices import TABLE_PATH as PRICES_TABLE
 from pilot2prod.model import bundle
 from pilot2prod.model.dataset import Dataset
 from pilot2prod.model.errors import DataError
@@ -173,12 +174,15 @@ def _wheel_file() -> str:
 
 
 def package_files(package_dir: Path) -> dict[str, bytes]:
-    """Every module and marker file of the package, keyed by its path inside the wheel."""
+    """Every module, marker file and the price table, keyed by its path inside the wheel."""
     files: dict[str, bytes] = {}
     for path in sorted(package_dir.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts:
             continue
-        if path.suffix not in (".py", ".typed") or path.name == bundle.RESOURCE:
+        # The model-price table travels too, so the command line installed from this wheel has
+        # `cost --model`; the browser's picker fetches its own copy, and genai-prices stays out.
+        keep = path.suffix in (".py", ".typed") or path.as_posix().endswith(PRICES_TABLE)
+        if not keep or path.name == bundle.RESOURCE:
             continue
         relative = path.relative_to(package_dir.parent).as_posix()
         files[relative] = path.read_bytes()

@@ -37,7 +37,9 @@ def _chart(view: Mapping[str, Any], key: str) -> str:
     # and the browser's redraw (lib/chart.js) cannot disagree.
     return (
         '<figure class="p2p-readiness__chart" data-role="chart">'
-        + to_svg(view["chart"], css_class="p2p-readiness__svg")
+        # Two layouts of one chart; the stylesheet shows the narrow one on a phone.
+        + to_svg(view["chart"], css_class="p2p-readiness__svg p2p-chart-wide")
+        + to_svg(view["chart_narrow"], css_class="p2p-readiness__svg p2p-chart-narrow")
         + f'<figcaption id="{key}-chart-text" data-role="chart-text">'
         f"{_e(view['chart_summary'])}</figcaption></figure>"
     )

@@ -17,6 +17,7 @@ from macros.assets import PYTHON_HEAD_KEY, PythonRuntime
 from macros.html import esc as _e
 from macros.html import table_html
 from macros.prerender import prerender
+from macros.price_picker import picker_html
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.inputs import NumberInput
 from pilot2prod.calculators.runcost.model import CostModel
@@ -50,6 +51,7 @@ EFFORT_NOTES = (
 COST_FIGURES = (
     ("monthly", "Per month"),
     ("yearly", "Per year"),
+    ("first-year", "Building it and the first year"),
     ("per-request", "Per request"),
     ("per-success", "Per successful outcome"),
 )
@@ -195,7 +197,9 @@ def _charts(view: Mapping[str, Any], charts: Sequence[tuple[str, str, str]]) -> 
     for chart_name, table_name, caption in charts:
         parts.append(
             f'<figure class="p2p-calc__chart" data-chart="{_e(chart_name)}">'
-            f"{to_svg(view['charts'][chart_name])}"
+            # Two layouts of one chart; the stylesheet shows the narrow one on a phone.
+            f"{to_svg(view['charts'][chart_name], 'p2p-chart-svg p2p-chart-wide')}"
+            f"{to_svg(view['narrow_charts'][chart_name], 'p2p-chart-svg p2p-chart-narrow')}"
             f"<figcaption>{_e(caption)}. The table below gives the same numbers.</figcaption>"
             "</figure>"
             # Focusable so a table wider than the screen can be scrolled by keyboard.
@@ -240,8 +244,21 @@ def _root_attributes(kind: str, function: str, fmt: str, runtime: Mapping[str, s
     return " ".join(f'{name}="{_e(value)}"' for name, value in attrs.items())
 
 
+def run_cost_link_html(href: str) -> str:
+    """The estimator's way on to the run-cost calculator; calculator.js adds the estimate."""
+    return (
+        '<p class="p2p-calc__next">'
+        f'<a class="md-button" href="{_e(href)}" data-role="run-cost-link">'
+        "Add the cost of running it for a year</a> "
+        "Opens the run-cost calculator with this estimate's P80 cost to build, its yearly "
+        "operating effort and your loaded cost filled in, so one page shows building it and "
+        "running it. Your own run-cost inputs stay as they were until you change something there."
+        "</p>"
+    )
+
+
 def effort_widget_html(
-    model: EffortModel, view: Mapping[str, Any], runtime: Mapping[str, str]
+    model: EffortModel, view: Mapping[str, Any], runtime: Mapping[str, str], next_link: str = ""
 ) -> str:
     """The estimator: grouped form, actions and the pre-rendered result for the defaults."""
     prefix = "effort"
@@ -262,18 +279,26 @@ def effort_widget_html(
     root = _root_attributes(prefix, "effort.estimate", EFFORT_FORMAT, runtime)
     return (
         f'<div class="p2p-calc" {root}>'
+        # What a link from the assessment carried in, named where the reader arrives.
+        '<p class="p2p-calc__carried" data-role="carried" role="status" tabindex="-1" hidden></p>'
         f'<form class="p2p-calc__form" novalidate aria-label="Estimator inputs">'
         f'<p class="p2p-calc__message p2p-calc__message--form" data-message-for="" hidden></p>'
         f"{''.join(sets)}{_actions(prefix, 'inputs')}</form>"
-        f"{_results(prefix, view, EFFORT_FIGURES, EFFORT_NOTES, EFFORT_CHARTS)}</div>"
+        f"{_results(prefix, view, EFFORT_FIGURES, EFFORT_NOTES, EFFORT_CHARTS)}{next_link}</div>"
     )
 
 
-def cost_widget_html(model: CostModel, view: Mapping[str, Any], runtime: Mapping[str, str]) -> str:
-    """The run-cost calculator: grouped form, actions and the pre-rendered default result."""
+def cost_widget_html(
+    model: CostModel, view: Mapping[str, Any], runtime: Mapping[str, str], picker: str = ""
+) -> str:
+    """The run-cost calculator: grouped form, actions and the pre-rendered default result.
+
+    `picker` (the model-price picker's field) opens the group that holds the input price.
+    """
     prefix = "cost"
     sets = [
         f"<fieldset><legend>{_e(group.legend)}</legend>"
+        f"{picker if 'price-in' in group.fields else ''}"
         f"{''.join(number_field(prefix, model.number(i)) for i in group.fields)}</fieldset>"
         for group in model.form
     ]
@@ -310,7 +335,9 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
         model = data.effort
         view = prerender(data, "effort.estimate", {"inputs": model.defaults()})
         env.page.meta[PYTHON_HEAD_KEY] = runtime.head_html(page())
-        return effort_widget_html(model, view, runtime.attributes(page()))
+        directory_urls = bool(env.conf["use_directory_urls"])
+        href = doc_url("run-cost.md", site_root_for(page(), directory_urls), directory_urls)
+        return effort_widget_html(model, view, runtime.attributes(page()), run_cost_link_html(href))
 
     @env.macro
     def run_cost_calculator() -> str:
@@ -318,7 +345,8 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
         model = data.cost
         view = prerender(data, "cost.run", {"inputs": model.defaults()})
         env.page.meta[PYTHON_HEAD_KEY] = runtime.head_html(page())
-        return cost_widget_html(model, view, runtime.attributes(page()))
+        picker = picker_html(page(), bool(env.conf["use_directory_urls"]))
+        return cost_widget_html(model, view, runtime.attributes(page()), picker)
 
     @env.macro
     def estimate_remaining_work() -> str:

@@ -77,6 +77,29 @@ def legend(text: str, x: float, y: float) -> Shape:
     return shape("text", text, x=x, y=y, dominant_baseline="middle", cls="p2p-legend")
 
 
+NARROW = 330
+"""Width in user units of a chart's narrow layout: a 390 px phone draws it at about 1.08:1, so
+the stylesheet's 13 px text stays above 12 CSS px instead of shrinking with a 720-unit chart."""
+
+NARROW_FONT = 13
+"""The narrow layouts' text size in user units (the stylesheet sets the same)."""
+
+
+def text_width(text: str, size: float = NARROW_FONT) -> float:
+    """A generous estimate of the width of `text` in the site's sans-serif at `size`."""
+    return len(text) * size * 0.58
+
+
+def anchored(text: str, x: float, y: float, width: float, cls: str, margin: float = 4) -> Shape:
+    """`text` centred on `x`, or pinned to an edge where centring would cross it."""
+    half = text_width(text) / 2
+    if x - half < margin:
+        return shape("text", text, x=margin, y=y, cls=cls)
+    if x + half > width - margin:
+        return shape("text", text, x=width - margin, y=y, text_anchor="end", cls=cls)
+    return shape("text", text, x=x, y=y, text_anchor="middle", cls=cls)
+
+
 def chart(width: int, height: int, label: str, shapes: Sequence[Shape]) -> Chart:
     """A chart of `width` x `height` user units described by `label` for screen readers."""
     return {"width": width, "height": height, "label": label, "shapes": list(shapes)}
@@ -135,8 +158,13 @@ def axis(
     bottom: float,
     label: str,
     format_tick: Any,
+    line: float = 14,
 ) -> list[Shape]:
-    """Vertical grid lines with tick labels under a horizontal plot area, and an axis title."""
+    """Vertical grid lines with tick labels under a horizontal plot area, and an axis title.
+
+    `line` is the distance from the plot's bottom to the tick labels (and twice it to the title);
+    the narrow layouts' larger text needs a little more.
+    """
     top_value = ticks[-1] or 1.0
     shapes: list[Shape] = []
     for tick in ticks:
@@ -144,12 +172,22 @@ def axis(
         shapes.append(shape("line", x1=x, y1=top, x2=x, y2=bottom, cls="p2p-grid"))
         shapes.append(
             shape(
-                "text", format_tick(tick), x=x, y=bottom + 14, text_anchor="middle", cls="p2p-tick"
+                "text",
+                format_tick(tick),
+                x=x,
+                y=bottom + line,
+                text_anchor="middle",
+                cls="p2p-tick",
             )
         )
     shapes.append(
         shape(
-            "text", label, x=left + width / 2, y=bottom + 30, text_anchor="middle", cls="p2p-axis"
+            "text",
+            label,
+            x=left + width / 2,
+            y=bottom + line * 2 + 2,
+            text_anchor="middle",
+            cls="p2p-axis",
         )
     )
     return shapes

@@ -27,6 +27,7 @@ from pilot2prod.cli.data import DataSource, load_data
 from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK, CliError
 from pilot2prod.cli.files import read_structured, write_text
 from pilot2prod.cli.plain import plain_text
+from pilot2prod.cli.prices import listed_prices
 from pilot2prod.text import format_number, with_unit
 
 _META_KEYS = ("format", "version", "title", "url", "exported", "date", "page_url")
@@ -34,6 +35,9 @@ _META_KEYS = ("format", "version", "title", "url", "exported", "date", "page_url
 
 DOC_VERSION = 1
 """The newest calculator document version this package reads."""
+
+MODEL_FIELD = "model"
+"""The run-cost page's picker field: which listed model the reader chose (the prices are apart)."""
 
 
 def _effort_model(data: DataSource) -> EffortModel:
@@ -70,7 +74,11 @@ def _effort_field_lines(model: EffortModel) -> list[str]:
 
 
 def _cost_field_lines(model: CostModel) -> list[str]:
-    return [_number_line(spec) for spec in model.inputs]
+    return [
+        *(_number_line(spec) for spec in model.inputs),
+        f"{MODEL_FIELD}: the model chosen from the page's price list (PROVIDER/MODEL); a note "
+        "only, the price fields hold the prices (--model fills them from the list)",
+    ]
 
 
 def _effort_fields(model: EffortModel) -> list[str]:
@@ -83,7 +91,7 @@ def _effort_fields(model: EffortModel) -> list[str]:
 
 
 def _cost_fields(model: CostModel) -> list[str]:
-    return [spec.id for spec in model.inputs]
+    return [*(spec.id for spec in model.inputs), MODEL_FIELD]
 
 
 @dataclass(frozen=True)
@@ -143,6 +151,11 @@ the page's defaults, and --fields lists them all. Prints the monthly and
 yearly cost, cost per request and per successful outcome, the breakdown and
 which input moves the total most.
 
+--model PROVIDER/MODEL (e.g. anthropic/claude-sonnet-4-5) fills the price
+fields from the published price list the run-cost page offers (genai-prices
+data, with its as-of date), over any prices in FILE; FILE may then be left
+out to use the page's defaults for everything else.
+
 Exit status: 0 ok, 2 when a field cannot be used (one line names it).
 """,
     model=_cost_model,
@@ -167,6 +180,12 @@ def add_parsers(subparsers: argparse._SubParsersAction, parents: list) -> None:
         parser.add_argument(
             "file", metavar="FILE", nargs="?", help='the inputs file, or "-" for stdin'
         )
+        if calculator is COST:
+            parser.add_argument(
+                "--model",
+                metavar="PROVIDER/MODEL",
+                help="fill the prices from the published price list for this model",
+            )
         parser.add_argument(
             "--fields",
             action="store_true",
@@ -289,12 +308,20 @@ def run(args: argparse.Namespace) -> int:
     if args.fields:
         write_text("\n".join(calculator.field_lines(model)) + "\n", args.output)
         return EXIT_OK
-    if args.file is None:
+    model_key: str | None = getattr(args, "model", None)
+    if args.file is None and model_key is None:
         raise CliError(calculator.name, "", "give the inputs FILE (or --fields to list the fields)")
     limit = _limit(args.fail_over, calculator)
-    raw = read_structured(args.file, f"the {calculator.name} calculator's inputs")
-    source = "<stdin>" if args.file == "-" else args.file
-    inputs, prefix = _inputs(raw, source, calculator, calculator.fields(model))
+    prices = None if model_key is None else listed_prices(model_key)
+    if args.file is None:
+        inputs: Mapping[str, Any] = {}
+        source, prefix = "--model", ""
+    else:
+        raw = read_structured(args.file, f"the {calculator.name} calculator's inputs")
+        source = "<stdin>" if args.file == "-" else args.file
+        inputs, prefix = _inputs(raw, source, calculator, calculator.fields(model))
+    if prices is not None:
+        inputs = {**inputs, **prices.fields}
     today = datetime.date.today().isoformat()
     payload = {"inputs": inputs, "markdown": True, "date": today}
     result = api.request(data.dataset, calculator.function, payload)
@@ -306,20 +333,28 @@ def run(args: argparse.Namespace) -> int:
             message += f" (and {more} more: " + ", ".join(list(messages)[1:4]) + ")"
         raise CliError(source, f"{prefix}{field}" if field else prefix.rstrip("."), message)
     gate = None if limit is None else _gate(calculator, args, result["outputs"], limit)
+    priced = f"\n{prices.text}\n" if prices else ""
     if args.format == "json":
-        text = common.to_json(
-            {
-                "format": f"{calculator.format}-result",
-                "version": 1,
-                "inputs": dict(inputs),
-                "outputs": result["outputs"],
-                "tables": result["tables"],
-                "gate": gate,
-            }
-        )
+        document = {
+            "format": f"{calculator.format}-result",
+            "version": 1,
+            "inputs": dict(inputs),
+            "outputs": result["outputs"],
+            "tables": result["tables"],
+            "gate": gate,
+        }
+        if prices is not None:
+            document["prices"] = prices.as_json()
+        text = common.to_json(document)
     elif args.format == "md":
-        text = result["markdown"] + (f"\n**Budget gate:** {gate['text']}\n" if gate else "")
+        text = (
+            result["markdown"] + priced + (f"\n**Budget gate:** {gate['text']}\n" if gate else "")
+        )
     else:
-        text = plain_text(result["markdown"]) + (f"\nBudget gate: {gate['text']}\n" if gate else "")
+        text = (
+            plain_text(result["markdown"])
+            + priced
+            + (f"\nBudget gate: {gate['text']}\n" if gate else "")
+        )
     write_text(text, args.output)
     return EXIT_GATE if gate and not gate["passed"] else EXIT_OK

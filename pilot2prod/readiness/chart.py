@@ -12,13 +12,26 @@ from typing import Any
 from pilot2prod import charts
 from pilot2prod.readiness.rubric import Rubric
 
+NARROW_WIDTH = 300
+"""The narrow layout's width: the assessment's chart column on a 390 px phone is about 324 px."""
+
 
 def dimension_chart(
-    dimensions: Sequence[Mapping[str, Any]], weakest_id: str | None, rubric: Rubric, label: str
+    dimensions: Sequence[Mapping[str, Any]],
+    weakest_id: str | None,
+    rubric: Rubric,
+    label: str,
+    narrow: bool = False,
 ) -> charts.Chart:
-    """One bar per dimension (its name above, its score beside) and a line at each band's start."""
-    row, bar, width = 46, 400, 460  # SVG units: one dimension's row, a full bar, the whole chart
-    height = row * len(dimensions) + 16
+    """One bar per dimension (its name above, its score beside) and a line at each band's start.
+
+    Narrow (a phone), the bars are shorter and the band names take two staggered lines, so
+    close bands do not overlap and the text draws at full size rather than scaled down.
+    """
+    # SVG units: one dimension's row, a full bar, the whole chart
+    row, bar, width = (46, 210, NARROW_WIDTH) if narrow else (46, 400, 460)
+    bands = rubric.bands[1:]
+    height = row * len(dimensions) + (34 if narrow else 16)
     shapes: list[charts.Shape] = []
     for index, dim in enumerate(dimensions):
         y = index * row
@@ -46,12 +59,19 @@ def dimension_chart(
                 cls="p2p-chart__value",
             ),
         ]
-    for band in rubric.bands[1:]:
+    for index, band in enumerate(bands):
         x = float(band.min_score * bar)
-        shapes += [
-            charts.shape("line", x1=x, x2=x, y1=18, y2=height - 14, cls="p2p-chart__threshold"),
-            charts.shape(
-                "text", band.label, x=x, y=height - 2, text_anchor="middle", cls="p2p-chart__tick"
-            ),
-        ]
+        # Narrow, every other band name drops a line so neighbours cannot collide.
+        y = height - (6 + (16 if index % 2 == 0 else 0) if narrow else 2)
+        shapes.append(
+            charts.shape("line", x1=x, x2=x, y1=18, y2=y - 12, cls="p2p-chart__threshold")
+        )
+        if narrow:
+            shapes.append(charts.anchored(band.label, x, y, width, "p2p-chart__tick", margin=0))
+        else:
+            shapes.append(
+                charts.shape(
+                    "text", band.label, x=x, y=y, text_anchor="middle", cls="p2p-chart__tick"
+                )
+            )
     return charts.chart(width, height, label, shapes)

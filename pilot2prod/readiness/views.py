@@ -155,6 +155,9 @@ def assessment_view(
         "chart": dimension_chart(
             dimensions, weakest.id if weakest else None, rubric, chart_summary
         ),
+        "chart_narrow": dimension_chart(
+            dimensions, weakest.id if weakest else None, rubric, chart_summary, narrow=True
+        ),
         "capping": [_item(r, checklist, site_root, directory_urls) for r in assessment.capping],
         "gaps": [_item(r, checklist, site_root, directory_urls) for r in assessment.gaps],
         "unanswered": [

@@ -98,7 +98,7 @@ def test_ten_random_input_sets_match_python(live, files, model):
         assert_outputs_match(page, view, (round_, inputs))
         rows = page.locator(f'{CALC} [data-table="streams"] tbody tr')
         assert [r.split("\t") for r in rows.all_inner_texts()] == view["tables"]["streams"]["rows"]
-        bars = page.locator(f'{CALC} [data-chart="streams"] svg rect.p2p-range')
+        bars = page.locator(f'{CALC} [data-chart="streams"] svg.p2p-chart-wide rect.p2p-range')
         expect(bars).to_have_count(len(model.streams) + 1)  # one per stream and the legend
     assert not errors
 

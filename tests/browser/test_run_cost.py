@@ -85,7 +85,7 @@ def test_ten_random_input_sets_match_python(live, files, model):
         for table in ("breakdown", "sensitivity"):
             rows = root.locator(f'[data-table="{table}"] tbody tr').all_inner_texts()
             assert [r.split("\t") for r in rows] == view["tables"][table]["rows"], (round_, table)
-        bars = root.locator('[data-chart="sensitivity"] svg rect.p2p-up')
+        bars = root.locator('[data-chart="sensitivity"] svg.p2p-chart-wide rect.p2p-up')
         expect(bars).to_have_count(len(view["tables"]["sensitivity"]["rows"]) + 1)
     assert not errors
 

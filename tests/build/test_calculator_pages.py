@@ -58,7 +58,9 @@ def test_default_results_are_prerendered(built_site, files, page_name, function,
     for table in view["tables"].values():
         for row in table["rows"]:
             assert f'<th scope="row">{html.escape(row[0])}</th>' in page
-    assert page.count('<svg class="p2p-chart-svg"') == len(view["charts"])
+    # Each chart twice: the wide layout and the narrow one a phone shows.
+    assert page.count('<svg class="p2p-chart-svg p2p-chart-wide"') == len(view["charts"])
+    assert page.count('<svg class="p2p-chart-svg p2p-chart-narrow"') == len(view["narrow_charts"])
 
 
 @pytest.mark.parametrize(

@@ -95,3 +95,11 @@ def test_install_instructions_name_the_wheel_the_site_serves(built_site, site_ur
     addresses = set(re.findall(r"pip install (\S+?\.whl)", html.unescape(page)))
     assert addresses == {f"{site_url}assets/wheels/{WHEEL}"}
     assert (built_site / "assets" / "wheels" / WHEEL).is_file()
+
+
+def test_installed_command_prices_a_listed_model(installed, tmp_path, capsys):
+    """The wheel carries the price table: `cost --model` gives the checkout's numbers."""
+    args = ("cost", "--model", "openai/gpt-4o", "--format", "json")
+    done = _script(installed, *args, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == json.loads(run(capsys, *args).out)

@@ -40,3 +40,13 @@ def test_the_estimate_view_reports_what_it_carried_and_nothing_for_a_bad_result(
     bad = effort_view.run(model, {"inputs": {"readiness": {"score": 7}}})
     assert bad["carried"] == {} and "readiness" in bad["messages"]
     assert effort_view.run(model, {"inputs": {}})["carried"] == {}
+
+
+def test_the_carried_notice_names_each_carried_field_with_its_value():
+    """The notice the estimator shows on arrival names what the link filled in, and only that."""
+    raw = {"readiness": {"score": 0.5, "dimensions": [{"id": "reliability", "score": 0.625}]}}
+    result = effort_view.run(effort_model(), {"inputs": raw})
+    assert result["carried"]["readiness-reliability"] == "62.5"
+    label = effort_model().number("readiness-reliability").label
+    assert f"{label} 62.5%" in result["carried_text"]
+    assert effort_view.run(effort_model(), {"inputs": {}})["carried_text"] == ""

@@ -65,7 +65,7 @@ def test_sensitivity_moves_each_input_by_the_step_and_ranks_by_swing():
     step = model.constants.sensitivity_step.value
     rows = result.sensitivity
     assert [r.swing for r in rows] == sorted((r.swing for r in rows), reverse=True)
-    assert {r.id for r in rows} == set(INPUTS) - {"success-rate"}
+    assert {r.id for r in rows} == set(INPUTS) - {"success-rate", "build-cost"}
     for row in rows:
         value = inputs[row.id]
         assert row.down_value == pytest.approx(value * (1 - step))

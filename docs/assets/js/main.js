@@ -18,6 +18,7 @@ const COMPONENTS = {
   checklist: () => import("./components/checklist.js"),
   readiness: () => import("./components/readiness.js"),
   calculator: () => import("./components/calculator.js"),
+  "price-picker": () => import("./components/price-picker.js"),
   team: () => import("./components/team.js"),
   portfolio: () => import("./components/portfolio.js"),
 };

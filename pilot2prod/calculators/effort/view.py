@@ -20,7 +20,19 @@ from pilot2prod.calculators.views import (
     request_inputs,
     table,
 )
-from pilot2prod.charts import Chart, axis, chart, legend, linear, nice_ticks, row_label, shape
+from pilot2prod.charts import (
+    NARROW,
+    Chart,
+    Shape,
+    anchored,
+    axis,
+    chart,
+    legend,
+    linear,
+    nice_ticks,
+    row_label,
+    shape,
+)
 from pilot2prod.text import format_number, money, percent, weeks
 
 UNIT = "person-weeks"
@@ -153,13 +165,9 @@ def tables(found: EffortEstimate) -> dict[str, dict[str, Any]]:
 _MARKS = (("p50", "P50"), ("p80", "P80"), ("p90", "P90"))
 
 
-def stream_chart(found: EffortEstimate) -> Chart:
-    """Each stream as a bar from low to high, the likely value as a dot, percentiles as ticks."""
-    width, label_right, left, right = 720, 292, 300, 700
-    top, row = 44, 32
-    bottom = top + row * len(found.streams)
-    ticks = nice_ticks(max(s.high for s in found.streams))
-    scale = linear(right - left, ticks[-1])
+def _stream_legend(left: float, narrow: bool) -> list[Shape]:
+    """What the range, the dot and the three marks mean: one line wide, two lines narrow."""
+    marks_x, marks_y = (left + 170, 15) if not narrow else (left, 34)
     shapes = [
         shape("rect", x=left, y=10, width=14, height=10, cls="p2p-range"),
         legend("low to high", left + 20, 15),
@@ -167,13 +175,49 @@ def stream_chart(found: EffortEstimate) -> Chart:
         legend("likely", left + 120, 15),
     ]
     for index, (name, label) in enumerate(_MARKS):
-        x = left + 170 + index * 60
-        shapes.append(shape("line", x1=x, y1=8, x2=x, y2=22, cls=f"p2p-mark p2p-mark-{name}"))
-        shapes.append(legend(label, x + 6, 15))
-    shapes += axis(ticks, left, right - left, top - 6, bottom, UNIT, lambda t: format_number(t, 1))
+        x = marks_x + index * 60
+        shapes.append(
+            shape(
+                "line", x1=x, y1=marks_y - 7, x2=x, y2=marks_y + 7, cls=f"p2p-mark p2p-mark-{name}"
+            )
+        )
+        shapes.append(legend(label, x + 6, marks_y))
+    return shapes
+
+
+def stream_chart(found: EffortEstimate, narrow: bool = False) -> Chart:
+    """Each stream as a bar from low to high, the likely value as a dot, percentiles as ticks.
+
+    Wide, the streams' names sit in a column left of the bars; narrow (a phone), each name sits
+    above its bar, so the bars keep the whole width and the text its size.
+    """
+    if narrow:
+        width, left, right, top, row, bar_at = NARROW, 12, NARROW - 14, 58, 46, 31
+    else:
+        width, left, right, top, row, bar_at = 720, 300, 700, 44, 32, 16
+    bottom = top + row * len(found.streams)
+    ticks = nice_ticks(max(s.high for s in found.streams), 4 if narrow else 5)
+    scale = linear(right - left, ticks[-1])
+    shapes = _stream_legend(left, narrow)
+    line = 17 if narrow else 14
+    shapes += axis(
+        ticks, left, right - left, top - 6, bottom, UNIT, lambda t: format_number(t, 1), line
+    )
     for index, stream in enumerate(found.streams):
-        mid = top + row * index + row / 2
-        shapes.append(row_label(stream.title, label_right, mid))
+        mid = top + row * index + bar_at
+        if narrow:
+            shapes.append(
+                shape(
+                    "text",
+                    stream.title,
+                    x=4,
+                    y=mid - 20,
+                    dominant_baseline="middle",
+                    cls="p2p-label",
+                )
+            )
+        else:
+            shapes.append(row_label(stream.title, 292, mid))
         shapes.append(
             shape(
                 "rect",
@@ -198,20 +242,53 @@ def stream_chart(found: EffortEstimate) -> Chart:
         f"{biggest.title}: likely {_pw(biggest.likely)}, from {weeks(biggest.low)} to "
         f"{weeks(biggest.high)}. The table that follows gives every value."
     )
-    return chart(width, bottom + 40, label, shapes)
+    return chart(width, int(bottom + line * 2 + 12), label, shapes)
 
 
-def total_chart(found: EffortEstimate) -> Chart:
-    """A histogram of the simulated totals with P50, P80 and P90 marked."""
-    width, left, right, top, bottom = 720, 40, 700, 44, 200
-    ticks = nice_ticks(found.histogram[-1][1])
+def total_chart(found: EffortEstimate, narrow: bool = False) -> Chart:
+    """A histogram of the simulated totals with P50, P80 and P90 marked.
+
+    The vertical axis gives each bar's share of the simulated runs. Narrow, the chart is
+    `NARROW` units wide with fewer ticks, so its text draws at full size on a phone.
+    """
+    if narrow:
+        width, left, right, top, bottom, step = NARROW, 50, NARROW - 14, 66, 206, 15
+    else:
+        width, left, right, top, bottom, step = 720, 64, 700, 58, 214, 11
+    ticks = nice_ticks(found.histogram[-1][1], 4 if narrow else 5)
     scale = linear(right - left, ticks[-1])
+    # The vertical axis: each bar's share of the draws, in percent, on round ticks.
     tallest = max(count for _, _, count in found.histogram) or 1
+    shares = nice_ticks(100 * tallest / max(found.draws, 1), 4)
+    rise = linear(bottom - top, shares[-1])
+    line = 17 if narrow else 14
     shapes = axis(
-        ticks, left, right - left, top, bottom, f"total {UNIT}", lambda t: format_number(t, 1)
+        ticks,
+        left,
+        right - left,
+        top,
+        bottom,
+        f"total {UNIT}",
+        lambda t: format_number(t, 1),
+        line,
     )
+    for share in shares:
+        y = bottom - rise(share)
+        shapes.append(shape("line", x1=left, y1=y, x2=right, y2=y, cls="p2p-grid"))
+        shapes.append(
+            shape(
+                "text",
+                f"{format_number(share, 1)}%",
+                x=left - 6,
+                y=y,
+                text_anchor="end",
+                dominant_baseline="middle",
+                cls="p2p-tick",
+            )
+        )
+    shapes.append(shape("text", "share of simulated runs", x=4, y=top - 14, cls="p2p-axis"))
     for start, end, count in found.histogram:
-        height = (bottom - top) * count / tallest
+        height = rise(100 * count / max(found.draws, 1))
         shapes.append(
             shape(
                 "rect",
@@ -228,22 +305,18 @@ def total_chart(found: EffortEstimate) -> Chart:
         shapes.append(
             shape("line", x1=x, y1=top - 4, x2=x, y2=bottom, cls=f"p2p-mark p2p-mark-{name}")
         )
-        shapes.append(
-            shape(
-                "text",
-                f"{label} {weeks(value)}",
-                x=x,
-                y=10 + index * 11,
-                text_anchor="middle",
-                cls="p2p-legend",
-            )
-        )
+        text = f"{label} {weeks(value)}"
+        y = 10 + index * step + (3 if narrow else 0)
+        if narrow:
+            shapes.append(anchored(text, x, y, width, "p2p-legend"))
+        else:
+            shapes.append(shape("text", text, x=x, y=y, text_anchor="middle", cls="p2p-legend"))
     label = (
         f"Histogram of {found.draws:,} simulated totals. Half fall below {_pw(found.p50)}, "
         f"80% below {_pw(found.p80)} and 90% below {_pw(found.p90)}. The table that follows "
         "lists more percentiles."
     )
-    return chart(width, bottom + 40, label, shapes)
+    return chart(width, int(bottom + line * 2 + 12), label, shapes)
 
 
 def input_rows(model: EffortModel, inputs: EffortInputs) -> list[list[str]]:
@@ -306,6 +379,24 @@ def markdown(
     return "\n".join(lines)
 
 
+def run_cost_inputs(
+    model: EffortModel, inputs: EffortInputs, found: EffortEstimate
+) -> dict[str, str]:
+    """What the estimate tells the run-cost calculator, as its form fields.
+
+    Building costs the P80 work at the loaded rate (the figure to commit to); running needs the
+    yearly operating effort as people, each costing the rate over a working year, so the run
+    cost's maintenance line equals the operating person-weeks at the same rate.
+    """
+    build = schedule(found, inputs)[1].cost
+    yearly = inputs.rate * model.operate.weeks_per_year.value
+    return {
+        "build-cost": f"{round(build, 2):.10g}",
+        "maintenance-staff": f"{round(found.operate_fte, 3):.10g}",
+        "staff-yearly": f"{round(yearly, 2):.10g}",
+    }
+
+
 def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dict[str, Any]:
     """Everything the page shows for one estimate."""
     return {
@@ -314,7 +405,26 @@ def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dic
         "outputs": outputs(model, inputs, found),
         "tables": tables(found),
         "charts": {"streams": stream_chart(found), "total": total_chart(found)},
+        "narrow_charts": {
+            "streams": stream_chart(found, narrow=True),
+            "total": total_chart(found, narrow=True),
+        },
+        "run_cost": run_cost_inputs(model, inputs, found),
     }
+
+
+def carried_notice(model: EffortModel, carried: Mapping[str, str]) -> str:
+    """What a link from the assessment filled in, named with its values, for the page's top."""
+    if not carried:
+        return ""
+    named = ", ".join(
+        f"{model.number(field_id).label} {value}%" for field_id, value in carried.items()
+    )
+    return (
+        f"Carried in from the readiness assessment: {named}. They are in the form below under "
+        "the readiness fields and earn the estimate its readiness credit; change or clear "
+        "them there."
+    )
 
 
 def run(model: EffortModel, payload: Mapping[str, Any]) -> dict[str, Any]:
@@ -323,10 +433,11 @@ def run(model: EffortModel, payload: Mapping[str, Any]) -> dict[str, Any]:
     inputs, messages = check_inputs(model, raw)
     # A readiness result carried from the assessment: the page fills these fields in once.
     carried = carried_fields(model, raw)
+    notice = carried_notice(model, carried)
     if inputs is None:
-        return {"ok": False, "messages": messages, "carried": carried}
+        return {"ok": False, "messages": messages, "carried": carried, "carried_text": notice}
     found = estimate(model, inputs)
-    result = view(model, inputs, found) | {"carried": carried}
+    result = view(model, inputs, found) | {"carried": carried, "carried_text": notice}
     if payload.get("markdown") is True:
         result["markdown"] = markdown(
             model, inputs, found, payload.get("page_url"), payload.get("date")

@@ -51,11 +51,15 @@ INPUTS = (
     "price-cache-write",
     "batch-share",
     "batch-discount",
+    "build-cost",
 )
 """The inputs the formulas read, in form order; the data gives their labels and ranges."""
 
 COMPONENTS = ("model-input", "model-output", "review", "infrastructure", "maintenance")
 """The parts of the monthly total, in breakdown order."""
+
+ONE_OFF = frozenset({"build-cost"})
+"""Inputs paid once, not each month: they add to the first year, never to the monthly total."""
 
 NEGLIGIBLE = 1e-12
 """Dollars a month below which a cost counts as zero."""
@@ -297,6 +301,8 @@ class CostResult:
     month: MonthlyCost
     monthly: float
     yearly: float
+    first_year: float
+    """Building it (the one-off cost) plus a year of running it."""
     per_request: float | None
     """None when there is no traffic to divide by."""
     per_success: float | None
@@ -309,8 +315,8 @@ def sensitivity(model: CostModel, values: Mapping[str, float]) -> tuple[Sensitiv
     step = model.constants.sensitivity_step.value
     rows: list[tuple[float, int, Sensitivity]] = []
     for order, spec in enumerate(model.inputs):
-        if spec.id == "success-rate":
-            continue  # it changes the cost per outcome, never the total
+        if spec.id == "success-rate" or spec.id in ONE_OFF:
+            continue  # they change the cost per outcome or the first year, never the total
         value = values[spec.id]
         down = max(spec.minimum, value * (1 - step))
         up = min(spec.maximum, value * (1 + step))
@@ -340,6 +346,7 @@ def run_cost(model: CostModel, inputs: CostInputs) -> CostResult:
         month=month,
         monthly=total,
         yearly=total * 12,
+        first_year=inputs["build-cost"] + total * 12,
         per_request=_per(total, month.requests),
         per_success=_per(total, successes),
         sensitivity=sensitivity(model, inputs.values),

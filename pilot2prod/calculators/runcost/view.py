@@ -23,7 +23,17 @@ from pilot2prod.calculators.views import (
     request_inputs,
     table,
 )
-from pilot2prod.charts import Chart, axis, chart, legend, linear, nice_ticks, row_label, shape
+from pilot2prod.charts import (
+    NARROW,
+    Chart,
+    axis,
+    chart,
+    legend,
+    linear,
+    nice_ticks,
+    row_label,
+    shape,
+)
 from pilot2prod.text import format_number, money, percent, with_unit
 
 
@@ -40,6 +50,13 @@ def outputs(model: CostModel, found: CostResult) -> dict[str, dict[str, Any]]:
     return {
         "monthly": output(found.monthly, money(found.monthly)),
         "yearly": output(found.yearly, money(found.yearly)),
+        "first-year": output(
+            found.first_year if found.first_year > found.yearly else None,
+            f"{money(found.first_year)} ({money(found.first_year - found.yearly)} to build, "
+            f"{money(found.yearly)} to run)"
+            if found.first_year > found.yearly
+            else "— (no cost to build given)",
+        ),
         "per-request": output(
             found.per_request,
             money(found.per_request) if found.per_request is not None else "— (no requests)",
@@ -119,18 +136,38 @@ def tables(model: CostModel, found: CostResult) -> dict[str, dict[str, Any]]:
     return {"breakdown": breakdown, "sensitivity": sensitivity}
 
 
-def breakdown_chart(model: CostModel, found: CostResult) -> Chart:
-    """One horizontal bar per component of the monthly cost."""
-    width, label_right, left, right, top, row = 720, 192, 200, 600, 10, 30
+def breakdown_chart(model: CostModel, found: CostResult, narrow: bool = False) -> Chart:
+    """One horizontal bar per component of the monthly cost.
+
+    Wide, the names sit in a column left of the bars; narrow (a phone), each name sits above
+    its bar and the bars leave room for their amounts, so the text keeps its size.
+    """
+    if narrow:
+        width, left, right, top, row, bar_at = NARROW, 12, NARROW - 86, 10, 44, 30
+    else:
+        width, left, right, top, row, bar_at = 720, 200, 600, 10, 30, 15
     parts = found.month.parts
     bottom = top + row * len(model.components)
-    ticks = nice_ticks(max(parts.values()))
+    ticks = nice_ticks(max(parts.values()), 3 if narrow else 5)
     scale = linear(right - left, ticks[-1])
-    shapes = axis(ticks, left, right - left, top, bottom, "dollars per month", _short_money)
+    line = 17 if narrow else 14
+    shapes = axis(ticks, left, right - left, top, bottom, "dollars per month", _short_money, line)
     for index, component in enumerate(model.components):
-        mid = top + row * index + row / 2
+        mid = top + row * index + bar_at
         value = parts[component.id]
-        shapes.append(row_label(component.label, label_right, mid))
+        if narrow:
+            shapes.append(
+                shape(
+                    "text",
+                    component.label,
+                    x=4,
+                    y=mid - 19,
+                    dominant_baseline="middle",
+                    cls="p2p-label",
+                )
+            )
+        else:
+            shapes.append(row_label(component.label, 192, mid))
         shapes.append(
             shape("rect", x=left, y=mid - 8, width=max(0.5, scale(value)), height=16, cls="p2p-bar")
         )
@@ -150,7 +187,7 @@ def breakdown_chart(model: CostModel, found: CostResult) -> Chart:
         f"{money(parts[largest.id])} of {money(found.monthly)}. The table that follows gives "
         "every value."
     )
-    return chart(width, bottom + 40, label, shapes)
+    return chart(width, int(bottom + line * 2 + 12), label, shapes)
 
 
 def _short_money(value: float) -> str:
@@ -161,9 +198,15 @@ def _short_money(value: float) -> str:
     return f"${format_number(value, 2)}"
 
 
-def tornado_chart(model: CostModel, found: CostResult) -> Chart:
-    """Each input's effect on the monthly total, as bars either side of the current total."""
-    width, label_right, left, right, top, row = 720, 222, 230, 700, 34, 24
+def tornado_chart(model: CostModel, found: CostResult, narrow: bool = False) -> Chart:
+    """Each input's effect on the monthly total, as bars either side of the current total.
+
+    Narrow (a phone), the legend takes two lines and each input's name sits above its bars.
+    """
+    if narrow:
+        width, left, right, top, row, bar_at = NARROW, 8, NARROW - 8, 48, 40, 28
+    else:
+        width, left, right, top, row, bar_at = 720, 230, 700, 34, 24, 12
     rows = found.sensitivity
     bottom = top + row * len(rows)
     base = found.monthly
@@ -173,24 +216,30 @@ def tornado_chart(model: CostModel, found: CostResult) -> Chart:
     middle = (left + right) / 2
     scale = linear(right - middle, reach)
     step = _step(model)
+    second = (left, 30) if narrow else (left + 170, 13)
     shapes = [
         shape("rect", x=left, y=8, width=14, height=10, cls="p2p-down"),
         legend(f"input {step} lower", left + 20, 13),
-        shape("rect", x=left + 170, y=8, width=14, height=10, cls="p2p-up"),
-        legend(f"input {step} higher", left + 190, 13),
+        shape("rect", x=second[0], y=second[1] - 5, width=14, height=10, cls="p2p-up"),
+        legend(f"input {step} higher", second[0] + 20, second[1]),
         shape("line", x1=middle, y1=top - 6, x2=middle, y2=bottom, cls="p2p-base"),
         shape(
             "text",
             f"current total {money(base)} a month",
             x=middle,
-            y=bottom + 16,
+            y=bottom + (18 if narrow else 16),
             text_anchor="middle",
             cls="p2p-axis",
         ),
     ]
     for index, s in enumerate(rows):
-        mid = top + row * index + row / 2
-        shapes.append(row_label(s.label, label_right, mid))
+        mid = top + row * index + bar_at
+        if narrow:
+            shapes.append(
+                shape("text", s.label, x=4, y=mid - 17, dominant_baseline="middle", cls="p2p-label")
+            )
+        else:
+            shapes.append(row_label(s.label, 222, mid))
         for total, cls in ((s.down_total, "p2p-down"), (s.up_total, "p2p-up")):
             offset = scale(total - base)
             shapes.append(
@@ -209,7 +258,7 @@ def tornado_chart(model: CostModel, found: CostResult) -> Chart:
         + (f"{top_row.label} moves it most. " if top_row and top_row.swing > 0 else "")
         + "The table that follows gives every value."
     )
-    return chart(width, bottom + 30, label, shapes)
+    return chart(width, bottom + (34 if narrow else 30), label, shapes)
 
 
 def input_rows(model: CostModel, inputs: CostInputs) -> list[list[str]]:
@@ -230,6 +279,7 @@ def markdown(
         "",
         f"- **Monthly cost:** {results['monthly']['text']}",
         f"- **Yearly cost:** {results['yearly']['text']}",
+        f"- **Building it and the first year:** {results['first-year']['text']}",
         f"- **Cost per request:** {results['per-request']['text']}",
         f"- **Cost per successful outcome:** {results['per-success']['text']}",
         f"- **Largest component:** {results['largest']['text']}",
@@ -261,6 +311,10 @@ def view(model: CostModel, found: CostResult) -> dict[str, Any]:
         "charts": {
             "breakdown": breakdown_chart(model, found),
             "sensitivity": tornado_chart(model, found),
+        },
+        "narrow_charts": {
+            "breakdown": breakdown_chart(model, found, narrow=True),
+            "sensitivity": tornado_chart(model, found, narrow=True),
         },
     }
 

@@ -25,6 +25,7 @@ const DOC_VERSION = 1;
 const MAX_VALUE_LENGTH = 20000;
 
 const states = new WeakMap();
+const carries = new WeakMap(); // root -> the number of the newest run-cost link being made
 const store = openStore();
 
 // --- the form -------------------------------------------------------------------------------
@@ -150,7 +151,9 @@ function renderView(root, view) {
     }
   }
   for (const figure of root.querySelectorAll("[data-chart]")) {
-    drawChart(figure.querySelector("svg"), view.charts[figure.dataset.chart]);
+    // Two layouts of each chart from Python; the stylesheet shows the narrow one on a phone.
+    drawChart(figure.querySelector("svg.p2p-chart-wide"), view.charts[figure.dataset.chart]);
+    drawChart(figure.querySelector("svg.p2p-chart-narrow"), (view.narrow_charts || {})[figure.dataset.chart]);
   }
   for (const container of root.querySelectorAll("[data-table]")) {
     renderTable(container, view.tables[container.dataset.table]);
@@ -219,6 +222,7 @@ async function recompute(root) {
     if (root.isConnected) {
       state.view = view;
       renderView(root, view);
+      carryToRunCost(root, view);
       root.dataset.latencyMs = latency.toFixed(2);
       root.dataset.computedInputs = JSON.stringify(inputs);
       showStatus(root);
@@ -258,6 +262,38 @@ async function carryOver(root, state) {
   }
   if (view && !view.ok && view.messages && view.messages.readiness) {
     notify(root, view.messages.readiness);
+  }
+  const carriedNote = part(root, "carried");
+  if (carriedNote && view && typeof view.carried_text === "string" && view.carried_text) {
+    // The reader arrives at the estimator's top, where the notice names what came in and its
+    // values, rather than wherever the page happened to scroll.
+    setText(carriedNote, view.carried_text);
+    carriedNote.hidden = false;
+    carriedNote.scrollIntoView({ block: "start" });
+    carriedNote.focus({ preventScroll: true });
+  }
+}
+
+async function carryToRunCost(root, view) {
+  // The estimator's link to the run-cost calculator carries what Python says the estimate means
+  // there (effort view's run_cost: build cost, operating people, their yearly cost), as a share
+  // link's inputs; the run-cost page lays them over the reader's own, as with any share link.
+  const link = part(root, "run-cost-link");
+  if (!link || !view.ok || !view.run_cost || typeof view.run_cost !== "object") {
+    return;
+  }
+  const current = (carries.get(root) || 0) + 1;
+  carries.set(root, current);
+  const inputs = {};
+  for (const [name, value] of Object.entries(view.run_cost)) {
+    if (typeof value === "string") inputs[name] = value;
+  }
+  try {
+    const fragment = await encodeFragment({ format: "pilot2prod/run-cost", version: DOC_VERSION, inputs });
+    if (carries.get(root) !== current) return; // a newer result is on its way
+    link.href = `${link.href.split("#")[0]}#${PARAM}=${fragment}`;
+  } catch {
+    // Without compression streams the link still opens the run-cost calculator, empty-handed.
   }
 }
 

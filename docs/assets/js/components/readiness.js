@@ -114,7 +114,8 @@ function render(root, view, answers) {
     cap.hidden = !view.cap_text;
   }
   // The chart's shapes come from Python (pilot2prod.readiness.chart), as on the built page.
-  drawChart(root.querySelector('[data-role="chart"] svg'), view.chart);
+  drawChart(root.querySelector('[data-role="chart"] svg.p2p-chart-wide'), view.chart);
+  drawChart(root.querySelector('[data-role="chart"] svg.p2p-chart-narrow'), view.chart_narrow);
   setText(part(root, "chart-text"), view.chart_summary);
   fillList(root, "capping", view.capping);
   fillList(root, "what-if", view.what_if ? view.what_if.items : [], view.what_if ? view.what_if.summary : "");

@@ -1,0 +1,100 @@
+"""The price table's reader and its translation into the run-cost form's price fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from pilot2prod.calculators.runcost.prices import (
+    PRICES_FORMAT,
+    parse_table,
+    price_fields,
+    price_notes,
+    site_table,
+)
+from pilot2prod.model.errors import DataError
+
+
+def _table(*models: dict, provider: str = "acme") -> dict:
+    return {
+        "format": PRICES_FORMAT,
+        "version": 1,
+        "source": "genai-prices 0.0.0",
+        "as_of": "2026-01-15",
+        "providers": [
+            {
+                "id": provider,
+                "name": "Acme",
+                "url": "https://acme.test/prices",
+                "models": list(models),
+            }
+        ],
+    }
+
+
+FULL = {
+    "id": "big/one",
+    "name": "Big One",
+    "input": 3.0,
+    "output": 15.0,
+    "cached_input": 0.3,
+    "cache_write": 3.75,
+    "batch": {"input": 1.5, "output": 7.5},
+}
+BARE = {"id": "small", "name": "Small", "input": 0.5, "output": 2.0}
+
+
+def test_a_model_fills_every_price_field_it_has():
+    """Input, output, cache read and write come over as typed values; batch as a discount."""
+    model = parse_table(_table(FULL)).find("acme/big/one")
+    assert model is not None
+    assert price_fields(model) == {
+        "price-in": "3",
+        "price-out": "15",
+        "price-cached-in": "0.3",
+        "price-cache-write": "3.75",
+        "batch-discount": "50",
+    }
+    assert price_notes(model) == ""
+
+
+def test_missing_cache_prices_fall_back_to_the_input_price_and_say_so():
+    """Without cache prices the input price stands in; without a batch tier the discount stays."""
+    model = parse_table(_table(BARE)).find("ACME/Small")
+    assert model is not None
+    fields = price_fields(model)
+    assert fields["price-cached-in"] == fields["price-cache-write"] == "0.5"
+    assert "batch-discount" not in fields
+    assert "no price for cached input or cache writes" in price_notes(model)
+    assert "no batch tier" in price_notes(model)
+
+
+def test_model_names_are_looked_up_as_data_not_attributes():
+    """A model id like a built-in name is just a string key; an unknown one is None."""
+    table = parse_table(_table({**BARE, "id": "constructor"}, provider="__proto__"))
+    assert table.find("__proto__/constructor") is not None
+    assert table.find("acme/small") is None
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        ({"input": -1}, "providers[0].models[0].input"),
+        ({"output": "cheap"}, "providers[0].models[0].output"),
+        ({"output": None}, "providers[0].models[0]"),
+    ],
+)
+def test_a_bad_price_names_its_key(change, where):
+    """A broken table fails with the key path of the bad price."""
+    with pytest.raises(DataError) as caught:
+        parse_table(_table({**BARE, **change}))
+    assert caught.value.path == where
+
+
+def test_site_table_keeps_values_in_field_order_and_notes_once():
+    """The page's table lists each model's values in its field order, each note text once."""
+    site = site_table(parse_table(_table(FULL, BARE, {**BARE, "id": "other"})))
+    models = site["providers"][0]["models"]
+    assert site["fields"][0] == "price-in" and models[0]["values"][0] == "3"
+    assert models[1]["values"][-1] is None  # no batch tier: the field is left alone
+    assert models[1]["note"] == models[2]["note"] == 0 and len(site["notes"]) == 1
+    assert site["stale_after_days"] == 90
