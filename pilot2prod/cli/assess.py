@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             {"format": "pilot2prod/assessment", "version": 1, **view, "gate": verdict_gate}
         )
     elif args.format == "md":
-        text = assessment_markdown(view, source=source, links=bool(root), gate=gate_text)
+        text = assessment_markdown(view, links=bool(root), gate=gate_text)
     else:
         text = assessment_text(view, source=source, gate=gate_text)
     write_text(text, args.output)

@@ -83,16 +83,16 @@ def _answers_lines(view: View, links: bool) -> list[str]:
 def assessment_markdown(
     view: View,
     title: str = "Readiness verdict",
-    source: str = "",
     links: bool = False,
     gate: str = "",
 ) -> str:
     """One assessment as Markdown: who and when, verdict and scores, blockers, risks, the
-    path to the top band, then every answer with its note and owner."""
+    path to the top band, then every answer with its note and owner.
+
+    It names no file: the page exports this very text, which must equal what the command line
+    prints for the page's JSON export, and the project, assessor and date say whose it is."""
     verdict = view["verdict"]
     lines = [f"## {md(title)}: {md(verdict['label'])}", ""]
-    if source:
-        lines += [f"*Answers from* `{clean(source).replace('`', '')}`", ""]
     lines += [
         *_identity_lines(view),
         f"- **Score:** {md(view['score_text'])} (the weakest dimension sets it)",
