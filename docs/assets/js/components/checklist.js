@@ -426,7 +426,10 @@ class ChecklistController {
       }
     }
     const editing = !this.preview;
-    const { doc, taken, kept } = mergeDocs(this.base, editing ? this.view : this.own, theirs);
+    // An undated assessment shows today's date, so a tab that saved it dated today changed
+    // nothing the reader sees: compare all three as the page shows them.
+    const shown = (d) => (d && this.spec.identityMax && !d.assessed ? { ...d, assessed: today() } : d);
+    const { doc, taken, kept } = mergeDocs(shown(this.base), shown(editing ? this.view : this.own), shown(theirs));
     this.unsent = kept;
     this.base = theirs;
     this.baseText = text;
