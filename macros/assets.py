@@ -24,7 +24,8 @@ from pathlib import Path, PurePosixPath
 from mkdocs.exceptions import PluginError
 
 import pilot2prod
-from macros.site_stdlib import SiteStdlib, build_site_stdlib
+from macros.built_file import BuiltFile
+from macros.site_stdlib import build_site_stdlib
 from pilot2prod.calculators.runcost.prices import TABLE_PATH as PRICES_TABLE
 from pilot2prod.model import bundle
 from pilot2prod.model.dataset import Dataset
@@ -58,28 +59,15 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
-class Wheel:
-    """A built wheel held in memory until the site is written."""
-
-    name: str
-    content: bytes
-
-    @property
-    def digest(self) -> str:
-        """A short content hash, appended to the URL so browsers never serve a stale copy."""
-        return hashlib.sha256(self.content).hexdigest()[:16]
-
-
-@dataclass(frozen=True)
 class PythonRuntime:
     """Where the calculators find Pyodide and the wheel, for every page of this build."""
 
-    wheel: Wheel
+    wheel: BuiltFile
     pyodide_dir: Path | None
     pyodide_version: str
     pyodide_base_url: str | None
     directory_urls: bool
-    stdlib: SiteStdlib | None = None
+    stdlib: BuiltFile | None = None
     """The site's own compiled library (self-hosted Pyodide only); it replaces the wheel."""
     lock_info: str = ""
     """The `info` of Pyodide's lock file as JSON: the worker passes it with no packages, since
@@ -189,7 +177,7 @@ def package_files(package_dir: Path) -> dict[str, bytes]:
     return files
 
 
-def build_wheel(package_dir: Path, dataset: Dataset) -> Wheel:
+def build_wheel(package_dir: Path, dataset: Dataset) -> BuiltFile:
     """A `py3-none-any` wheel of the package with the dataset bundled as `_data.json`."""
     version = pilot2prod.__version__
     dist_info = f"{PACKAGE}-{version}.dist-info"
@@ -218,7 +206,7 @@ def build_wheel(package_dir: Path, dataset: Dataset) -> Wheel:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, content)
-    return Wheel(name=f"{PACKAGE}-{version}-py3-none-any.whl", content=buffer.getvalue())
+    return BuiltFile(name=f"{PACKAGE}-{version}-py3-none-any.whl", content=buffer.getvalue())
 
 
 def prepare_runtime(root: Path, config: Mapping[str, object], dataset: Dataset) -> PythonRuntime:

@@ -20,13 +20,13 @@ import json
 import shutil
 import subprocess
 import zipfile
-from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from macros.build_cache import build_cache
+from macros.built_file import BuiltFile
 from pilot2prod import api
 from pilot2prod.model import bundle
 from pilot2prod.model.dataset import Dataset
@@ -36,19 +36,6 @@ PROBE_TIMEOUT_S = 180
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SKIPPED_PACKAGES = ("pilot2prod.cli",)
 """Never imported in the browser: the command line runs under CPython only."""
-
-
-@dataclass(frozen=True)
-class SiteStdlib:
-    """The zip the worker boots from, held in memory until the site is written."""
-
-    name: str
-    content: bytes
-
-    @property
-    def digest(self) -> str:
-        """A short content hash for the URL, so a browser never boots a stale copy."""
-        return hashlib.sha256(self.content).hexdigest()[:16]
 
 
 def package_modules(wheel: bytes) -> list[str]:
@@ -127,7 +114,7 @@ def _run_probe(pyodide_dir: Path, wheel: bytes, dataset: Dataset, target: Path) 
 
 def build_site_stdlib(
     root: Path, pyodide_dir: Path, version: str, wheel: bytes, dataset: Dataset
-) -> SiteStdlib:
+) -> BuiltFile:
     """The compiled library (from the cache, or probed now) with this build's data added."""
     folder = build_cache(root, "site-stdlib")
     folder.mkdir(parents=True, exist_ok=True)
@@ -144,4 +131,4 @@ def build_site_stdlib(
         info = zipfile.ZipInfo(f"pilot2prod/{bundle.RESOURCE}", date_time=ZIP_DATE)
         info.external_attr = 0o644 << 16
         archive.writestr(info, data_json)
-    return SiteStdlib(name=f"python-{version}.zip", content=buffer.getvalue())
+    return BuiltFile(name=f"python-{version}.zip", content=buffer.getvalue())

@@ -72,6 +72,14 @@ def row_label(text: str, right: float, y: float) -> Shape:
     )
 
 
+def bar_name(text: str, y: float, *, narrow: bool, right: float, above: float = 20) -> Shape:
+    """A bar's name: right-aligned to `right` left of the bar, or, in the narrow layout where
+    there is no room beside it, on a line of its own `above` units over the bar."""
+    if not narrow:
+        return row_label(text, right, y)
+    return shape("text", text, x=4, y=y - above, dominant_baseline="middle", cls="p2p-label")
+
+
 def legend(text: str, x: float, y: float) -> Shape:
     """A legend entry's words, starting at `x` and centred on `y`."""
     return shape("text", text, x=x, y=y, dominant_baseline="middle", cls="p2p-legend")

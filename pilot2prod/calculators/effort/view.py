@@ -26,11 +26,11 @@ from pilot2prod.charts import (
     Shape,
     anchored,
     axis,
+    bar_name,
     chart,
     legend,
     linear,
     nice_ticks,
-    row_label,
     shape,
 )
 from pilot2prod.text import format_number, money, percent, weeks
@@ -205,19 +205,7 @@ def stream_chart(found: EffortEstimate, narrow: bool = False) -> Chart:
     )
     for index, stream in enumerate(found.streams):
         mid = top + row * index + bar_at
-        if narrow:
-            shapes.append(
-                shape(
-                    "text",
-                    stream.title,
-                    x=4,
-                    y=mid - 20,
-                    dominant_baseline="middle",
-                    cls="p2p-label",
-                )
-            )
-        else:
-            shapes.append(row_label(stream.title, 292, mid))
+        shapes.append(bar_name(stream.title, mid, narrow=narrow, right=292))
         shapes.append(
             shape(
                 "rect",

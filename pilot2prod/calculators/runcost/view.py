@@ -27,6 +27,7 @@ from pilot2prod.charts import (
     NARROW,
     Chart,
     axis,
+    bar_name,
     chart,
     legend,
     linear,
@@ -155,19 +156,7 @@ def breakdown_chart(model: CostModel, found: CostResult, narrow: bool = False) -
     for index, component in enumerate(model.components):
         mid = top + row * index + bar_at
         value = parts[component.id]
-        if narrow:
-            shapes.append(
-                shape(
-                    "text",
-                    component.label,
-                    x=4,
-                    y=mid - 19,
-                    dominant_baseline="middle",
-                    cls="p2p-label",
-                )
-            )
-        else:
-            shapes.append(row_label(component.label, 192, mid))
+        shapes.append(bar_name(component.label, mid, narrow=narrow, right=192, above=19))
         shapes.append(
             shape("rect", x=left, y=mid - 8, width=max(0.5, scale(value)), height=16, cls="p2p-bar")
         )
