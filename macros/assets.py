@@ -106,16 +106,16 @@ class PythonRuntime:
 
     def head_html(self, page_src: str) -> str:
         """What a page with a Python widget puts in its `<head>`: where Python is, marked to
-        start at once, and the client as an async module. The parser meets it before the
-        page's body, so the worker starts within moments of navigation instead of after the
-        questions have been parsed; the components import the same module, so a tab still has
-        one worker."""
+        start at once, and the classic script that starts the worker from there. The parser
+        runs it before the stylesheets and the page's body, so the worker starts within moments
+        of navigation; an async module ran only once the whole page had been parsed. The
+        components' lib/python.js adopts that worker, so a tab still has one."""
         attributes = {"name": "p2p-python", "content": "early", "data-p2p-python": "early"}
         attributes |= self.attributes(page_src)
         meta = " ".join(f'{name}="{html.escape(value)}"' for name, value in attributes.items())
         root = site_root_for(page_src, self.directory_urls)
-        client = html.escape(f"{root}assets/js/lib/python.js")
-        return f'<meta {meta}><script type="module" async src="{client}"></script>'
+        starter = html.escape(f"{root}assets/js/lib/python-early.js")
+        return f'<meta {meta}><script src="{starter}"></script>'
 
 
 def find_pyodide(root: Path) -> tuple[Path, str]:

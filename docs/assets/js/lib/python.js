@@ -25,15 +25,17 @@
  * One module worker per tab lives in this module, so Material's instant navigation (which keeps
  * modules loaded) reuses it on every later page. Import this file only from pages that hold a
  * calculator (the components do, and main.js imports them only where they appear), so content
- * pages load no Python at all. The assessment page also loads this file as an async module right
- * after the readiness widget (macros/readiness_widget.py), and the element carrying
- * data-p2p-python="early" makes it start booting at once, before Material's bundle has run.
+ * pages load no Python at all. A calculator page's <head> starts the worker before any of this
+ * has loaded (python-early.js, a classic script); startPython adopts that worker, with whatever
+ * it said meanwhile, and starts one itself only when the page was reached without it.
  * Pyodide 314 can hang instead of failing when WebAssembly is blocked, served with the wrong MIME
  * type or forbidden by a content security policy, hence the time limits here.
  */
 
+import "./python-early.js";
+
 const DEFAULT_CALL_TIMEOUT_MS = 10000;
-const DEFAULT_BOOT_TIMEOUT_MS = 90000;
+const starter = globalThis.p2pPythonStarter; // defined by python-early.js, imported above
 
 let worker = null;
 let bootPromise = null;
@@ -68,21 +70,11 @@ function pythonError(kind, message) {
 }
 
 function runtimeSettings() {
-  const element = document.querySelector("[data-pyodide-base][data-wheel]");
-  const base = element ? element.dataset.pyodideBase : null;
-  const wheel = element ? element.dataset.wheel : null;
-  if (!base || !wheel) {
-    throw pythonError("boot", "this page does not say where the Python runtime is");
+  try {
+    return starter.settings(document.querySelector("[data-pyodide-base][data-wheel]"));
+  } catch (error) {
+    throw pythonError("boot", error.message);
   }
-  const timeout = Number(element.dataset.bootTimeout);
-  const stdlib = element.dataset.stdlib;
-  return {
-    pyodideBase: new URL(base, document.baseURI).href,
-    wheelUrl: new URL(wheel, document.baseURI).href,
-    stdlibUrl: stdlib ? new URL(stdlib, document.baseURI).href : "",
-    lockInfo: element.dataset.pyodideLock || "",
-    bootTimeoutMs: Number.isFinite(timeout) && timeout > 0 ? timeout : DEFAULT_BOOT_TIMEOUT_MS,
-  };
 }
 
 function dropWorker(reason) {
@@ -148,7 +140,6 @@ export function startPython() {
     return Promise.reject(error);
   }
   setStatus("booting");
-  mark("p2p:python-boot-start"); // bench/run.py reads these marks
   bootPromise = new Promise((resolve, reject) => {
     let timer = null;
     const settle = (ok, message) => {
@@ -162,22 +153,35 @@ export function startPython() {
         reject(pythonError("boot", message));
       }
     };
-    try {
-      worker = new Worker(new URL("./python-worker.js", import.meta.url), { type: "module" });
-    } catch {
-      settle(false, "this browser cannot start the background worker the calculator needs");
-      return;
+    // The worker <head> started (python-early.js), or one started now; a start that failed
+    // there is tried again here, so its failure is reported like any other.
+    let started = starter.takeEarly();
+    if (!started || started instanceof Error) {
+      try {
+        started = starter.start(
+          document.querySelector("[data-pyodide-base][data-wheel]"),
+          new URL("./python-worker.js", import.meta.url).href,
+        );
+      } catch {
+        settle(false, "this browser cannot start the background worker the calculator needs");
+        return;
+      }
     }
+    worker = started.worker;
     timer = setTimeout(
       () => settle(false, "the Python runtime took too long to start"),
       settings.bootTimeoutMs,
     );
-    worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      settle(false, "the Python runtime could not be loaded");
-    });
-    worker.addEventListener("messageerror", () => settle(false, "the Python runtime sent garbage"));
-    worker.addEventListener("message", (event) => {
+    started.listen((event) => {
+      if (event.type === "error") {
+        event.preventDefault();
+        settle(false, "the Python runtime could not be loaded");
+        return;
+      }
+      if (event.type === "messageerror") {
+        settle(false, "the Python runtime sent garbage");
+        return;
+      }
       const message = event.data || {};
       if (message.type === "progress") {
         // Only when a file completes, so the live region speaks a few times, not every tick.
@@ -192,13 +196,6 @@ export function startPython() {
       } else {
         onMessage(event);
       }
-    });
-    worker.postMessage({
-      type: "boot",
-      pyodideBase: settings.pyodideBase,
-      wheelUrl: settings.wheelUrl,
-      stdlibUrl: settings.stdlibUrl,
-      lockInfo: settings.lockInfo,
     });
   });
   bootPromise.catch(() => {});
@@ -265,8 +262,8 @@ export function failedText(what) {
   return `${what} is not available: ${failure || "Python could not start"}.`;
 }
 
-// The download and compile of Pyodide are what the first result waits for, so a page that asks
-// for it starts booting the moment this module runs; startPython keeps one boot per tab.
+// A page whose <head> started the worker is waiting for Python: adopt it now, so its progress
+// and its failure reach the components from the moment they mount; startPython keeps one boot.
 if (document.querySelector('[data-p2p-python="early"]')) {
   startPython().catch(() => {}); // the component reports a failure through its status line
 }
