@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -50,6 +51,59 @@ def test_leaves_out_what_the_browser_never_imports(site_zip):
     with zipfile.ZipFile(PYODIDE / "python_stdlib.zip") as stock:
         stock_modules = [n for n in stock.namelist() if n.endswith(".py")]
     assert len([n for n in names if not n.startswith("pilot2prod/")]) < len(stock_modules) / 2
+
+
+LINE_PROBE = """
+import { loadPyodide } from %(pyodide)s;
+const py = await loadPyodide({ indexURL: %(index)s, stdLibURL: %(zip)s });
+console.log(py.runPython(`
+import json, sys, traceback, types
+import pilot2prod.api
+
+def codes(code):
+    yield code
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            yield from codes(const)
+
+found = {"functions": 0, "many_lines": []}
+for name, module in sorted(sys.modules.items()):
+    spec = getattr(module, "__spec__", None)
+    in_library = "python314.zip/" in (getattr(spec, "origin", None) or "")
+    code = spec.loader.get_code(name) if in_library else None
+    for each in codes(code) if code else ():
+        found["functions"] += 1
+        if {line for _, _, line in each.co_lines()} - {each.co_firstlineno}:
+            found["many_lines"].append(name + "." + each.co_qualname)
+try:
+    pilot2prod.api.call("readiness.score", "not json")
+    json.loads("{")
+except ValueError:
+    found["traceback"] = traceback.format_exc()
+json.dumps(found)
+`));
+"""
+
+
+def test_code_keeps_only_the_first_line_of_each_function(site_zip, tmp_path):
+    """Location tables are stripped to one line per function (a smaller download), and a
+    traceback still formats, naming those lines."""
+    library = Path(site_zip.filename or "")
+    probe = tmp_path / "lines.mjs"
+    probe.write_text(
+        LINE_PROBE
+        % {
+            "pyodide": json.dumps((PYODIDE / "pyodide.mjs").as_uri()),
+            "index": json.dumps(f"{PYODIDE}/"),
+            "zip": json.dumps(str(library)),
+        }
+    )
+    result = subprocess.run(["node", str(probe)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]  # Pyodide prints its source first
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["functions"] > 1000
+    assert found["many_lines"] == []
+    assert 'File "/lib/python314.zip/json/decoder.py", line' in found["traceback"]
 
 
 def test_carries_this_builds_data(site_zip, built_site):
