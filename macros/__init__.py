@@ -31,6 +31,7 @@ from macros.price_picker import write_site_prices
 from macros.published_links import check_published_links
 from macros.render_checklist import render_checklist
 from macros.render_content import render_collection, render_index
+from macros.stylesheets import link_joined_stylesheet
 from pilot2prod.model.dataset import Dataset
 from pilot2prod.model.errors import DataError
 
@@ -39,6 +40,9 @@ RUNTIME_KEY = "python_runtime"
 
 DATASET_KEY = "p2p_dataset"
 """Where this build's Dataset is kept for the checks after the build."""
+
+STYLESHEETS_KEY = "p2p_stylesheets"
+"""The site's own stylesheets, joined into one file after the build (macros/stylesheets.py)."""
 
 
 def define_env(env: Any) -> None:
@@ -51,6 +55,7 @@ def define_env(env: Any) -> None:
     except DataError as error:
         # PluginError makes mkdocs print one clean line and exit non-zero.
         raise PluginError(str(error)) from error
+    env.variables[STYLESHEETS_KEY] = link_joined_stylesheet(env.conf)
     runtime = prepare_runtime(root, env.conf, dataset)
     env.variables[RUNTIME_KEY] = runtime
     env.variables[DATASET_KEY] = dataset
@@ -100,6 +105,7 @@ def on_post_build(env: Any) -> None:
         write_runtime(runtime, Path(env.conf["site_dir"]))
     write_headers(env.conf)
     write_site_prices(Path(env.conf["site_dir"]))
+    env.variables[STYLESHEETS_KEY].write(Path(env.conf["site_dir"]))
     root = Path(env.conf["config_file_path"]).resolve().parent
     write_compressed_copies(Path(env.conf["site_dir"]), build_cache(root, "compressed"))
     check_published_links(env, env.variables[DATASET_KEY])

@@ -275,7 +275,9 @@ def test_checklist_scripts_and_styles_are_loaded_as_modules(built_site):
     scripts = [n for n in page.find_all("script") if n.attrs.get("src", "").endswith("main.js")]
     assert scripts and scripts[0].attrs.get("type") == "module"
     styles = [
-        n.attrs["href"] for n in page.find_all("link") if "checklist.css" in n.attrs.get("href", "")
+        n.attrs["href"]
+        for n in page.find_all("link")
+        if "site.bundle.css" in n.attrs.get("href", "")
     ]
     assert styles
     for name in ("main.js", "lib/sharelink.js", "components/checklist.js", "lib/storage.js"):
