@@ -29,7 +29,8 @@ DEFAULT_OLDER_THAN = 180
 def _table(role: str, caption: str, columns: list[str]) -> str:
     head = "".join(f'<th scope="col">{column}</th>' for column in columns)
     return (
-        f'<div class="p2p-files__scroll p2p-portfolio__scroll" tabindex="0" role="region" aria-label="{caption}">'
+        '<div class="p2p-files__scroll p2p-portfolio__scroll" tabindex="0" role="region"'
+        f' aria-label="{caption}">'
         f'<table class="p2p-files__table p2p-portfolio__table" data-role="{role}">'
         f"<caption>{caption}</caption><thead><tr>{head}</tr></thead>"
         f'<tbody data-role="{role}-rows"></tbody></table></div>'
@@ -52,8 +53,8 @@ JavaScript. Without it, use the command line:
 <code>pilot2prod portfolio assessments/ --format md</code>.</p>
 <div class="p2p-files__controls" data-role="controls" hidden>
 <div class="p2p-files__drop" data-role="drop">
-<label class="p2p-files__label p2p-portfolio__label" for="p2p-portfolio-files">Exported answers files (JSON),
-one per project: choose them here, or drop them anywhere in this box</label>
+<label class="p2p-files__label p2p-portfolio__label" for="p2p-portfolio-files">Exported
+answers files (JSON), one per project: choose them here, or drop them anywhere in this box</label>
 <input type="file" id="p2p-portfolio-files" data-role="files" accept=".json,application/json"
 multiple>
 </div>

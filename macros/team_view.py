@@ -39,8 +39,8 @@ def team_view_html(page: str, directory_urls: bool, runtime_attributes: Mapping[
 JavaScript. Without it, combine the files on the command line:
 <code>pilot2prod merge alice.json bob.json --format md</code>.</p>
 <div class="p2p-files__controls p2p-team__controls" data-role="controls" hidden>
-<label class="p2p-files__label p2p-team__label" for="p2p-team-files">Exported answers files (JSON), one per
-person; choose several at once, or add more later</label>
+<label class="p2p-files__label p2p-team__label" for="p2p-team-files">Exported answers files
+(JSON), one per person; choose several at once, or add more later</label>
 <input type="file" id="p2p-team-files" class="p2p-team__input" data-role="files"
 accept=".json,application/json" multiple>
 <button type="button" class="md-button" data-action="clear">Start again</button>
