@@ -28,7 +28,8 @@ from macros.figures import define_figure_macros
 from macros.headers import write_headers
 from macros.pages import page_anchors
 from macros.price_picker import write_site_prices
-from macros.published_links import check_published_links
+from macros.published_links import check_published_links, redirect_maps
+from macros.redirects import carry_fragments
 from macros.render_checklist import render_checklist
 from macros.render_content import render_collection, render_index
 from macros.stylesheets import link_joined_stylesheet
@@ -106,6 +107,9 @@ def on_post_build(env: Any) -> None:
     write_headers(env.conf)
     write_site_prices(Path(env.conf["site_dir"]))
     env.variables[STYLESHEETS_KEY].write(Path(env.conf["site_dir"]))
+    carry_fragments(
+        Path(env.conf["site_dir"]), redirect_maps(env.conf), bool(env.conf["use_directory_urls"])
+    )
     root = Path(env.conf["config_file_path"]).resolve().parent
     write_compressed_copies(Path(env.conf["site_dir"]), build_cache(root, "compressed"))
     check_published_links(env, env.variables[DATASET_KEY])

@@ -4,14 +4,16 @@ Hosts such as nginx (`gzip_static`, `brotli_static`), Caddy (`precompressed`) or
 behind a CDN can send a file's `.br` or `.gz` copy to a browser that accepts it, instead of
 compressing on every request or not at all. Most of what a reader waits for before the first
 verdict is the Python runtime, and brotli shrinks the WebAssembly by a further tenth over gzip,
-so the build writes both. Large files are compressed once per content (they are the pinned
-Pyodide files and the site's library) and kept in the build cache.
+so the build writes both. Every copy is made once per content and kept in the build cache, so
+a rebuild compresses only the files that changed.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import os
+import time
 from pathlib import Path
 
 import brotli
@@ -23,29 +25,59 @@ MIN_BYTES = 1024
 """Below this the headers outweigh what compression saves."""
 
 LARGE_BYTES = 512 * 1024
-"""From this size a file is compressed at a faster brotli level, once, and cached."""
+"""From this size a file is compressed at a faster brotli level."""
 
 WORTH_IT = 0.9
 """A copy is written only when it is at most this share of the original (deflated zips aren't)."""
 
 
-def _compress(content: bytes, cache: Path) -> dict[str, bytes]:
+SETTINGS = b"gzip 9, brotli 11 or 9 from LARGE_BYTES;"
+"""Part of each cache key: a change to how copies are made must not reuse the old ones."""
+
+
+def _fresh_copies(content: bytes) -> dict[str, bytes]:
     large = len(content) >= LARGE_BYTES
-    cached = cache / hashlib.sha256(content).hexdigest()
-    if large and cached.with_suffix(".gz").is_file() and cached.with_suffix(".br").is_file():
-        return {s: cached.with_suffix(s).read_bytes() for s in (".gz", ".br")}
-    copies = {
+    return {
         ".gz": gzip.compress(content, compresslevel=9, mtime=0),
         # Level 11 takes minutes on the 9.6 MB WebAssembly; 9 is within 12% of it in seconds.
         ".br": brotli.compress(content, quality=9 if large else 11),
     }
-    if large:
-        cache.mkdir(parents=True, exist_ok=True)
-        for suffix, data in copies.items():
-            partial = cached.with_suffix(suffix + ".part")
-            partial.write_bytes(data)
-            partial.replace(cached.with_suffix(suffix))
+
+
+def _compress(content: bytes, cache: Path) -> dict[str, bytes]:
+    # Every copy is cached by the content it packs: brotli at level 11 on each page was most of
+    # a rebuild's time, and a rebuild changes few files. Builds of project copies share the
+    # cache (P2P_CACHE_DIR), so a copy is written under a name of its own, then moved in place.
+    cached = cache / hashlib.sha256(SETTINGS + content).hexdigest()
+    paths = {suffix: cached.with_suffix(suffix) for suffix in (".gz", ".br")}
+    try:
+        found = {suffix: path.read_bytes() for suffix, path in paths.items()}
+        for path in paths.values():
+            os.utime(path)  # used now: kept by _prune
+        return found
+    except FileNotFoundError:
+        pass
+    copies = _fresh_copies(content)
+    cache.mkdir(parents=True, exist_ok=True)
+    for suffix, data in copies.items():
+        partial = cached.with_suffix(f"{suffix}.{os.getpid()}.part")
+        partial.write_bytes(data)
+        partial.replace(paths[suffix])
     return copies
+
+
+KEEP_DAYS = 30
+"""A cached copy no build has used for this long is deleted (each edit of a page leaves one)."""
+
+
+def _prune(cache: Path, keep_days: float = KEEP_DAYS) -> None:
+    oldest = time.time() - keep_days * 86400
+    for path in cache.glob("*"):
+        try:
+            if path.stat().st_mtime < oldest:
+                path.unlink()
+        except FileNotFoundError:
+            pass  # another build pruned it first
 
 
 def write_compressed_copies(site_dir: Path, cache: Path) -> int:
@@ -64,4 +96,6 @@ def write_compressed_copies(site_dir: Path, cache: Path) -> int:
                 written += 1
             elif target.exists():
                 target.unlink()  # a stale copy from an earlier build would be served instead
+    if cache.is_dir():
+        _prune(cache)
     return written

@@ -29,8 +29,9 @@ DEFAULT_OLDER_THAN = 180
 def _table(role: str, caption: str, columns: list[str]) -> str:
     head = "".join(f'<th scope="col">{column}</th>' for column in columns)
     return (
-        f'<div class="p2p-portfolio__scroll" tabindex="0" role="region" aria-label="{caption}">'
-        f'<table class="p2p-portfolio__table" data-role="{role}">'
+        '<div class="p2p-files__scroll p2p-portfolio__scroll" tabindex="0" role="region"'
+        f' aria-label="{caption}">'
+        f'<table class="p2p-files__table p2p-portfolio__table" data-role="{role}">'
         f"<caption>{caption}</caption><thead><tr>{head}</tr></thead>"
         f'<tbody data-role="{role}-rows"></tbody></table></div>'
     )
@@ -50,10 +51,10 @@ def portfolio_view_html(runtime_attributes: Mapping[str, str]) -> str:
 <p class="p2p-portfolio__nojs" data-role="nojs">The portfolio runs in your browser and needs
 JavaScript. Without it, use the command line:
 <code>pilot2prod portfolio assessments/ --format md</code>.</p>
-<div class="p2p-portfolio__controls" data-role="controls" hidden>
-<div class="p2p-portfolio__drop" data-role="drop">
-<label class="p2p-portfolio__label" for="p2p-portfolio-files">Exported answers files (JSON),
-one per project: choose them here, or drop them anywhere in this box</label>
+<div class="p2p-files__controls" data-role="controls" hidden>
+<div class="p2p-files__drop" data-role="drop">
+<label class="p2p-files__label p2p-portfolio__label" for="p2p-portfolio-files">Exported
+answers files (JSON), one per project: choose them here, or drop them anywhere in this box</label>
 <input type="file" id="p2p-portfolio-files" data-role="files" accept=".json,application/json"
 multiple>
 </div>
@@ -63,10 +64,10 @@ multiple>
 step="1" value="{DEFAULT_OLDER_THAN}" inputmode="numeric"></p>
 <p><button type="button" class="md-button" data-action="clear">Start again</button></p>
 </div>
-<p class="p2p-portfolio__status" role="status" aria-live="polite" data-role="status"></p>
+<p class="p2p-files__status" role="status" aria-live="polite" data-role="status"></p>
 <progress class="p2p-portfolio__progress" data-role="progress" max="1" value="0"
 aria-label="Files read and scored" hidden></progress>
-<div class="p2p-portfolio__refused" data-role="refused" hidden>
+<div class="p2p-files__notice" data-role="refused" hidden>
 <p data-role="refused-count"></p>
 <ul data-role="refused-list"></ul>
 </div>

@@ -130,7 +130,8 @@ def missing(
     return gone
 
 
-def _redirect_maps(conf: Mapping[str, object]) -> Mapping[str, str]:
+def redirect_maps(conf: Mapping[str, object]) -> Mapping[str, str]:
+    """The `old.md: new.md` entries of the redirects plugin in `conf` (none without it)."""
     plugins = conf.get("plugins")
     plugin = plugins.get("redirects") if isinstance(plugins, Mapping) else None
     config = getattr(plugin, "config", None) or {}
@@ -152,7 +153,7 @@ def check_published_links(env: object, data: Dataset) -> None:
         log.info("%s not found: published addresses are not checked", LIST_FILE)
         return
     listed = read_list(list_path)
-    gone = missing(listed, current, _redirect_maps(conf), directory_urls)
+    gone = missing(listed, current, redirect_maps(conf), directory_urls)
     if gone:
         shown = "\n  ".join(gone)
         raise PluginError(

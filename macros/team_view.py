@@ -38,19 +38,19 @@ def team_view_html(page: str, directory_urls: bool, runtime_attributes: Mapping[
 <p class="p2p-team__nojs" data-role="nojs">The team view runs in your browser and needs
 JavaScript. Without it, combine the files on the command line:
 <code>pilot2prod merge alice.json bob.json --format md</code>.</p>
-<div class="p2p-team__controls" data-role="controls" hidden>
-<label class="p2p-team__label" for="p2p-team-files">Exported answers files (JSON), one per
-person; choose several at once, or add more later</label>
+<div class="p2p-files__controls p2p-team__controls" data-role="controls" hidden>
+<label class="p2p-files__label p2p-team__label" for="p2p-team-files">Exported answers files
+(JSON), one per person; choose several at once, or add more later</label>
 <input type="file" id="p2p-team-files" class="p2p-team__input" data-role="files"
 accept=".json,application/json" multiple>
 <button type="button" class="md-button" data-action="clear">Start again</button>
 </div>
-<p class="p2p-team__status" role="status" aria-live="polite" data-role="status"></p>
-<div class="p2p-team__refused" data-role="refused" role="alert" hidden>
+<p class="p2p-files__status" role="status" aria-live="polite" data-role="status"></p>
+<div class="p2p-files__notice" data-role="refused" role="alert" hidden>
 <p>Some files were not used:</p>
 <ul data-role="refused-list"></ul>
 </div>
-<div class="p2p-team__problems" data-role="problems" hidden>
+<div class="p2p-files__notice" data-role="problems" hidden>
 <p>Some answers inside the files were left out:</p>
 <ul data-role="problems-list"></ul>
 </div>
@@ -72,8 +72,8 @@ aria-live="polite" hidden>
 <ul data-role="what-if-list"></ul>
 </div>
 <h3>Each person's own verdict</h3>
-<div class="p2p-team__scroll">
-<table class="p2p-team__people" data-role="people">
+<div class="p2p-files__scroll">
+<table class="p2p-files__table" data-role="people">
 <thead><tr><th scope="col">File</th><th scope="col">Verdict</th><th scope="col">Score</th>
 <th scope="col">Answered</th></tr></thead>
 <tbody data-role="people-rows"></tbody>
@@ -82,8 +82,8 @@ aria-live="polite" hidden>
 <h3>Answers side by side</h3>
 <p><label><input type="checkbox" data-role="only-disagreements"> Show only questions where the
 answers disagree</label></p>
-<div class="p2p-team__scroll" tabindex="0" role="region" aria-label="Answers side by side">
-<table class="p2p-team__items" data-role="items">
+<div class="p2p-files__scroll" tabindex="0" role="region" aria-label="Answers side by side">
+<table class="p2p-files__table p2p-team__items" data-role="items">
 <caption>Each person's answer to each question, the team's (most cautious) answer, and the
 kind of disagreement, if any.</caption>
 <thead data-role="items-head"></thead>

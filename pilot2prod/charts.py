@@ -66,9 +66,16 @@ def shape(tag: str, text: str | None = None, **attributes: object) -> Shape:
 
 
 def row_label(text: str, right: float, y: float) -> Shape:
-    """A bar's name, right-aligned to `right` and centred on the row at `y`."""
+    """A bar's name, right-aligned to `right` and centred on the row at `y`; a name too long
+    for the room left of `right` is shortened so that it never crosses the chart's left edge."""
     return shape(
-        "text", text, x=right, y=y, text_anchor="end", dominant_baseline="middle", cls="p2p-label"
+        "text",
+        fitted(text, right - EDGE, WIDE_FONT),
+        x=right,
+        y=y,
+        text_anchor="end",
+        dominant_baseline="middle",
+        cls="p2p-label",
     )
 
 
@@ -77,7 +84,22 @@ def bar_name(text: str, y: float, *, narrow: bool, right: float, above: float = 
     there is no room beside it, on a line of its own `above` units over the bar."""
     if not narrow:
         return row_label(text, right, y)
-    return shape("text", text, x=4, y=y - above, dominant_baseline="middle", cls="p2p-label")
+    return shape(
+        "text",
+        fitted(text, NARROW - 2 * EDGE, NARROW_FONT),
+        x=EDGE,
+        y=y - above,
+        dominant_baseline="middle",
+        cls="p2p-label",
+    )
+
+
+def name_column(names: Sequence[str], *, least: float, most: float, gap: float = 8) -> float:
+    """Where a wide chart's bars start: right of its widest name (`gap` between them), never
+    left of `least` (the layout's usual place) nor right of `most` (the bars need room too;
+    a name wider than that is shortened by `row_label`)."""
+    widest = max((text_width(name, WIDE_FONT) for name in names), default=0.0)
+    return min(most, max(least, EDGE + widest + gap))
 
 
 def legend(text: str, x: float, y: float) -> Shape:
@@ -93,9 +115,45 @@ NARROW_FONT = 13
 """The narrow layouts' text size in user units (the stylesheet sets the same)."""
 
 
+WIDE_FONT = 12
+"""The wide layouts' label size in user units (the stylesheet's 12 px on a chart drawn 1:1)."""
+
+EDGE = 4
+"""The margin, in user units, that text keeps from a chart's edges."""
+
+_CHAR_EMS = (
+    (" .,:;'!|iIjl", 0.32),
+    ('frt()[]-/"', 0.42),
+    ("mwMW@%", 1.0),
+    ("ABCDEFGHJKLNOPQRSTUVXYZ&", 0.78),
+)
+"""Widths in ems a little above DejaVu Sans' (wider than most sans-serif fonts), by class of
+character; any other character counts 0.64 em, and one beyond the Latin, Greek and Cyrillic
+blocks a full em, so an estimate errs towards too wide."""
+
+
+def _char_em(char: str) -> float:
+    if ord(char) > 0x052F:
+        return 1.0
+    for chars, em in _CHAR_EMS:
+        if char in chars:
+            return em
+    return 0.64
+
+
 def text_width(text: str, size: float = NARROW_FONT) -> float:
     """A generous estimate of the width of `text` in the site's sans-serif at `size`."""
-    return len(text) * size * 0.58
+    return sum(_char_em(char) for char in text) * size
+
+
+def fitted(text: str, room: float, size: float) -> str:
+    """`text`, or as much of it as fits in `room` units at `size` followed by an ellipsis."""
+    if text_width(text, size) <= room:
+        return text
+    kept = text
+    while kept and text_width(kept.rstrip() + "…", size) > room:
+        kept = kept[:-1]
+    return kept.rstrip() + "…"
 
 
 def anchored(text: str, x: float, y: float, width: float, cls: str, margin: float = 4) -> Shape:

@@ -118,6 +118,9 @@ class Answers:
     owners: Mapping[str, str] = field(default_factory=dict)
     identity: Identity = field(default_factory=Identity)
     plan: Mapping[str, PlanEntry] = field(default_factory=dict)
+    kept_aside: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Answers the page set aside (`orphans`: questions no longer in the checklist), by id,
+    each with what it kept of `answer`, `note` and `owner`; carried along, never scored."""
 
 
 def read_identity(doc: Mapping[object, object], problems: list[Problem]) -> Identity:
@@ -304,6 +307,31 @@ def read_plan(raw: object, known: set[str], problems: list[Problem]) -> dict[str
     return plan
 
 
+KEPT_FIELDS = ("answer", "note", "owner")
+"""What a set-aside entry may keep, in the order a report prints them."""
+
+
+def read_kept_aside(raw: object, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """The `orphans` a page set aside: `{id: {answer, note, owner}}`, text fields only; an
+    entry that is not an object is reported and left out."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping):
+        problems.append(Problem("orphans", f"must be an object, not {_describe(raw)}; ignored"))
+        return {}
+    kept: dict[str, dict[str, str]] = {}
+    for key, entry in raw.items():
+        if not isinstance(entry, Mapping):
+            problems.append(
+                Problem(f"orphans.{str(key)[:60]}", f"must be an object, not {_describe(entry)}")
+            )
+            continue
+        fields = {name: entry[name] for name in KEPT_FIELDS if isinstance(entry.get(name), str)}
+        if fields:
+            kept[str(key)] = fields
+    return kept
+
+
 def read_document(doc: object, checklist: Checklist) -> Answers:
     """Validate a whole answers document (the browser's JSON export) for `checklist`."""
     if not isinstance(doc, Mapping):
@@ -350,6 +378,7 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
     owners = _text_map(doc.get("owners"), "owners", known, problems)
     identity = read_identity(doc, problems)
     plan = read_plan(doc.get("plan"), known, problems)
+    kept_aside = read_kept_aside(doc.get("orphans"), problems)
     return Answers(
         checklist=read.checklist,
         values=read.values,
@@ -359,6 +388,7 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
         owners=owners,
         identity=identity,
         plan=plan,
+        kept_aside=kept_aside,
     )
 
 

@@ -143,7 +143,23 @@ def assessment_markdown(
         lines.append("")
     if view.get("items"):
         lines += _answers_lines(view, links)
+    if view.get("kept_aside"):
+        lines += _kept_aside_lines(view["kept_aside"])
     return "\n".join(lines)
+
+
+def _kept_aside_lines(kept: list[View]) -> list[str]:
+    # The page keeps answers to questions the checklist no longer asks; without this section
+    # a reader would find them only by opening the JSON export.
+    lines = ["### Answers kept aside (questions no longer in this checklist)", ""]
+    for entry in kept:
+        lines.append(f"- {md(entry['id'])}: {md(entry['answer_label'])}")
+        if entry.get("owner"):
+            lines.append(f"    - Owner: {md(entry['owner'])}")
+        if entry.get("note"):
+            lines.append(f"    - Note: {md(entry['note'])}")
+    lines.append("")
+    return lines
 
 
 def _wrap(text: str, indent: str = "  ", width: int = 88) -> list[str]:

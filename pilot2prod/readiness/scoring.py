@@ -126,6 +126,8 @@ class Assessment:
     items: tuple[ItemRef, ...] = ()
     """Every question in checklist order, with its answer, note, owner and risk."""
     identity: Identity = field(default_factory=Identity)
+    kept_aside: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The answers' set-aside entries (questions no longer asked), shown but not counted."""
 
     @property
     def complete(self) -> bool:
@@ -362,4 +364,5 @@ def assess(
         risks=tuple(risks),
         items=tuple(refs[item.id] for item in checklist.items),
         identity=answers.identity,
+        kept_aside=answers.kept_aside,
     )

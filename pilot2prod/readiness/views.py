@@ -181,7 +181,16 @@ def assessment_view(
             "assessed": identity.assessed,
         },
         "problems": [str(p) for p in assessment.problems],
+        "kept_aside": [
+            {"id": key, **entry, "answer_label": _kept_answer(entry.get("answer"))}
+            for key, entry in assessment.kept_aside.items()
+        ],
     }
+
+
+def _kept_answer(answer: str | None) -> str:
+    """A set-aside answer in words: its label, or the value itself when it names none."""
+    return ANSWER_LABELS.get(answer, answer) if answer else "no answer"
 
 
 def rule_text(rubric: Rubric) -> str:

@@ -30,6 +30,7 @@ from pilot2prod.charts import (
     chart,
     legend,
     linear,
+    name_column,
     nice_ticks,
     shape,
 )
@@ -194,7 +195,8 @@ def stream_chart(found: EffortEstimate, narrow: bool = False) -> Chart:
     if narrow:
         width, left, right, top, row, bar_at = NARROW, 12, NARROW - 14, 58, 46, 31
     else:
-        width, left, right, top, row, bar_at = 720, 300, 700, 44, 32, 16
+        left = name_column([stream.title for stream in found.streams], least=300, most=360)
+        width, right, top, row, bar_at = 720, 700, 44, 32, 16
     bottom = top + row * len(found.streams)
     ticks = nice_ticks(max(s.high for s in found.streams), 4 if narrow else 5)
     scale = linear(right - left, ticks[-1])
@@ -205,7 +207,7 @@ def stream_chart(found: EffortEstimate, narrow: bool = False) -> Chart:
     )
     for index, stream in enumerate(found.streams):
         mid = top + row * index + bar_at
-        shapes.append(bar_name(stream.title, mid, narrow=narrow, right=292))
+        shapes.append(bar_name(stream.title, mid, narrow=narrow, right=left - 8))
         shapes.append(
             shape(
                 "rect",

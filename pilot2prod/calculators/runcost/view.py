@@ -31,8 +31,8 @@ from pilot2prod.charts import (
     chart,
     legend,
     linear,
+    name_column,
     nice_ticks,
-    row_label,
     shape,
 )
 from pilot2prod.text import format_number, money, percent, with_unit
@@ -146,7 +146,9 @@ def breakdown_chart(model: CostModel, found: CostResult, narrow: bool = False) -
     if narrow:
         width, left, right, top, row, bar_at = NARROW, 12, NARROW - 86, 10, 44, 30
     else:
-        width, left, right, top, row, bar_at = 720, 200, 600, 10, 30, 15
+        names = [component.label for component in model.components]
+        left = name_column(names, least=200, most=360)
+        width, right, top, row, bar_at = 720, 600, 10, 30, 15
     parts = found.month.parts
     bottom = top + row * len(model.components)
     ticks = nice_ticks(max(parts.values()), 3 if narrow else 5)
@@ -156,7 +158,7 @@ def breakdown_chart(model: CostModel, found: CostResult, narrow: bool = False) -
     for index, component in enumerate(model.components):
         mid = top + row * index + bar_at
         value = parts[component.id]
-        shapes.append(bar_name(component.label, mid, narrow=narrow, right=192, above=19))
+        shapes.append(bar_name(component.label, mid, narrow=narrow, right=left - 8, above=19))
         shapes.append(
             shape("rect", x=left, y=mid - 8, width=max(0.5, scale(value)), height=16, cls="p2p-bar")
         )
@@ -195,7 +197,8 @@ def tornado_chart(model: CostModel, found: CostResult, narrow: bool = False) -> 
     if narrow:
         width, left, right, top, row, bar_at = NARROW, 8, NARROW - 8, 48, 40, 28
     else:
-        width, left, right, top, row, bar_at = 720, 230, 700, 34, 24, 12
+        left = name_column([s.label for s in found.sensitivity], least=230, most=360)
+        width, right, top, row, bar_at = 720, 700, 34, 24, 12
     rows = found.sensitivity
     bottom = top + row * len(rows)
     base = found.monthly
@@ -223,12 +226,7 @@ def tornado_chart(model: CostModel, found: CostResult, narrow: bool = False) -> 
     ]
     for index, s in enumerate(rows):
         mid = top + row * index + bar_at
-        if narrow:
-            shapes.append(
-                shape("text", s.label, x=4, y=mid - 17, dominant_baseline="middle", cls="p2p-label")
-            )
-        else:
-            shapes.append(row_label(s.label, 222, mid))
+        shapes.append(bar_name(s.label, mid, narrow=narrow, right=left - 8, above=17))
         for total, cls in ((s.down_total, "p2p-down"), (s.up_total, "p2p-up")):
             offset = scale(total - base)
             shapes.append(

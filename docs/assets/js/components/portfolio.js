@@ -19,22 +19,26 @@
 
 import { part, setText } from "../lib/dom.js";
 import { download, today } from "../lib/download.js";
-import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
+import { mountFilePicker, notify as say, positiveNumber, readExportFile, showFilesStatus, showRefused } from "../lib/file-drop.js";
+import { callPython, onPythonStatus, startPython } from "../lib/python.js";
 
 const SELECTOR = '[data-p2p-component="portfolio"]';
 const CALL_TIMEOUT_MS = 60000;
 const ROWS_PER_TURN = 50;
+
+/** How the status line names what this page shows, and what to run when Python fails. */
+const WORDS = {
+  one: "project",
+  many: "projects",
+  what: "The portfolio",
+  cli: "The command line gives the same report: pilot2prod portfolio FOLDER",
+};
 
 const views = new WeakMap();
 
 onPythonStatus(() => {
   for (const root of document.querySelectorAll(SELECTOR)) showStatus(root);
 });
-
-function number(value, fallback) {
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-}
 
 function nextTurn() {
   // Give the browser a turn (input, painting) between batches of work.
@@ -60,26 +64,11 @@ function nextFrame() {
 function showStatus(root) {
   const state = views.get(root);
   if (!state || state.busy || state.notice) return;
-  const status = pythonStatus();
-  const line = part(root, "status");
-  if (status === "booting" || status === "idle") {
-    setText(line, bootingText("Python in your browser"));
-  } else if (status === "ready") {
-    setText(
-      line,
-      state.summaries.length
-        ? `Showing ${state.summaries.length} ${state.summaries.length === 1 ? "project" : "projects"}. ` +
-            "Everything is worked out in your browser; no file is sent anywhere."
-        : "Ready. Choose or drop the exported files; they are read in your browser and sent nowhere.",
-    );
-  } else if (status === "failed") {
-    setText(line, `${failedText("The portfolio")} The command line gives the same report: pilot2prod portfolio FOLDER`);
-  }
+  showFilesStatus(root, state.summaries.length, WORDS);
 }
 
 function notify(root, text) {
-  views.get(root).notice = text;
-  setText(part(root, "status"), text);
+  say(root, views.get(root), text);
 }
 
 function progress(root, done, total, what) {
@@ -88,29 +77,6 @@ function progress(root, done, total, what) {
   bar.max = Math.max(1, total);
   bar.value = done;
   setText(part(root, "status"), `${what} ${done} of ${total} ${total === 1 ? "file" : "files"}…`);
-}
-
-async function readFile(file, maxBytes) {
-  if (file.size > maxBytes) {
-    const limit = Math.round(maxBytes / 1024);
-    return { refused: `larger than ${limit} KB; an exported answers file is a few KB, so it was not read` };
-  }
-  let text;
-  try {
-    text = await file.text();
-  } catch (error) {
-    return { refused: "could not be read" };
-  }
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { refused: "is not JSON; export the answers as JSON from the assessment page" };
-  }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    return { refused: "does not hold an answers export (a JSON object)" };
-  }
-  return { document: parsed };
 }
 
 function olderThan(root) {
@@ -132,9 +98,9 @@ async function addFiles(root, fileList) {
   state.notice = null;
   root.dataset.state = "working";
   const generation = ++state.generation;
-  const maxFiles = number(root.dataset.maxFiles, 20000);
-  const maxBytes = number(root.dataset.maxBytes, 1024 * 1024);
-  const batchSize = number(root.dataset.batch, 50);
+  const maxFiles = positiveNumber(root.dataset.maxFiles, 20000);
+  const maxBytes = positiveNumber(root.dataset.maxBytes, 1024 * 1024);
+  const batchSize = positiveNumber(root.dataset.batch, 50);
   try {
     await startPython();
     let batch = [];
@@ -157,7 +123,7 @@ async function addFiles(root, fileList) {
         state.localCount += 1;
         continue;
       }
-      const read = await readFile(file, maxBytes);
+      const read = await readExportFile(file, { maxBytes });
       if (generation !== state.generation) return;
       if (read.refused) {
         state.refused.push({ name: file.name, message: read.refused });
@@ -225,24 +191,6 @@ async function report(root) {
     root.dataset.state = "failed";
     notify(root, `The portfolio could not be worked out: ${error.message}.`);
   }
-}
-
-function showRefused(root, refused) {
-  const block = part(root, "refused");
-  setText(
-    part(root, "refused-count"),
-    `${refused.length} ${refused.length === 1 ? "file was" : "files were"} not used:`,
-  );
-  part(root, "refused-list").replaceChildren(
-    ...refused.map(({ name, message }) => {
-      const li = document.createElement("li");
-      const file = document.createElement("strong");
-      file.textContent = name;
-      li.append(file, `: ${message}`);
-      return li;
-    }),
-  );
-  block.hidden = refused.length === 0;
 }
 
 function cell(tag, text) {
@@ -354,27 +302,6 @@ function reset(root) {
 export function mount(root) {
   if (views.has(root)) return;
   views.set(root, { summaries: [], refused: [], view: null, notice: null, busy: false, generation: 0, localCount: 0 });
-  part(root, "nojs").hidden = true;
-  part(root, "controls").hidden = false;
-  const input = part(root, "files");
-  input.addEventListener("change", () => {
-    addFiles(root, input.files).finally(() => {
-      input.value = ""; // choosing the same files again still fires "change"
-    });
-  });
-  const drop = part(root, "drop");
-  drop.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    drop.dataset.over = "true";
-  });
-  drop.addEventListener("dragleave", () => {
-    drop.dataset.over = "false";
-  });
-  drop.addEventListener("drop", (event) => {
-    event.preventDefault();
-    drop.dataset.over = "false";
-    addFiles(root, event.dataTransfer ? event.dataTransfer.files : []);
-  });
   part(root, "older-than").addEventListener("change", () => {
     const state = views.get(root);
     if (state.summaries.length && !state.busy) report(root);
@@ -385,9 +312,5 @@ export function mount(root) {
     if (button.dataset.action === "clear") reset(root);
     else save(root, button.dataset.action);
   });
-  root.dataset.state = "empty";
-  showStatus(root);
-  startPython()
-    .catch(() => {}) // shown by the status line
-    .then(() => showStatus(root));
+  mountFilePicker(root, { onFiles: (files) => addFiles(root, files), showStatus: () => showStatus(root) });
 }

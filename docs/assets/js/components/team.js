@@ -14,10 +14,18 @@
 
 import { part, setText } from "../lib/dom.js";
 import { download, today } from "../lib/download.js";
-import { depthExceeds } from "../lib/nesting.js";
-import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
+import { mountFilePicker, notify as say, positiveNumber, readExportFile, showFilesStatus, showRefused } from "../lib/file-drop.js";
+import { callPython, onPythonStatus, startPython } from "../lib/python.js";
 
 const SELECTOR = '[data-p2p-component="team"]';
+
+/** How the status line names what this page shows, and what to run when Python fails. */
+const WORDS = {
+  one: "file",
+  many: "files",
+  what: "The team view",
+  cli: "The command line gives the same result: pilot2prod merge FILE FILE …",
+};
 
 const views = new WeakMap();
 
@@ -27,79 +35,16 @@ onPythonStatus(() => {
   }
 });
 
-function number(value, fallback) {
-  const parsed = Number(value);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-}
-
 function showStatus(root) {
   const state = views.get(root);
   if (!state || state.notice) {
     return; // a notice about the files outranks the runtime's status
   }
-  const status = pythonStatus();
-  const line = part(root, "status");
-  if (status === "booting" || status === "idle") {
-    setText(line, bootingText("Python in your browser"));
-  } else if (status === "ready") {
-    setText(
-      line,
-      state.documents.length
-        ? `Showing ${state.documents.length} ${state.documents.length === 1 ? "file" : "files"}. ` +
-            "Everything is worked out in your browser; no file is sent anywhere."
-        : "Ready. Choose the exported files; they are read in your browser and sent nowhere.",
-    );
-  } else if (status === "failed") {
-    setText(line, `${failedText("The team view")} The command line gives the same result: pilot2prod merge FILE FILE …`);
-  }
+  showFilesStatus(root, state.documents.length, WORDS);
 }
 
 function notify(root, text) {
-  const state = views.get(root);
-  state.notice = text;
-  setText(part(root, "status"), text);
-}
-
-function showRefused(root, refused) {
-  const block = part(root, "refused");
-  const list = part(root, "refused-list");
-  list.replaceChildren(
-    ...refused.map(({ name, message }) => {
-      const li = document.createElement("li");
-      const file = document.createElement("strong");
-      file.textContent = name;
-      li.append(file, `: ${message}`);
-      return li;
-    }),
-  );
-  block.hidden = refused.length === 0;
-}
-
-async function readFile(file, maxBytes, maxDepth) {
-  // Checked before reading: the size; after reading: JSON, and an object at the top.
-  if (file.size > maxBytes) {
-    const limit = Math.round(maxBytes / 1024);
-    return { refused: `larger than ${limit} KB; an exported answers file is a few KB, so it was not read` };
-  }
-  let text;
-  try {
-    text = await file.text();
-  } catch (error) {
-    return { refused: "could not be read" };
-  }
-  if (depthExceeds(text, maxDepth)) {
-    return { refused: `is nested more than ${maxDepth} levels deep; an answers export is only a few levels deep, so it was not read` };
-  }
-  let document_;
-  try {
-    document_ = JSON.parse(text);
-  } catch (error) {
-    return { refused: "is not JSON; export the answers as JSON from the assessment page" };
-  }
-  if (!document_ || typeof document_ !== "object" || Array.isArray(document_)) {
-    return { refused: "does not hold an answers export (a JSON object)" };
-  }
-  return { document: document_ };
+  say(root, views.get(root), text);
 }
 
 async function addFiles(root, fileList) {
@@ -108,9 +53,9 @@ async function addFiles(root, fileList) {
   if (!files.length) {
     return;
   }
-  const maxFiles = number(root.dataset.maxFiles, 50);
-  const maxBytes = number(root.dataset.maxBytes, 1024 * 1024);
-  const maxDepth = number(root.dataset.maxDepth, 64);
+  const maxFiles = positiveNumber(root.dataset.maxFiles, 50);
+  const maxBytes = positiveNumber(root.dataset.maxBytes, 1024 * 1024);
+  const maxDepth = positiveNumber(root.dataset.maxDepth, 64);
   const refused = [...state.localRefused];
   let room = maxFiles - state.documents.length;
   for (const file of files) {
@@ -118,7 +63,7 @@ async function addFiles(root, fileList) {
       refused.push({ name: file.name, message: `not added: the team view combines at most ${maxFiles} files` });
       continue;
     }
-    const read = await readFile(file, maxBytes, maxDepth);
+    const read = await readExportFile(file, { maxBytes, maxDepth });
     if (read.refused) {
       refused.push({ name: file.name, message: read.refused });
     } else {
@@ -368,14 +313,6 @@ export function mount(root) {
     return;
   }
   views.set(root, { documents: [], localRefused: [], notice: null, generation: 0 });
-  part(root, "nojs").hidden = true;
-  part(root, "controls").hidden = false;
-  const input = part(root, "files");
-  input.addEventListener("change", () => {
-    addFiles(root, input.files).finally(() => {
-      input.value = ""; // choosing the same file again still fires "change"
-    });
-  });
   part(root, "only-disagreements").addEventListener("change", () => applyFilter(root));
   root.addEventListener("click", (event) => {
     const button = event.target.closest("[data-action]");
@@ -386,9 +323,5 @@ export function mount(root) {
     else if (button.dataset.action === "markdown") makeMarkdown(root);
     else if (button.dataset.action === "download") downloadMarkdown(root);
   });
-  root.dataset.state = "empty";
-  showStatus(root);
-  startPython()
-    .catch(() => {}) // shown by the status line
-    .then(() => showStatus(root));
+  mountFilePicker(root, { onFiles: (files) => addFiles(root, files), showStatus: () => showStatus(root) });
 }
