@@ -367,3 +367,31 @@ def test_plan_fold_fits_a_phone_and_works_by_keyboard(new_context, site_url):
     }
     width = page.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 390
+
+
+HOLD_STORAGE = """
+window.addEventListener("storage", (event) => {
+  if (window.__holdStorage) event.stopImmediatePropagation();
+}, true);
+"""
+"""Registered before the page's scripts: while `__holdStorage` is set, this tab has not yet
+heard of the other tab's save, as when both tabs edit at the same moment."""
+
+
+def test_plan_edits_made_at_once_in_two_tabs_keep_both_fields(context, site_url):
+    """One tab sets a plan's owner while the other, not yet told, sets its due date: the
+    second save merges field by field, so neither edit is lost."""
+    first, second = context.new_page(), context.new_page()
+    second.add_init_script(HOLD_STORAGE)
+    open_page(first, site_url + ASSESSMENT)
+    open_page(second, site_url + ASSESSMENT)
+    second.evaluate("() => { window.__holdStorage = true; }")
+    item = IDS[9]
+    write_plan(first, item, owner="Noor")
+    assert stored(first)["plan"] == {item: {"owner": "Noor"}}
+    expect(plan_control(second, item, "owner")).to_have_value("")
+    write_plan(second, item, due="2027-02-01")
+    assert stored(second)["plan"] == {item: {"owner": "Noor", "due": "2027-02-01"}}
+    expect(plan_control(second, item, "owner")).to_have_value("Noor")
+    expect(plan_control(first, item, "due")).to_have_value("2027-02-01")
+    expect(plan_control(first, item, "owner")).to_have_value("Noor")
