@@ -8,6 +8,7 @@ the same bytes as `pilot2prod plan` on the page's own JSON export.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -77,6 +78,14 @@ def plan_shown(page: Page, item: str) -> dict[str, str]:
         field: plan_control(page, item, field).input_value()
         for field in ("action", "owner", "due", "status")
     }
+
+
+def share_link(page: Page) -> str:
+    """Make the page's share link and read it once the field holds it (it is made async)."""
+    page.locator("#readiness").get_by_role("button", name="Copy share link").click()
+    field = page.locator("#readiness--share-url")
+    expect(field).to_have_value(re.compile(r"#p2p=v2\."))
+    return field.input_value()
 
 
 def v2(answers: dict[str, str], plan: dict[str, Any], **parts: Any) -> dict[str, Any]:
@@ -190,8 +199,7 @@ def test_plan_fields_survive_reload_export_import_and_share(new_context, site_ur
     assert plan_shown(fresh, item) == expected
     assert stored(fresh)["plan"] == {item: expected}
 
-    page.locator("#readiness").get_by_role("button", name="Copy share link").click()
-    link = page.locator("#readiness--share-url").input_value()
+    link = share_link(page)
     assert sharelink.decode(link)["plan"] == {item: expected}
     receiver = new_context().new_page()
     receiver.goto(link)
@@ -213,8 +221,7 @@ def test_hostile_plan_text_stays_text_on_the_page(new_context, site_url):
     expect(fold(page, item).locator("[data-p2p-plan-state]")).to_contain_text(SCRIPT_OWNER)
     listed = page.locator(f"{PLAN} [data-item='{item}']")
     expect(listed).to_contain_text(XSS_NOTE, timeout=120_000)
-    page.locator("#readiness").get_by_role("button", name="Copy share link").click()
-    link = page.locator("#readiness--share-url").input_value()
+    link = share_link(page)
     receiver = new_context().new_page()
     receiver_dialogs = watch_dialogs(receiver)
     receiver.goto(link)
