@@ -32,7 +32,8 @@ from pilot2prod.model.checklists import (
     ChecklistSection,
 )
 from pilot2prod.model.dataset import Dataset
-from pilot2prod.readiness.answers import IDENTITY_MAX
+from pilot2prod.readiness.answers import ACTION_MAX, IDENTITY_MAX, PLAN_STATUSES
+from pilot2prod.readiness.plan import STATUS_LABELS
 from pilot2prod.urls import doc_url, site_root_for
 
 _STATUS = '<span class="p2p-item__status" data-p2p-status aria-hidden="true"></span>'
@@ -49,6 +50,15 @@ def guidance_title(site: Dataset, target: str) -> str:
             if record.id == anchor:
                 return str(getattr(record, "title", None) or getattr(record, "question", ""))
     return "the related guidance"
+
+
+_PLAN_RULES = {
+    "statuses": list(PLAN_STATUSES),
+    "status_labels": STATUS_LABELS,
+    "action_max": ACTION_MAX,
+    "owner_max": OWNER_MAX,
+}
+"""What the script checks a plan entry against (answers.read_plan's rules), defined once here."""
 
 
 class _Renderer:
@@ -93,8 +103,42 @@ class _Renderer:
             f'autocomplete="off"></p>',
             "</div>",
             "</details>",
+            *(self._plan(item) if self.checklist.scale == "readiness" else []),
             f'<p class="p2p-item__warning" id="{base}--warning" data-p2p-warning hidden></p>',
             '<p class="p2p-item__print" data-p2p-print aria-hidden="true"></p>',
+        ]
+
+    def _plan(self, item: ChecklistItem) -> list[str]:
+        """The improvement plan of an open question: action (prefilled with the suggested one,
+        which the textarea keeps as its default value for "Reset to suggestion"), owner, due
+        date and status; hidden until the script can save them, and for questions answered Yes."""
+        base = self._id(item.id)
+        options = "".join(
+            f'<option value="{_attr(status)}">{_text(STATUS_LABELS[status])}</option>'
+            for status in PLAN_STATUSES
+        )
+        return [
+            '<details class="p2p-item__plan" hidden data-p2p-only="js" '
+            "data-p2p-plan>"
+            '<summary><span class="p2p-item__plan-label">Plan</span>'
+            '<span class="p2p-item__plan-state" data-p2p-plan-state></span></summary>',
+            '<div class="p2p-plan-fields">',
+            f'<p class="p2p-field p2p-plan-fields__action"><label for="{base}--plan-action">'
+            f"Action</label>"
+            f'<textarea id="{base}--plan-action" data-plan-field="action" rows="2" '
+            f'maxlength="{ACTION_MAX}" spellcheck="true">{_text(item.action)}</textarea>'
+            f'<button type="button" class="p2p-button p2p-button--small" '
+            f'data-action="plan-reset" disabled>'
+            "Reset to suggestion</button></p>",
+            f'<p class="p2p-field"><label for="{base}--plan-owner">Action owner</label>'
+            f'<input type="text" id="{base}--plan-owner" data-plan-field="owner" '
+            f'maxlength="{OWNER_MAX}" autocomplete="off"></p>',
+            f'<p class="p2p-field"><label for="{base}--plan-due">Due date</label>'
+            f'<input type="date" id="{base}--plan-due" data-plan-field="due"></p>',
+            f'<p class="p2p-field"><label for="{base}--plan-status">Status</label>'
+            f'<select id="{base}--plan-status" data-plan-field="status">{options}</select></p>',
+            "</div>",
+            "</details>",
         ]
 
     def _radio_item(self, item: ChecklistItem) -> list[str]:
@@ -204,6 +248,11 @@ class _Renderer:
             f'data-labels="{_attr(json.dumps(ANSWER_LABELS, sort_keys=True))}" '
             f'data-note-max="{NOTE_MAX}" data-owner-max="{OWNER_MAX}" data-name-max="{NAME_MAX}" '
             + (f'data-identity-max="{IDENTITY_MAX}" ' if checklist.scale == "readiness" else "")
+            + (
+                f'data-plan="{_attr(json.dumps(_PLAN_RULES))}" '
+                if checklist.scale == "readiness"
+                else ""
+            )
             + f'aria-labelledby="{self._id("title")}" markdown="block">',
             "",
             f"{'#' * level} {_text(checklist.title)} {{#{self._id('title')}}}",

@@ -31,9 +31,10 @@ def _scored(data: Dataset, document: object, with_path: bool = True) -> tuple[An
 
 def plan(data: Dataset, payload: dict) -> dict[str, Any]:
     """The improvement plan of `{"document": {...}}`; with `"exports": true` also its Markdown
-    task list, tracker CSV and one issue body per open question (`markdown`, `csv`, `issues`)."""
+    task list, tracker CSV and one issue body per open question (`markdown`, `csv`, `issues`),
+    and the plan's JSON (`json`, overdue counted from `"today"`, YYYY-MM-DD, else today)."""
     from pilot2prod.readiness.plan import plan_view
-    from pilot2prod.readiness.plan_export import issues, plan_csv, plan_markdown
+    from pilot2prod.readiness.plan_export import issues, plan_csv, plan_json, plan_markdown
 
     if "document" not in payload:
         raise InputError("'document' is missing: send the answers export")
@@ -45,7 +46,18 @@ def plan(data: Dataset, payload: dict) -> dict[str, Any]:
         view["markdown"] = plan_markdown(view, links)
         view["csv"] = plan_csv(view, links)
         view["issues"] = issues(view, links)
+        view["json"] = plan_json(view, _today(payload))
     return view
+
+
+def _today(payload: Mapping[str, Any]) -> date:
+    given = payload.get("today")
+    if given is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text_field(payload, "today", "", 10))
+    except ValueError:
+        raise InputError("'today' must be a date (YYYY-MM-DD)") from None
 
 
 def _pair(data: Dataset, payload: Mapping[str, Any], key: str) -> Assessment:

@@ -10,6 +10,7 @@ from pilot2prod.cli import common
 from pilot2prod.cli.data import load_data
 from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK, CliError
 from pilot2prod.cli.files import write_text
+from pilot2prod.readiness.plan_export import overdue
 
 HELP = "the improvement plan of an answers file: Markdown tasks, tracker CSV, issue bodies"
 
@@ -73,22 +74,13 @@ def run(args: argparse.Namespace) -> int:
     today = parse_today(args.today)
     data = load_data(args.data)
     _, document = common.load_answers(args.file, data)
-    view = api.request(
-        data.dataset, "readiness.plan", {"document": document, "site_root": root, "exports": True}
-    )
-    overdue = [
-        item["id"]
-        for item in view["items"]
-        if item["status"] != "done" and item["due"] and date.fromisoformat(item["due"]) < today
-    ]
-    if args.format == "md":
-        text = view["markdown"]
-    elif args.format == "csv":
-        text = view["csv"]
-    else:
-        body = {k: v for k, v in view.items() if k not in ("markdown", "csv")}
-        text = common.to_json(
-            {"format": "pilot2prod/plan", "version": 1, **body, "overdue": overdue}
-        )
+    payload = {
+        "document": document,
+        "site_root": root,
+        "exports": True,
+        "today": today.isoformat(),
+    }
+    view = api.request(data.dataset, "readiness.plan", payload)
+    text = {"md": view["markdown"], "csv": view["csv"]}.get(args.format, view["json"])
     write_text(text, args.output)
-    return EXIT_GATE if args.fail_on_overdue and overdue else EXIT_OK
+    return EXIT_GATE if args.fail_on_overdue and overdue(view, today) else EXIT_OK

@@ -1,6 +1,6 @@
 """Read a reader's answers to a scaled checklist, checking every field.
 
-The browser exports answers as `{"format": "pilot2prod/answers", "version": 1,
+The browser exports answers as `{"format": "pilot2prod/answers", "version": 2,
 "checklist": ..., "checklist_version": ..., "answers": {item: value}, "notes": ...,
 "owners": ..., "orphans": ...}`. Version 2 adds the improvement plan, `"plan": {item:
 {"action", "owner", "due", "status"}}` (every field optional; `status` is open,
@@ -27,10 +27,10 @@ FORMAT = "pilot2prod/answers"
 FORMAT_VERSION = 2
 """The newest answers format this package reads: 2 added `plan`."""
 
-PAGE_VERSION = 1
-"""The answers format the site's pages read and write today (checklist-doc.js). Documents made
-for a page without a plan (share links of the worked examples, the blank template) say this
-version, so the page opens them; a version 1 document is a valid version 2 one without a plan."""
+PAGE_VERSION = 2
+"""The answers format the site's pages write today (checklist-doc.js, every checklist; only the
+readiness assessment fills `plan`). The pages still open version 1, read as version 2 with an
+empty plan, so every older stored answer, file and share link keeps working."""
 
 PLAN_STATUSES = ("open", "in-progress", "done")
 """A plan item's status, in the order work moves through them."""
@@ -403,4 +403,5 @@ def blank_document(checklist: Checklist) -> dict[str, object]:
         "notes": {},
         "owners": {},
         "orphans": {},
+        "plan": {},
     }

@@ -7,8 +7,10 @@ cells a reader typed are guarded against spreadsheet formulas as the readiness C
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from pilot2prod.readiness.csv_export import _csv_cell
@@ -131,3 +133,24 @@ def plan_csv(view: View, links: bool = True) -> str:
         cells += [_csv_cell(label) for label in tags]
         rows.append(",".join(cells))
     return "\ufeff" + "\r\n".join(rows) + "\r\n"
+
+
+PLAN_FORMAT = "pilot2prod/plan"
+"""The `format` tag of the plan's JSON (`pilot2prod plan --format json`, the page's export)."""
+
+
+def overdue(view: View, today: date) -> list[str]:
+    """Ids of the items not done whose due date is before `today`."""
+    return [
+        item["id"]
+        for item in view["items"]
+        if item["status"] != "done" and item["due"] and date.fromisoformat(item["due"]) < today
+    ]
+
+
+def plan_json(view: View, today: date) -> str:
+    """The plan as JSON text: the view with one issue body per item not done, and which items
+    are overdue on `today`; the same bytes from the command line and from the page."""
+    body = {k: v for k, v in view.items() if k not in ("markdown", "csv", "json")}
+    document = {"format": PLAN_FORMAT, "version": 1, **body, "overdue": overdue(view, today)}
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"

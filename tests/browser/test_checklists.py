@@ -310,7 +310,7 @@ def test_unreadable_saved_answers_are_set_aside_not_destroyed(page, site_url):
     )
     assert [json.loads(text)["version"] for text in kept] == [7]
     choose(page, "readiness", item_ids("readiness")[0], "yes")
-    assert stored(page)["version"] == 1
+    assert stored(page)["version"] == 2
 
 
 def test_several_checklists_on_one_page_keep_separate_answers(page, site_url):
@@ -337,7 +337,7 @@ def test_a_note_typed_just_before_leaving_is_saved(page, site_url):
     """Text typed a moment before a reload (no blur, before the save delay) is not lost."""
     open_page(page, site_url + ASSESSMENT)
     item = item_ids("readiness")[6]
-    page.locator(f"#readiness-{item} summary").click()
+    page.locator(f"#readiness-{item} .p2p-item__more summary").click()
     page.locator(f"#readiness-{item}--note").fill("Typed and gone at once")
     page.reload()
     wait_mounted(page, "readiness")
@@ -450,7 +450,7 @@ def test_tools_and_note_fold_work_from_the_keyboard(page, site_url):
     """The note fold opens with Enter; the reset confirmation is reached and cancelled by keys."""
     open_page(page, site_url + ASSESSMENT)
     item = item_ids("readiness")[0]
-    page.locator(f"#readiness-{item} summary").focus()
+    page.locator(f"#readiness-{item} .p2p-item__more summary").focus()
     page.keyboard.press("Enter")
     expect(page.locator(f"#readiness-{item}--note")).to_be_visible()
     page.keyboard.press("Tab")

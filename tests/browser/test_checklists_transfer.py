@@ -93,7 +93,7 @@ def test_export_json_then_import_in_a_fresh_context_gives_the_same_state(
     text = download(first, "Export JSON")
     exported = json.loads(text)
     assert exported["format"] == "pilot2prod/answers"
-    assert exported["version"] == 1
+    assert exported["version"] == 2
     assert exported["checklist"] == "readiness"
     assert exported["checklist_version"] == checklist("readiness").version
     assert exported["answers"] == entered["answers"]
@@ -232,7 +232,7 @@ def _bad_files() -> list[tuple[str, bytes, str]]:
         ("not-json", b"{this is not json", "not valid JSON"),
         ("array", b"[1, 2, 3]", "does not hold a set of answers"),
         ("wrong-format", json.dumps({**good, "format": "other/tool"}).encode(), "format tag"),
-        ("newer", json.dumps({**good, "version": 2}).encode(), "newer version"),
+        ("newer", json.dumps({**good, "version": 3}).encode(), "newer version"),
         (
             "other-checklist",
             json.dumps({**good, "checklist": "scope-and-budget"}).encode(),

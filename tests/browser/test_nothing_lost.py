@@ -147,7 +147,7 @@ def test_a_note_being_typed_survives_a_save_in_another_tab(context, site_url):
     open_page(first, site_url + ASSESSMENT)
     open_page(second, site_url + ASSESSMENT)
     ids = item_ids("readiness")
-    first.locator(f"#readiness-{ids[3]} summary").click()
+    first.locator(f"#readiness-{ids[3]} .p2p-item__more summary").click()
     # Typed without leaving the field: the note waits for its delayed save.
     first.locator(f"#readiness-{ids[3]}--note").fill("Typed in tab A")
     click_answer(second, ids[5], "yes")

@@ -265,7 +265,7 @@ def test_form_hands_the_script_pythons_labels_and_limits(built_site, checklists)
         assert int(form.attrs["data-note-max"]) == NOTE_MAX
         assert int(form.attrs["data-owner-max"]) == OWNER_MAX
         assert int(form.attrs["data-name-max"]) == NAME_MAX
-        for note in form.find_all("textarea"):
+        for note in form.find_all("textarea", data_field="note"):
             assert note.attrs["maxlength"] == str(NOTE_MAX)
 
 

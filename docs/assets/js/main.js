@@ -21,6 +21,7 @@ const COMPONENTS = {
   "price-picker": () => import("./components/price-picker.js"),
   team: () => import("./components/team.js"),
   portfolio: () => import("./components/portfolio.js"),
+  plan: () => import("./components/plan.js"),
 };
 
 const loaded = new Map();

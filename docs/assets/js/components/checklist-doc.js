@@ -1,19 +1,30 @@
 // The answers document: what is stored, exported, imported and shared.
 //
-// {"format": "pilot2prod/answers", "version": 1, "checklist": id, "checklist_version": v,
+// {"format": "pilot2prod/answers", "version": 2, "checklist": id, "checklist_version": v,
 //  "answers": {item: value}, "notes": {item: text}, "owners": {item: text},
-//  "orphans": {item: {"answer"?: value, "note"?: text, "owner"?: text}},
+//  "plan": {item: {"action"?: text, "owner"?: text, "due"?: "YYYY-MM-DD", "status"?: id}},
+//  "orphans": {item: {"answer"?: value, "note"?: text, "owner"?: text, "plan"?: JSON text}},
 //  "project"?: text, "assessor"?: text, "assessed"?: "YYYY-MM-DD"}
 //
 // The three identity keys belong to a scored assessment (a form with data-identity-max) and are
 // present only when filled in, so documents saved before they existed read as they always did.
+// The improvement plan (version 2) belongs to it too (a form with data-plan, whose rules come
+// from pilot2prod/readiness/answers.py); every checklist writes version 2, the others with an
+// empty plan. Version 1 is read as version 2 with an empty plan (answers.upgrade_document).
+// A plan entry this page cannot use (a status it does not know, a date that is not one, text
+// too long, or a question no longer asked) is kept aside in `orphans`, as the JSON it was.
 //
 // Orphans are answers to items that are no longer in the checklist: kept aside and shown,
 // never silently dropped. Everything read from outside goes through normalizeDoc, which
 // refuses what it cannot trust with a message in plain words.
 
 export const FORMAT = "pilot2prod/answers";
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** Older versions this page still opens, migrated on read. */
+const READABLE_VERSIONS = [1, 2];
+const PLAN_FIELDS = ["action", "owner", "due", "status"];
+/** Longest set-aside plan entry kept, as JSON text: larger ones refuse the whole document. */
+const PLAN_ASIDE_MAX = 2000;
 export const COPIES_FORMAT = "pilot2prod/copies";
 import { copyDict, dict, hasKey } from "../lib/dict.js";
 
@@ -30,6 +41,31 @@ function limit(form, name, attribute) {
   const value = Number(form.dataset[name]);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`the checklist form has no valid ${attribute}`);
   return value;
+}
+
+function planRules(form) {
+  // Present on the scored assessment only: statuses, their labels and lengths from Python.
+  if (!form.dataset.plan) return null;
+  let raw = null;
+  try {
+    raw = JSON.parse(form.dataset.plan);
+  } catch {
+    // reported below
+  }
+  const ok =
+    isPlainObject(raw) &&
+    Array.isArray(raw.statuses) &&
+    raw.statuses.every((s) => typeof s === "string") &&
+    isPlainObject(raw.status_labels) &&
+    Number.isInteger(raw.action_max) &&
+    Number.isInteger(raw.owner_max);
+  if (!ok) throw new Error("the checklist form has no readable data-plan");
+  return {
+    statuses: raw.statuses,
+    labels: new Map(raw.statuses.map((s) => [s, typeof raw.status_labels[s] === "string" ? raw.status_labels[s] : s])),
+    actionMax: raw.action_max,
+    ownerMax: raw.owner_max,
+  };
 }
 
 function labels(form) {
@@ -83,6 +119,8 @@ export function readSpec(form) {
     nameMax: limit(form, "nameMax", "data-name-max"),
     // 0: this checklist has no identity fields (only the scored assessment has them).
     identityMax: form.dataset.identityMax ? limit(form, "identityMax", "data-identity-max") : 0,
+    // null: this checklist keeps no improvement plan.
+    plan: planRules(form),
     sections,
     items,
   };
@@ -98,6 +136,7 @@ export function emptyDoc(spec) {
     answers: dict(),
     notes: dict(),
     owners: dict(),
+    plan: dict(),
     orphans: dict(),
   };
 }
@@ -115,6 +154,8 @@ export function identityOf(doc) {
 export function cloneDoc(doc) {
   const orphans = dict();
   for (const [id, entry] of Object.entries(doc.orphans || {})) orphans[id] = copyDict(entry);
+  const plan = dict();
+  for (const [id, entry] of Object.entries(doc.plan || {})) plan[id] = copyDict(entry);
   return {
     format: FORMAT,
     version: FORMAT_VERSION,
@@ -123,6 +164,7 @@ export function cloneDoc(doc) {
     answers: copyDict(doc.answers),
     notes: copyDict(doc.notes),
     owners: copyDict(doc.owners),
+    plan,
     orphans,
     ...identityOf(doc),
   };
@@ -132,7 +174,7 @@ export function cloneDoc(doc) {
 export function isEmptyDoc(doc) {
   // The date alone is not something typed: it defaults to the day of the first answer.
   const named = Boolean(identityOf(doc).project || identityOf(doc).assessor);
-  return !named && ["answers", "notes", "owners", "orphans"].every((key) => Object.keys(doc[key] || {}).length === 0);
+  return !named && ["answers", "notes", "owners", "plan", "orphans"].every((key) => Object.keys(doc[key] || {}).length === 0);
 }
 
 /** How many items have an answer. */
@@ -206,7 +248,7 @@ export function normalizeDoc(raw, spec) {
   if (raw.format !== FORMAT) {
     throw new DocError("It is not a pilot2prod answers file (its format tag is missing or different).");
   }
-  if (raw.version !== FORMAT_VERSION) {
+  if (!READABLE_VERSIONS.includes(raw.version)) {
     if (Number.isInteger(raw.version) && raw.version > FORMAT_VERSION) {
       throw new DocError(`It was written by a newer version of this site (format ${raw.version}); this page reads format ${FORMAT_VERSION}.`);
     }
@@ -234,7 +276,21 @@ export function normalizeDoc(raw, spec) {
     const owner = value.owner === undefined ? undefined : textCheck("owner", spec.ownerMax)(value.owner, key);
     if (note !== undefined) entry.note = note;
     if (owner !== undefined) entry.owner = owner;
+    if (value.plan !== undefined) {
+      if (typeof value.plan !== "string" || value.plan.length > PLAN_ASIDE_MAX) throw new DocError(`The set-aside plan for ${quote(key)} is not readable.`);
+      entry.plan = value.plan;
+    }
     return Object.keys(entry).length ? entry : undefined;
+  });
+  // A version 1 document has no plan: it reads as version 2 with an empty one.
+  const planAside = [];
+  const plan = readMap(raw.version === 1 ? undefined : raw.plan, "plan", (value, key) => {
+    const why = spec.plan ? planFault(value, spec.plan) : "this checklist keeps no plan";
+    if (!why && spec.items.has(key)) return planEntry(value);
+    const text = JSON.stringify(value);
+    if (text.length > PLAN_ASIDE_MAX) throw new DocError(`The plan for item ${quote(key)} is too large to read or to keep aside.`);
+    if (spec.items.has(key)) planAside.push({ id: key, why });
+    return { aside: text };
   });
 
   const doc = { ...emptyDoc(spec), ...readIdentity(raw, spec) };
@@ -263,6 +319,17 @@ export function normalizeDoc(raw, spec) {
       else setAside(key, field, value);
     }
   }
+  for (const [key, value] of Object.entries(plan)) {
+    if (!hasKey(value, "aside")) {
+      if (Object.keys(value).length) doc.plan[key] = value;
+    } else if (spec.items.has(key)) {
+      // The question is still asked: kept aside without counting as a removed question's answer.
+      if (!hasKey(doc.orphans, key)) doc.orphans[key] = dict();
+      doc.orphans[key].plan = value.aside;
+    } else {
+      setAside(key, "plan", value.aside);
+    }
+  }
   // An item that comes back (a maintainer restored it) gets its old answer back.
   for (const [key, entry] of Object.entries(orphans)) {
     const usable = spec.items.has(key) && !hasKey(doc.answers, key) && (entry.answer === undefined || spec.values.includes(entry.answer));
@@ -270,11 +337,51 @@ export function normalizeDoc(raw, spec) {
       if (entry.answer !== undefined) doc.answers[key] = entry.answer;
       if (entry.note !== undefined && !hasKey(doc.notes, key)) doc.notes[key] = entry.note;
       if (entry.owner !== undefined && !hasKey(doc.owners, key)) doc.owners[key] = entry.owner;
+      // A plan kept aside stays aside: it was set aside because it could not be used.
+      // (When this document also brought an unusable plan for it, the one kept earlier stays.)
+      if (entry.plan !== undefined) doc.orphans[key] = dict([["plan", entry.plan]]);
     } else {
       doc.orphans[key] = dict([...Object.entries(hasKey(doc.orphans, key) ? doc.orphans[key] : {}), ...Object.entries(entry)]);
     }
   }
-  return { doc, fromVersion, newOrphans };
+  return { doc, fromVersion, newOrphans, planAside };
+}
+
+/** Why a plan entry cannot be used under `rules` (a reader-facing phrase), or "" when it can. */
+function planFault(value, rules) {
+  if (!isPlainObject(value)) return "it is not a set of plan fields";
+  for (const name of Object.keys(value)) {
+    if (!PLAN_FIELDS.includes(name)) return `it has a field ${quote(name, 30)} a plan does not have`;
+  }
+  const texts = [
+    ["action", "its action", rules.actionMax],
+    ["owner", "its owner", rules.ownerMax],
+  ];
+  for (const [name, words, max] of texts) {
+    const text = value[name];
+    if (text === undefined || text === null) continue;
+    if (typeof text !== "string") return `${words} is not text`;
+    if (text.length > max) return `${words} is longer than ${max} characters`;
+  }
+  const { due, status } = value;
+  if (due !== undefined && due !== null && due !== "") {
+    if (typeof due !== "string" || !isDate(due)) return `its due date ${quote(String(due), 20)} is not a date (YYYY-MM-DD)`;
+  }
+  if (status !== undefined && status !== null && !rules.statuses.includes(status)) {
+    const allowed = rules.statuses.map((s) => rules.labels.get(s)).join(", ");
+    return `its status ${quote(String(status), 20)} is not one of: ${allowed}`;
+  }
+  return "";
+}
+
+/** A usable plan entry with its empty fields left out (planFault found nothing wrong). */
+function planEntry(value) {
+  const entry = dict();
+  for (const name of PLAN_FIELDS) {
+    const text = value[name];
+    if (typeof text === "string" && text.trim() !== "") entry[name] = text;
+  }
+  return entry;
 }
 
 /** Parse JSON text into a checked document (same errors as normalizeDoc). */

@@ -2,8 +2,9 @@
 //
 // `base` is what this tab last read from or wrote to storage, `mine` what it holds now (with a
 // note still being typed), `theirs` what another tab has just saved. For every field (an
-// answer, a note, an owner or a set-aside entry, each by item id; any other top-level value as
-// a whole) the rule is the same: if this tab changed it since `base`, this tab's value stays;
+// answer, a note, an owner or a set-aside entry, each by item id; each field of an item's plan
+// (action, owner, due date, status) on its own; any other top-level value as a whole) the rule
+// is the same: if this tab changed it since `base`, this tab's value stays;
 // otherwise the other tab's value is taken. Only answers documents (already checked by
 // normalizeDoc) are merged, so the keys are ids and the dictionaries have no prototype.
 
@@ -12,6 +13,10 @@ import { dict, hasKey } from "../lib/dict.js";
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const isDict = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/** Top-level parts whose entries merge field by field: one tab may set a plan's owner while
+ * the other sets its due date, and both are kept. */
+const PER_FIELD = new Set(["plan"]);
 
 function pick(base, mine, theirs) {
   if (same(mine, base)) return { value: theirs, taken: !same(theirs, mine), kept: false };
@@ -40,7 +45,22 @@ export function mergeDocs(base, mine, theirs) {
       const td = isDict(tv) ? tv : {};
       const merged = dict();
       for (const id of new Set([...Object.keys(md), ...Object.keys(td)])) {
-        const choice = pick(hasKey(bd, id) ? bd[id] : undefined, hasKey(md, id) ? md[id] : undefined, hasKey(td, id) ? td[id] : undefined);
+        const bi = hasKey(bd, id) ? bd[id] : undefined;
+        const mi = hasKey(md, id) ? md[id] : undefined;
+        const ti = hasKey(td, id) ? td[id] : undefined;
+        if (PER_FIELD.has(key) && (isDict(mi) || isDict(ti))) {
+          const fields = dict();
+          const [bf, mf, tf] = [bi, mi, ti].map((v) => (isDict(v) ? v : {}));
+          for (const name of new Set([...Object.keys(mf), ...Object.keys(tf)])) {
+            const choice = pick(hasKey(bf, name) ? bf[name] : undefined, hasKey(mf, name) ? mf[name] : undefined, hasKey(tf, name) ? tf[name] : undefined);
+            if (choice.taken) taken += 1;
+            if (choice.kept) kept += 1;
+            if (choice.value !== undefined) fields[name] = choice.value;
+          }
+          if (Object.keys(fields).length) merged[id] = fields;
+          continue;
+        }
+        const choice = pick(bi, mi, ti);
         if (choice.taken) taken += 1;
         if (choice.kept) kept += 1;
         if (choice.value !== undefined) merged[id] = choice.value;

@@ -119,7 +119,7 @@ export function buildOrphans(spec) {
     h("p", { class: "p2p-orphans__title", id: `${spec.id}--orphans-title`, text: "Answers kept aside" }),
     h("p", {
       class: "p2p-panel__hint",
-      text: "These answers belong to questions that are no longer in this checklist. They are kept, exported and shared with the rest until you discard them.",
+      text: "These answers belong to questions that are no longer in this checklist, or are plan entries this page could not use. They are kept, exported and shared with the rest until you discard them.",
     }),
     list,
     button("orphans-discard", "Discard these answers"),

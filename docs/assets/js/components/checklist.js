@@ -5,7 +5,7 @@
 //
 // Contract with other widgets: the form dispatches a bubbling "pilot2prod:answers" event
 // (detail: checklist, version, answers, notes, owners, reason, and for a scored assessment
-// project, assessor, assessed) whenever the answers shown
+// project, assessor, assessed and plan) whenever the answers shown
 // change, and re-dispatches it when it receives "pilot2prod:answers-request".
 
 import {
@@ -25,6 +25,7 @@ import { fileName, progressSentence, tally, toCSV, toJSON, toMarkdown } from "./
 import { resultOf, scoreWithReports, verdictWidget } from "./readiness-export.js";
 import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar } from "./checklist-ui.js";
 import { h } from "../lib/dom.js";
+import { dict, hasKey } from "../lib/dict.js";
 import { copyText, download, today } from "../lib/download.js";
 import {
   MAX_BYTES,
@@ -151,12 +152,16 @@ class ChecklistController {
     this.baseText = text;
     if (text) {
       try {
-        const { doc, fromVersion, newOrphans } = parseDocText(text, spec);
+        const { doc, fromVersion, newOrphans, planAside } = parseDocText(text, spec);
         this.own = doc;
         this.base = cloneDoc(doc);
         if (fromVersion && fromVersion !== spec.version) {
           const aside = newOrphans ? ` ${newOrphans} of your answers belong to questions that were removed; they are listed under “Answers kept aside”.` : "";
-          this.notify(`This checklist has changed since you last saved (version ${fromVersion} → ${spec.version}).${aside}`);
+          this.notify(`This checklist has changed since you last saved (version ${fromVersion} → ${spec.version}).${aside}${planAsideNote(spec, planAside)}`);
+          this.persist();
+        } else if (planAside.length) {
+          // Saved back with the entry moved aside, so the notice is said once, not on every visit.
+          this.notify(planAsideNote(spec, planAside).trim(), { kind: "error" });
           this.persist();
         }
       } catch (error) {
@@ -184,12 +189,70 @@ class ChecklistController {
       if (owner) owner.value = view.owners[item.id] || "";
       const details = item.element.querySelector(".p2p-item__more");
       if (details && (view.notes[item.id] || view.owners[item.id])) details.open = true;
+      this.applyPlan(item);
     }
     for (const input of form.querySelectorAll("input[data-identity]")) {
       const key = input.dataset.identity;
       input.value = view[key] || (key === "assessed" ? today() : "");
     }
     this.refresh();
+  }
+
+  /** Fill an item's plan fields from the answers shown (a question without an own action shows
+   * the suggested one, which the macro put in the textarea as its default value). */
+  applyPlan(item) {
+    if (!this.spec.plan) return;
+    const entry = hasKey(this.view.plan, item.id) ? this.view.plan[item.id] : {};
+    for (const control of item.element.querySelectorAll("[data-plan-field]")) {
+      const name = control.dataset.planField;
+      const value = hasKey(entry, name) ? entry[name] : "";
+      if (name === "action") control.value = value || control.defaultValue;
+      else if (name === "status") control.value = value || this.spec.plan.statuses[0];
+      else control.value = value;
+    }
+  }
+
+  /** Copy one plan control into the answers shown; a default (suggested action, first status,
+   * empty text) is left out, so the document holds only what the reader chose. */
+  setPlanField(item, control) {
+    const name = control.dataset.planField;
+    const plan = this.view.plan;
+    const entry = hasKey(plan, item.id) ? plan[item.id] : dict();
+    let value = control.value;
+    const squash = (text) => text.split(/\s+/).filter(Boolean).join(" ");
+    if (name === "action" && squash(value) === squash(control.defaultValue)) value = "";
+    if (name === "status" && value === this.spec.plan.statuses[0]) value = "";
+    if (value.trim()) entry[name] = value;
+    else delete entry[name];
+    if (Object.keys(entry).length) plan[item.id] = entry;
+    else delete plan[item.id];
+  }
+
+  resetPlanAction(button) {
+    const item = this.itemOf(button);
+    const field = item && item.element.querySelector('[data-plan-field="action"]');
+    if (!field) return;
+    field.value = field.defaultValue;
+    this.setPlanField(item, field);
+    this.commit("plan");
+    field.focus();
+    this.notify("The action is the suggested one again.");
+  }
+
+  refreshPlan(item, isOpen) {
+    const { spec, view } = this;
+    const details = item.element.querySelector("[data-p2p-plan]");
+    if (!details || !spec.plan) return;
+    // The plan is for questions still open; one answered Yes keeps its plan, out of sight.
+    details.hidden = !isOpen;
+    const entry = hasKey(view.plan, item.id) ? view.plan[item.id] : {};
+    const parts = [spec.plan.labels.get(entry.status || spec.plan.statuses[0])];
+    if (entry.action) parts.push("own action");
+    if (entry.owner) parts.push(`owner: ${entry.owner}`);
+    if (entry.due) parts.push(`due ${entry.due}`);
+    item.element.querySelector("[data-p2p-plan-state]").textContent = ` (${parts.join(", ")})`;
+    const reset = details.querySelector('[data-action="plan-reset"]');
+    if (reset) reset.disabled = !entry.action;
   }
 
   refreshItem(item) {
@@ -203,6 +266,7 @@ class ChecklistController {
     el.dataset.open = String(spec.scale === "done" ? value !== "done" : !value || needsReason);
     el.dataset.gap = String(value === "no" || value === "partial");
     el.classList.toggle("p2p-item--needs-reason", needsReason);
+    this.refreshPlan(item, value !== "yes" && (value !== "na" || needsReason));
 
     const status = el.querySelector("[data-p2p-status]");
     if (status) {
@@ -281,6 +345,7 @@ class ChecklistController {
       if (entry.answer) parts.push(this.spec.scale === "done" ? (entry.answer === "done" ? "Done" : entry.answer) : this.spec.labels.get(entry.answer) || entry.answer);
       if (entry.owner) parts.push(`owner: ${entry.owner}`);
       if (entry.note) parts.push(`note: ${entry.note}`);
+      if (entry.plan) parts.push(`plan that could not be used: ${entry.plan}`);
       list.append(h("li", {}, h("code", { text: id }), h("span", { text: ` ${parts.join(" · ")}` })));
     }
     root.hidden = entries.length === 0;
@@ -323,6 +388,9 @@ class ChecklistController {
     } else if (target.dataset.field) {
       // Text was already copied on "input"; "change" (leaving the field) saves and announces.
       this.commit("note");
+    } else if (target.dataset.planField && this.spec.plan) {
+      this.setPlanField(item, target);
+      this.commit("plan");
     }
   }
 
@@ -337,10 +405,12 @@ class ChecklistController {
     const target = event.target;
     const field = target.dataset ? target.dataset.field : undefined;
     const identity = target.dataset ? target.dataset.identity : undefined;
-    if (field !== "note" && field !== "owner" && !identity) return;
+    const planField = target.dataset && this.spec.plan ? target.dataset.planField : undefined;
+    if (field !== "note" && field !== "owner" && !identity && !planField) return;
     const item = this.itemOf(target);
     if (identity) this.setIdentity(target);
     else if (!item) return;
+    else if (planField) this.setPlanField(item, target);
     else {
       const bucket = field === "note" ? this.view.notes : this.view.owners;
       if (target.value.trim()) bucket[item.id] = target.value;
@@ -453,6 +523,7 @@ class ChecklistController {
       notes: { ...view.notes },
       owners: { ...view.owners },
       ...(spec.identityMax ? { assessed: today(), ...identityOf(view) } : {}),
+      ...(spec.plan ? { plan: cloneDoc(view).plan } : {}),
       reason,
     };
     form.pilot2prodAnswers = detail;
@@ -492,6 +563,7 @@ class ChecklistController {
       "copy-open": () => this.openCopy(Number(target.dataset.index)),
       "copy-delete": () => this.deleteCopy(Number(target.dataset.index)),
       "orphans-discard": () => this.discardOrphans(),
+      "plan-reset": () => this.resetPlanAction(target),
       "banner-keep": () => this.keepMine(),
       "banner-replace": () => this.replaceMine(),
       "banner-copy": () => this.bannerAskName(),
@@ -633,16 +705,18 @@ class ChecklistController {
     }
     if (!this.preview && isEmptyDoc(this.own)) {
       this.adopt(result.doc, "import");
-      this.notify(`Imported ${Object.keys(result.doc.answers).length} answers from “${file.name}”.${this.versionNote(result)}`);
+      const kind = result.planAside.length ? "error" : "info";
+      this.notify(`Imported ${Object.keys(result.doc.answers).length} answers from “${file.name}”.${this.versionNote(result)}`, { kind });
       return;
     }
     this.showPreview(result.doc, { source: "import", label: file.name, versionNote: this.versionNote(result) });
   }
 
-  versionNote({ fromVersion, newOrphans }) {
-    if (!fromVersion || fromVersion === this.spec.version) return "";
+  versionNote({ fromVersion, newOrphans, planAside = [] }) {
+    const planNote = planAsideNote(this.spec, planAside);
+    if (!fromVersion || fromVersion === this.spec.version) return planNote;
     const aside = newOrphans ? ` ${newOrphans} of them belong to questions no longer in it and are kept aside.` : "";
-    return ` They were given to an earlier version of this checklist (${fromVersion}).${aside}`;
+    return ` They were given to an earlier version of this checklist (${fromVersion}).${aside}${planNote}`;
   }
 
   /** Shared answers from a link: shown under the banner, nothing saved until the reader chooses. */
@@ -903,6 +977,19 @@ class ChecklistController {
     this.applyView();
     this.announce("sync");
   }
+}
+
+/** The words for plan entries kept aside on reading ("" for none), naming the first few. */
+function planAsideNote(spec, planAside) {
+  if (!planAside.length) return "";
+  const named = planAside.slice(0, 3).map(({ id, why }) => {
+    const item = spec.items.get(id);
+    const text = item ? item.text : id;
+    return `“${text.length > 60 ? `${text.slice(0, 60)}…` : text}”: ${why}`;
+  });
+  const more = planAside.length > 3 ? `; and ${planAside.length - 3} more` : "";
+  const count = planAside.length === 1 ? "One plan entry" : `${planAside.length} plan entries`;
+  return ` ${count} could not be used and ${planAside.length === 1 ? "was" : "were"} kept aside, unchanged, under “Answers kept aside” (${named.join("; ")}${more}); the rest was read.`;
 }
 
 /** Undo the single-checklist print marks (after printing, or if the dialog never opened). */
