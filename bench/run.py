@@ -72,7 +72,13 @@ try {
 RUNTIME_PATHS = re.compile(r"/assets/(pyodide|python|wheels)/")
 """Where the Python runtime lives in the site: Pyodide, the site's library and the wheel."""
 
-OUR_SCRIPTS = ("lib/python-early.js", "lib/python.js", "components/readiness.js", "main.js", "bare.js")
+OUR_SCRIPTS = (
+    "lib/python-early.js",
+    "lib/python.js",
+    "components/readiness.js",
+    "main.js",
+    "bare.js",
+)
 """Main-thread code of the Python runtime and the readiness widget (and the bare baseline)."""
 
 
