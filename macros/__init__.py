@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from macros import (
     calculator_method,
+    milestones_view,
     portfolio_view,
     readiness_widget,
     render_calculators,
@@ -66,6 +67,7 @@ def define_env(env: Any) -> None:
     calculator_method.define(env, dataset, page)
     team_view.define(env, runtime, page)
     portfolio_view.define(env, runtime, page)
+    milestones_view.define(env, dataset)
 
     @env.macro
     def records(name: str, level: int = 2) -> str:

@@ -31,4 +31,4 @@ def import_milestones(data: Dataset, payload: dict) -> dict[str, Any]:
         incoming = reading.read_milestones(payload["file"], checklist, rubric)
         return reading.merge(kept, incoming)
     except reading.MilestonesError as error:
-        raise InputError(f"The file was not imported: {error}.") from None
+        raise InputError(str(error)) from None

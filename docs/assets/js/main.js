@@ -21,6 +21,7 @@ const COMPONENTS = {
   "price-picker": () => import("./components/price-picker.js"),
   team: () => import("./components/team.js"),
   portfolio: () => import("./components/portfolio.js"),
+  milestones: () => import("./components/milestones.js"),
 };
 
 const loaded = new Map();
