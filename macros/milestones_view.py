@@ -23,7 +23,7 @@ def milestones_html(checklist_id: str) -> str:
     return (
         # A Markdown heading, so the section has its entry in the page's table of contents.
         "## Milestones {#milestones}\n\n"
-        f'<section class="p2p-milestones" data-p2p-component="milestones" '
+        '<section class="p2p-milestones" data-p2p-component="milestones" '
         f'data-checklist="{_e(checklist_id)}" aria-labelledby="milestones">'
         '<p data-role="nojs">Milestones keep dated copies of your answers in this browser and '
         "need JavaScript. Without it, export your answers as JSON now and again, and compare two "
@@ -43,8 +43,8 @@ def milestones_html(checklist_id: str) -> str:
         "</button> "
         '<button type="button" class="p2p-button" data-action="import">Import milestones…'
         "</button>"
-        f'<input type="file" data-role="file" accept=".json,application/json" hidden '
-        f'aria-label="Milestones file to import"></p>'
+        '<input type="file" data-role="file" accept=".json,application/json" hidden '
+        'aria-label="Milestones file to import"></p>'
         '<div class="p2p-milestones__notices" data-role="notices" role="status" '
         'aria-live="polite"></div>'
         f'<h3 id="{key}-list">Saved milestones</h3>'
@@ -61,17 +61,17 @@ def milestones_html(checklist_id: str) -> str:
         "</div>"
         f'<h3 id="{key}-trend">Dimension scores over the milestones</h3>'
         '<p data-role="trend-none">The trend appears once a milestone is saved.</p>'
-        '<figure class="p2p-milestones__trend" data-role="trend" hidden>'
-        f'<div class="p2p-milestones__scroll" data-role="trend-scroll" tabindex="0" '
+        '<div class="p2p-milestones__trend" data-role="trend" hidden><figure>'
+        '<div class="p2p-milestones__scroll" data-role="trend-scroll" tabindex="0" '
         f'role="region" aria-labelledby="{key}-trend">'
         '<svg class="p2p-chart-svg p2p-milestones__svg" data-role="trend-chart" role="img" '
         'aria-label="Dimension scores over milestones" xmlns="http://www.w3.org/2000/svg">'
         "</svg></div>"
-        "<figcaption>The same scores as a table, one column per milestone, oldest first:"
-        "</figcaption>"
+        "<figcaption>One line per dimension, one point per milestone, oldest on the left. The "
+        "table below holds the same scores.</figcaption></figure>"
         '<div class="p2p-milestones__scroll" data-role="trend-table" tabindex="0" '
-        f'role="region" aria-label="Trend table"></div>'
-        "</figure></div></section>"
+        'role="region" aria-label="Trend table"></div>'
+        "</div></div></section>"
     )
 
 

@@ -75,6 +75,9 @@ def kept(page: Page) -> dict[str, Any] | None:
 def open_with(page: Page, site_url: str, stored: dict[str, Any] | str | None) -> None:
     """Open the assessment with `stored` already saved as this browser's milestones."""
     page.goto(site_url + ASSESSMENT)
+    # Seeded only once this first visit has read its (empty) milestones, or it could read the
+    # seed first and, for an unreadable one, set it aside before the reload.
+    expect(page.locator(f"{SECTION}[data-p2p-mounted='true']")).to_be_visible()
     if stored is not None:
         text = stored if isinstance(stored, str) else json.dumps(stored)
         page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, text])

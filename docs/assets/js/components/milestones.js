@@ -523,12 +523,12 @@ class Milestones {
   }
 
   async trend() {
-    const figure = part(this.root, "trend");
+    const box = part(this.root, "trend");
     const run = ++this.trendRun;
     const points = [...this.list].sort((a, b) => (a.saved < b.saved ? -1 : a.saved > b.saved ? 1 : 0)).slice(-TREND_MAX);
     part(this.root, "trend-none").hidden = points.length > 0;
     if (points.length === 0) {
-      figure.hidden = true;
+      box.hidden = true;
       return;
     }
     let result;
@@ -538,7 +538,7 @@ class Milestones {
       });
     } catch (error) {
       if (run !== this.trendRun) return;
-      figure.hidden = true;
+      box.hidden = true;
       const none = part(this.root, "trend-none");
       none.hidden = false;
       setText(none, error && error.kind === "boot" ? failedText("The trend") : `The trend could not be drawn: ${error.message}.`);
@@ -562,8 +562,8 @@ class Milestones {
       ),
     );
     part(this.root, "trend-table").replaceChildren(table);
-    figure.hidden = false;
-    figure.dataset.points = String(points.length);
+    box.hidden = false;
+    box.dataset.points = String(points.length);
   }
 }
 
