@@ -178,6 +178,16 @@ def test_the_latest_two_are_compared_as_python_compares_them(page, site_url):
     assert changes.all_text_contents() == [d["change_text"] for d in expected["dimensions"]]
 
 
+def test_a_milestone_stored_without_a_verdict_shows_the_one_python_works_out(page, site_url):
+    """A snapshot saved while Python was away is listed with the verdict its answers give."""
+    open_with(page, site_url, _file(EARLY, LATE))
+    for row, milestone in zip(rows(page).all(), (LATE, EARLY), strict=True):
+        verdict = python_result(
+            repo_files(), "readiness.score", {"document": milestone["document"]}
+        )["verdict"]["label"]
+        expect(row).to_contain_text(f"verdict {verdict}", timeout=BOOT_TIMEOUT_MS)
+
+
 def test_one_milestone_is_compared_with_the_answers_now(page, site_url):
     """With one milestone the default is that milestone against the answers on screen."""
     open_with(page, site_url, _file(EARLY))

@@ -88,6 +88,7 @@ class Milestones {
     this.checklist = root.dataset.checklist || "";
     this.key = milestonesKey(this.checklist);
     this.list = [];
+    this.revision = 0; // counts the reader's changes (and reloads), not verdicts filled in
     this.readable = true;
     this.compareRun = 0;
     this.trendRun = 0;
@@ -110,6 +111,7 @@ class Milestones {
   // ----- storage ------------------------------------------------------------------------
 
   load() {
+    this.revision += 1;
     const text = store().get(this.key);
     this.readable = true;
     if (text === null) {
@@ -130,6 +132,7 @@ class Milestones {
 
   /** Store `list`; says so when the browser would not keep it. Returns whether it was stored. */
   write(list) {
+    this.revision += 1;
     this.list = list;
     const ok = store().set(this.key, JSON.stringify(fileOf(this.checklist, list)));
     if (!ok) {
@@ -221,13 +224,18 @@ class Milestones {
     const saved = new Date().toISOString();
     let verdict = null;
     let missing = "";
+    const button = this.root.querySelector('[data-action="save"]');
+    button.disabled = true; // one snapshot per click, however long the verdict takes
+    if (pythonStatus() !== "ready") this.notify(`Saving “${name}”: ${bootingText("the verdict")}`);
     try {
       const view = await callPython("readiness.score", { document: doc, ...this.scoreSettings() });
       doc.result = resultOf(view);
       verdict = view.verdict.label;
     } catch (error) {
-      // The snapshot is never held back: it keeps the answers; an import works the verdict out.
+      // The snapshot is never held back: it keeps the answers, and its verdict is worked out later.
       missing = ` Its verdict could not be worked out now (${error && error.message ? error.message : "Python is not available"}).`;
+    } finally {
+      button.disabled = false;
     }
     const milestone = { id: newId(), name, saved, verdict, document: doc };
     const stored = this.write([...this.list, milestone]);
@@ -326,6 +334,7 @@ class Milestones {
       return;
     }
     const kept = this.list;
+    const revision = this.revision;
     let merged;
     try {
       merged = await callPython("readiness.milestones_import", { file: raw, kept: fileOf(this.checklist, kept) }, { timeoutMs: 30000 });
@@ -334,7 +343,7 @@ class Milestones {
       refuse(error && error.message ? error.message.replace(/\.$/, "") : "Python is not available");
       return;
     }
-    if (this.list !== kept) {
+    if (this.revision !== revision) {
       refuse("the milestones changed while it was read; import it again");
       return;
     }
@@ -361,12 +370,36 @@ class Milestones {
   }
 
   render() {
-    const ordered = newestFirst(this.list);
-    part(this.root, "empty").hidden = ordered.length > 0;
-    part(this.root, "list").replaceChildren(...ordered.map((m) => this.renderRow(m)));
+    const ordered = this.renderList();
     this.fillPickers(ordered);
     this.compare();
     this.trend();
+    this.fillVerdicts();
+  }
+
+  renderList() {
+    const ordered = newestFirst(this.list);
+    part(this.root, "empty").hidden = ordered.length > 0;
+    part(this.root, "list").replaceChildren(...ordered.map((m) => this.renderRow(m)));
+    return ordered;
+  }
+
+  /** Verdicts for milestones saved while Python was unavailable, worked out by Python now. */
+  async fillVerdicts() {
+    const list = this.list;
+    const revision = this.revision;
+    if (!list.some((m) => !m.verdict)) return;
+    let read;
+    try {
+      read = await callPython("readiness.milestones_import", { file: fileOf(this.checklist, list) }, { timeoutMs: 30000 });
+    } catch {
+      return; // the list keeps saying "verdict not worked out", which stays true
+    }
+    if (this.revision !== revision || !this.root.isConnected) return;
+    const verdicts = new Map(read.milestones.map((m) => [m.id, m.verdict]));
+    // Not written now: the stored milestones change only when the reader changes something.
+    this.list = this.list.map((m) => (m.verdict ? m : { ...m, verdict: verdicts.get(m.id) || null }));
+    this.renderList();
   }
 
   renderRow(milestone) {
