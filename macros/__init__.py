@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from macros import (
     calculator_method,
+    milestones_view,
     plan_view,
     portfolio_view,
     readiness_widget,
@@ -74,6 +75,7 @@ def define_env(env: Any) -> None:
     team_view.define(env, runtime, page)
     portfolio_view.define(env, runtime, page)
     plan_view.define(env, page)
+    milestones_view.define(env, dataset)
 
     @env.macro
     def records(name: str, level: int = 2) -> str:

@@ -62,6 +62,7 @@ FUNCTIONS: dict[str, Function] = {
     "readiness.plan": _on_first_use("pilot2prod.api.programme", "plan"),
     "readiness.compare": _on_first_use("pilot2prod.api.programme", "compare"),
     "readiness.trend": _on_first_use("pilot2prod.api.programme", "trend"),
+    "readiness.milestones_import": _on_first_use("pilot2prod.api.milestones", "import_milestones"),
     "readiness.portfolio_summaries": _on_first_use(
         "pilot2prod.api.programme", "portfolio_summaries"
     ),

@@ -31,12 +31,14 @@ def test_content_page_loads_the_entry_module_and_no_component_or_python(page, si
 
 
 def test_assessment_page_loads_checklist_readiness_and_python_only(page, site_url):
-    """The assessment loads the checklist, readiness, plan and Python modules, not the others."""
+    """The assessment loads the checklist, readiness, plan, milestones and Python modules,
+    not the others."""
     scripts = _our_scripts(page, site_url, "assessment/")
     expect(page.locator("form#readiness")).to_have_attribute("data-p2p-mounted", "true")
     components = [name for name in scripts if name.startswith("components/")]
     assert sorted({name.split("-")[0].removesuffix(".js") for name in components}) == [
         "components/checklist",
+        "components/milestones",
         "components/plan",
         "components/readiness",
     ]

@@ -22,6 +22,7 @@ const COMPONENTS = {
   team: () => import("./components/team.js"),
   portfolio: () => import("./components/portfolio.js"),
   plan: () => import("./components/plan.js"),
+  milestones: () => import("./components/milestones.js"),
 };
 
 const loaded = new Map();

@@ -1,0 +1,385 @@
+"""Milestones on the assessment page: saved, listed, renamed, compared, charted, deleted only
+when the reader confirms, exported and imported without losing or overwriting anything."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.support import BOOT_TIMEOUT_MS, python_result, serious_axe_violations
+from tests.browser.test_checklists import (
+    ASSESSMENT,
+    FULL,
+    answers_doc,
+    choose,
+    item_ids,
+    open_page,
+    wait_mounted,
+)
+from tests.fixtures import repo_files
+
+KEY = "pilot2prod:milestones:readiness"
+SECTION = "section.p2p-milestones"
+HOSTILE = '<img src=x onerror="window.__xss=1">Q1 & "review"'
+IDS = item_ids("readiness")
+
+
+def _entry(ident: str, name: str, saved: str, answers: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": ident,
+        "name": name,
+        "saved": saved,
+        "document": answers_doc("readiness", answers),
+    }
+
+
+def _file(*entries: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "format": "pilot2prod/milestones",
+        "version": 1,
+        "checklist": "readiness",
+        "milestones": list(entries),
+    }
+
+
+EARLY = _entry("m-early", "Kick-off", "2026-01-10T09:00:00.000Z", {IDS[0]: "no", IDS[1]: "yes"})
+LATE = _entry("m-late", "Review", "2026-03-10T09:00:00.000Z", {IDS[0]: "yes", IDS[1]: "no"})
+
+
+def section(page: Page):
+    """The milestones section."""
+    return page.locator(SECTION)
+
+
+def rows(page: Page):
+    """The milestone rows, in the order shown."""
+    return page.locator(f"{SECTION} [data-role='list'] > li")
+
+
+def names(page: Page) -> list[str]:
+    """The milestone names as listed."""
+    return page.locator(f"{SECTION} [data-role='milestone-name']").all_text_contents()
+
+
+def kept(page: Page) -> dict[str, Any] | None:
+    """The milestones file stored in localStorage, or None."""
+    raw = page.evaluate("k => localStorage.getItem(k)", KEY)
+    return json.loads(raw) if raw else None
+
+
+def open_with(page: Page, site_url: str, stored: dict[str, Any] | str | None) -> None:
+    """Open the assessment with `stored` already saved as this browser's milestones."""
+    page.goto(site_url + ASSESSMENT)
+    # Seeded only once this first visit has read its (empty) milestones, or it could read the
+    # seed first and, for an unreadable one, set it aside before the reload.
+    expect(page.locator(f"{SECTION}[data-p2p-mounted='true']")).to_be_visible()
+    if stored is not None:
+        text = stored if isinstance(stored, str) else json.dumps(stored)
+        page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, text])
+        page.reload()
+    wait_mounted(page, "readiness")
+    expect(page.locator(f"{SECTION}[data-p2p-mounted='true']")).to_be_visible()
+
+
+def notice(page: Page):
+    """The milestones' live notice area."""
+    return page.locator(f"{SECTION} [data-role='notices']")
+
+
+def save(page: Page, name: str = "") -> None:
+    """Type a name (or none) and save a milestone, waiting until it is listed."""
+    before = rows(page).count()
+    page.get_by_label("Name of the new milestone (optional)").fill(name)
+    page.locator(SECTION).get_by_role("button", name="Save milestone").click()
+    expect(rows(page)).to_have_count(before + 1, timeout=BOOT_TIMEOUT_MS)
+
+
+def compared(page: Page):
+    """The comparison area, once a comparison is shown."""
+    area = page.locator(f"{SECTION} [data-role='compare-result']")
+    expect(area).to_have_attribute("data-state", "done", timeout=BOOT_TIMEOUT_MS)
+    return area
+
+
+def import_milestones(page: Page, path: Path) -> None:
+    """Choose `path` through the Import milestones button."""
+    with page.expect_file_chooser() as chooser:
+        section(page).get_by_role("button", name="Import milestones…").click()
+    chooser.value.set_files(str(path))
+
+
+def test_saved_milestones_are_listed_newest_first_with_their_verdict(page, site_url):
+    """Two saves list newest first, the unnamed one named by its date, and survive a reload."""
+    open_page(page, site_url + ASSESSMENT)
+    choose(page, "readiness", IDS[0], "yes")
+    save(page, "First review")
+    choose(page, "readiness", IDS[1], "no")
+    save(page)
+    expected_default = f"Milestone {date.today().isoformat()}"
+    assert names(page) == [expected_default, "First review"]
+    verdict = python_result(
+        repo_files(), "readiness.score", {"answers": {IDS[0]: "yes", IDS[1]: "no"}}
+    )["verdict"]["label"]
+    expect(rows(page).first).to_contain_text(f"verdict {verdict}")
+    stored = kept(page)
+    assert [m["name"] for m in stored["milestones"]] == ["First review", expected_default]
+    assert stored["milestones"][1]["document"]["answers"] == {IDS[0]: "yes", IDS[1]: "no"}
+    assert stored["milestones"][1]["document"]["result"]["verdict"]["label"] == verdict
+    page.reload()
+    expect(rows(page)).to_have_count(2)
+    assert names(page) == [expected_default, "First review"]
+
+
+def test_a_milestone_is_renamed_from_the_keyboard_and_escape_keeps_the_name(page, site_url):
+    """Enter saves a new name; Escape leaves the old one and returns focus to Rename."""
+    open_with(page, site_url, _file(EARLY))
+    section(page).get_by_role("button", name="Rename “Kick-off”").click()
+    field = page.get_by_label("New name for “Kick-off”")
+    expect(field).to_be_focused()
+    field.fill("Discarded")
+    field.press("Escape")
+    expect(section(page).get_by_role("button", name="Rename “Kick-off”")).to_be_focused()
+    assert names(page) == ["Kick-off"]
+    section(page).get_by_role("button", name="Rename “Kick-off”").press("Enter")
+    page.get_by_label("New name for “Kick-off”").fill("Kick-off, January")
+    page.get_by_label("New name for “Kick-off”").press("Enter")
+    expect(rows(page).first.locator("[data-role='milestone-name']")).to_have_text(
+        "Kick-off, January"
+    )
+    assert kept(page)["milestones"][0]["name"] == "Kick-off, January"
+    assert kept(page)["milestones"][0]["document"] == EARLY["document"]
+
+
+def test_the_latest_two_are_compared_as_python_compares_them(page, site_url):
+    """By default the newest milestone is compared with the one before; the words are Python's."""
+    open_with(page, site_url, _file(EARLY, LATE))
+    expect(page.get_by_label("Compare from")).to_have_value("m-early")
+    expect(page.get_by_label("Compare to")).to_have_value("m-late")
+    area = compared(page)
+    expected = python_result(
+        repo_files(),
+        "readiness.compare",
+        {"old": EARLY["document"], "new": LATE["document"]},
+    )
+    expect(area.locator("[data-role='verdict-change']")).to_have_text(expected["verdict_text"])
+    expect(area.locator("[data-role='compare-summary']")).to_have_text(expected["summary"])
+    improved = area.locator("[data-role='improved'] li")
+    regressed = area.locator("[data-role='regressed'] li")
+    expect(improved).to_have_count(len(expected["improved"]))
+    expect(regressed).to_have_count(len(expected["regressed"]))
+    expect(improved.first).to_contain_text(expected["improved"][0]["text"])
+    expect(regressed.first).to_contain_text(expected["regressed"][0]["text"])
+    changes = area.locator("[data-role='compare-dimensions'] tbody td:last-child")
+    assert changes.all_text_contents() == [d["change_text"] for d in expected["dimensions"]]
+
+
+def test_a_milestone_stored_without_a_verdict_shows_the_one_python_works_out(page, site_url):
+    """A snapshot saved while Python was away is listed with the verdict its answers give."""
+    open_with(page, site_url, _file(EARLY, LATE))
+    for row, milestone in zip(rows(page).all(), (LATE, EARLY), strict=True):
+        verdict = python_result(
+            repo_files(), "readiness.score", {"document": milestone["document"]}
+        )["verdict"]["label"]
+        expect(row).to_contain_text(f"verdict {verdict}", timeout=BOOT_TIMEOUT_MS)
+
+
+def test_one_milestone_is_compared_with_the_answers_now(page, site_url):
+    """With one milestone the default is that milestone against the answers on screen."""
+    open_with(page, site_url, _file(EARLY))
+    expect(page.get_by_label("Compare to")).to_have_value("current")
+    compared(page)
+    choose(page, "readiness", IDS[2], "yes")
+    area = page.locator(f"{SECTION} [data-role='improved'] li")
+    expect(area).to_have_count(1, timeout=30_000)
+    expect(area.first).to_contain_text("Not answered → Yes")
+
+
+def test_the_trend_is_drawn_from_pythons_geometry_with_a_table(page, site_url):
+    """The trend chart has Python's shapes, and its table one row per dimension."""
+    open_with(page, site_url, _file(LATE, EARLY))
+    figure = page.locator(f"{SECTION} [data-role='trend']")
+    expect(figure).to_have_attribute("data-points", "2", timeout=BOOT_TIMEOUT_MS)
+    expected = python_result(
+        repo_files(),
+        "readiness.trend",
+        {"milestones": [{"name": m["name"], "document": m["document"]} for m in (EARLY, LATE)]},
+    )
+    shapes = figure.locator("svg > *")
+    expect(shapes).to_have_count(len(expected["chart"]["shapes"]))
+    assert figure.locator("svg").get_attribute("aria-label") == expected["chart"]["label"]
+    table = figure.locator("[data-role='trend-rows']")
+    assert table.locator("thead th").all_text_contents() == expected["table"]["columns"]
+    assert [row[1:] for row in expected["table"]["rows"]] == [
+        tr.locator("td").all_text_contents() for tr in table.locator("tbody tr").all()
+    ]
+
+
+def test_delete_asks_first_and_cancelling_keeps_the_milestone(page, site_url):
+    """Delete shows a confirmation focused on Keep it; Keep it keeps, Delete then removes."""
+    open_with(page, site_url, _file(EARLY, LATE))
+    section(page).get_by_role("button", name="Delete “Review”…").click()
+    keep = section(page).get_by_role("button", name="Keep it: do not delete “Review”")
+    expect(keep).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(section(page).get_by_role("button", name="Delete “Review”…")).to_be_focused()
+    assert names(page) == ["Review", "Kick-off"]
+    assert len(kept(page)["milestones"]) == 2
+    section(page).get_by_role("button", name="Delete “Review”…").click()
+    section(page).get_by_role("button", name="Delete “Review” now").click()
+    expect(rows(page)).to_have_count(1)
+    assert names(page) == ["Kick-off"]
+    assert [m["id"] for m in kept(page)["milestones"]] == ["m-early"]
+    expect(notice(page)).to_contain_text("Deleted milestone “Review”")
+
+
+def test_export_then_import_elsewhere_gives_the_same_milestones(new_context, site_url, tmp_path):
+    """An export imported in a fresh browser lists the same milestones; again, nothing doubles."""
+    sender = new_context().new_page()
+    open_with(sender, site_url, _file(EARLY, LATE))
+    with sender.expect_download() as info:
+        section(sender).get_by_role("button", name="Export milestones").click()
+    path = tmp_path / "milestones.json"
+    info.value.save_as(path)
+    exported = json.loads(path.read_text(encoding="utf-8"))
+    assert [m["id"] for m in exported["milestones"]] == ["m-early", "m-late"]
+    receiver = new_context().new_page()
+    open_page(receiver, site_url + ASSESSMENT)
+    import_milestones(receiver, path)
+    expect(rows(receiver)).to_have_count(2, timeout=BOOT_TIMEOUT_MS)
+    assert names(receiver) == ["Review", "Kick-off"]
+    assert [m["document"] for m in kept(receiver)["milestones"]] == [
+        m["document"] for m in exported["milestones"]
+    ]
+    import_milestones(receiver, path)
+    expect(notice(receiver)).to_contain_text("2 milestones already here, skipped")
+    expect(rows(receiver)).to_have_count(2)
+
+
+def test_an_imported_milestone_with_a_taken_id_is_kept_beside_the_own_one(page, site_url, tmp_path):
+    """A different milestone under an id already here comes in as a copy; ours is unchanged."""
+    open_with(page, site_url, _file(EARLY))
+    theirs = EARLY | {"name": "Theirs", "document": answers_doc("readiness", {IDS[5]: "yes"})}
+    path = tmp_path / "theirs.json"
+    path.write_text(json.dumps(_file(theirs)), encoding="utf-8")
+    import_milestones(page, path)
+    expect(rows(page)).to_have_count(2, timeout=BOOT_TIMEOUT_MS)
+    stored = kept(page)["milestones"]
+    assert stored[0] == EARLY | {"verdict": stored[0]["verdict"]}
+    assert stored[1]["name"] == "Theirs (imported copy)" and stored[1]["id"] == "m-early-copy"
+    expect(notice(page)).to_contain_text("kept as a copy")
+
+
+def _bad_files() -> list[tuple[str, str, str]]:
+    deep = '{"format": "pilot2prod/milestones", "x": ' + "[" * 5000 + "]" * 5000 + "}"
+    return [
+        ("not-json", "{ this is not json", "not a JSON file"),
+        ("answers", json.dumps(answers_doc("readiness", {})), "answers file, not a milestones"),
+        ("newer", json.dumps(_file() | {"version": 7}), "newer pilot2prod"),
+        ("bad-entry", json.dumps(_file({"id": "x", "name": HOSTILE})), "milestones[0]"),
+        ("deep", deep, "nested"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "reason"), _bad_files(), ids=[b[0] for b in _bad_files()]
+)
+def test_a_bad_import_is_refused_with_the_reason_and_nothing_changes(
+    page, site_url, tmp_path, label, text, reason
+):
+    """A foreign, malformed or hostile file is refused in plain words; the milestones stay."""
+    open_with(page, site_url, _file(EARLY))
+    before = page.evaluate("k => localStorage.getItem(k)", KEY)
+    path = tmp_path / f"{label}.json"
+    path.write_text(text, encoding="utf-8")
+    import_milestones(page, path)
+    expect(notice(page)).to_contain_text(reason, timeout=BOOT_TIMEOUT_MS)
+    expect(notice(page)).to_contain_text("Your milestones are unchanged")
+    assert page.evaluate("k => localStorage.getItem(k)", KEY) == before
+    assert names(page) == ["Kick-off"]
+    assert page.evaluate("() => window.__xss") is None
+
+
+def test_hostile_names_are_shown_as_text_everywhere(page, site_url):
+    """A name made of markup is shown literally in the list, the pickers, chart and table."""
+    open_page(page, site_url + ASSESSMENT)
+    choose(page, "readiness", IDS[0], "yes")
+    save(page, HOSTILE)
+    save(page, "Second")
+    expect(rows(page).nth(1).locator("[data-role='milestone-name']")).to_have_text(HOSTILE)
+    expect(page.get_by_label("Compare from").locator("option").nth(2)).to_contain_text(HOSTILE)
+    figure = page.locator(f"{SECTION} [data-role='trend']")
+    expect(figure).to_have_attribute("data-points", "2", timeout=BOOT_TIMEOUT_MS)
+    expect(figure.locator("[data-role='trend-rows'] thead th").nth(1)).to_have_text(HOSTILE)
+    expect(figure.locator("svg text", has_text=HOSTILE[:18])).to_have_count(1)
+    compared(page)
+    assert section(page).locator("img").count() == 0
+    assert page.evaluate("() => window.__xss") is None
+
+
+def test_a_full_storage_says_so_and_keeps_the_milestone_on_the_page(new_context, site_url):
+    """When the browser refuses the write, the notice says so and the milestone stays listed."""
+    context = new_context()
+    context.add_init_script(FULL)
+    page = context.new_page()
+    open_page(page, site_url + ASSESSMENT)
+    expect(notice(page)).to_contain_text("storage for the site is full")
+    choose(page, "readiness", IDS[0], "yes")
+    save(page, "Kept here")
+    expect(notice(page)).to_contain_text("kept on this page only until you reload")
+    assert names(page) == ["Kept here"]
+    assert kept(page) is None
+
+
+def test_unreadable_stored_milestones_are_set_aside_not_lost(page, site_url):
+    """A stored value this page cannot read is moved aside under its own key and named."""
+    open_with(page, site_url, "{broken")
+    expect(notice(page)).to_contain_text("could not be read. They were set aside in this browser")
+    aside = page.evaluate(
+        """k => Object.keys(localStorage).filter((name) => name.startsWith(k + ':unreadable:'))
+            .map((name) => localStorage.getItem(name))""",
+        KEY,
+    )
+    assert aside == ["{broken"]
+    save(page, "Fresh start")
+    assert [m["name"] for m in kept(page)["milestones"]] == ["Fresh start"]
+
+
+def test_no_serious_axe_violations_with_milestones_compared_and_charted(page, site_url):
+    """With milestones listed, a confirmation open, a comparison and a trend, axe finds none."""
+    open_with(page, site_url, _file(EARLY, LATE))
+    compared(page)
+    expect(page.locator(f"{SECTION} [data-role='trend']")).to_be_visible(timeout=BOOT_TIMEOUT_MS)
+    section(page).get_by_role("button", name="Delete “Review”…").click()
+    section(page).get_by_role("button", name="Rename “Kick-off”").click()
+    violations = serious_axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+
+def test_milestones_fit_a_390_px_phone(new_context, site_url):
+    """On a phone the section causes no sideways scrolling of the page and its text stays large."""
+    page = new_context(viewport={"width": 390, "height": 844}).new_page()
+    open_with(page, site_url, _file(EARLY, LATE))
+    compared(page)
+    expect(page.locator(f"{SECTION} [data-role='trend']")).to_be_visible(timeout=BOOT_TIMEOUT_MS)
+    widths = page.evaluate(
+        """(selector) => {
+            const root = document.querySelector(selector);
+            const tick = root.querySelector('svg text.p2p-tick');
+            return {
+              page: document.documentElement.scrollWidth,
+              section: root.getBoundingClientRect().right,
+              tick: tick.getBoundingClientRect().height,
+            };
+        }""",
+        SECTION,
+    )
+    assert widths["page"] <= 390 and widths["section"] <= 390
+    assert widths["tick"] >= 10
+    for button in ("Save milestone", "Rename “Review”", "Delete “Review”…"):
+        box = section(page).get_by_role("button", name=button).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
