@@ -20,7 +20,7 @@ The rule, also stated on the method page:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from pilot2prod.model.checklists import Checklist, ChecklistItem
@@ -168,10 +168,11 @@ def _ref(
 
 
 def _dimension_scores(
-    checklist: Checklist, values: Mapping[str, str], scale: float
+    checklist: Checklist, values: Mapping[str, str]
 ) -> tuple[DimensionScore, ...]:
     found = []
     for section in checklist.sections:
+        scale = _weight_scale(section.items)
         total = 0.0
         weight = 0.0
         counted = not_applicable = unanswered = 0
@@ -185,7 +186,8 @@ def _dimension_scores(
             else:
                 counted += 1
                 terms.append(Term(item.id, item.weight, ANSWER_SCORES[answer]))
-                # Weights are rescaled by the largest one so sums of huge weights stay finite.
+                # Weights are rescaled by the dimension's largest, so sums of huge weights stay
+                # finite and tiny ones do not underflow to zero when multiplied by a score.
                 w = item.weight / scale
                 total += w * ANSWER_SCORES[answer]
                 weight += w
@@ -204,8 +206,9 @@ def _dimension_scores(
     return tuple(found)
 
 
-def _weight_scale(checklist: Checklist) -> float:
-    largest = max((item.weight for item in checklist.items), default=1.0)
+def _weight_scale(items: Iterable[ChecklistItem]) -> float:
+    """The largest weight among `items`: each dimension's mean divides its weights by it."""
+    largest = max((item.weight for item in items), default=1.0)
     return largest if math.isfinite(largest) and largest > 0 else 1.0
 
 
@@ -218,9 +221,9 @@ class _Verdict:
 
 
 def _verdict(
-    checklist: Checklist, rubric: Rubric, values: Mapping[str, str], scale: float
+    checklist: Checklist, rubric: Rubric, values: Mapping[str, str]
 ) -> tuple[_Verdict, tuple[DimensionScore, ...]]:
-    dimensions = _dimension_scores(checklist, values, scale)
+    dimensions = _dimension_scores(checklist, values)
     scored = [d.score for d in dimensions if d.score is not None]
     if not scored:
         return _Verdict(None, None, None, False), dimensions
@@ -236,7 +239,7 @@ def _verdict(
 
 
 def _needed(
-    checklist: Checklist, rubric: Rubric, values: Mapping[str, str], target: int, scale: float
+    checklist: Checklist, rubric: Rubric, values: Mapping[str, str], target: int
 ) -> set[str]:
     """The fewest items to answer Yes so the verdict reaches band `target`.
 
@@ -258,6 +261,7 @@ def _needed(
     trial = dict(values)
     trial.update(dict.fromkeys(chosen, "yes"))
     for section in checklist.sections:
+        scale = _weight_scale(section.items)  # as the dimension's score divides them
         counted = [i for i in section.items if trial.get(i.id) in ANSWER_SCORES]
         weight = sum(i.weight / scale for i in counted)
         if weight <= 0:
@@ -281,7 +285,6 @@ def _path(
     rubric: Rubric,
     values: Mapping[str, str],
     current: int,
-    scale: float,
     refs: Mapping[str, ItemRef],
 ) -> tuple[WhatIf, ...]:
     """The steps from band `current` to each higher band up to the top: each step lists the
@@ -289,7 +292,7 @@ def _path(
     steps: list[WhatIf] = []
     done: set[str] = set()
     for target in range(current + 1, len(rubric.bands)):
-        new = _needed(checklist, rubric, values, target, scale) - done
+        new = _needed(checklist, rubric, values, target) - done
         done |= new
         items = tuple(refs[item.id] for item in checklist.items if item.id in new)
         steps.append(WhatIf(target=rubric.bands[target], items=items))
@@ -317,8 +320,7 @@ def assess(
     }
     # Not applicable without a reason is open, like a question nobody answered yet.
     values = {k: v for k, v in given.items() if not refs[k].reason_missing}
-    scale = _weight_scale(checklist)
-    verdict, dimensions = _verdict(checklist, rubric, values, scale)
+    verdict, dimensions = _verdict(checklist, rubric, values)
     scored = [d for d in dimensions if d.score is not None]
     weakest = min(scored, key=lambda d: d.score or 0.0) if scored else None
     capping: list[ItemRef] = []
@@ -337,7 +339,7 @@ def assess(
             gaps.append((item.weight * (1.0 - ANSWER_SCORES[ref.answer]), position, ref))
     gaps.sort(key=lambda entry: (-entry[0], entry[1]))
     path = (
-        _path(checklist, rubric, values, verdict.band_index, scale, refs)
+        _path(checklist, rubric, values, verdict.band_index, refs)
         if verdict.band_index is not None and with_path
         else ()
     )

@@ -169,6 +169,18 @@ def test_huge_weights_stay_finite():
     assert result.score == pytest.approx(0.75)
 
 
+def test_tiny_weights_still_count_their_answers():
+    """A dimension whose weights are all tiny scores its answers as any other, even when
+    another dimension's weights are a thousand orders of magnitude larger (no underflow)."""
+    sections = {
+        "reliability": [item("a", 5e-324), item("b", 5e-324)],
+        "integration": [item("c", 1.0)],
+    }
+    result = _assess(sections, {"a": "partial", "b": "partial", "c": "yes"})
+    assert result.dimensions[0].score == pytest.approx(0.5)
+    assert result.score == pytest.approx(0.5)
+
+
 def test_rubric_for_another_checklist_is_refused():
     """Scoring with bands meant for another checklist is a programming error."""
     c = checklist(THREE)
