@@ -23,6 +23,11 @@ const EXPORTS = {
 
 const states = new WeakMap();
 
+// The plan sits below the verdict and shares the tab's one Python worker, which answers in
+// order: asking a moment later lets the verdict for the same answers go first, and gathers a
+// burst of typing in a Plan fold into one call.
+const PLAN_DELAY_MS = 150;
+
 onPythonStatus(() => {
   for (const root of document.querySelectorAll(SELECTOR)) {
     if (states.has(root)) showStatus(root);
@@ -52,14 +57,14 @@ function documentOf(detail) {
   return doc;
 }
 
-/** Python's plan of `doc`, with its exports; links point at this site, absolutely, as a
- * tracker needs them (pilot2prod plan --site-url). */
-function planOf(root, doc) {
+/** Python's plan of `doc`, and with `exports` its Markdown, CSV and issue bodies; links point at
+ * this site, absolutely, as a tracker needs them (pilot2prod plan --site-url). */
+function planOf(root, doc, exports) {
   return callPython("readiness.plan", {
     document: doc,
     site_root: new URL(root.dataset.siteRoot || "./", window.location.href).href,
     directory_urls: root.dataset.directoryUrls !== "false",
-    exports: true,
+    exports,
     today: today(),
   });
 }
@@ -120,7 +125,7 @@ async function update(root) {
   state.busy = true;
   const doc = documentOf(state.detail);
   try {
-    const view = await planOf(root, doc);
+    const view = await planOf(root, doc, false); // the list only: exports are made on demand
     if (root.isConnected) {
       state.view = view;
       render(root, view);
@@ -141,7 +146,7 @@ function schedule(root, detail) {
   if (!state) return;
   state.detail = detail;
   clearTimeout(state.timer);
-  state.timer = setTimeout(() => update(root), 0);
+  state.timer = setTimeout(() => update(root), PLAN_DELAY_MS);
 }
 
 async function exportPlan(root, action) {
@@ -151,7 +156,7 @@ async function exportPlan(root, action) {
   const notice = part(root, "notice");
   try {
     // Worked out afresh for the answers shown now, not taken from the last list drawn.
-    const view = await planOf(root, documentOf(state.detail));
+    const view = await planOf(root, documentOf(state.detail), true);
     const name = `pilot2prod-${root.dataset.checklist}-plan-${today()}.${what.extension}`;
     download(name, what.mime, view[what.key]);
     setText(notice, `Exported ${what.label}: ${name}.`);
@@ -163,7 +168,8 @@ async function exportPlan(root, action) {
 /** Mount one plan block: show it, start Python, and take the checklist's current answers. */
 export function mount(root) {
   if (states.has(root)) return;
-  states.set(root, { detail: null, view: null, busy: false, again: false, timer: 0 });
+  const state = { detail: null, view: null, busy: false, again: false, timer: 0 };
+  states.set(root, state);
   part(root, "nojs").hidden = true;
   part(root, "body").hidden = false;
   root.dataset.state = "booting";
@@ -175,7 +181,7 @@ export function mount(root) {
   startPython()
     .then(() => {
       showStatus(root);
-      update(root);
+      if (state.detail) schedule(root, state.detail);
     })
     .catch(() => showStatus(root));
   const form = formOf(root);
