@@ -237,6 +237,31 @@ def test_delete_asks_first_and_cancelling_keeps_the_milestone(page, site_url):
     expect(notice(page)).to_contain_text("Deleted milestone “Review”")
 
 
+def test_a_redraw_keeps_a_half_typed_name_and_an_open_question(page, site_url):
+    """When the list is redrawn under the reader (here: another tab saves a milestone), a
+    rename box keeps what was typed, a delete question stays asked, and the focus stays put."""
+    open_with(page, site_url, _file(EARLY, LATE))
+    section(page).get_by_role("button", name="Rename “Kick-off”").click()
+    page.get_by_label("New name for “Kick-off”").fill("Half typed")
+    section(page).get_by_role("button", name="Delete “Review”…").click()
+    keep = section(page).get_by_role("button", name="Keep it: do not delete “Review”")
+    expect(keep).to_be_focused()
+    other = page.context.new_page()
+    open_with(other, site_url, None)
+    save(other, "From the other tab")
+    expect(rows(page)).to_have_count(3)  # the first tab redrew its list
+    expect(page.get_by_label("New name for “Kick-off”")).to_have_value("Half typed")
+    expect(keep).to_be_visible()
+    expect(keep).to_be_focused()
+    other.close()
+    field = page.get_by_label("New name for “Kick-off”")
+    field.press("End")
+    field.type(", finished")
+    field.press("Enter")
+    expect(page.get_by_label("New name for “Kick-off”")).to_be_hidden()
+    assert sorted(names(page)) == ["From the other tab", "Half typed, finished", "Review"]
+
+
 def test_export_then_import_elsewhere_gives_the_same_milestones(new_context, site_url, tmp_path):
     """An export imported in a fresh browser lists the same milestones; again, nothing doubles."""
     sender = new_context().new_page()

@@ -272,6 +272,7 @@ class Milestones {
       return;
     }
     const before = milestone.name;
+    part(row, "rename").hidden = true; // done: the redraw below must not reopen it
     if (this.write(this.list.map((m) => (m.id === id ? { ...m, name } : m)))) {
       this.notify(`Renamed “${before}” to “${name}”.`);
     }
@@ -380,8 +381,48 @@ class Milestones {
   renderList() {
     const ordered = newestFirst(this.list);
     part(this.root, "empty").hidden = ordered.length > 0;
-    part(this.root, "list").replaceChildren(...ordered.map((m) => this.renderRow(m)));
+    const list = part(this.root, "list");
+    const open = this.openWork(list);
+    list.replaceChildren(...ordered.map((m) => this.renderRow(m)));
+    this.restoreWork(open);
     return ordered;
+  }
+
+  /** What the reader has under way in the list: rename boxes open (with the text typed so far),
+   * delete questions asked, and where the focus is. The list is redrawn whenever a verdict
+   * arrives or another tab saves, and a redraw must not throw any of it away. */
+  openWork(list) {
+    const work = new Map();
+    for (const row of list.querySelectorAll("li[data-milestone]")) {
+      const rename = part(row, "rename");
+      const input = part(row, "rename-input");
+      const focused = row.contains(document.activeElement) ? document.activeElement : null;
+      work.set(row.dataset.milestone, {
+        renaming: rename && !rename.hidden ? input.value : null,
+        selection: focused === input ? [input.selectionStart, input.selectionEnd] : null,
+        confirming: !part(row, "confirm").hidden,
+        focus: focused ? focused.dataset.action || focused.dataset.role || null : null,
+      });
+    }
+    return work;
+  }
+
+  restoreWork(work) {
+    for (const [id, was] of work) {
+      const row = this.row(id);
+      if (!row) continue; // deleted meanwhile (in another tab): nothing of it to keep
+      const input = part(row, "rename-input");
+      if (was.renaming !== null) {
+        part(row, "rename").hidden = false;
+        input.value = was.renaming;
+      }
+      if (was.confirming) part(row, "confirm").hidden = false;
+      if (was.focus) {
+        const target = row.querySelector(`[data-action="${was.focus}"], [data-role="${was.focus}"]`);
+        if (target) target.focus();
+        if (target === input && was.selection) input.setSelectionRange(...was.selection);
+      }
+    }
   }
 
   /** Verdicts for milestones saved while Python was unavailable, worked out by Python now. */
