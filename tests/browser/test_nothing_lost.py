@@ -369,6 +369,7 @@ def test_the_calculator_link_choice_is_accessible(page, site_url):
     _, fmt = _own_cost_inputs(page, site_url)
     page.goto(_cost_link(site_url, fmt, {"requests-per-day": "2222"}))
     page.reload()
+    expect(page.locator(COST)).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     choice = page.locator(COST).locator('[data-role="link-choice"]')
     expect(choice).to_be_visible()
     choice.get_by_role("button", name="Keep my saved inputs").focus()
@@ -376,5 +377,6 @@ def test_the_calculator_link_choice_is_accessible(page, site_url):
     expect(page.locator(COST).locator('[name="requests-per-day"]')).to_have_value("1111")
     page.goto(_cost_link(site_url, fmt, {"requests-per-day": "2222"}))
     page.reload()
+    expect(page.locator(COST)).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     expect(choice).to_be_visible()
     assert serious_axe_violations(page) == []
