@@ -128,3 +128,15 @@ def set_inputs(page: Page, calc: str, inputs: dict[str, str]) -> None:
     """Type `inputs` into calculator `calc` at once and wait until the widget has computed them."""
     page.evaluate(SET_INPUTS, [calc, inputs])
     page.wait_for_function(COMPUTED, arg=[calc, inputs], timeout=30_000)
+
+
+def share_link(page: Page, form: str = "readiness") -> str:
+    """Press the form's 'Copy share link' and return the link once the field holds it.
+
+    The link is compressed asynchronously, so the field is filled a moment after the click;
+    reading it straight away can give an empty string on a loaded machine.
+    """
+    page.locator(f"#{form}").get_by_role("button", name="Copy share link").click()
+    field = page.locator(f"#{form}--share-url")
+    expect(field).to_have_value(re.compile(r"#p2p=v\d+\."))
+    return field.input_value()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.support import share_link
 from tests.browser.test_checklists import (
     ASSESSMENT,
     answers_doc,
@@ -75,8 +76,7 @@ def test_identity_travels_in_the_share_link(new_context, site_url):
     sender = new_context().new_page()
     open_page(sender, site_url + ASSESSMENT)
     fill_identity(sender)
-    sender.locator("#readiness").get_by_role("button", name="Copy share link").click()
-    link = sender.locator("#readiness--share-url").input_value()
+    link = share_link(sender)
 
     receiver = new_context().new_page()
     open_page(receiver, link)

@@ -8,7 +8,6 @@ the same bytes as `pilot2prod plan` on the page's own JSON export.
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from typing import Any
 
@@ -17,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from pilot2prod import sharelink
 from pilot2prod.cli import main
-from tests.browser.support import serious_axe_violations, watch_errors
+from tests.browser.support import serious_axe_violations, share_link, watch_errors
 from tests.browser.test_checklists import (
     ASSESSMENT,
     answers_doc,
@@ -78,14 +77,6 @@ def plan_shown(page: Page, item: str) -> dict[str, str]:
         field: plan_control(page, item, field).input_value()
         for field in ("action", "owner", "due", "status")
     }
-
-
-def share_link(page: Page) -> str:
-    """Make the page's share link and read it once the field holds it (it is made async)."""
-    page.locator("#readiness").get_by_role("button", name="Copy share link").click()
-    field = page.locator("#readiness--share-url")
-    expect(field).to_have_value(re.compile(r"#p2p=v2\."))
-    return field.input_value()
 
 
 def v2(answers: dict[str, str], plan: dict[str, Any], **parts: Any) -> dict[str, Any]:
