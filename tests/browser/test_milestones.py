@@ -262,6 +262,57 @@ def test_a_redraw_keeps_a_half_typed_name_and_an_open_question(page, site_url):
     assert sorted(names(page)) == ["From the other tab", "Half typed, finished", "Review"]
 
 
+def _deaf_to_other_tabs(page: Page) -> None:
+    """Hold back the storage events that tell this tab another tab saved milestones (as a busy
+    tab may, for a moment)."""
+    # Listening before any of the page's scripts, so this listener runs first and stops the rest.
+    page.add_init_script(
+        "window.addEventListener('storage', (e) => {"
+        f" if (e.key === {json.dumps(KEY)}) e.stopImmediatePropagation(); }})"
+    )
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        ("save", ["From the other tab", "Here", "Kick-off", "Review"]),
+        ("rename", ["From the other tab", "Renamed", "Review"]),
+        ("delete", ["From the other tab", "Kick-off"]),
+        ("import", ["From the other tab", "Imported", "Kick-off", "Review"]),
+    ],
+)
+def test_a_change_here_keeps_what_another_tab_has_just_saved(
+    page, site_url, tmp_path, action, expected
+):
+    """A save, rename, delete or import in this tab, made before it has heard that another tab
+    saved a milestone, keeps that milestone: on the page and in storage."""
+    _deaf_to_other_tabs(page)
+    open_with(page, site_url, _file(EARLY, LATE))
+    other = page.context.new_page()
+    open_with(other, site_url, None)
+    save(other, "From the other tab")
+    other.close()
+    assert rows(page).count() == 2  # this tab has not been told
+    if action == "save":
+        page.get_by_label("Name of the new milestone (optional)").fill("Here")
+        section(page).get_by_role("button", name="Save milestone").click()
+    elif action == "rename":
+        section(page).get_by_role("button", name="Rename “Kick-off”").click()
+        page.get_by_label("New name for “Kick-off”").fill("Renamed")
+        page.get_by_label("New name for “Kick-off”").press("Enter")
+    elif action == "delete":
+        section(page).get_by_role("button", name="Delete “Review”…").click()
+        section(page).get_by_role("button", name="Delete “Review” now").click()
+    else:
+        path = tmp_path / "milestones.json"
+        entry = _entry("m-new", "Imported", "2026-04-10T09:00:00.000Z", {IDS[0]: "yes"})
+        path.write_text(json.dumps(_file(entry)), encoding="utf-8")
+        import_milestones(page, path)
+    expect(rows(page)).to_have_count(len(expected), timeout=BOOT_TIMEOUT_MS)
+    assert sorted(names(page)) == expected
+    assert sorted(m["name"] for m in kept(page)["milestones"]) == expected
+
+
 def test_export_then_import_elsewhere_gives_the_same_milestones(new_context, site_url, tmp_path):
     """An export imported in a fresh browser lists the same milestones; again, nothing doubles."""
     sender = new_context().new_page()

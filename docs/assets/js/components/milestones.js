@@ -144,6 +144,25 @@ class Milestones {
     return ok;
   }
 
+  /** Apply `edit` to the list as this browser holds it now, and store what it returns.
+   * Another tab may have saved since this one last drew its list, and the storage event that
+   * says so may still be on its way: reading again first means a change made here never drops
+   * one made there. `edit` returns the new list, or null to leave the list as it is.
+   * Returns whether a new list was stored. */
+  update(edit) {
+    this.load();
+    if (!this.readable) {
+      this.render(); // load() has said why, and set the unreadable value aside
+      return false;
+    }
+    const next = edit(this.list);
+    if (next === null) {
+      this.render();
+      return false;
+    }
+    return this.write(next);
+  }
+
   onStorage(event) {
     if (event.key !== this.key) return;
     this.load();
@@ -238,7 +257,7 @@ class Milestones {
       button.disabled = false;
     }
     const milestone = { id: newId(), name, saved, verdict, document: doc };
-    const stored = this.write([...this.list, milestone]);
+    const stored = this.update((list) => [...list, milestone]);
     input.value = "";
     if (stored) this.notify(`Saved milestone “${name}”.${missing}`, missing ? "error" : "info");
   }
@@ -273,9 +292,9 @@ class Milestones {
     }
     const before = milestone.name;
     part(row, "rename").hidden = true; // done: the redraw below must not reopen it
-    if (this.write(this.list.map((m) => (m.id === id ? { ...m, name } : m)))) {
-      this.notify(`Renamed “${before}” to “${name}”.`);
-    }
+    const renamed = this.update((list) => (list.some((m) => m.id === id) ? list.map((m) => (m.id === id ? { ...m, name } : m)) : null));
+    if (renamed) this.notify(`Renamed “${before}” to “${name}”.`);
+    else if (this.readable && !this.find(id)) this.notify(`“${before}” was deleted in another tab, so it was not renamed.`, "error");
     this.row(id)?.querySelector('[data-action="rename"]').focus();
   }
 
@@ -297,7 +316,7 @@ class Milestones {
   remove(id) {
     const milestone = this.find(id);
     if (!milestone) return;
-    if (this.write(this.list.filter((m) => m.id !== id))) {
+    if (this.update((list) => list.filter((m) => m.id !== id))) {
       this.notify(`Deleted milestone “${milestone.name}”.`);
     }
     part(this.root, "name").focus();
@@ -334,8 +353,14 @@ class Milestones {
       refuse("it is not a JSON file");
       return;
     }
+    this.load(); // merged with the list as stored now: another tab may have saved a moment ago
+    if (!this.readable) {
+      this.render(); // load() has said why, and set the unreadable value aside
+      return;
+    }
     const kept = this.list;
     const revision = this.revision;
+    const keptText = store().get(this.key);
     let merged;
     try {
       merged = await callPython("readiness.milestones_import", { file: raw, kept: fileOf(this.checklist, kept) }, { timeoutMs: 30000 });
@@ -344,7 +369,9 @@ class Milestones {
       refuse(error && error.message ? error.message.replace(/\.$/, "") : "Python is not available");
       return;
     }
-    if (this.revision !== revision) {
+    // The merge was made with the list as it was; a change since (here, or in another tab whose
+    // storage event has not arrived yet) would be thrown away by storing it.
+    if (this.revision !== revision || store().get(this.key) !== keptText) {
       refuse("the milestones changed while it was read; import it again");
       return;
     }
