@@ -7,9 +7,14 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from tests.serving import CHROMIUM, CHROMIUM_ARGS
+
+# A wait for something the page will do is not a speed test (make bench measures speed): on a
+# loaded machine mounting a module or answering from Python can pass Playwright's 5 s default,
+# and a test must not fail for that. A real fault still fails, 15 s later.
+expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
