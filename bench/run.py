@@ -16,7 +16,9 @@ In one run, against the site built into a temporary folder and served on 127.0.0
   browser accepts brotli, else .gz), the first verdict cold and warm beside the bare page, and
   the bytes on the wire before it.
 - from an edit to the updated result in the estimator (10,000 draws) and the run-cost
-  calculator, median and p95 (bench/calculators.py).
+  calculator, median and p95 (bench/calculators.py);
+- with 500 exports dropped on the portfolio page, the longest run of our scripts on the main
+  thread while they are read, scored and reported (bench/portfolio_page.py).
 
 The site is built with `SITE_URL` set to the address it is served on, because Material's
 instant navigation only takes over links of the site it was built for. Files are served with
@@ -42,6 +44,7 @@ from pathlib import Path
 
 from calculators import calculator_rows  # bench/calculators.py: the estimator and run-cost rows
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from portfolio_page import dropped_files_row  # bench/portfolio_page.py: 500 dropped files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.serving import CHROMIUM, CHROMIUM_ARGS, ROOT, SiteHandler, build_site
@@ -416,6 +419,7 @@ def main() -> None:
             back, runtime_requests = instant_navigation(browser, base, args.rounds)
             recalc = recalculation(browser, base, args.clicks)
             calculators = calculator_rows(browser, base, args.edits)
+            dropped = dropped_files_row(browser, base)
             content_total, content_runtime = transferred(
                 browser, base + CONTENT_PAGE, lambda p: p.wait_for_load_state("networkidle")
             )
@@ -575,6 +579,7 @@ def main() -> None:
         )
     )
     rows += calculators
+    rows.append(dropped)
     header = ("measure", "site", "bare Pyodide", "ratio", "target", "")
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"
