@@ -13,6 +13,7 @@ comparing B with A is exactly the reverse of comparing A with B.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -143,8 +144,13 @@ def trend(points: Sequence[tuple[str, Assessment]]) -> dict[str, Any]:
         }
         for dim in first.dimensions
     ]
+    numbered = _label_room(len(names)) < LEAST_LABEL_ROOM
     table = {
-        "columns": ["Dimension", *names],
+        # Numbered as the chart numbers them when their names cannot fit under its points.
+        "columns": [
+            "Dimension",
+            *(f"{n}. {name}" if numbered else name for n, name in enumerate(names, 1)),
+        ],
         "rows": [[s["title"], *(percent(v) for v in s["scores"])] for s in series],
     }
     label = "Dimension scores over milestones: " + "; ".join(
@@ -154,15 +160,41 @@ def trend(points: Sequence[tuple[str, Assessment]]) -> dict[str, Any]:
         "milestones": names,
         "series": series,
         "table": table,
-        "chart": _chart(names, series, label),
+        "numbered": numbered,
+        "chart": _chart(names, series, label, numbered),
     }
 
 
-def _chart(names: list[str], series: list[dict[str, Any]], label: str) -> charts.Chart:
-    """One line of points per dimension over evenly spaced milestones; 0 to 100% up the side."""
-    left, top, plot_w, plot_h = 44, 12, 380, 180
+PLOT_LEFT, PLOT_WIDTH, PLOT_RIGHT = 44, 380, 20
+"""The trend's room for the scale on the left, the plot's width, and the margin on its right,
+in user units."""
+
+LEAST_LABEL_ROOM = 90
+"""The room per milestone, in user units, below which names give way to numbers: about ten
+characters; a name cut shorter (a default one is "Milestone 2026-03-01") says too little."""
+
+
+def _label_room(count: int) -> float:
+    """The width each milestone's name may take under the plot without meeting its neighbour's.
+
+    Names are centred under their points, so two neighbours share the gap between them. The
+    last name is pinned inside the chart's right edge when centring would cross it, which
+    moves it towards its neighbour: it and that neighbour then have the gap plus what is left
+    of the right margin for one and a half names."""
+    gap = PLOT_WIDTH / (count - 1) if count > 1 else PLOT_WIDTH
+    return min(gap, (gap + PLOT_RIGHT - charts.EDGE) / 1.5) - charts.EDGE
+
+
+def _chart(
+    names: list[str], series: list[dict[str, Any]], label: str, numbered: bool
+) -> charts.Chart:
+    """One line of points per dimension over evenly spaced milestones; 0 to 100% up the side.
+
+    Each name is cut to the room between two points (with an ellipsis), so neighbours never
+    overlap; when there are too many milestones for that, they are numbered, as the table is."""
+    left, top, plot_w, plot_h = PLOT_LEFT, 12, PLOT_WIDTH, 180
     legend_top = top + plot_h + 40
-    width, height = left + plot_w + 20, legend_top + 18 * len(series) + 4
+    width, height = left + plot_w + PLOT_RIGHT, legend_top + 18 * len(series) + 4
     step = plot_w / max(1, len(names) - 1)
     shapes: list[charts.Shape] = []
     for tick in (0, 25, 50, 75, 100):
@@ -179,13 +211,17 @@ def _chart(names: list[str], series: list[dict[str, Any]], label: str) -> charts
                 cls="p2p-tick",
             )
         )
+    room = _label_room(len(names))
+    # Numbers, when there are so many milestones that even they would meet, go on every n-th.
+    every = (
+        math.ceil((charts.text_width(str(len(names))) + 2 * charts.EDGE) / room) if numbered else 1
+    )
     for index, name in enumerate(names):
+        if index % every:
+            continue
         x = left + (step * index if len(names) > 1 else plot_w / 2)
-        shapes.append(
-            charts.shape(
-                "text", name[:18], x=x, y=top + plot_h + 16, text_anchor="middle", cls="p2p-tick"
-            )
-        )
+        text = str(index + 1) if numbered else charts.fitted(name, room, charts.NARROW_FONT)
+        shapes.append(charts.anchored(text, x, top + plot_h + 16, width, "p2p-tick"))
     for number, line in enumerate(series):
         css = f"p2p-trend p2p-trend--{number % 6}"
         points = [

@@ -3,6 +3,7 @@ when the reader confirms, exported and imported without losing or overwriting an
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date
 from pathlib import Path
@@ -217,6 +218,51 @@ def test_the_trend_is_drawn_from_pythons_geometry_with_a_table(page, site_url):
     assert [row[1:] for row in expected["table"]["rows"]] == [
         tr.locator("td").all_text_contents() for tr in table.locator("tbody tr").all()
     ]
+
+
+TREND_NAMES = """(selector) => {
+  const svg = document.querySelector(selector);
+  const view = svg.viewBox.baseVal;
+  const grid = [...svg.querySelectorAll("line.p2p-grid")].map((line) => line.y1.baseVal.value);
+  const plotBottom = Math.max(...grid);
+  return [...svg.querySelectorAll("text.p2p-tick")]
+    .map((t) => ({ text: t.textContent, box: t.getBBox() }))
+    .filter(({ box }) => box.y > plotBottom)  // under the plot: the milestones, not the scale
+    .map(({ text, box }) => ({ text, left: box.x, right: box.x + box.width, width: view.width }));
+}"""
+
+
+@pytest.mark.parametrize("count", [3, 12])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_names_under_the_trend_stay_apart_and_inside_it(new_context, site_url, width, count):
+    """Long milestone names under the trend, as the browser lays them out, never overlap or
+    cross the chart's edge; with many milestones the chart numbers them, as its table does."""
+    page = new_context(viewport={"width": width, "height": 900}).new_page()
+    entries = [
+        _entry(
+            f"m-{n}",
+            f"Quarterly review with the sponsor, number {n}",
+            f"2026-{1 + n % 12:02d}-{1 + n:02d}T09:00:00.000Z",
+            {IDS[0]: "yes"},
+        )
+        for n in range(count)
+    ]
+    open_with(page, site_url, _file(*entries))
+    figure = section(page).locator("[data-role='trend']")
+    expect(figure).to_have_attribute("data-points", str(count), timeout=BOOT_TIMEOUT_MS)
+    labels = sorted(
+        page.evaluate(TREND_NAMES, f"{SECTION} [data-role='trend'] svg"),
+        key=lambda label: label["left"],
+    )
+    assert labels
+    assert all(label["left"] >= 0 and label["right"] <= label["width"] for label in labels), labels
+    assert all(a["right"] <= b["left"] for a, b in itertools.pairwise(labels)), labels
+    headers = figure.locator("[data-role='trend-rows'] thead th").all_text_contents()
+    if count > 4:
+        assert all(label["text"].isdigit() for label in labels)
+        assert headers[1].startswith("1. ")
+    else:
+        assert all(label["text"].startswith("Quarterly") for label in labels)
 
 
 def test_delete_asks_first_and_cancelling_keeps_the_milestone(page, site_url):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +93,44 @@ def test_compare_markdown_escapes_file_names():
     a = _assessment({})
     text = compare_markdown(compare(a, a, DATA.rubric), "<b>old</b>.json", "new.json")
     assert "\\<b\\>old" in text and "<b>" not in text
+
+
+def _label_boxes(chart: charts.Chart) -> list[tuple[float, float, str]]:
+    """The estimated left and right edge and the text of each milestone name under the plot."""
+    boxes = []
+    for shape in chart["shapes"]:
+        attrs = shape["attrs"]
+        if shape["tag"] != "text" or "dominant-baseline" in attrs or attrs.get("y") != 208:
+            continue
+        if attrs.get("class") != "p2p-tick":
+            continue
+        width = charts.text_width(shape["text"])
+        anchor = attrs.get("text-anchor", "start")
+        left = attrs["x"] - {"start": 0, "middle": width / 2, "end": width}[anchor]
+        boxes.append((left, left + width, shape["text"]))
+    return boxes
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    count=st.integers(min_value=1, max_value=100),
+    name=st.text(min_size=0, max_size=60),
+)
+def test_milestone_names_under_the_trend_never_meet_or_leave_the_chart(count, name):
+    """However many milestones and however long their names, the labels under the trend stay
+    inside the chart and apart; past four milestones they are numbers, as the table's columns."""
+    one = _assessment({"real-traffic-sample": "partial"})
+    names = [f"{name} {n}" for n in range(count)]
+    result = trend([(n, one) for n in names])
+    boxes = sorted(_label_boxes(result["chart"]))
+    assert boxes, "no milestone is labelled"
+    assert all(left >= 0 and right <= result["chart"]["width"] for left, right, _ in boxes)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(boxes)), boxes
+    numbered = count > 4
+    assert result["numbered"] is numbered
+    if numbered:
+        assert all(text.isdigit() for _, _, text in boxes)
+        assert result["table"]["columns"][1:] == [f"{i}. {n}" for i, n in enumerate(names, 1)]
+    else:
+        assert len(boxes) == count
+        assert result["table"]["columns"][1:] == names
