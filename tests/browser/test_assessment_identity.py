@@ -15,7 +15,7 @@ from tests.browser.test_checklists import (
     choose,
     item_ids,
     open_page,
-    seed,
+    reopen_with,
     shown,
     stored,
     wait_mounted,
@@ -64,9 +64,7 @@ def test_the_date_defaults_to_today_and_old_answers_still_open(page, site_url):
     """Answers saved before the identity fields existed open, dated today, with no names."""
     first = item_ids("readiness")[0]
     page.goto(site_url + ASSESSMENT)
-    seed(page, answers_doc("readiness", {first: "partial"}, notes={first: "half"}))
-    page.reload()
-    wait_mounted(page, "readiness")
+    reopen_with(page, answers_doc("readiness", {first: "partial"}, notes={first: "half"}))
     assert shown(page)["answers"] == {first: "partial"}
     assert identity(page) == {"project": "", "assessor": "", "assessed": date.today().isoformat()}
 

@@ -24,7 +24,7 @@ from tests.browser.test_checklists import (
     choose,
     item_ids,
     open_page,
-    seed,
+    reopen_with,
     shown,
     stored,
     wait_mounted,
@@ -102,9 +102,7 @@ def test_v1_saved_answers_open_and_are_saved_back_as_v2(page, site_url):
         owners={IDS[0]: "Ana"},
     )
     assert old["version"] == 1
-    seed(page, old)
-    page.reload()
-    wait_mounted(page, "readiness")
+    reopen_with(page, old)
     assert shown(page) == {k: old[k] for k in ("answers", "notes", "owners")}
     write_plan(page, IDS[0], owner="Ops")
     saved = stored(page)
@@ -249,9 +247,7 @@ def test_an_unusable_saved_plan_entry_is_kept_and_the_rest_still_opens(page, sit
     aside, not deleted, and the reader is told once."""
     open_page(page, site_url + ASSESSMENT)
     bad = {"due": "2026-13-45", "action": "Ship it"}
-    seed(page, v2({IDS[2]: "partial"}, {IDS[2]: bad}, owners={IDS[2]: "Lee"}))
-    page.reload()
-    wait_mounted(page, "readiness")
+    reopen_with(page, v2({IDS[2]: "partial"}, {IDS[2]: bad}, owners={IDS[2]: "Lee"}))
     expect(notices(page)).to_contain_text("is not a date (YYYY-MM-DD)")
     assert shown(page)["answers"] == {IDS[2]: "partial"}
     saved = stored(page)

@@ -80,6 +80,13 @@ def seed(page: Page, doc: dict[str, Any] | str, checklist_id: str = "readiness")
     )
 
 
+def reopen_with(page: Page, doc: dict[str, Any] | str, checklist_id: str = "readiness") -> None:
+    """Seed `doc` as the saved answers of the open page, reload, and wait for the form again."""
+    seed(page, doc, checklist_id)
+    page.reload()
+    wait_mounted(page, checklist_id)
+
+
 def shown(page: Page, checklist_id: str = "readiness") -> dict[str, dict[str, str]]:
     """What the form shows: {"answers": {...}, "notes": {...}, "owners": {...}}."""
     return page.evaluate(
@@ -298,9 +305,7 @@ def test_orphaned_answers_are_kept_shown_and_discardable(page, site_url):
 def test_unreadable_saved_answers_are_set_aside_not_destroyed(page, site_url):
     """Saved data the page cannot read is moved to a side key and reported, not overwritten."""
     open_page(page, site_url + ASSESSMENT)
-    seed(page, '{"format": "pilot2prod/answers", "version": 7, "checklist": "readiness"}')
-    page.reload()
-    wait_mounted(page, "readiness")
+    reopen_with(page, '{"format": "pilot2prod/answers", "version": 7, "checklist": "readiness"}')
     expect(page.locator("#readiness .p2p-notices")).to_contain_text("could not be read")
     expect(page.locator("#readiness .p2p-notices")).to_contain_text("newer version")
     kept = page.evaluate(
@@ -518,9 +523,7 @@ def test_restored_answers_are_announced_on_mount(page, site_url):
     )
     open_page(page, site_url + ASSESSMENT)
     item = item_ids("readiness")[0]
-    seed(page, answers_doc("readiness", {item: "no"}))
-    page.reload()
-    wait_mounted(page, "readiness")
+    reopen_with(page, answers_doc("readiness", {item: "no"}))
     restores = page.evaluate("(window.__early || []).filter(e => e.reason === 'restore')")
     assert [e["answers"] for e in restores] == [{item: "no"}]
 

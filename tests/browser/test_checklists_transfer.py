@@ -24,7 +24,7 @@ from tests.browser.test_checklists import (
     choose,
     item_ids,
     open_page,
-    seed,
+    reopen_with,
     shown,
     stored,
     wait_mounted,
@@ -176,9 +176,7 @@ def test_csv_export_quotes_fields_and_defuses_formulas(page, site_url):
         entered["owners"],
         orphans={"old-item": {"answer": "yes", "note": "from last year"}},
     )
-    seed(page, seed_orphan)
-    page.reload()
-    wait_mounted(page, "readiness")
+    reopen_with(page, seed_orphan)
     with page.expect_download() as info:
         page.locator("#readiness").get_by_role("button", name="Export CSV").click()
     raw = Path(info.value.path()).read_bytes()

@@ -21,6 +21,7 @@ from tests.browser.test_checklists import (
     answers_doc,
     choose,
     item_ids,
+    reopen_with,
     seed,
     shown,
     stored,
@@ -71,13 +72,9 @@ def test_each_unreadable_save_is_set_aside_under_its_own_key(page, site_url):
     """Two unreadable saves in a row give two set-aside copies; the first is not overwritten."""
     open_page(page, site_url + ASSESSMENT)
     key = "pilot2prod:answers:readiness"
-    seed(page, "{not json at all")
-    page.reload()
-    wait_mounted(page)
+    reopen_with(page, "{not json at all")
     expect(notices(page)).to_contain_text("set aside in this browser under")
-    seed(page, json.dumps({**answers_doc("readiness", {}), "version": 9}))
-    page.reload()
-    wait_mounted(page)
+    reopen_with(page, json.dumps({**answers_doc("readiness", {}), "version": 9}))
     expect(notices(page)).to_contain_text("newer version")
     assert set_aside(page, key) == [
         "{not json at all",
