@@ -25,7 +25,6 @@ import { fileName, progressSentence, tally, toCSV, toJSON, toMarkdown } from "./
 import { resultOf, scoreWithReports, verdictWidget } from "./readiness-export.js";
 import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar } from "./checklist-ui.js";
 import { h } from "../lib/dom.js";
-import { dict, hasKey } from "../lib/dict.js";
 import { copyText, download, today } from "../lib/download.js";
 import {
   MAX_BYTES,
@@ -41,6 +40,10 @@ import {
 } from "../lib/sharelink.js";
 import { answersKey, copiesKey, guard, openStore, setAsideMessage, storageMessage } from "../lib/storage.js";
 import { mergeDocs } from "./checklist-merge.js";
+import { PlanFields } from "./checklist-plan.js";
+// Modules only the pieces above import, listed here as well so the browser fetches them in the
+// same round trip as the pieces, not one later (each level of imports costs one).
+import "../lib/dict.js";
 
 export const ANSWERS_EVENT = "pilot2prod:answers";
 export const REQUEST_EVENT = "pilot2prod:answers-request";
@@ -92,6 +95,7 @@ class ChecklistController {
     // What this tab last read from or wrote to storage: the base of the two-tab merge.
     this.base = emptyDoc(this.spec);
     this.baseText = null;
+    this.planFields = new PlanFields(this);
   }
 
   // ----- setting up -----------------------------------------------------------------
@@ -157,11 +161,11 @@ class ChecklistController {
         this.base = cloneDoc(doc);
         if (fromVersion && fromVersion !== spec.version) {
           const aside = newOrphans ? ` ${newOrphans} of your answers belong to questions that were removed; they are listed under “Answers kept aside”.` : "";
-          this.notify(`This checklist has changed since you last saved (version ${fromVersion} → ${spec.version}).${aside}${planAsideNote(spec, planAside)}`);
+          this.notify(`This checklist has changed since you last saved (version ${fromVersion} → ${spec.version}).${aside}${this.planFields.asideNote(planAside)}`);
           this.persist();
         } else if (planAside.length) {
           // Saved back with the entry moved aside, so the notice is said once, not on every visit.
-          this.notify(planAsideNote(spec, planAside).trim(), { kind: "error" });
+          this.notify(this.planFields.asideNote(planAside).trim(), { kind: "error" });
           this.persist();
         }
       } catch (error) {
@@ -189,70 +193,13 @@ class ChecklistController {
       if (owner) owner.value = view.owners[item.id] || "";
       const details = item.element.querySelector(".p2p-item__more");
       if (details && (view.notes[item.id] || view.owners[item.id])) details.open = true;
-      this.applyPlan(item);
+      this.planFields.applyPlan(item);
     }
     for (const input of form.querySelectorAll("input[data-identity]")) {
       const key = input.dataset.identity;
       input.value = view[key] || (key === "assessed" ? today() : "");
     }
     this.refresh();
-  }
-
-  /** Fill an item's plan fields from the answers shown (a question without an own action shows
-   * the suggested one, which the macro put in the textarea as its default value). */
-  applyPlan(item) {
-    if (!this.spec.plan) return;
-    const entry = hasKey(this.view.plan, item.id) ? this.view.plan[item.id] : {};
-    for (const control of item.element.querySelectorAll("[data-plan-field]")) {
-      const name = control.dataset.planField;
-      const value = hasKey(entry, name) ? entry[name] : "";
-      if (name === "action") control.value = value || control.defaultValue;
-      else if (name === "status") control.value = value || this.spec.plan.statuses[0];
-      else control.value = value;
-    }
-  }
-
-  /** Copy one plan control into the answers shown; a default (suggested action, first status,
-   * empty text) is left out, so the document holds only what the reader chose. */
-  setPlanField(item, control) {
-    const name = control.dataset.planField;
-    const plan = this.view.plan;
-    const entry = hasKey(plan, item.id) ? plan[item.id] : dict();
-    let value = control.value;
-    const squash = (text) => text.split(/\s+/).filter(Boolean).join(" ");
-    if (name === "action" && squash(value) === squash(control.defaultValue)) value = "";
-    if (name === "status" && value === this.spec.plan.statuses[0]) value = "";
-    if (value.trim()) entry[name] = value;
-    else delete entry[name];
-    if (Object.keys(entry).length) plan[item.id] = entry;
-    else delete plan[item.id];
-  }
-
-  resetPlanAction(button) {
-    const item = this.itemOf(button);
-    const field = item && item.element.querySelector('[data-plan-field="action"]');
-    if (!field) return;
-    field.value = field.defaultValue;
-    this.setPlanField(item, field);
-    this.commit("plan");
-    field.focus();
-    this.notify("The action is the suggested one again.");
-  }
-
-  refreshPlan(item, isOpen) {
-    const { spec, view } = this;
-    const details = item.element.querySelector("[data-p2p-plan]");
-    if (!details || !spec.plan) return;
-    // The plan is for questions still open; one answered Yes keeps its plan, out of sight.
-    details.hidden = !isOpen;
-    const entry = hasKey(view.plan, item.id) ? view.plan[item.id] : {};
-    const parts = [spec.plan.labels.get(entry.status || spec.plan.statuses[0])];
-    if (entry.action) parts.push("own action");
-    if (entry.owner) parts.push(`owner: ${entry.owner}`);
-    if (entry.due) parts.push(`due ${entry.due}`);
-    item.element.querySelector("[data-p2p-plan-state]").textContent = ` (${parts.join(", ")})`;
-    const reset = details.querySelector('[data-action="plan-reset"]');
-    if (reset) reset.disabled = !entry.action;
   }
 
   refreshItem(item) {
@@ -266,7 +213,7 @@ class ChecklistController {
     el.dataset.open = String(spec.scale === "done" ? value !== "done" : !value || needsReason);
     el.dataset.gap = String(value === "no" || value === "partial");
     el.classList.toggle("p2p-item--needs-reason", needsReason);
-    this.refreshPlan(item, value !== "yes" && (value !== "na" || needsReason));
+    this.planFields.refreshPlan(item, value !== "yes" && (value !== "na" || needsReason));
 
     const status = el.querySelector("[data-p2p-status]");
     if (status) {
@@ -389,7 +336,7 @@ class ChecklistController {
       // Text was already copied on "input"; "change" (leaving the field) saves and announces.
       this.commit("note");
     } else if (target.dataset.planField && this.spec.plan) {
-      this.setPlanField(item, target);
+      this.planFields.setPlanField(item, target);
       this.commit("plan");
     }
   }
@@ -410,7 +357,7 @@ class ChecklistController {
     const item = this.itemOf(target);
     if (identity) this.setIdentity(target);
     else if (!item) return;
-    else if (planField) this.setPlanField(item, target);
+    else if (planField) this.planFields.setPlanField(item, target);
     else {
       const bucket = field === "note" ? this.view.notes : this.view.owners;
       if (target.value.trim()) bucket[item.id] = target.value;
@@ -563,7 +510,7 @@ class ChecklistController {
       "copy-open": () => this.openCopy(Number(target.dataset.index)),
       "copy-delete": () => this.deleteCopy(Number(target.dataset.index)),
       "orphans-discard": () => this.discardOrphans(),
-      "plan-reset": () => this.resetPlanAction(target),
+      "plan-reset": () => this.planFields.resetPlanAction(target),
       "banner-keep": () => this.keepMine(),
       "banner-replace": () => this.replaceMine(),
       "banner-copy": () => this.bannerAskName(),
@@ -713,7 +660,7 @@ class ChecklistController {
   }
 
   versionNote({ fromVersion, newOrphans, planAside = [] }) {
-    const planNote = planAsideNote(this.spec, planAside);
+    const planNote = this.planFields.asideNote(planAside);
     if (!fromVersion || fromVersion === this.spec.version) return planNote;
     const aside = newOrphans ? ` ${newOrphans} of them belong to questions no longer in it and are kept aside.` : "";
     return ` They were given to an earlier version of this checklist (${fromVersion}).${aside}${planNote}`;
@@ -977,19 +924,6 @@ class ChecklistController {
     this.applyView();
     this.announce("sync");
   }
-}
-
-/** The words for plan entries kept aside on reading ("" for none), naming the first few. */
-function planAsideNote(spec, planAside) {
-  if (!planAside.length) return "";
-  const named = planAside.slice(0, 3).map(({ id, why }) => {
-    const item = spec.items.get(id);
-    const text = item ? item.text : id;
-    return `“${text.length > 60 ? `${text.slice(0, 60)}…` : text}”: ${why}`;
-  });
-  const more = planAside.length > 3 ? `; and ${planAside.length - 3} more` : "";
-  const count = planAside.length === 1 ? "One plan entry" : `${planAside.length} plan entries`;
-  return ` ${count} could not be used and ${planAside.length === 1 ? "was" : "were"} kept aside, unchanged, under “Answers kept aside” (${named.join("; ")}${more}); the rest was read.`;
 }
 
 /** Undo the single-checklist print marks (after printing, or if the dialog never opened). */
