@@ -16,10 +16,7 @@ import {
   isEmptyDoc,
   normalizeDoc,
   parseDocText,
-  readCopies,
   readSpec,
-  uniqueName,
-  writeCopies,
 } from "./checklist-doc.js";
 import { fileName, progressSentence, tally, toCSV, toJSON, toMarkdown } from "./checklist-export.js";
 import { resultOf, scoreWithReports, verdictWidget } from "./readiness-export.js";
@@ -38,8 +35,9 @@ import {
   pageUrl,
   rememberPendingShare,
 } from "../lib/sharelink.js";
-import { answersKey, copiesKey, guard, openStore, setAsideMessage, storageMessage } from "../lib/storage.js";
+import { answersKey, guard, openStore, setAsideMessage, storageMessage } from "../lib/storage.js";
 import { mergeDocs } from "./checklist-merge.js";
+import { NamedCopies } from "./checklist-copies.js";
 import { PlanFields } from "./checklist-plan.js";
 // Modules only the pieces above import, listed here as well so the browser fetches them in the
 // same round trip as the pieces, not one later (each level of imports costs one).
@@ -96,6 +94,7 @@ class ChecklistController {
     this.base = emptyDoc(this.spec);
     this.baseText = null;
     this.planFields = new PlanFields(this);
+    this.copies = new NamedCopies(this);
   }
 
   // ----- setting up -----------------------------------------------------------------
@@ -139,7 +138,7 @@ class ChecklistController {
     this.ui.copyName.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
         event.preventDefault();
-        this.saveCurrentAsCopy();
+        this.copies.saveCurrentAsCopy();
       }
     });
 
@@ -502,13 +501,13 @@ class ChecklistController {
       "export-csv": () => this.exportFile("csv"),
       import: () => this.ui.fileInput.click(),
       print: () => this.print(),
-      copies: () => this.togglePanel(target, this.ui.copiesPanel, () => this.renderCopies()),
+      copies: () => this.togglePanel(target, this.ui.copiesPanel, () => this.copies.renderCopies()),
       reset: () => this.togglePanel(target, this.ui.confirmPanel),
       "reset-cancel": () => this.closeConfirm(),
       "reset-confirm": () => this.reset(),
-      "copy-current": () => this.saveCurrentAsCopy(),
-      "copy-open": () => this.openCopy(Number(target.dataset.index)),
-      "copy-delete": () => this.deleteCopy(Number(target.dataset.index)),
+      "copy-current": () => this.copies.saveCurrentAsCopy(),
+      "copy-open": () => this.copies.openCopy(Number(target.dataset.index)),
+      "copy-delete": () => this.copies.deleteCopy(Number(target.dataset.index)),
       "orphans-discard": () => this.discardOrphans(),
       "plan-reset": () => this.planFields.resetPlanAction(target),
       "banner-keep": () => this.keepMine(),
@@ -777,7 +776,7 @@ class ChecklistController {
       this.banner.nameInput.focus();
       return;
     }
-    const saved = this.addCopy(name, this.view);
+    const saved = this.copies.addCopy(name, this.view);
     this.endPreview();
     this.view = cloneDoc(this.own);
     this.applyView();
@@ -789,90 +788,6 @@ class ChecklistController {
   focusTools() {
     const first = this.ui.actions.querySelector("button");
     if (first) first.focus({ preventScroll: true });
-  }
-
-  // ----- named copies ------------------------------------------------------------------
-
-  loadCopies() {
-    const key = copiesKey(this.spec.id);
-    const text = this.store.get(key);
-    const state = readCopies(text, this.spec);
-    if (state.broken) {
-      // Never overwrite named copies that cannot be read: set them aside first, and say so.
-      const kept = guard(this.store, key, text);
-      this.notify(setAsideMessage("Your saved named copies", kept), { kind: "error" });
-    }
-    return state;
-  }
-
-  saveCopies(state) {
-    const ok = this.store.set(copiesKey(this.spec.id), writeCopies(state, this.spec));
-    if (!ok) this.showStorageProblem();
-  }
-
-  addCopy(name, doc) {
-    const state = this.loadCopies();
-    const unique = uniqueName(name, state.copies);
-    state.copies.push({ name: unique, saved: new Date().toISOString(), doc: cloneDoc(doc) });
-    this.saveCopies(state);
-    this.renderCopies();
-    return unique;
-  }
-
-  saveCurrentAsCopy() {
-    const name = this.ui.copyName.value.trim().slice(0, this.spec.nameMax);
-    if (!name) {
-      this.notify("Give the copy a name first.", { kind: "error" });
-      this.ui.copyName.focus();
-      return;
-    }
-    const saved = this.addCopy(name, this.view);
-    this.ui.copyName.value = "";
-    this.notify(`Saved the answers shown as the named copy “${saved}”.`);
-  }
-
-  renderCopies() {
-    const { copies } = this.loadCopies();
-    const { copiesList, copiesEmpty } = this.ui;
-    copiesList.replaceChildren();
-    copies.forEach((copy, index) => {
-      const when = copy.saved ? copy.saved.slice(0, 10) : "";
-      const count = Object.keys(copy.doc.answers).length;
-      copiesList.append(
-        h(
-          "li",
-          { class: "p2p-copy" },
-          h("span", { class: "p2p-copy__name", text: copy.name }),
-          h("span", { class: "p2p-copy__meta", text: ` ${when ? `saved ${when}, ` : ""}${count} answered ` }),
-          h("button", { type: "button", class: "p2p-button p2p-button--small", data: { action: "copy-open", index: String(index) }, text: "Open", "aria-label": `Open copy ${copy.name}` }),
-          h("button", { type: "button", class: "p2p-button p2p-button--small", data: { action: "copy-delete", index: String(index) }, text: "Delete", "aria-label": `Delete copy ${copy.name}` }),
-        ),
-      );
-    });
-    copiesEmpty.hidden = copies.length > 0;
-  }
-
-  openCopy(index) {
-    const { copies } = this.loadCopies();
-    const copy = copies[index];
-    if (!copy) return;
-    this.showPreview(copy.doc, { source: "copy", label: copy.name });
-  }
-
-  deleteCopy(index) {
-    const state = this.loadCopies();
-    const [removed] = state.copies.splice(index, 1);
-    if (!removed) return;
-    this.saveCopies(state);
-    this.renderCopies();
-    this.notify(`Deleted the copy “${removed.name}”.`, {
-      undo: () => {
-        const again = this.loadCopies();
-        again.copies.splice(Math.min(index, again.copies.length), 0, removed);
-        this.saveCopies(again);
-        this.renderCopies();
-      },
-    });
   }
 
   // ----- reset and set-aside answers ----------------------------------------------------

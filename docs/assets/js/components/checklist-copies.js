@@ -1,0 +1,102 @@
+// Named copies of a checklist's answers: snapshots kept next to the reader's own answers (for
+// another project, or a colleague's view), listed in the tool bar's "Named copies" panel, each
+// opened under the banner (checklist-transfer.js) or deleted with an undo. They are stored
+// under their own key (lib/storage.js copiesKey) in the format checklist-doc.js reads and writes.
+//
+// The checklist controller (checklist.js) owns one NamedCopies.
+
+import { cloneDoc, readCopies, uniqueName, writeCopies } from "./checklist-doc.js";
+import { h } from "../lib/dom.js";
+import { copiesKey, guard, setAsideMessage } from "../lib/storage.js";
+
+export class NamedCopies {
+  constructor(controller) {
+    this.controller = controller;
+  }
+
+  loadCopies() {
+    const { spec, store } = this.controller;
+    const key = copiesKey(spec.id);
+    const text = store.get(key);
+    const state = readCopies(text, spec);
+    if (state.broken) {
+      // Never overwrite named copies that cannot be read: set them aside first, and say so.
+      const kept = guard(store, key, text);
+      this.controller.notify(setAsideMessage("Your saved named copies", kept), { kind: "error" });
+    }
+    return state;
+  }
+
+  saveCopies(state) {
+    const { spec, store } = this.controller;
+    const ok = store.set(copiesKey(spec.id), writeCopies(state, spec));
+    if (!ok) this.controller.showStorageProblem();
+  }
+
+  addCopy(name, doc) {
+    const state = this.loadCopies();
+    const unique = uniqueName(name, state.copies);
+    state.copies.push({ name: unique, saved: new Date().toISOString(), doc: cloneDoc(doc) });
+    this.saveCopies(state);
+    this.renderCopies();
+    return unique;
+  }
+
+  saveCurrentAsCopy() {
+    const controller = this.controller;
+    const { ui } = controller;
+    const name = ui.copyName.value.trim().slice(0, controller.spec.nameMax);
+    if (!name) {
+      controller.notify("Give the copy a name first.", { kind: "error" });
+      ui.copyName.focus();
+      return;
+    }
+    const saved = this.addCopy(name, controller.view);
+    ui.copyName.value = "";
+    controller.notify(`Saved the answers shown as the named copy “${saved}”.`);
+  }
+
+  renderCopies() {
+    const { copies } = this.loadCopies();
+    const { copiesList, copiesEmpty } = this.controller.ui;
+    copiesList.replaceChildren();
+    copies.forEach((copy, index) => {
+      const when = copy.saved ? copy.saved.slice(0, 10) : "";
+      const count = Object.keys(copy.doc.answers).length;
+      copiesList.append(
+        h(
+          "li",
+          { class: "p2p-copy" },
+          h("span", { class: "p2p-copy__name", text: copy.name }),
+          h("span", { class: "p2p-copy__meta", text: ` ${when ? `saved ${when}, ` : ""}${count} answered ` }),
+          h("button", { type: "button", class: "p2p-button p2p-button--small", data: { action: "copy-open", index: String(index) }, text: "Open", "aria-label": `Open copy ${copy.name}` }),
+          h("button", { type: "button", class: "p2p-button p2p-button--small", data: { action: "copy-delete", index: String(index) }, text: "Delete", "aria-label": `Delete copy ${copy.name}` }),
+        ),
+      );
+    });
+    copiesEmpty.hidden = copies.length > 0;
+  }
+
+  openCopy(index) {
+    const { copies } = this.loadCopies();
+    const copy = copies[index];
+    if (!copy) return;
+    this.controller.showPreview(copy.doc, { source: "copy", label: copy.name });
+  }
+
+  deleteCopy(index) {
+    const state = this.loadCopies();
+    const [removed] = state.copies.splice(index, 1);
+    if (!removed) return;
+    this.saveCopies(state);
+    this.renderCopies();
+    this.controller.notify(`Deleted the copy “${removed.name}”.`, {
+      undo: () => {
+        const again = this.loadCopies();
+        again.copies.splice(Math.min(index, again.copies.length), 0, removed);
+        this.saveCopies(again);
+        this.renderCopies();
+      },
+    });
+  }
+}
