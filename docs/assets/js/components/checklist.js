@@ -18,18 +18,15 @@ import {
   parseDocText,
   readSpec,
 } from "./checklist-doc.js";
-import { fileName, progressSentence, tally, toCSV, toJSON, toMarkdown } from "./checklist-export.js";
-import { resultOf, scoreWithReports, verdictWidget } from "./readiness-export.js";
+import { progressSentence, tally } from "./checklist-export.js";
 import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar } from "./checklist-ui.js";
 import { h } from "../lib/dom.js";
-import { copyText, download, today } from "../lib/download.js";
+import { today } from "../lib/download.js";
 import {
   MAX_BYTES,
-  PARAM,
   UNVERIFIED_TEXT,
   clearShareFragment,
   decodeShare,
-  encodeFragment,
   forgetPendingShare,
   fragmentParam,
   pageUrl,
@@ -38,17 +35,17 @@ import {
 import { answersKey, guard, openStore, setAsideMessage, storageMessage } from "../lib/storage.js";
 import { mergeDocs } from "./checklist-merge.js";
 import { NamedCopies } from "./checklist-copies.js";
+import { Outputs, endPrint } from "./checklist-outputs.js";
 import { PlanFields } from "./checklist-plan.js";
 // Modules only the pieces above import, listed here as well so the browser fetches them in the
 // same round trip as the pieces, not one later (each level of imports costs one).
 import "../lib/dict.js";
+import "./readiness-export.js";
 
 export const ANSWERS_EVENT = "pilot2prod:answers";
 export const REQUEST_EVENT = "pilot2prod:answers-request";
 
 const SAVE_DELAY_MS = 400;
-/** Links longer than this may be cut by some mail and chat programs. */
-const LONG_LINK = 2000;
 const controllers = new WeakMap();
 // Note edits waiting for their delayed save, by checklist id. A form replaced by instant
 // navigation, or a page being closed, flushes them so no keystroke is lost.
@@ -95,6 +92,7 @@ class ChecklistController {
     this.baseText = null;
     this.planFields = new PlanFields(this);
     this.copies = new NamedCopies(this);
+    this.outputs = new Outputs(this);
   }
 
   // ----- setting up -----------------------------------------------------------------
@@ -494,13 +492,13 @@ class ChecklistController {
     const target = event.target.closest("button[data-action]");
     if (!target || !this.form.contains(target)) return;
     const actions = {
-      share: () => this.share(),
-      "export-md": () => this.exportFile("md"),
-      "copy-md": () => this.copyMarkdown(),
-      "export-json": () => this.exportFile("json"),
-      "export-csv": () => this.exportFile("csv"),
+      share: () => this.outputs.share(),
+      "export-md": () => this.outputs.exportFile("md"),
+      "copy-md": () => this.outputs.copyMarkdown(),
+      "export-json": () => this.outputs.exportFile("json"),
+      "export-csv": () => this.outputs.exportFile("csv"),
       import: () => this.ui.fileInput.click(),
-      print: () => this.print(),
+      print: () => this.outputs.print(),
       copies: () => this.togglePanel(target, this.ui.copiesPanel, () => this.copies.renderCopies()),
       reset: () => this.togglePanel(target, this.ui.confirmPanel),
       "reset-cancel": () => this.closeConfirm(),
@@ -547,87 +545,6 @@ class ChecklistController {
     const undo = this.undo;
     this.undo = null;
     if (undo) undo();
-  }
-
-  // ----- exports ----------------------------------------------------------------------
-
-  /** The answers shown, dated today when the reader has not dated them yet. */
-  datedView() {
-    return this.spec.identityMax ? { assessed: today(), ...cloneDoc(this.view) } : cloneDoc(this.view);
-  }
-
-  /**
-   * The scored assessment's result and reports from Python, when this page shows its verdict;
-   * null for other checklists. Throws when Python cannot give them (the caller says so).
-   */
-  async pythonReports(doc) {
-    const widget = verdictWidget(this.spec.id);
-    if (!widget) return null;
-    return scoreWithReports(widget, doc);
-  }
-
-  async exportFile(kind) {
-    const { spec } = this;
-    const doc = this.datedView();
-    const name = fileName(spec, kind);
-    const label = kind === "md" ? "Markdown" : kind.toUpperCase();
-    let reports = null;
-    let missing = "";
-    try {
-      reports = await this.pythonReports(doc);
-    } catch (error) {
-      // The answers are never held back: without Python they go out alone, and the reader is told.
-      missing = ` It holds the answers only: the verdict could not be worked out (${error && error.message ? error.message : "Python is not available"}).`;
-    }
-    if (kind === "md") download(name, "text/markdown;charset=utf-8", reports ? reports.markdown : toMarkdown(spec, doc));
-    if (kind === "csv") download(name, "text/csv;charset=utf-8", reports ? reports.csv : toCSV(spec, doc));
-    if (kind === "json") download(name, "application/json", toJSON(spec, doc, reports ? { result: resultOf(reports) } : {}));
-    this.notify(`Exported ${label}: ${name}.${missing}`, { kind: missing ? "error" : "info" });
-  }
-
-  async copyMarkdown() {
-    const doc = this.datedView();
-    let text;
-    try {
-      const reports = await this.pythonReports(doc);
-      text = reports ? reports.markdown : toMarkdown(this.spec, doc);
-    } catch {
-      text = toMarkdown(this.spec, doc);
-    }
-    const ok = await copyText(text);
-    this.notify(ok ? "Markdown copied: paste it into your proposal." : "This browser did not allow copying. Use Export Markdown instead.", { kind: ok ? "info" : "error" });
-  }
-
-  async share() {
-    const { ui } = this;
-    let url;
-    try {
-      url = `${pageUrl()}#${PARAM}=${await encodeFragment(cloneDoc(this.view))}`;
-    } catch (error) {
-      this.notify(error instanceof Error ? error.message : "The share link could not be made.", { kind: "error" });
-      return;
-    }
-    ui.sharePanel.hidden = false;
-    ui.actions.querySelector('[data-action="share"]').setAttribute("aria-expanded", "true");
-    ui.shareField.value = url;
-    ui.shareField.focus();
-    ui.shareField.select();
-    const copied = await copyText(url);
-    const long = url.length > LONG_LINK ? ` It is long (${url.length} characters): some mail and chat programs cut long links, so send the JSON export if it does not open.` : "";
-    this.notify(`${copied ? "Share link copied." : "Share link ready: copy it from the field."}${long}`);
-  }
-
-  print() {
-    const root = document.documentElement;
-    root.dataset.p2pPrint = this.spec.id;
-    this.form.dataset.p2pPrinting = "true";
-    this.renderPrintHeader();
-    try {
-      window.print();
-    } finally {
-      // Chromium blocks in print(); other browsers return at once and fire afterprint later.
-      setTimeout(() => endPrint(), 1000);
-    }
   }
 
   // ----- imports and other people's answers ------------------------------------------
@@ -839,12 +756,6 @@ class ChecklistController {
     this.applyView();
     this.announce("sync");
   }
-}
-
-/** Undo the single-checklist print marks (after printing, or if the dialog never opened). */
-function endPrint() {
-  delete document.documentElement.dataset.p2pPrint;
-  for (const form of document.querySelectorAll("form.p2p-checklist[data-p2p-printing]")) delete form.dataset.p2pPrinting;
 }
 
 /** Refresh the "printed from" line of every checklist on the page. */
