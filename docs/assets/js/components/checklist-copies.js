@@ -81,7 +81,7 @@ export class NamedCopies {
     const { copies } = this.loadCopies();
     const copy = copies[index];
     if (!copy) return;
-    this.controller.showPreview(copy.doc, { source: "copy", label: copy.name });
+    this.controller.transfer.showPreview(copy.doc, { source: "copy", label: copy.name });
   }
 
   deleteCopy(index) {

@@ -8,35 +8,18 @@
 // project, assessor, assessed and plan) whenever the answers shown
 // change, and re-dispatches it when it receives "pilot2prod:answers-request".
 
-import {
-  DocError,
-  cloneDoc,
-  emptyDoc,
-  identityOf,
-  isEmptyDoc,
-  normalizeDoc,
-  parseDocText,
-  readSpec,
-} from "./checklist-doc.js";
+import { DocError, cloneDoc, emptyDoc, identityOf, parseDocText, readSpec } from "./checklist-doc.js";
 import { progressSentence, tally } from "./checklist-export.js";
 import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar } from "./checklist-ui.js";
 import { h } from "../lib/dom.js";
 import { today } from "../lib/download.js";
-import {
-  MAX_BYTES,
-  UNVERIFIED_TEXT,
-  clearShareFragment,
-  decodeShare,
-  forgetPendingShare,
-  fragmentParam,
-  pageUrl,
-  rememberPendingShare,
-} from "../lib/sharelink.js";
+import { fragmentParam, pageUrl } from "../lib/sharelink.js";
 import { answersKey, guard, openStore, setAsideMessage, storageMessage } from "../lib/storage.js";
 import { mergeDocs } from "./checklist-merge.js";
 import { NamedCopies } from "./checklist-copies.js";
 import { Outputs, endPrint } from "./checklist-outputs.js";
 import { PlanFields } from "./checklist-plan.js";
+import { Transfer, routeShareLink } from "./checklist-transfer.js";
 // Modules only the pieces above import, listed here as well so the browser fetches them in the
 // same round trip as the pieces, not one later (each level of imports costs one).
 import "../lib/dict.js";
@@ -71,12 +54,6 @@ export function mount(form) {
   return controller;
 }
 
-function describeOwn(doc) {
-  const count = Object.keys(doc.answers).length;
-  if (isEmptyDoc(doc)) return "You have no saved answers for this checklist in this browser yet.";
-  return `Your own saved answers (${count} answered) are untouched until you choose.`;
-}
-
 class ChecklistController {
   constructor(form) {
     this.form = form;
@@ -93,6 +70,7 @@ class ChecklistController {
     this.planFields = new PlanFields(this);
     this.copies = new NamedCopies(this);
     this.outputs = new Outputs(this);
+    this.transfer = new Transfer(this);
   }
 
   // ----- setting up -----------------------------------------------------------------
@@ -126,11 +104,11 @@ class ChecklistController {
     form.addEventListener("input", (event) => this.onInput(event));
     form.addEventListener("click", (event) => this.onClick(event));
     form.addEventListener(REQUEST_EVENT, () => this.announce("request"));
-    this.ui.fileInput.addEventListener("change", () => this.importFile());
+    this.ui.fileInput.addEventListener("change", () => this.transfer.importFile());
     this.banner.nameInput.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
         event.preventDefault();
-        this.bannerSaveCopy();
+        this.transfer.bannerSaveCopy();
       }
     });
     this.ui.copyName.addEventListener("keydown", (event) => {
@@ -405,7 +383,7 @@ class ChecklistController {
   showOtherTab(taken) {
     const fields = `${taken} ${taken === 1 ? "field" : "fields"}`;
     if (this.preview) {
-      this.banner.detail.textContent = `${describeOwn(this.own)} Changes you make while this message is here are not saved.`;
+      this.banner.detail.textContent = this.transfer.ownLine();
       this.notify(`Another tab changed your saved answers to this checklist (${fields}); the banner's answers are still shown.`);
       return;
     }
@@ -508,11 +486,11 @@ class ChecklistController {
       "copy-delete": () => this.copies.deleteCopy(Number(target.dataset.index)),
       "orphans-discard": () => this.discardOrphans(),
       "plan-reset": () => this.planFields.resetPlanAction(target),
-      "banner-keep": () => this.keepMine(),
-      "banner-replace": () => this.replaceMine(),
-      "banner-copy": () => this.bannerAskName(),
-      "banner-copy-save": () => this.bannerSaveCopy(),
-      "banner-copy-cancel": () => this.bannerCancelName(),
+      "banner-keep": () => this.transfer.keepMine(),
+      "banner-replace": () => this.transfer.replaceMine(),
+      "banner-copy": () => this.transfer.bannerAskName(),
+      "banner-copy-save": () => this.transfer.bannerSaveCopy(),
+      "banner-copy-cancel": () => this.transfer.bannerCancelName(),
       undo: () => this.runUndo(),
       dismiss: () => this.ui.notices.replaceChildren(),
     };
@@ -547,159 +525,12 @@ class ChecklistController {
     if (undo) undo();
   }
 
-  // ----- imports and other people's answers ------------------------------------------
-
-  async importFile() {
-    const input = this.ui.fileInput;
-    const file = input.files && input.files[0];
-    input.value = "";
-    if (!file) return;
-    if (file.size > MAX_BYTES) {
-      this.notify(`“${file.name}” is larger than 1 MB, so it was not imported. Nothing was changed.`, { kind: "error" });
-      return;
-    }
-    let result;
-    try {
-      result = parseDocText(await file.text(), this.spec);
-    } catch (error) {
-      const why = error instanceof DocError ? error.message : "It could not be read.";
-      this.notify(`“${file.name}” was not imported. ${why} Nothing was changed.`, { kind: "error" });
-      return;
-    }
-    if (!this.preview && isEmptyDoc(this.own)) {
-      this.adopt(result.doc, "import");
-      const kind = result.planAside.length ? "error" : "info";
-      this.notify(`Imported ${Object.keys(result.doc.answers).length} answers from “${file.name}”.${this.versionNote(result)}`, { kind });
-      return;
-    }
-    this.showPreview(result.doc, { source: "import", label: file.name, versionNote: this.versionNote(result) });
-  }
-
-  versionNote({ fromVersion, newOrphans, planAside = [] }) {
-    const planNote = this.planFields.asideNote(planAside);
-    if (!fromVersion || fromVersion === this.spec.version) return planNote;
-    const aside = newOrphans ? ` ${newOrphans} of them belong to questions no longer in it and are kept aside.` : "";
-    return ` They were given to an earlier version of this checklist (${fromVersion}).${aside}${planNote}`;
-  }
-
-  /** Shared answers from a link: shown under the banner, nothing saved until the reader chooses. */
-  offerShared(raw, payload, verified = true) {
-    if (this.preview && this.preview.payload === payload) return;
-    let result;
-    try {
-      result = normalizeDoc(raw, this.spec);
-    } catch (error) {
-      const why = error instanceof DocError ? error.message : "It could not be read.";
-      this.notify(`The share link was not opened. ${why} Your answers were not changed.`, { kind: "error" });
-      return;
-    }
-    const unverified = verified ? "" : ` ${UNVERIFIED_TEXT}`;
-    this.showPreview(result.doc, { source: "link", label: "", payload, versionNote: `${this.versionNote(result)}${unverified}` });
-    if (!verified) this.form.dataset.p2pUnverified = "true";
-    rememberPendingShare(payload);
-  }
-
-  showPreview(doc, preview) {
-    // A note typed a moment ago is still waiting to be saved: save it before switching views.
-    if (!this.preview && this.saveTimer) this.saveOwnFromView();
-    this.preview = preview;
-    this.view = cloneDoc(doc);
-    const { banner } = this;
-    const what = {
-      link: "Answers from a share link are shown below.",
-      import: `Answers imported from “${preview.label}” are shown below.`,
-      copy: `Your named copy “${preview.label}” is shown below.`,
-    }[preview.source];
-    banner.title.textContent = what;
-    banner.detail.textContent = `${describeOwn(this.own)} Changes you make while this message is here are not saved.${preview.versionNote || ""}`;
-    banner.copyButton.hidden = preview.source === "copy";
-    banner.namePanel.hidden = true;
-    banner.root.hidden = false;
-    this.form.dataset.p2pPreview = preview.source;
-    this.setBusyButtons(true);
-    this.applyView();
-    this.announce(preview.source === "copy" ? "copy-open" : preview.source === "link" ? "share" : "import");
-    banner.root.scrollIntoView({ block: "start" });
-    banner.root.focus({ preventScroll: true });
-  }
-
-  setBusyButtons(busy) {
-    for (const action of ["import", "reset", "copies"]) {
-      const button = this.ui.actions.querySelector(`[data-action="${action}"]`);
-      button.disabled = busy;
-    }
-    if (busy) {
-      this.ui.copiesPanel.hidden = true;
-      this.ui.confirmPanel.hidden = true;
-    }
-  }
-
-  endPreview() {
-    const payload = this.preview && this.preview.payload;
-    this.preview = null;
-    this.banner.root.hidden = true;
-    delete this.form.dataset.p2pPreview;
-    this.setBusyButtons(false);
-    delete this.form.dataset.p2pUnverified;
-    if (payload) {
-      clearShareFragment(payload);
-      forgetPendingShare();
-    }
-  }
-
-  keepMine() {
-    const source = this.preview ? this.preview.source : "";
-    this.endPreview();
-    this.view = cloneDoc(this.own);
-    this.applyView();
-    this.announce("keep");
-    this.notify(source === "copy" ? "Closed the copy; your own answers are shown." : "Kept your own answers; the other answers were not saved.");
-    this.focusTools();
-  }
-
-  replaceMine() {
-    const before = cloneDoc(this.own);
-    this.endPreview();
-    this.adopt(this.view, "replace");
-    this.notify("Your answers were replaced by the ones shown.", { undo: () => this.adopt(before, "undo") });
-    this.focusTools();
-  }
-
   adopt(doc, reason) {
     this.view = cloneDoc(doc);
     this.own = cloneDoc(doc);
     this.persist();
     this.applyView();
     this.announce(reason);
-  }
-
-  bannerAskName() {
-    const { banner } = this;
-    banner.namePanel.hidden = false;
-    banner.nameInput.value = this.preview && this.preview.source === "import" ? this.preview.label.replace(/\.json$/i, "") : `Shared ${today()}`;
-    banner.nameInput.focus();
-    banner.nameInput.select();
-  }
-
-  bannerCancelName() {
-    this.banner.namePanel.hidden = true;
-    this.banner.copyButton.focus();
-  }
-
-  bannerSaveCopy() {
-    const name = this.banner.nameInput.value.trim().slice(0, this.spec.nameMax);
-    if (!name) {
-      this.notify("Give the copy a name first.", { kind: "error" });
-      this.banner.nameInput.focus();
-      return;
-    }
-    const saved = this.copies.addCopy(name, this.view);
-    this.endPreview();
-    this.view = cloneDoc(this.own);
-    this.applyView();
-    this.announce("keep");
-    this.notify(`Saved the other answers as the named copy “${saved}”. Your own answers are shown; open the copy from “Named copies”.`);
-    this.focusTools();
   }
 
   focusTools() {
@@ -750,7 +581,7 @@ class ChecklistController {
       return;
     }
     if (this.preview) {
-      this.banner.detail.textContent = `${describeOwn(this.own)} Changes you make while this message is here are not saved.`;
+      this.banner.detail.textContent = this.transfer.ownLine();
       return;
     }
     this.applyView();
@@ -774,36 +605,15 @@ function mountedForms() {
   return [...document.querySelectorAll(FORM_SELECTOR)].filter((form) => controllers.has(form));
 }
 
-/** Open a share link's answers over the form they belong to, or say why nothing changed. */
-async function routeShareLink(payload, onPage = mountedForms()) {
-  // "" is a link ending in "#p2p=": decodeShare says it is empty, and nothing changes.
-  if (typeof payload !== "string" || onPage.length === 0) return;
-  let doc;
-  let verified;
-  try {
-    ({ doc, verified } = await decodeShare(payload));
-  } catch (error) {
-    controllerOf(onPage[0]).notify(`${error.message} Nothing was changed.`, { kind: "error" });
-    return;
-  }
-  const target = onPage.find((form) => form.dataset.checklist === doc.checklist);
-  if (!target) {
-    const name = typeof doc.checklist === "string" ? `“${doc.checklist.slice(0, 60)}”` : "an unnamed checklist";
-    controllerOf(onPage[0]).notify(`The share link holds answers for ${name}, which is not on this page. Nothing was changed.`, { kind: "error" });
-    return;
-  }
-  controllerOf(target).offerShared(doc, payload, verified);
-}
-
 /** After the page's forms are mounted: offer the share link the page was opened with. */
 export function settle(forms, context) {
-  return routeShareLink(context.share, forms.filter((form) => controllers.has(form)));
+  return routeShareLink(context.share, forms.filter((form) => controllers.has(form)).map(controllerOf));
 }
 
 // Registered once, when this module first loads; each looks up the forms showing at the time.
 window.addEventListener("hashchange", (event) => {
   const payload = fragmentParam(new URL(event.newURL).hash);
-  if (payload !== null) routeShareLink(payload);
+  if (payload !== null) routeShareLink(payload, mountedForms().map(controllerOf));
 });
 
 window.addEventListener("storage", (event) => {

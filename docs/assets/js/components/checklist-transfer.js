@@ -1,0 +1,209 @@
+// Other answers shown over the reader's own: a JSON file imported, a share link opened, or a
+// named copy opened (checklist-copies.js). They appear under a banner and nothing is saved until
+// the reader chooses: keep mine, replace mine (with an undo), or save them as a named copy. A
+// file imported into an empty checklist is taken at once, as there is nothing to lose.
+// `routeShareLink` hands a share link's answers to the checklist on the page they belong to.
+//
+// The checklist controller (checklist.js) owns one Transfer; `controller.preview` says what the
+// banner shows ({source: "link"|"import"|"copy", label, payload}), or null.
+
+import { DocError, cloneDoc, isEmptyDoc, normalizeDoc, parseDocText } from "./checklist-doc.js";
+import { today } from "../lib/download.js";
+import { MAX_BYTES, UNVERIFIED_TEXT, clearShareFragment, decodeShare, forgetPendingShare, rememberPendingShare } from "../lib/sharelink.js";
+
+function describeOwn(doc) {
+  const count = Object.keys(doc.answers).length;
+  if (isEmptyDoc(doc)) return "You have no saved answers for this checklist in this browser yet.";
+  return `Your own saved answers (${count} answered) are untouched until you choose.`;
+}
+
+export class Transfer {
+  constructor(controller) {
+    this.controller = controller;
+  }
+
+  /** The banner's words about the reader's own answers, also said again when another tab saves. */
+  ownLine() {
+    return `${describeOwn(this.controller.own)} Changes you make while this message is here are not saved.`;
+  }
+
+  async importFile() {
+    const controller = this.controller;
+    const input = controller.ui.fileInput;
+    const file = input.files && input.files[0];
+    input.value = "";
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      controller.notify(`“${file.name}” is larger than 1 MB, so it was not imported. Nothing was changed.`, { kind: "error" });
+      return;
+    }
+    let result;
+    try {
+      result = parseDocText(await file.text(), controller.spec);
+    } catch (error) {
+      const why = error instanceof DocError ? error.message : "It could not be read.";
+      controller.notify(`“${file.name}” was not imported. ${why} Nothing was changed.`, { kind: "error" });
+      return;
+    }
+    if (!controller.preview && isEmptyDoc(controller.own)) {
+      controller.adopt(result.doc, "import");
+      const kind = result.planAside.length ? "error" : "info";
+      controller.notify(`Imported ${Object.keys(result.doc.answers).length} answers from “${file.name}”.${this.versionNote(result)}`, { kind });
+      return;
+    }
+    this.showPreview(result.doc, { source: "import", label: file.name, versionNote: this.versionNote(result) });
+  }
+
+  versionNote({ fromVersion, newOrphans, planAside = [] }) {
+    const controller = this.controller;
+    const planNote = controller.planFields.asideNote(planAside);
+    if (!fromVersion || fromVersion === controller.spec.version) return planNote;
+    const aside = newOrphans ? ` ${newOrphans} of them belong to questions no longer in it and are kept aside.` : "";
+    return ` They were given to an earlier version of this checklist (${fromVersion}).${aside}${planNote}`;
+  }
+
+  /** Shared answers from a link: shown under the banner, nothing saved until the reader chooses. */
+  offerShared(raw, payload, verified = true) {
+    const controller = this.controller;
+    if (controller.preview && controller.preview.payload === payload) return;
+    let result;
+    try {
+      result = normalizeDoc(raw, controller.spec);
+    } catch (error) {
+      const why = error instanceof DocError ? error.message : "It could not be read.";
+      controller.notify(`The share link was not opened. ${why} Your answers were not changed.`, { kind: "error" });
+      return;
+    }
+    const unverified = verified ? "" : ` ${UNVERIFIED_TEXT}`;
+    this.showPreview(result.doc, { source: "link", label: "", payload, versionNote: `${this.versionNote(result)}${unverified}` });
+    if (!verified) controller.form.dataset.p2pUnverified = "true";
+    rememberPendingShare(payload);
+  }
+
+  showPreview(doc, preview) {
+    const controller = this.controller;
+    // A note typed a moment ago is still waiting to be saved: save it before switching views.
+    if (!controller.preview && controller.saveTimer) controller.saveOwnFromView();
+    controller.preview = preview;
+    controller.view = cloneDoc(doc);
+    const { banner } = controller;
+    const what = {
+      link: "Answers from a share link are shown below.",
+      import: `Answers imported from “${preview.label}” are shown below.`,
+      copy: `Your named copy “${preview.label}” is shown below.`,
+    }[preview.source];
+    banner.title.textContent = what;
+    banner.detail.textContent = `${this.ownLine()}${preview.versionNote || ""}`;
+    banner.copyButton.hidden = preview.source === "copy";
+    banner.namePanel.hidden = true;
+    banner.root.hidden = false;
+    controller.form.dataset.p2pPreview = preview.source;
+    this.setBusyButtons(true);
+    controller.applyView();
+    controller.announce(preview.source === "copy" ? "copy-open" : preview.source === "link" ? "share" : "import");
+    banner.root.scrollIntoView({ block: "start" });
+    banner.root.focus({ preventScroll: true });
+  }
+
+  setBusyButtons(busy) {
+    const { ui } = this.controller;
+    for (const action of ["import", "reset", "copies"]) {
+      const button = ui.actions.querySelector(`[data-action="${action}"]`);
+      button.disabled = busy;
+    }
+    if (busy) {
+      ui.copiesPanel.hidden = true;
+      ui.confirmPanel.hidden = true;
+    }
+  }
+
+  endPreview() {
+    const controller = this.controller;
+    const payload = controller.preview && controller.preview.payload;
+    controller.preview = null;
+    controller.banner.root.hidden = true;
+    delete controller.form.dataset.p2pPreview;
+    this.setBusyButtons(false);
+    delete controller.form.dataset.p2pUnverified;
+    if (payload) {
+      clearShareFragment(payload);
+      forgetPendingShare();
+    }
+  }
+
+  keepMine() {
+    const controller = this.controller;
+    const source = controller.preview ? controller.preview.source : "";
+    this.endPreview();
+    controller.view = cloneDoc(controller.own);
+    controller.applyView();
+    controller.announce("keep");
+    controller.notify(source === "copy" ? "Closed the copy; your own answers are shown." : "Kept your own answers; the other answers were not saved.");
+    controller.focusTools();
+  }
+
+  replaceMine() {
+    const controller = this.controller;
+    const before = cloneDoc(controller.own);
+    this.endPreview();
+    controller.adopt(controller.view, "replace");
+    controller.notify("Your answers were replaced by the ones shown.", { undo: () => controller.adopt(before, "undo") });
+    controller.focusTools();
+  }
+
+  bannerAskName() {
+    const { banner, preview } = this.controller;
+    banner.namePanel.hidden = false;
+    banner.nameInput.value = preview && preview.source === "import" ? preview.label.replace(/\.json$/i, "") : `Shared ${today()}`;
+    banner.nameInput.focus();
+    banner.nameInput.select();
+  }
+
+  bannerCancelName() {
+    const { banner } = this.controller;
+    banner.namePanel.hidden = true;
+    banner.copyButton.focus();
+  }
+
+  bannerSaveCopy() {
+    const controller = this.controller;
+    const { banner } = controller;
+    const name = banner.nameInput.value.trim().slice(0, controller.spec.nameMax);
+    if (!name) {
+      controller.notify("Give the copy a name first.", { kind: "error" });
+      banner.nameInput.focus();
+      return;
+    }
+    const saved = controller.copies.addCopy(name, controller.view);
+    this.endPreview();
+    controller.view = cloneDoc(controller.own);
+    controller.applyView();
+    controller.announce("keep");
+    controller.notify(`Saved the other answers as the named copy “${saved}”. Your own answers are shown; open the copy from “Named copies”.`);
+    controller.focusTools();
+  }
+}
+
+/**
+ * Open a share link's answers over the checklist they belong to (`onPage`: the controllers of
+ * the checklists mounted on the page), or say why nothing changed.
+ */
+export async function routeShareLink(payload, onPage) {
+  // "" is a link ending in "#p2p=": decodeShare says it is empty, and nothing changes.
+  if (typeof payload !== "string" || onPage.length === 0) return;
+  let doc;
+  let verified;
+  try {
+    ({ doc, verified } = await decodeShare(payload));
+  } catch (error) {
+    onPage[0].notify(`${error.message} Nothing was changed.`, { kind: "error" });
+    return;
+  }
+  const target = onPage.find((controller) => controller.form.dataset.checklist === doc.checklist);
+  if (!target) {
+    const name = typeof doc.checklist === "string" ? `“${doc.checklist.slice(0, 60)}”` : "an unnamed checklist";
+    onPage[0].notify(`The share link holds answers for ${name}, which is not on this page. Nothing was changed.`, { kind: "error" });
+    return;
+  }
+  target.transfer.offerShared(doc, payload, verified);
+}
