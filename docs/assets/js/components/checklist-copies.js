@@ -30,7 +30,7 @@ export class NamedCopies {
   saveCopies(state) {
     const { spec, store } = this.controller;
     const ok = store.set(copiesKey(spec.id), writeCopies(state, spec));
-    if (!ok) this.controller.showStorageProblem();
+    if (!ok) this.controller.saving.showStorageProblem();
   }
 
   addCopy(name, doc) {

@@ -83,7 +83,7 @@ export class Transfer {
   showPreview(doc, preview) {
     const controller = this.controller;
     // A note typed a moment ago is still waiting to be saved: save it before switching views.
-    if (!controller.preview && controller.saveTimer) controller.saveOwnFromView();
+    if (!controller.preview && controller.saving.saveTimer) controller.saving.saveOwnFromView();
     controller.preview = preview;
     controller.view = cloneDoc(doc);
     const { banner } = controller;

@@ -8,16 +8,17 @@
 // project, assessor, assessed and plan) whenever the answers shown
 // change, and re-dispatches it when it receives "pilot2prod:answers-request".
 
-import { DocError, cloneDoc, emptyDoc, identityOf, parseDocText, readSpec } from "./checklist-doc.js";
+import { cloneDoc, emptyDoc, identityOf, parseDocText, readSpec } from "./checklist-doc.js";
 import { progressSentence, tally } from "./checklist-export.js";
 import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar } from "./checklist-ui.js";
 import { h } from "../lib/dom.js";
 import { today } from "../lib/download.js";
 import { fragmentParam, pageUrl } from "../lib/sharelink.js";
-import { answersKey, guard, openStore, setAsideMessage, storageMessage } from "../lib/storage.js";
+import { answersKey, openStore } from "../lib/storage.js";
 import { mergeDocs } from "./checklist-merge.js";
 import { NamedCopies } from "./checklist-copies.js";
 import { Outputs, endPrint } from "./checklist-outputs.js";
+import { Saving, flushPendingSave, flushPendingSaves } from "./checklist-saving.js";
 import { PlanFields } from "./checklist-plan.js";
 import { Transfer, routeShareLink } from "./checklist-transfer.js";
 // Modules only the pieces above import, listed here as well so the browser fetches them in the
@@ -28,17 +29,7 @@ import "./readiness-export.js";
 export const ANSWERS_EVENT = "pilot2prod:answers";
 export const REQUEST_EVENT = "pilot2prod:answers-request";
 
-const SAVE_DELAY_MS = 400;
 const controllers = new WeakMap();
-// Note edits waiting for their delayed save, by checklist id. A form replaced by instant
-// navigation, or a page being closed, flushes them so no keystroke is lost.
-const pendingSaves = new Map();
-
-/** Save every note or owner edit still waiting for its delayed save. */
-function flushPendingSaves() {
-  for (const save of [...pendingSaves.values()]) save();
-}
-
 /** The controller of a mounted form, if any. */
 function controllerOf(form) {
   return controllers.get(form) || null;
@@ -63,10 +54,10 @@ class ChecklistController {
     this.view = emptyDoc(this.spec);
     this.preview = null; // {source: "link"|"import"|"copy", label, payload}
     this.undo = null;
-    this.saveTimer = 0;
     // What this tab last read from or wrote to storage: the base of the two-tab merge.
     this.base = emptyDoc(this.spec);
     this.baseText = null;
+    this.saving = new Saving(this);
     this.planFields = new PlanFields(this);
     this.copies = new NamedCopies(this);
     this.outputs = new Outputs(this);
@@ -118,38 +109,9 @@ class ChecklistController {
       }
     });
 
-    const waiting = pendingSaves.get(spec.id);
-    if (waiting) waiting();
-    this.restore();
+    flushPendingSave(spec.id);
+    this.saving.restore();
     this.announce("restore");
-  }
-
-  restore() {
-    const { spec } = this;
-    const text = this.store.get(answersKey(spec.id));
-    this.own = emptyDoc(spec);
-    this.baseText = text;
-    if (text) {
-      try {
-        const { doc, fromVersion, newOrphans, planAside } = parseDocText(text, spec);
-        this.own = doc;
-        this.base = cloneDoc(doc);
-        if (fromVersion && fromVersion !== spec.version) {
-          const aside = newOrphans ? ` ${newOrphans} of your answers belong to questions that were removed; they are listed under “Answers kept aside”.` : "";
-          this.notify(`This checklist has changed since you last saved (version ${fromVersion} → ${spec.version}).${aside}${this.planFields.asideNote(planAside)}`);
-          this.persist();
-        } else if (planAside.length) {
-          // Saved back with the entry moved aside, so the notice is said once, not on every visit.
-          this.notify(this.planFields.asideNote(planAside).trim(), { kind: "error" });
-          this.persist();
-        }
-      } catch (error) {
-        this.setAsideAnswers(text, error);
-      }
-    }
-    this.view = cloneDoc(this.own);
-    this.applyView();
-    this.showStorageProblem();
   }
 
   // ----- state -> page ----------------------------------------------------------------
@@ -339,12 +301,7 @@ class ChecklistController {
       else delete bucket[item.id];
     }
     this.refresh();
-    if (!this.preview) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = setTimeout(() => this.saveOwnFromView(), SAVE_DELAY_MS);
-      this.pendingSave = this.pendingSave || (() => this.saveOwnFromView());
-      pendingSaves.set(this.spec.id, this.pendingSave);
-    }
+    if (!this.preview) this.saving.saveSoon();
   }
 
   /** An edit is complete: save it (unless showing someone else's answers) and tell listeners. */
@@ -352,31 +309,8 @@ class ChecklistController {
     // A scored assessment is dated the day it was first worked on, unless the reader says otherwise.
     if (this.spec.identityMax && !this.view.assessed) this.view.assessed = today();
     this.refresh();
-    if (!this.preview) this.saveOwnFromView();
+    if (!this.preview) this.saving.saveOwnFromView();
     this.announce(reason);
-  }
-
-  saveOwnFromView() {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = 0;
-    if (this.pendingSave && pendingSaves.get(this.spec.id) === this.pendingSave) pendingSaves.delete(this.spec.id);
-    this.own = cloneDoc(this.view);
-    this.persist();
-  }
-
-  persist() {
-    const key = answersKey(this.spec.id);
-    // Another tab may have saved since this one last looked (its storage event still on the
-    // way): merge its fields in first, so this write never undoes an edit made there.
-    const current = this.store.get(key);
-    const taken = current !== this.baseText ? this.takeOtherTab(current) : 0;
-    const text = JSON.stringify(this.own);
-    const ok = this.store.set(key, text);
-    this.base = cloneDoc(this.own);
-    this.baseText = this.store.get(key);
-    if (!ok) this.showStorageProblem();
-    // Its storage event, when it comes, finds this write in place: show the merge now.
-    if (taken > 0) this.showOtherTab(taken);
   }
 
   /** Show what another tab changed (`taken` fields merged in), and say so in the live region. */
@@ -392,15 +326,6 @@ class ChecklistController {
     this.notify(`Another tab changed ${fields} of this checklist; the changes are shown here, and your own edits in this tab were kept.`);
   }
 
-  /** Never overwrite what cannot be read: set it aside under a key of its own, and say so truly. */
-  setAsideAnswers(text, error) {
-    const kept = guard(this.store, answersKey(this.spec.id), text);
-    this.base = emptyDoc(this.spec);
-    this.baseText = this.store.get(answersKey(this.spec.id));
-    const why = error instanceof DocError ? ` ${error.message}` : "";
-    this.notify(`${setAsideMessage("Your saved answers", kept)}${why}`, { kind: "error" });
-  }
-
   /**
    * Merge what another tab saved (`text`) into this tab's answers, field by field; this tab's
    * own edits since it last looked, a note being typed included, win. Returns how many fields
@@ -413,7 +338,7 @@ class ChecklistController {
       try {
         theirs = parseDocText(text, this.spec).doc;
       } catch (error) {
-        this.setAsideAnswers(text, error);
+        this.saving.setAsideAnswers(text, error);
         return -1;
       }
     }
@@ -428,12 +353,6 @@ class ChecklistController {
     this.own = doc;
     if (editing) this.view = cloneDoc(doc);
     return taken;
-  }
-
-  showStorageProblem() {
-    const message = storageMessage(this.store.problem);
-    this.ui.storageNote.textContent = message;
-    this.ui.storageNote.hidden = !message;
   }
 
   announce(reason) {
@@ -528,7 +447,7 @@ class ChecklistController {
   adopt(doc, reason) {
     this.view = cloneDoc(doc);
     this.own = cloneDoc(doc);
-    this.persist();
+    this.saving.persist();
     this.applyView();
     this.announce(reason);
   }
@@ -570,12 +489,12 @@ class ChecklistController {
     if (text === this.baseText) return;
     const taken = this.takeOtherTab(text);
     if (taken < 0) {
-      this.persist(); // the unreadable text was set aside: this tab's answers go back in place
+      this.saving.persist(); // the unreadable text was set aside: this tab's answers go back in place
       return;
     }
     // This tab still holds edits the other tab has not seen: save the merge (a note being
     // typed is saved by its own timer, a moment later).
-    if (!this.preview && !this.saveTimer && this.unsent > 0) this.persist();
+    if (!this.preview && !this.saving.saveTimer && this.unsent > 0) this.saving.persist();
     if (taken > 0) {
       this.showOtherTab(taken);
       return;
