@@ -7,9 +7,14 @@
 // is the same: if this tab changed it since `base`, this tab's value stays;
 // otherwise the other tab's value is taken. Only answers documents (already checked by
 // normalizeDoc) are merged, so the keys are ids and the dictionaries have no prototype.
+//
+// OtherTabs, owned by the checklist controller (checklist.js), applies the merge to a form: when
+// another tab's save arrives (the "storage" event), and before each write of this tab's own.
 
-import { cloneDoc } from "./checklist-doc.js";
+import { cloneDoc, emptyDoc, parseDocText } from "./checklist-doc.js";
 import { dict, hasKey } from "../lib/dict.js";
+import { today } from "../lib/download.js";
+import { answersKey } from "../lib/storage.js";
 
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const isDict = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
@@ -74,4 +79,83 @@ export function mergeDocs(base, mine, theirs) {
     }
   }
   return { doc: cloneDoc(out), taken, kept };
+}
+
+export class OtherTabs {
+  constructor(controller) {
+    this.controller = controller;
+    /** How many of this tab's edits the other tab had not got at the last merge. */
+    this.unsent = 0;
+  }
+
+  /** Show what another tab changed (`taken` fields merged in), and say so in the live region. */
+  showOtherTab(taken) {
+    const controller = this.controller;
+    const fields = `${taken} ${taken === 1 ? "field" : "fields"}`;
+    if (controller.preview) {
+      controller.banner.detail.textContent = controller.transfer.ownLine();
+      controller.notify(`Another tab changed your saved answers to this checklist (${fields}); the banner's answers are still shown.`);
+      return;
+    }
+    controller.applyView();
+    controller.announce("sync");
+    controller.notify(`Another tab changed ${fields} of this checklist; the changes are shown here, and your own edits in this tab were kept.`);
+  }
+
+  /**
+   * Merge what another tab saved (`text`) into this tab's answers, field by field; this tab's
+   * own edits since it last looked, a note being typed included, win. Returns how many fields
+   * came from the other tab, or -1 when its text was unreadable (then it is set aside);
+   * `this.unsent` is then how many of this tab's edits the other tab has not got yet.
+   */
+  takeOtherTab(text) {
+    const controller = this.controller;
+    const { spec } = controller;
+    let theirs = emptyDoc(spec);
+    if (text) {
+      try {
+        theirs = parseDocText(text, spec).doc;
+      } catch (error) {
+        controller.saving.setAsideAnswers(text, error);
+        return -1;
+      }
+    }
+    const editing = !controller.preview;
+    // An undated assessment shows today's date, so a tab that saved it dated today changed
+    // nothing the reader sees: compare all three as the page shows them.
+    const shown = (d) => (d && spec.identityMax && !d.assessed ? { ...d, assessed: today() } : d);
+    const { doc, taken, kept } = mergeDocs(shown(controller.base), shown(editing ? controller.view : controller.own), shown(theirs));
+    this.unsent = kept;
+    controller.base = theirs;
+    controller.baseText = text;
+    controller.own = doc;
+    if (editing) controller.view = cloneDoc(doc);
+    return taken;
+  }
+
+  /** Another tab saved answers for this checklist: merge them in, field by field, and say so. */
+  syncFromStorage() {
+    const controller = this.controller;
+    const key = answersKey(controller.spec.id);
+    const text = controller.store.get(key);
+    if (text === controller.baseText) return;
+    const taken = this.takeOtherTab(text);
+    if (taken < 0) {
+      controller.saving.persist(); // the unreadable text was set aside: this tab's answers go back in place
+      return;
+    }
+    // This tab still holds edits the other tab has not seen: save the merge (a note being
+    // typed is saved by its own timer, a moment later).
+    if (!controller.preview && !controller.saving.saveTimer && this.unsent > 0) controller.saving.persist();
+    if (taken > 0) {
+      this.showOtherTab(taken);
+      return;
+    }
+    if (controller.preview) {
+      controller.banner.detail.textContent = controller.transfer.ownLine();
+      return;
+    }
+    controller.applyView();
+    controller.announce("sync");
+  }
 }

@@ -88,14 +88,14 @@ export class Saving {
     // Another tab may have saved since this one last looked (its storage event still on the
     // way): merge its fields in first, so this write never undoes an edit made there.
     const current = store.get(key);
-    const taken = current !== controller.baseText ? controller.takeOtherTab(current) : 0;
+    const taken = current !== controller.baseText ? controller.tabs.takeOtherTab(current) : 0;
     const text = JSON.stringify(controller.own);
     const ok = store.set(key, text);
     controller.base = cloneDoc(controller.own);
     controller.baseText = store.get(key);
     if (!ok) this.showStorageProblem();
     // Its storage event, when it comes, finds this write in place: show the merge now.
-    if (taken > 0) controller.showOtherTab(taken);
+    if (taken > 0) controller.tabs.showOtherTab(taken);
   }
 
   /** Never overwrite what cannot be read: set it aside under a key of its own, and say so truly. */

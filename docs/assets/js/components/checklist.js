@@ -8,14 +8,14 @@
 // project, assessor, assessed and plan) whenever the answers shown
 // change, and re-dispatches it when it receives "pilot2prod:answers-request".
 
-import { cloneDoc, emptyDoc, identityOf, parseDocText, readSpec } from "./checklist-doc.js";
+import { cloneDoc, emptyDoc, identityOf, readSpec } from "./checklist-doc.js";
 import { progressSentence, tally } from "./checklist-export.js";
 import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar } from "./checklist-ui.js";
 import { h } from "../lib/dom.js";
 import { today } from "../lib/download.js";
 import { fragmentParam, pageUrl } from "../lib/sharelink.js";
-import { answersKey, openStore } from "../lib/storage.js";
-import { mergeDocs } from "./checklist-merge.js";
+import { openStore } from "../lib/storage.js";
+import { OtherTabs } from "./checklist-merge.js";
 import { NamedCopies } from "./checklist-copies.js";
 import { Outputs, endPrint } from "./checklist-outputs.js";
 import { Saving, flushPendingSave, flushPendingSaves } from "./checklist-saving.js";
@@ -58,6 +58,7 @@ class ChecklistController {
     this.base = emptyDoc(this.spec);
     this.baseText = null;
     this.saving = new Saving(this);
+    this.tabs = new OtherTabs(this);
     this.planFields = new PlanFields(this);
     this.copies = new NamedCopies(this);
     this.outputs = new Outputs(this);
@@ -313,48 +314,6 @@ class ChecklistController {
     this.announce(reason);
   }
 
-  /** Show what another tab changed (`taken` fields merged in), and say so in the live region. */
-  showOtherTab(taken) {
-    const fields = `${taken} ${taken === 1 ? "field" : "fields"}`;
-    if (this.preview) {
-      this.banner.detail.textContent = this.transfer.ownLine();
-      this.notify(`Another tab changed your saved answers to this checklist (${fields}); the banner's answers are still shown.`);
-      return;
-    }
-    this.applyView();
-    this.announce("sync");
-    this.notify(`Another tab changed ${fields} of this checklist; the changes are shown here, and your own edits in this tab were kept.`);
-  }
-
-  /**
-   * Merge what another tab saved (`text`) into this tab's answers, field by field; this tab's
-   * own edits since it last looked, a note being typed included, win. Returns how many fields
-   * came from the other tab, or -1 when its text was unreadable (then it is set aside);
-   * `this.unsent` is then how many of this tab's edits the other tab has not got yet.
-   */
-  takeOtherTab(text) {
-    let theirs = emptyDoc(this.spec);
-    if (text) {
-      try {
-        theirs = parseDocText(text, this.spec).doc;
-      } catch (error) {
-        this.saving.setAsideAnswers(text, error);
-        return -1;
-      }
-    }
-    const editing = !this.preview;
-    // An undated assessment shows today's date, so a tab that saved it dated today changed
-    // nothing the reader sees: compare all three as the page shows them.
-    const shown = (d) => (d && this.spec.identityMax && !d.assessed ? { ...d, assessed: today() } : d);
-    const { doc, taken, kept } = mergeDocs(shown(this.base), shown(editing ? this.view : this.own), shown(theirs));
-    this.unsent = kept;
-    this.base = theirs;
-    this.baseText = text;
-    this.own = doc;
-    if (editing) this.view = cloneDoc(doc);
-    return taken;
-  }
-
   announce(reason) {
     const { spec, view, form } = this;
     const detail = {
@@ -479,33 +438,6 @@ class ChecklistController {
       },
     });
   }
-
-  // ----- other tabs -------------------------------------------------------------------
-
-  /** Another tab saved answers for this checklist: merge them in, field by field, and say so. */
-  syncFromStorage() {
-    const key = answersKey(this.spec.id);
-    const text = this.store.get(key);
-    if (text === this.baseText) return;
-    const taken = this.takeOtherTab(text);
-    if (taken < 0) {
-      this.saving.persist(); // the unreadable text was set aside: this tab's answers go back in place
-      return;
-    }
-    // This tab still holds edits the other tab has not seen: save the merge (a note being
-    // typed is saved by its own timer, a moment later).
-    if (!this.preview && !this.saving.saveTimer && this.unsent > 0) this.saving.persist();
-    if (taken > 0) {
-      this.showOtherTab(taken);
-      return;
-    }
-    if (this.preview) {
-      this.banner.detail.textContent = this.transfer.ownLine();
-      return;
-    }
-    this.applyView();
-    this.announce("sync");
-  }
 }
 
 /** Refresh the "printed from" line of every checklist on the page. */
@@ -539,7 +471,7 @@ window.addEventListener("storage", (event) => {
   if (!event.key || !event.key.startsWith("pilot2prod:answers:")) return;
   const id = event.key.slice("pilot2prod:answers:".length);
   const form = mountedForms().find((f) => f.dataset.checklist === id);
-  if (form) controllerOf(form).syncFromStorage();
+  if (form) controllerOf(form).tabs.syncFromStorage();
 });
 
 window.addEventListener("beforeprint", () => refreshPrintHeaders());
