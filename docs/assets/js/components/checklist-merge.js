@@ -97,7 +97,7 @@ export class OtherTabs {
       controller.notify(`Another tab changed your saved answers to this checklist (${fields}); the banner's answers are still shown.`);
       return;
     }
-    controller.applyView();
+    controller.page.applyView();
     controller.announce("sync");
     controller.notify(`Another tab changed ${fields} of this checklist; the changes are shown here, and your own edits in this tab were kept.`);
   }
@@ -155,7 +155,7 @@ export class OtherTabs {
       controller.banner.detail.textContent = controller.transfer.ownLine();
       return;
     }
-    controller.applyView();
+    controller.page.applyView();
     controller.announce("sync");
   }
 }

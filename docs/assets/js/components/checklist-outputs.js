@@ -93,7 +93,7 @@ export class Outputs {
     const root = document.documentElement;
     root.dataset.p2pPrint = controller.spec.id;
     controller.form.dataset.p2pPrinting = "true";
-    controller.renderPrintHeader();
+    controller.page.renderPrintHeader();
     try {
       window.print();
     } finally {

@@ -59,7 +59,7 @@ export class Saving {
       }
     }
     controller.view = cloneDoc(controller.own);
-    controller.applyView();
+    controller.page.applyView();
     this.showStorageProblem();
   }
 

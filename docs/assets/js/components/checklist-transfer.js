@@ -99,7 +99,7 @@ export class Transfer {
     banner.root.hidden = false;
     controller.form.dataset.p2pPreview = preview.source;
     this.setBusyButtons(true);
-    controller.applyView();
+    controller.page.applyView();
     controller.announce(preview.source === "copy" ? "copy-open" : preview.source === "link" ? "share" : "import");
     banner.root.scrollIntoView({ block: "start" });
     banner.root.focus({ preventScroll: true });
@@ -136,7 +136,7 @@ export class Transfer {
     const source = controller.preview ? controller.preview.source : "";
     this.endPreview();
     controller.view = cloneDoc(controller.own);
-    controller.applyView();
+    controller.page.applyView();
     controller.announce("keep");
     controller.notify(source === "copy" ? "Closed the copy; your own answers are shown." : "Kept your own answers; the other answers were not saved.");
     controller.focusTools();
@@ -177,7 +177,7 @@ export class Transfer {
     const saved = controller.copies.addCopy(name, controller.view);
     this.endPreview();
     controller.view = cloneDoc(controller.own);
-    controller.applyView();
+    controller.page.applyView();
     controller.announce("keep");
     controller.notify(`Saved the other answers as the named copy “${saved}”. Your own answers are shown; open the copy from “Named copies”.`);
     controller.focusTools();

@@ -3,17 +3,25 @@
 // current, and handles exports, imports, share links and named copies. main.js mounts each form;
 // `settle` then hands the page's share link, if any, to the form it belongs to.
 //
+// This file is the controller's core: mounting, the form's events and buttons, committing an
+// edit, the answers event, notices and undo. Every other job is a piece the controller owns, in
+// a file of its own: showing the answers (checklist-view.js), saving them (checklist-saving.js),
+// another tab's saves (checklist-merge.js), the plan fields (checklist-plan.js), named copies
+// (checklist-copies.js), files, share links and printing (checklist-outputs.js), and other
+// answers under the banner, from a file or a link (checklist-transfer.js). The pieces reach
+// one another through the controller, never by importing one another, so the browser fetches
+// them all in one round trip after this file.
+//
 // Contract with other widgets: the form dispatches a bubbling "pilot2prod:answers" event
 // (detail: checklist, version, answers, notes, owners, reason, and for a scored assessment
 // project, assessor, assessed and plan) whenever the answers shown
 // change, and re-dispatches it when it receives "pilot2prod:answers-request".
 
 import { cloneDoc, emptyDoc, identityOf, readSpec } from "./checklist-doc.js";
-import { progressSentence, tally } from "./checklist-export.js";
 import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar } from "./checklist-ui.js";
 import { h } from "../lib/dom.js";
 import { today } from "../lib/download.js";
-import { fragmentParam, pageUrl } from "../lib/sharelink.js";
+import { fragmentParam } from "../lib/sharelink.js";
 import { openStore } from "../lib/storage.js";
 import { OtherTabs } from "./checklist-merge.js";
 import { NamedCopies } from "./checklist-copies.js";
@@ -21,15 +29,18 @@ import { Outputs, endPrint } from "./checklist-outputs.js";
 import { Saving, flushPendingSave, flushPendingSaves } from "./checklist-saving.js";
 import { PlanFields } from "./checklist-plan.js";
 import { Transfer, routeShareLink } from "./checklist-transfer.js";
+import { PageView } from "./checklist-view.js";
 // Modules only the pieces above import, listed here as well so the browser fetches them in the
 // same round trip as the pieces, not one later (each level of imports costs one).
 import "../lib/dict.js";
+import "./checklist-export.js";
 import "./readiness-export.js";
 
 export const ANSWERS_EVENT = "pilot2prod:answers";
 export const REQUEST_EVENT = "pilot2prod:answers-request";
 
 const controllers = new WeakMap();
+
 /** The controller of a mounted form, if any. */
 function controllerOf(form) {
   return controllers.get(form) || null;
@@ -57,6 +68,7 @@ class ChecklistController {
     // What this tab last read from or wrote to storage: the base of the two-tab merge.
     this.base = emptyDoc(this.spec);
     this.baseText = null;
+    this.page = new PageView(this);
     this.saving = new Saving(this);
     this.tabs = new OtherTabs(this);
     this.planFields = new PlanFields(this);
@@ -115,131 +127,6 @@ class ChecklistController {
     this.announce("restore");
   }
 
-  // ----- state -> page ----------------------------------------------------------------
-
-  applyView() {
-    const { form, spec, view } = this;
-    for (const item of spec.items.values()) {
-      const name = `${spec.id}-${item.id}`;
-      const value = view.answers[item.id];
-      for (const control of form.querySelectorAll(`input[name="${name}"]`)) {
-        control.checked = control.value === value;
-      }
-      const note = item.element.querySelector('[data-field="note"]');
-      const owner = item.element.querySelector('[data-field="owner"]');
-      if (note) note.value = view.notes[item.id] || "";
-      if (owner) owner.value = view.owners[item.id] || "";
-      const details = item.element.querySelector(".p2p-item__more");
-      if (details && (view.notes[item.id] || view.owners[item.id])) details.open = true;
-      this.planFields.applyPlan(item);
-    }
-    for (const input of form.querySelectorAll("input[data-identity]")) {
-      const key = input.dataset.identity;
-      input.value = view[key] || (key === "assessed" ? today() : "");
-    }
-    this.refresh();
-  }
-
-  refreshItem(item) {
-    const { spec, view } = this;
-    const el = item.element;
-    const value = view.answers[item.id] || "";
-    const note = (view.notes[item.id] || "").trim();
-    const owner = (view.owners[item.id] || "").trim();
-    const needsReason = value === "na" && !note;
-    el.dataset.answer = value || "none";
-    el.dataset.open = String(spec.scale === "done" ? value !== "done" : !value || needsReason);
-    el.dataset.gap = String(value === "no" || value === "partial");
-    el.classList.toggle("p2p-item--needs-reason", needsReason);
-    this.planFields.refreshPlan(item, value !== "yes" && (value !== "na" || needsReason));
-
-    const status = el.querySelector("[data-p2p-status]");
-    if (status) {
-      status.textContent = spec.scale === "done" ? (value ? "Done" : "Not done") : value ? spec.labels.get(value) || value : "Not answered";
-    }
-    const printed = el.querySelector("[data-p2p-print]");
-    if (printed) {
-      const parts = [];
-      if (owner) parts.push(`Owner: ${owner}`);
-      if (note) parts.push(`${value === "na" ? "Why it does not apply" : "Note"}: ${note}`);
-      printed.textContent = parts.join(" · ");
-      printed.hidden = parts.length === 0;
-    }
-    const state = el.querySelector("[data-p2p-more-state]");
-    if (state) {
-      const parts = [];
-      if (owner) parts.push(`owner: ${owner}`);
-      if (note) parts.push("note added");
-      state.textContent = parts.length ? ` (${parts.join(", ")})` : "";
-    }
-    const noteField = el.querySelector('[data-field="note"]');
-    const noteLabel = el.querySelector("[data-p2p-note-label]");
-    const warning = el.querySelector("[data-p2p-warning]");
-    if (noteLabel) noteLabel.textContent = value === "na" ? "Why it does not apply (required for Not applicable)" : "Evidence note";
-    if (noteField) {
-      noteField.toggleAttribute("required", value === "na");
-      noteField.setAttribute("aria-invalid", String(needsReason));
-      if (warning) noteField.setAttribute("aria-describedby", warning.id);
-    }
-    if (warning) {
-      warning.hidden = !needsReason;
-      warning.textContent = needsReason ? "Not applicable needs a reason: say in the note why this item does not apply to your project." : "";
-    }
-  }
-
-  refresh() {
-    const { spec, view, form, ui } = this;
-    for (const item of spec.items.values()) this.refreshItem(item);
-    const counts = tally(spec, view);
-    ui.progress.max = counts.total;
-    ui.progress.value = counts.answered;
-    ui.progressLabel.textContent = `Progress: ${progressSentence(spec, view)}`;
-    ui.breakdown.textContent = counts.needReason
-      ? ` · ${counts.needReason} “Not applicable” ${counts.needReason === 1 ? "answer needs" : "answers need"} a reason`
-      : "";
-    const filter = ui.filter.value;
-    form.dataset.filter = filter;
-    let shown = 0;
-    for (const section of spec.sections) {
-      const sectionUi = this.sectionUi.get(section.id);
-      const done = section.items.filter((item) => view.answers[item.id]).length;
-      sectionUi.bar.max = section.items.length;
-      sectionUi.bar.value = done;
-      sectionUi.label.textContent = `${section.title}: ${done} of ${section.items.length} ${spec.scale === "done" ? "done" : "answered"}`;
-      let visible = 0;
-      for (const item of section.items) {
-        const el = item.element;
-        const show = filter === "all" || (filter === "open" && el.dataset.open === "true") || (filter === "gaps" && el.dataset.gap === "true");
-        el.classList.toggle("p2p-item--filtered", !show);
-        if (show) visible += 1;
-      }
-      sectionUi.empty.hidden = visible > 0;
-      shown += visible;
-    }
-    ui.filterCount.textContent = filter === "all" ? "" : `${shown} of ${spec.items.size} items shown`;
-    this.renderOrphans();
-    this.renderPrintHeader();
-  }
-
-  renderOrphans() {
-    const entries = Object.entries(this.view.orphans);
-    const { list, root } = this.orphans;
-    list.replaceChildren();
-    for (const [id, entry] of entries) {
-      const parts = [];
-      if (entry.answer) parts.push(this.spec.scale === "done" ? (entry.answer === "done" ? "Done" : entry.answer) : this.spec.labels.get(entry.answer) || entry.answer);
-      if (entry.owner) parts.push(`owner: ${entry.owner}`);
-      if (entry.note) parts.push(`note: ${entry.note}`);
-      if (entry.plan) parts.push(`plan that could not be used: ${entry.plan}`);
-      list.append(h("li", {}, h("code", { text: id }), h("span", { text: ` ${parts.join(" · ")}` })));
-    }
-    root.hidden = entries.length === 0;
-  }
-
-  renderPrintHeader() {
-    this.printHeader.textContent = `${pageUrl()} · checklist version ${this.spec.version} · ${today()} · ${progressSentence(this.spec, this.view)}`;
-  }
-
   // ----- page -> state ----------------------------------------------------------------
 
   itemOf(target) {
@@ -250,7 +137,7 @@ class ChecklistController {
   onChange(event) {
     const target = event.target;
     if (target === this.ui.filter) {
-      this.refresh();
+      this.page.refresh();
       return;
     }
     if (target === this.ui.fileInput) return; // handled by its own listener
@@ -301,7 +188,7 @@ class ChecklistController {
       if (target.value.trim()) bucket[item.id] = target.value;
       else delete bucket[item.id];
     }
-    this.refresh();
+    this.page.refresh();
     if (!this.preview) this.saving.saveSoon();
   }
 
@@ -309,7 +196,7 @@ class ChecklistController {
   commit(reason) {
     // A scored assessment is dated the day it was first worked on, unless the reader says otherwise.
     if (this.spec.identityMax && !this.view.assessed) this.view.assessed = today();
-    this.refresh();
+    this.page.refresh();
     if (!this.preview) this.saving.saveOwnFromView();
     this.announce(reason);
   }
@@ -407,7 +294,7 @@ class ChecklistController {
     this.view = cloneDoc(doc);
     this.own = cloneDoc(doc);
     this.saving.persist();
-    this.applyView();
+    this.page.applyView();
     this.announce(reason);
   }
 
@@ -444,7 +331,7 @@ class ChecklistController {
 function refreshPrintHeaders() {
   for (const form of document.querySelectorAll("form.p2p-checklist")) {
     const controller = controllers.get(form);
-    if (controller) controller.renderPrintHeader();
+    if (controller) controller.page.renderPrintHeader();
   }
 }
 
