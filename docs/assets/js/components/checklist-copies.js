@@ -42,18 +42,26 @@ export class NamedCopies {
     return unique;
   }
 
-  saveCurrentAsCopy() {
+  /** Save the answers shown as a copy named by the text field `input` (the tool bar's or the
+   * banner's); returns the name it was saved under, or "" when the field is empty (then the
+   * reader is asked for a name and nothing is saved). */
+  addCopyNamedBy(input) {
     const controller = this.controller;
-    const { ui } = controller;
-    const name = ui.copyName.value.trim().slice(0, controller.spec.nameMax);
+    const name = input.value.trim().slice(0, controller.spec.nameMax);
     if (!name) {
       controller.notify("Give the copy a name first.", { kind: "error" });
-      ui.copyName.focus();
-      return;
+      input.focus();
+      return "";
     }
-    const saved = this.addCopy(name, controller.view);
+    return this.addCopy(name, controller.view);
+  }
+
+  saveCurrentAsCopy() {
+    const { ui } = this.controller;
+    const saved = this.addCopyNamedBy(ui.copyName);
+    if (!saved) return;
     ui.copyName.value = "";
-    controller.notify(`Saved the answers shown as the named copy “${saved}”.`);
+    this.controller.notify(`Saved the answers shown as the named copy “${saved}”.`);
   }
 
   renderCopies() {

@@ -167,14 +167,8 @@ export class Transfer {
 
   bannerSaveCopy() {
     const controller = this.controller;
-    const { banner } = controller;
-    const name = banner.nameInput.value.trim().slice(0, controller.spec.nameMax);
-    if (!name) {
-      controller.notify("Give the copy a name first.", { kind: "error" });
-      banner.nameInput.focus();
-      return;
-    }
-    const saved = controller.copies.addCopy(name, controller.view);
+    const saved = controller.copies.addCopyNamedBy(controller.banner.nameInput);
+    if (!saved) return;
     this.endPreview();
     controller.view = cloneDoc(controller.own);
     controller.page.applyView();
