@@ -24,10 +24,15 @@ def _our_scripts(page: Page, site_url: str, path: str) -> list[str]:
 
 
 def test_content_page_loads_the_entry_module_and_no_component_or_python(page, site_url):
-    """A guide page loads main.js and the share-link helper only: no component, no Python
-    (Material's own start-up scripts, moved out of inline tags for the CSP, aside)."""
+    """A guide page loads main.js and its two small helpers (share links, DOM) only: no
+    component, no Python (Material's start-up scripts, moved out of inline tags for the CSP,
+    aside)."""
     scripts = _our_scripts(page, site_url, "why-pilots-stall/")
-    assert [s for s in scripts if not s.startswith("material/")] == ["lib/sharelink.js", "main.js"]
+    assert [s for s in scripts if not s.startswith("material/")] == [
+        "lib/dom.js",
+        "lib/sharelink.js",
+        "main.js",
+    ]
 
 
 def test_assessment_page_loads_checklist_readiness_and_python_only(page, site_url):

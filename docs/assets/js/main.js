@@ -11,6 +11,7 @@
 // `settle(elements, context)`, run once per page after its elements are mounted. `context.share`
 // is the "#p2p=" payload meant for this page (see lib/sharelink.js), taken when the page appeared.
 
+import { nextTask } from "./lib/dom.js";
 import { takeSharePayload } from "./lib/sharelink.js";
 
 /** Every component of the site: its data-p2p-component name, and how to load its code. */
@@ -53,6 +54,9 @@ async function mountComponent(name, context) {
   }
   await Promise.all(
     pending.map(async (element) => {
+      // Each element mounts in a task of its own. Modules that arrive together (from the cache)
+      // would otherwise mount back to back in one task and hold the main thread for their sum.
+      await nextTask();
       if (!element.isConnected) return; // the reader navigated on while the code loaded
       try {
         await module.mount(element, context);

@@ -17,7 +17,7 @@
 // (macros/portfolio_view.py): data-max-files, data-max-bytes, data-batch, and the runtime
 // attributes lib/python.js reads.
 
-import { part, setText } from "../lib/dom.js";
+import { nextTask, part, setText } from "../lib/dom.js";
 import { download, today } from "../lib/download.js";
 import { mountFilePicker, notify as say, positiveNumber, readExportFile, showFilesStatus, showRefused } from "../lib/file-drop.js";
 import { callPython, onPythonStatus, startPython } from "../lib/python.js";
@@ -39,11 +39,6 @@ const views = new WeakMap();
 onPythonStatus(() => {
   for (const root of document.querySelectorAll(SELECTOR)) showStatus(root);
 });
-
-function nextTurn() {
-  // Give the browser a turn (input, painting) between batches of work.
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 function nextFrame() {
   // After the next frame is drawn, so the layout of what was just added is paid for in that
@@ -114,7 +109,7 @@ async function addFiles(root, fileList) {
       done += batch.length;
       batch = [];
       progress(root, done + state.localCount, files.length, "Scored");
-      await nextTurn();
+      await nextTask(); // the browser's turn between batches of work
     };
     state.localCount = 0;
     for (const file of files) {

@@ -29,3 +29,9 @@ export function setText(element, text) {
     element.textContent = text;
   }
 }
+
+/** A promise kept in a task of its own: the browser gets a turn (input, painting) first. */
+export function nextTask() {
+  if (globalThis.scheduler && typeof globalThis.scheduler.yield === "function") return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
