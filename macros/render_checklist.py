@@ -241,6 +241,9 @@ class _Renderer:
         checklist = self.checklist
         lines = [
             f'<form class="p2p-checklist" id="{_attr(checklist.id)}" '
+            # No restored old states: whatever a control shows before the script runs is the
+            # reader's own doing, and the script keeps it (earlyEdits in checklist.js).
+            'autocomplete="off" '
             'data-p2p-component="checklist" '
             f'data-checklist="{_attr(checklist.id)}" data-version="{_attr(checklist.version)}" '
             f'data-scale="{_attr(checklist.scale)}" data-title="{_attr(checklist.title)}" '

@@ -377,3 +377,46 @@ def test_the_calculator_link_choice_is_accessible(page, site_url):
     expect(page.locator(COST)).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     expect(choice).to_be_visible()
     assert serious_axe_violations(page) == []
+
+
+def test_answers_given_before_the_checklist_code_runs_are_kept(page, site_url):
+    """Answers picked while the checklist's code is still on its way (a slow link) are kept and
+    saved over the answers restored from storage, never drawn over by them."""
+    ids = item_ids("readiness")
+    page.goto(site_url + ASSESSMENT)
+    seed(page, answers_doc("readiness", {ids[0]: "no", ids[1]: "yes"}, notes={ids[1]: "before"}))
+    held = []
+    page.route("**/components/checklist.js*", lambda route: held.append(route))  # held back
+    page.reload()
+    for _ in range(300):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the checklist's code was never asked for"
+    choose(page, "readiness", ids[0], "yes")
+    choose(page, "readiness", ids[2], "partial")
+    assert page.locator("form#readiness").get_attribute("data-p2p-mounted") == "pending"
+    held[0].continue_()
+    wait_mounted(page)
+    expected = {
+        "answers": {ids[0]: "yes", ids[1]: "yes", ids[2]: "partial"},
+        "notes": {ids[1]: "before"},
+    }
+    assert {k: shown(page)[k] for k in expected} == expected
+    assert {k: stored(page)[k] for k in expected} == expected
+
+
+def test_a_reload_shows_what_another_tab_saved_not_the_old_ticks(page, site_url):
+    """A tab reloaded after another tab changed an answer shows the saved answer: the browser's
+    memory of the old ticks is not mistaken for the reader's own early answers."""
+    ids = item_ids("readiness")
+    open_page(page, site_url + ASSESSMENT)
+    choose(page, "readiness", ids[0], "yes")
+    other = page.context.new_page()
+    open_page(other, site_url + ASSESSMENT)
+    choose(other, "readiness", ids[0], "no")
+    other.close()
+    page.reload()
+    wait_mounted(page)
+    assert shown(page)["answers"] == {ids[0]: "no"}
+    assert stored(page)["answers"] == {ids[0]: "no"}

@@ -56,6 +56,28 @@ export function mount(form) {
   return controller;
 }
 
+/** What the reader changed in the form before its code arrived. The controls are drawn with the
+ * page and work from its first paint, on a slow link a second or more before this module runs;
+ * restoring the saved answers would otherwise draw over a tick or a note made in that time.
+ * (The form is autocomplete="off", so the browser does not restore old states into it.) */
+function earlyEdits(form) {
+  const edits = [];
+  for (const control of form.elements) {
+    if (!control.name || control.disabled) continue;
+    if (control.type === "radio") {
+      if (control.checked && !control.defaultChecked) edits.push({ control, checked: true });
+    } else if (control.type === "checkbox") {
+      if (control.checked !== control.defaultChecked) edits.push({ control, checked: control.checked });
+    } else if (control.type === "select-one") {
+      const first = [...control.options].findIndex((option) => option.defaultSelected);
+      if (control.selectedIndex !== Math.max(0, first)) edits.push({ control, value: control.value });
+    } else if (typeof control.defaultValue === "string" && control.value !== control.defaultValue) {
+      edits.push({ control, value: control.value });
+    }
+  }
+  return edits;
+}
+
 class ChecklistController {
   constructor(form) {
     this.form = form;
@@ -81,6 +103,7 @@ class ChecklistController {
 
   start() {
     const { form, spec } = this;
+    const early = earlyEdits(form); // read first, before anything here touches the form
     this.ui = buildToolbar(spec);
     this.banner = buildBanner(spec);
     this.orphans = buildOrphans(spec);
@@ -125,6 +148,21 @@ class ChecklistController {
     flushPendingSave(spec.id);
     this.saving.restore();
     this.announce("restore");
+    this.replayEarly(early);
+  }
+
+  /** Hand what the reader did before this code ran to the form's own handlers, as if done now:
+   * the restore above has drawn the saved answers over it. */
+  replayEarly(early) {
+    for (const { control, checked, value } of early) {
+      if (!control.isConnected) continue;
+      if (checked !== undefined) control.checked = checked;
+      else {
+        control.value = value;
+        control.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+      control.dispatchEvent(new Event("change", { bubbles: true }));
+    }
   }
 
   // ----- page -> state ----------------------------------------------------------------
