@@ -47,6 +47,14 @@ are the browser taking in 500 files from Playwright, not the page's work."""
 AFTER_CHANGE = "(name) => window[name].filter(([start]) => start >= window.__change)"
 
 
+def _longest(durations: list[float]) -> str:
+    """The longest entry, or that there was none: the browser reports only frames and tasks
+    of 50 ms or more, so an empty list means none reached 50 ms, not that they took 0 ms."""
+    if not durations:
+        return "none of 50 ms or more"
+    return f"{len(durations)}, longest {max(durations):.1f} ms"
+
+
 def dropped_files_row(browser: Browser, base: str) -> tuple[str, str, str, str, str, str]:
     """The bench table's row for 500 files dropped on the portfolio page."""
     with tempfile.TemporaryDirectory(prefix="p2p-portfolio-page-") as tmp:
@@ -71,15 +79,16 @@ def dropped_files_row(browser: Browser, base: str) -> tuple[str, str, str, str, 
         )
         expect(root).to_have_attribute("data-state", "live")
         page.wait_for_timeout(200)  # the last frame's entry is reported after it ends
-        ours = max((d for _, d in page.evaluate(AFTER_CHANGE, "__ours")), default=0.0)
-        tasks = max((d for _, d in page.evaluate(AFTER_CHANGE, "__tasks")), default=0.0)
+        ours = [d for _, d in page.evaluate(AFTER_CHANGE, "__ours")]
+        tasks = [d for _, d in page.evaluate(AFTER_CHANGE, "__tasks")]
     finally:
         context.close()
+    longest = max(ours, default=0.0)
     return (
-        f"{FILES} files dropped on the portfolio page: longest run of our scripts / any task",
-        f"{ours:.1f} / {tasks:.1f} ms",
+        f"{FILES} files dropped on the portfolio page: our scripts in long frames / long tasks",
+        f"{_longest(ours)} / {_longest(tasks)}",
         "-",
         "-",
         f"< {TARGET_MS:.0f} ms (ours)",
-        "met" if ours < TARGET_MS else "MISSED",
+        "met" if longest < TARGET_MS else "MISSED",
     )
