@@ -359,6 +359,21 @@ def test_a_change_here_keeps_what_another_tab_has_just_saved(
     assert sorted(m["name"] for m in kept(page)["milestones"]) == expected
 
 
+def test_a_tab_back_from_the_cache_lists_milestones_saved_meanwhile(page, site_url):
+    """A tab shown again from the back-forward cache, which missed the storage events of its
+    time away, lists the milestones another tab saved in the meantime."""
+    _deaf_to_other_tabs(page)
+    open_with(page, site_url, _file(EARLY, LATE))
+    other = page.context.new_page()
+    open_with(other, site_url, None)
+    save(other, "From the other tab")
+    other.close()
+    assert rows(page).count() == 2  # it has not been told
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))")
+    expect(rows(page)).to_have_count(3)
+    assert sorted(names(page)) == ["From the other tab", "Kick-off", "Review"]
+
+
 def test_export_then_import_elsewhere_gives_the_same_milestones(new_context, site_url, tmp_path):
     """An export imported in a fresh browser lists the same milestones; again, nothing doubles."""
     sender = new_context().new_page()

@@ -420,3 +420,28 @@ def test_a_reload_shows_what_another_tab_saved_not_the_old_ticks(page, site_url)
     wait_mounted(page)
     assert shown(page)["answers"] == {ids[0]: "no"}
     assert stored(page)["answers"] == {ids[0]: "no"}
+
+
+BACK_FROM_CACHE = "window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))"
+"""What the browser fires when it shows a page again from its back-forward cache."""
+
+
+def test_a_tab_back_from_the_cache_shows_what_another_tab_saved_meanwhile(page, site_url):
+    """A tab shown again from the back-forward cache, which missed the storage events of its
+    time away, shows the answers another tab saved in the meantime."""
+    ids = item_ids("readiness")
+    # While "away", this tab hears nothing of the other tab's saves.
+    page.add_init_script(
+        "window.addEventListener('storage', (e) => { if (!window.__back) "
+        "e.stopImmediatePropagation(); })"
+    )
+    open_page(page, site_url + ASSESSMENT)
+    choose(page, "readiness", ids[0], "yes")
+    other = page.context.new_page()
+    open_page(other, site_url + ASSESSMENT)
+    choose(other, "readiness", ids[0], "no")
+    other.close()
+    assert shown(page)["answers"] == {ids[0]: "yes"}  # it has not been told
+    page.evaluate(f"window.__back = true; {BACK_FROM_CACHE}")
+    expect(page.locator(f"#readiness-{ids[0]}--no")).to_be_checked()
+    assert stored(page)["answers"] == {ids[0]: "no"}

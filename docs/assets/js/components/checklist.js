@@ -399,6 +399,12 @@ window.addEventListener("storage", (event) => {
   if (form) controllerOf(form).tabs.syncFromStorage();
 });
 
+// A page brought back from the back-forward cache missed the storage events of its time away:
+// another tab may have saved answers meanwhile, and this tab must show them before its next save.
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted) for (const form of mountedForms()) controllerOf(form).tabs.syncFromStorage();
+});
+
 window.addEventListener("beforeprint", () => refreshPrintHeaders());
 window.addEventListener("afterprint", () => endPrint());
 // The page is going away: a note typed in the last moment is saved now, not after a delay.

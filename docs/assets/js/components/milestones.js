@@ -689,6 +689,14 @@ document.addEventListener("pilot2prod:answers", (event) => {
   eachWidget((widget) => detail.checklist === widget.checklist && widget.answersChanged());
 });
 window.addEventListener("storage", (event) => eachWidget((widget) => widget.onStorage(event)));
+// Back from the back-forward cache: the storage events of the time away were never delivered.
+window.addEventListener("pageshow", (event) => {
+  if (!event.persisted) return;
+  eachWidget((widget) => {
+    widget.load();
+    widget.render();
+  });
+});
 onPythonStatus((status) => {
   if (status === "failed") eachWidget((widget) => widget.compare());
 });
