@@ -180,9 +180,19 @@ def _label_room(count: int) -> float:
     Names are centred under their points, so two neighbours share the gap between them. The
     last name is pinned inside the chart's right edge when centring would cross it, which
     moves it towards its neighbour: it and that neighbour then have the gap plus what is left
-    of the right margin for one and a half names."""
-    gap = PLOT_WIDTH / (count - 1) if count > 1 else PLOT_WIDTH
-    return min(gap, (gap + PLOT_RIGHT - charts.EDGE) / 1.5) - charts.EDGE
+    of the right margin for one and a half names. (The left margin is wider, so the first name
+    pinned to it needs no rule of its own, except when the last name is its neighbour.)"""
+    gap = _gap(count)
+    room = min(gap, (gap + PLOT_RIGHT - charts.EDGE) / 1.5)
+    if count == 2:
+        # Both names may be pinned, each to its own edge: they share the chart's whole width.
+        room = min(room, (PLOT_LEFT + PLOT_WIDTH + PLOT_RIGHT - 2 * charts.EDGE) / 2)
+    return room - charts.EDGE
+
+
+def _gap(count: int) -> float:
+    """The distance between two neighbouring milestones' points, in user units."""
+    return PLOT_WIDTH / (count - 1) if count > 1 else PLOT_WIDTH
 
 
 def _chart(
@@ -213,9 +223,11 @@ def _chart(
         )
     room = _label_room(len(names))
     # Numbers, when there are so many milestones that even they would meet, go on every n-th.
-    every = (
-        math.ceil((charts.text_width(str(len(names))) + 2 * charts.EDGE) / room) if numbered else 1
-    )
+    # (At most three digits: narrower than either margin, so no number is ever pinned to an edge,
+    # and the gap between points is all the room one needs.)
+    every = 1
+    if numbered:
+        every = math.ceil((charts.text_width(str(len(names))) + 2 * charts.EDGE) / _gap(len(names)))
     for index, name in enumerate(names):
         if index % every:
             continue

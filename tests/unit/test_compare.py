@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pilot2prod import charts
@@ -116,6 +116,10 @@ def _label_boxes(chart: charts.Chart) -> list[tuple[float, float, str]]:
     count=st.integers(min_value=1, max_value=100),
     name=st.text(min_size=0, max_size=60),
 )
+@example(count=96, name="")  # the room per name reaches 0: numbers still spaced by the gap
+@example(count=100, name="Milestone 2026-03-01")
+@example(count=5, name="W" * 60)
+@example(count=2, name="W" * 60)  # both names pinned, each to its own edge
 def test_milestone_names_under_the_trend_never_meet_or_leave_the_chart(count, name):
     """However many milestones and however long their names, the labels under the trend stay
     inside the chart and apart; past four milestones they are numbers, as the table's columns."""
