@@ -318,6 +318,14 @@ def _deaf_to_other_tabs(page: Page) -> None:
     )
 
 
+def saved_in_another_tab(page: Page, site_url: str) -> None:
+    """Save a milestone "From the other tab" in a second tab of the same browser, then close it."""
+    other = page.context.new_page()
+    open_with(other, site_url, None)
+    save(other, "From the other tab")
+    other.close()
+
+
 @pytest.mark.parametrize(
     ("action", "expected"),
     [
@@ -334,10 +342,7 @@ def test_a_change_here_keeps_what_another_tab_has_just_saved(
     saved a milestone, keeps that milestone: on the page and in storage."""
     _deaf_to_other_tabs(page)
     open_with(page, site_url, _file(EARLY, LATE))
-    other = page.context.new_page()
-    open_with(other, site_url, None)
-    save(other, "From the other tab")
-    other.close()
+    saved_in_another_tab(page, site_url)
     assert rows(page).count() == 2  # this tab has not been told
     if action == "save":
         page.get_by_label("Name of the new milestone (optional)").fill("Here")
@@ -364,10 +369,7 @@ def test_a_tab_back_from_the_cache_lists_milestones_saved_meanwhile(page, site_u
     time away, lists the milestones another tab saved in the meantime."""
     _deaf_to_other_tabs(page)
     open_with(page, site_url, _file(EARLY, LATE))
-    other = page.context.new_page()
-    open_with(other, site_url, None)
-    save(other, "From the other tab")
-    other.close()
+    saved_in_another_tab(page, site_url)
     assert rows(page).count() == 2  # it has not been told
     page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }))")
     expect(rows(page)).to_have_count(3)

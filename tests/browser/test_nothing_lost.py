@@ -406,16 +406,21 @@ def test_answers_given_before_the_checklist_code_runs_are_kept(page, site_url):
     assert {k: stored(page)[k] for k in expected} == expected
 
 
+def answered_in_another_tab(page: Page, site_url: str, item: str, value: str) -> None:
+    """Answer `item` with `value` in a second tab of the same browser, then close it."""
+    other = page.context.new_page()
+    open_page(other, site_url + ASSESSMENT)
+    choose(other, "readiness", item, value)
+    other.close()
+
+
 def test_a_reload_shows_what_another_tab_saved_not_the_old_ticks(page, site_url):
     """A tab reloaded after another tab changed an answer shows the saved answer: the browser's
     memory of the old ticks is not mistaken for the reader's own early answers."""
     ids = item_ids("readiness")
     open_page(page, site_url + ASSESSMENT)
     choose(page, "readiness", ids[0], "yes")
-    other = page.context.new_page()
-    open_page(other, site_url + ASSESSMENT)
-    choose(other, "readiness", ids[0], "no")
-    other.close()
+    answered_in_another_tab(page, site_url, ids[0], "no")
     page.reload()
     wait_mounted(page)
     assert shown(page)["answers"] == {ids[0]: "no"}
@@ -437,10 +442,7 @@ def test_a_tab_back_from_the_cache_shows_what_another_tab_saved_meanwhile(page, 
     )
     open_page(page, site_url + ASSESSMENT)
     choose(page, "readiness", ids[0], "yes")
-    other = page.context.new_page()
-    open_page(other, site_url + ASSESSMENT)
-    choose(other, "readiness", ids[0], "no")
-    other.close()
+    answered_in_another_tab(page, site_url, ids[0], "no")
     assert shown(page)["answers"] == {ids[0]: "yes"}  # it has not been told
     page.evaluate(f"window.__back = true; {BACK_FROM_CACHE}")
     expect(page.locator(f"#readiness-{ids[0]}--no")).to_be_checked()
