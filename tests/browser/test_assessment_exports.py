@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from pilot2prod.cli import main
 from pilot2prod.readiness.answers import READINESS_VALUES
+from tests.browser.support import BOOT_TIMEOUT_MS
 from tests.browser.support import live_page as open_live_page
 from tests.browser.test_checklists import item_ids
 from tests.fixtures import repo_data
@@ -76,7 +77,8 @@ def fill(page: Page, answers, notes=None, owners=None, identity=None) -> None:
 
 
 def export(page: Page, button: str) -> str:
-    with page.expect_download() as info:
+    # An export waits for Python's report, behind any scoring still queued on a busy machine.
+    with page.expect_download(timeout=BOOT_TIMEOUT_MS) as info:
         page.locator("#readiness").get_by_role("button", name=button).click()
     return Path(info.value.path()).read_text(encoding="utf-8")
 

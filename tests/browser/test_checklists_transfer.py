@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from pilot2prod import sharelink
-from tests.browser.support import share_link
+from tests.browser.support import BOOT_TIMEOUT_MS, share_link
 from tests.browser.test_checklists import (
     ASSESSMENT,
     CHECKLISTS,
@@ -59,7 +59,8 @@ def fill_sample(page: Page) -> dict[str, Any]:
 
 def download(page: Page, button: str, scope: str = "#readiness") -> str:
     """Click an export button and return the downloaded file's text."""
-    with page.expect_download() as info:
+    # An export waits for Python's report, behind any scoring still queued on a busy machine.
+    with page.expect_download(timeout=BOOT_TIMEOUT_MS) as info:
         page.locator(scope).get_by_role("button", name=button).click()
     return Path(info.value.path()).read_text(encoding="utf-8")
 
