@@ -58,9 +58,11 @@ TRICKY = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def live(browser: Browser, site_url: str) -> Iterator[Page]:
-    """One assessment page with Python booted, for every export in this module."""
+    """An assessment page with Python booted, in a fresh browser profile for each test: after
+    ten or so downloads from one tab, Chromium's limit on a page's automatic downloads can hold
+    the next one back, which a reader's tab would ask about but a test's would not."""
     with open_live_page(browser, site_url + "assessment/", WIDGET) as (page, _, errors):
         yield page
         assert errors == []
