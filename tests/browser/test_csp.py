@@ -134,6 +134,10 @@ def test_a_checklist_answer_is_saved_under_the_policy(strict_page, strict_site):
     url, reports = strict_site
     before = len(reports)
     strict_page.goto(url + "checklists/")
+    # Ticked once the script runs: a tick before it, then an immediate reload, is never seen.
+    expect(strict_page.locator("form.p2p-checklist").first).to_have_attribute(
+        "data-p2p-mounted", "true"
+    )
     box = strict_page.locator("form.p2p-checklist input[type='checkbox']").first
     box.check()
     strict_page.reload()
