@@ -35,7 +35,7 @@ from macros.redirects import carry_fragments
 from macros.render_checklist import render_checklist
 from macros.render_content import render_collection, render_index
 from macros.stylesheets import link_joined_stylesheet
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.model.errors import DataError
 
 RUNTIME_KEY = "python_runtime"

@@ -27,8 +27,8 @@ import pilot2prod
 from macros.built_file import BuiltFile
 from macros.site_stdlib import build_site_stdlib
 from pilot2prod.calculators.runcost.prices import TABLE_PATH as PRICES_TABLE
+from pilot2prod.dataset import Dataset
 from pilot2prod.model import bundle
-from pilot2prod.model.dataset import Dataset
 from pilot2prod.model.errors import DataError
 from pilot2prod.urls import site_root_for
 

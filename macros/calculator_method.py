@@ -18,7 +18,7 @@ from pilot2prod.calculators.effort.view import UNIT
 from pilot2prod.calculators.inputs import Param
 from pilot2prod.calculators.runcost.model import CostModel, CostStep, monthly_cost
 from pilot2prod.calculators.runcost.model import check_inputs as check_cost_inputs
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.text import format_number, markdown_table, md, money, with_unit
 
 

@@ -8,9 +8,9 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from pilot2prod.charts import to_svg
+from pilot2prod.dataset import Dataset
 from pilot2prod.guide.figures import BUILDERS, SOURCE, FigureWords, load_figure_words
 from pilot2prod.guide.layouts import Figure
-from pilot2prod.model.dataset import Dataset
 from pilot2prod.model.errors import DataError
 
 

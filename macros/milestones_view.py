@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from macros.html import esc as _e
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.readiness.milestones import NAME_MAX
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from pilot2prod import api
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 
 
 def prerender(data: Dataset, name: str, payload: Mapping[str, Any]) -> dict[str, Any]:

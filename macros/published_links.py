@@ -20,7 +20,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.model.links import record_anchors
 from pilot2prod.urls import doc_url
 

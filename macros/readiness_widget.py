@@ -17,13 +17,13 @@ from macros.html import esc as _e
 from macros.prerender import prerender
 from pilot2prod import sharelink
 from pilot2prod.charts import to_svg
+from pilot2prod.dataset import Dataset
 from pilot2prod.model.checklists import Checklist
-from pilot2prod.model.dataset import Dataset
 from pilot2prod.readiness.answers import read_answers
 from pilot2prod.readiness.examples import ExampleAnswers
+from pilot2prod.readiness.presentation.views import rule_text
 from pilot2prod.readiness.rubric import Rubric
 from pilot2prod.readiness.scoring import assess
-from pilot2prod.readiness.views import rule_text
 from pilot2prod.text import format_number
 from pilot2prod.urls import doc_url, site_root_for
 
@@ -33,8 +33,8 @@ assessment loads in full and reads its `#p2p=` fragment (instant navigation drop
 
 
 def _chart(view: Mapping[str, Any], key: str) -> str:
-    # The chart's geometry comes from the view (pilot2prod.readiness.chart), so the page
-    # and the browser's redraw (lib/chart.js) cannot disagree.
+    # The chart's geometry comes from the view (readiness.presentation.chart), so the page and
+    # the browser's redraw (lib/chart.js) cannot disagree.
     return (
         '<figure class="p2p-readiness__chart" data-role="chart">'
         # Two layouts of one chart; the stylesheet shows the narrow one on a phone.

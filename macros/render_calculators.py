@@ -22,7 +22,7 @@ from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.inputs import NumberInput
 from pilot2prod.calculators.runcost.model import CostModel
 from pilot2prod.charts import to_svg
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.text import format_number, with_unit
 from pilot2prod.urls import doc_url, site_root_for
 

@@ -22,6 +22,7 @@ import json
 
 from macros.html import esc as _attr
 from macros.html import words as _text
+from pilot2prod.dataset import Dataset
 from pilot2prod.model.checklists import (
     ANSWER_LABELS,
     NAME_MAX,
@@ -31,7 +32,6 @@ from pilot2prod.model.checklists import (
     ChecklistItem,
     ChecklistSection,
 )
-from pilot2prod.model.dataset import Dataset
 from pilot2prod.readiness.answers import ACTION_MAX, IDENTITY_MAX, PLAN_STATUSES
 from pilot2prod.readiness.plan import STATUS_LABELS
 from pilot2prod.urls import doc_url, site_root_for

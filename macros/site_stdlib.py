@@ -28,8 +28,8 @@ from mkdocs.exceptions import PluginError
 from macros.build_cache import build_cache
 from macros.built_file import BuiltFile
 from pilot2prod import api
+from pilot2prod.dataset import Dataset
 from pilot2prod.model import bundle
-from pilot2prod.model.dataset import Dataset
 
 PROBE_SCRIPT = Path(__file__).with_name("site_stdlib.mjs")
 PROBE_TIMEOUT_S = 180

@@ -13,7 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pilot2prod.model.jsonschema import file_schemas, schema_text  # noqa: E402
+from pilot2prod.model.jsonschema import schema_text  # noqa: E402
+from pilot2prod.schemas import file_schemas  # noqa: E402
 
 HEADER = "# yaml-language-server: $schema="
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pilot2prod import api
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pilot2prod.api.requests import InputError
-from pilot2prod.model.dataset import Dataset, shipped
+from pilot2prod.dataset import Dataset, shipped
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.nesting import text_depth_exceeds
 from pilot2prod.readiness.answers import AnswersError

@@ -12,7 +12,7 @@ from typing import Any
 
 from pilot2prod.calculators.effort import view as effort_view
 from pilot2prod.calculators.runcost import view as cost_view
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 
 
 def estimate(data: Dataset, payload: dict) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pilot2prod.api.requests import InputError
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.readiness import milestones as reading
 
 

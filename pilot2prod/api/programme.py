@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from pilot2prod.api.requests import InputError, link_settings, text_field
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.readiness.answers import Answers, AnswersError, read_document
 from pilot2prod.readiness.scoring import Assessment, assess
 
@@ -34,7 +34,12 @@ def plan(data: Dataset, payload: dict) -> dict[str, Any]:
     task list, tracker CSV and one issue body per open question (`markdown`, `csv`, `issues`),
     and the plan's JSON (`json`, overdue counted from `"today"`, YYYY-MM-DD, else today)."""
     from pilot2prod.readiness.plan import plan_view
-    from pilot2prod.readiness.plan_export import issues, plan_csv, plan_json, plan_markdown
+    from pilot2prod.readiness.presentation.plan_export import (
+        issues,
+        plan_csv,
+        plan_json,
+        plan_markdown,
+    )
 
     if "document" not in payload:
         raise InputError("'document' is missing: send the answers export")
@@ -196,7 +201,7 @@ def portfolio(data: Dataset, payload: dict) -> dict[str, Any]:
     `"exports": true` for the Markdown and CSV `pilot2prod portfolio` prints.
     """
     from pilot2prod.readiness.portfolio import report
-    from pilot2prod.readiness.portfolio_export import portfolio_csv, portfolio_markdown
+    from pilot2prod.readiness.presentation.portfolio_export import portfolio_csv, portfolio_markdown
 
     if "summaries" in payload:
         summaries = _check_summaries(payload["summaries"], data)

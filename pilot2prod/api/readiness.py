@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from pilot2prod.api.requests import InputError, link_settings
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.model.nesting import shape_problem
 from pilot2prod.readiness.answers import FORMAT, FORMAT_VERSION, AnswersError, read_document
+from pilot2prod.readiness.presentation.views import assessment_view
 from pilot2prod.readiness.scoring import assess
-from pilot2prod.readiness.views import assessment_view
 
 
 def score(data: Dataset, payload: dict) -> dict[str, Any]:
@@ -19,7 +19,7 @@ def score(data: Dataset, payload: dict) -> dict[str, Any]:
     Optional: `site_root` (the page's way up to the site root, for links),
     `directory_urls` (MkDocs' setting), and `"markdown": true` for the report
     `pilot2prod assess --format md` prints (with `page_url`, links to the guidance).
-    Returns the view of `readiness.views`.
+    Returns the view of `readiness.presentation.views`.
     """
     rubric = data.rubric
     checklist = data.scored_checklist
@@ -34,8 +34,8 @@ def score(data: Dataset, payload: dict) -> dict[str, Any]:
     assessment = assess(checklist, rubric, answers)
     view = assessment_view(assessment, checklist, rubric, site_root, directory_urls)
     if payload.get("markdown") is True:
-        from pilot2prod.readiness.csv_export import assessment_csv
-        from pilot2prod.readiness.report import assessment_markdown
+        from pilot2prod.readiness.presentation.csv_export import assessment_csv
+        from pilot2prod.readiness.presentation.report import assessment_markdown
 
         # The page's exports: the very report `pilot2prod assess --format md` prints.
         view["markdown"] = assessment_markdown(view, links=site_root.startswith("http"))
@@ -58,8 +58,8 @@ def merge(data: Dataset, payload: dict) -> dict[str, Any]:
     """
     # Imported on use: the worker boots faster without them, and most pages never merge.
     from pilot2prod.readiness import merge as merging
-    from pilot2prod.readiness.report import team_markdown
-    from pilot2prod.readiness.team_view import team_view
+    from pilot2prod.readiness.presentation.report import team_markdown
+    from pilot2prod.readiness.presentation.team_view import team_view
 
     rubric = data.rubric
     checklist = data.scored_checklist

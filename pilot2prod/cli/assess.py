@@ -9,7 +9,7 @@ from pilot2prod.cli import common
 from pilot2prod.cli.data import load_data
 from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK
 from pilot2prod.cli.files import write_text
-from pilot2prod.readiness.report import assessment_markdown, assessment_text
+from pilot2prod.readiness.presentation.report import assessment_markdown, assessment_text
 
 HELP = "score an answers file exactly as the assessment page does"
 

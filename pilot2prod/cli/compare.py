@@ -10,7 +10,7 @@ from pilot2prod.cli import common
 from pilot2prod.cli.data import load_data
 from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK, CliError
 from pilot2prod.cli.files import write_text
-from pilot2prod.readiness.compare_report import compare_markdown, compare_text
+from pilot2prod.readiness.presentation.compare_report import compare_markdown, compare_text
 
 HELP = "compare two answers files: verdict, each dimension, questions improved and regressed"
 

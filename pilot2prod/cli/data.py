@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pilot2prod
 from pilot2prod.cli.errors import CliError
-from pilot2prod.model.dataset import Dataset, shipped
+from pilot2prod.dataset import Dataset, shipped
 from pilot2prod.model.errors import DataError
 
 

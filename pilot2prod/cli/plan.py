@@ -10,7 +10,7 @@ from pilot2prod.cli import common
 from pilot2prod.cli.data import load_data
 from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK, CliError
 from pilot2prod.cli.files import write_text
-from pilot2prod.readiness.plan_export import overdue
+from pilot2prod.readiness.presentation.plan_export import overdue
 
 HELP = "the improvement plan of an answers file: Markdown tasks, tracker CSV, issue bodies"
 

@@ -11,7 +11,7 @@ from pilot2prod.cli.data import load_data
 from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK, CliError
 from pilot2prod.cli.files import write_text
 from pilot2prod.readiness.merge import MAX_PEOPLE
-from pilot2prod.readiness.report import team_markdown, team_text
+from pilot2prod.readiness.presentation.report import team_markdown, team_text
 
 HELP = "combine several people's answers: side by side, disagreements flagged, a team verdict"
 

@@ -9,18 +9,33 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from pilot2prod.guide.layouts import Figure, Node, chain, contrast, mapping, matrix
-from pilot2prod.model.dataset import Dataset
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.records import Collection, Contrast, Example, Topic
 from pilot2prod.model.schema import parse
+from pilot2prod.readiness.rubric import Rubric
 
 SOURCE = "data/figures.yml"
 """Words drawn only in a figure: the home page's pilot-versus-production contrasts."""
 
 SHIFT = re.compile(r"^(?P<name>[^:]+):\s+from\s+(?P<pilot>.+?)\s+to\s+(?P<production>.+)$")
 """A change's title reads 'Name: from what the pilot had to what production needs'."""
+
+
+class FigureData(Protocol):
+    """What the figures draw from: the records and the verdict bands (a Dataset has both)."""
+
+    @property
+    def collections(self) -> Mapping[str, Collection]:
+        """Every list of records, by name."""
+        ...
+
+    @property
+    def rubric(self) -> Rubric:
+        """The verdict bands."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -42,7 +57,7 @@ def _topics(collection: Collection) -> list[Topic]:
     return [record for record in collection.records if isinstance(record, Topic)]
 
 
-def pilot_and_production(data: Dataset, words: FigureWords) -> Figure:
+def pilot_and_production(data: FigureData, words: FigureWords) -> Figure:
     """Home page: what a pilot shows against what production has to show."""
     rows = [(c.aspect, c.pilot, c.production) for c in words.pilot_and_production]
     label = "Diagram comparing a pilot with a production system: " + "; ".join(
@@ -51,7 +66,7 @@ def pilot_and_production(data: Dataset, words: FigureWords) -> Figure:
     return contrast("pilot-and-production", label, rows)
 
 
-def four_shifts(data: Dataset, words: FigureWords) -> Figure:
+def four_shifts(data: FigureData, words: FigureWords) -> Figure:
     """What changes: each change as the pilot's state against production's."""
     changes = data.collections["changes"]
     rows = []
@@ -70,7 +85,7 @@ def four_shifts(data: Dataset, words: FigureWords) -> Figure:
     return contrast("shifts", label, rows)
 
 
-def reason_chain(data: Dataset, words: FigureWords) -> Figure:
+def reason_chain(data: FigureData, words: FigureWords) -> Figure:
     """Why pilots stall: the reasons in order, each making the next more likely."""
     steps = [Node(f"{n}. {t.title}") for n, t in enumerate(_topics(data.collections["reasons"]), 1)]
     label = "Diagram of the reasons pilots stall, each leading to the next: " + ", then ".join(
@@ -79,7 +94,7 @@ def reason_chain(data: Dataset, words: FigureWords) -> Figure:
     return chain("reason-chain", label, steps, "Each reason makes the next one more likely")
 
 
-def reasons_to_practices(data: Dataset, words: FigureWords) -> Figure:
+def reasons_to_practices(data: FigureData, words: FigureWords) -> Figure:
     """Crossing the gap: each reason joined to the practices its record links to."""
     reasons = _topics(data.collections["reasons"])
     practices_collection = data.collections["practices"]
@@ -105,7 +120,7 @@ def reasons_to_practices(data: Dataset, words: FigureWords) -> Figure:
     )
 
 
-def readiness_verdict(data: Dataset, words: FigureWords) -> Figure:
+def readiness_verdict(data: FigureData, words: FigureWords) -> Figure:
     """The readiness questions: every dimension feeding the one verdict."""
     dimensions = [record.title for record in data.collections["dimensions"].records]
     rubric = data.rubric
@@ -126,7 +141,7 @@ def readiness_verdict(data: Dataset, words: FigureWords) -> Figure:
     )
 
 
-def example_aspects(data: Dataset, words: FigureWords) -> Figure:
+def example_aspects(data: FigureData, words: FigureWords) -> Figure:
     """Worked examples: which aspects change between pilot and production in each."""
     examples = [r for r in data.collections["examples"].records if isinstance(r, Example)]
     aspects: list[str] = []
@@ -149,7 +164,7 @@ def example_aspects(data: Dataset, words: FigureWords) -> Figure:
     return matrix("example-aspects", label, aspects, [e.title for e in examples], marks, "Changes")
 
 
-BUILDERS: Mapping[str, Callable[[Dataset, FigureWords], Figure]] = {
+BUILDERS: Mapping[str, Callable[[FigureData, FigureWords], Figure]] = {
     "pilot-and-production": pilot_and_production,
     "shifts": four_shifts,
     "reason-chain": reason_chain,

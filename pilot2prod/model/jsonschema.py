@@ -17,8 +17,6 @@ import typing
 from collections.abc import Mapping
 from typing import Any, Literal, get_args, get_origin
 
-from pilot2prod.model.checklists import Checklist
-from pilot2prod.model.records import COLLECTIONS
 from pilot2prod.model.schema import ID_PATTERN, field_types
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -76,7 +74,8 @@ def dataclass_schema(cls: type) -> dict[str, Any]:
     return found
 
 
-def _collection_schema(record_type: type) -> dict[str, Any]:
+def collection_schema(record_type: type) -> dict[str, Any]:
+    """A file holding one list of records: its page and its records."""
     return {
         "type": "object",
         "description": "A list of records of one kind, rendered on one page.",
@@ -87,34 +86,6 @@ def _collection_schema(record_type: type) -> dict[str, Any]:
         "required": ["page", "records"],
         "additionalProperties": False,
     }
-
-
-def file_schemas() -> dict[str, tuple[dict[str, Any], tuple[str, ...]]]:
-    """Each schema file's name, its schema, and the data files (patterns) that use it."""
-    from pilot2prod.calculators.effort.model import EffortModel
-    from pilot2prod.calculators.runcost.model import CostModel
-    from pilot2prod.guide.figures import FigureWords
-    from pilot2prod.readiness.examples import ExampleAssessmentsFile
-    from pilot2prod.readiness.rubric import Rubric
-
-    by_type: dict[type, list[tuple[str, str]]] = {}
-    for collection, (source, record_type) in COLLECTIONS.items():
-        by_type.setdefault(record_type, []).append((collection, source))
-    found: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {}
-    for record_type, uses in by_type.items():
-        # Named for its one collection (faq), or for the kind several share (topics).
-        name = uses[0][0] if len(uses) == 1 else f"{record_type.__name__.lower()}s"
-        found[name] = (_collection_schema(record_type), tuple(source for _, source in uses))
-    found["checklist"] = (dataclass_schema(Checklist), ("data/checklists/*.yml",))
-    found["readiness"] = (dataclass_schema(Rubric), ("data/readiness.yml",))
-    found["example-assessments"] = (
-        dataclass_schema(ExampleAssessmentsFile),
-        ("data/example-assessments.yml",),
-    )
-    found["effort"] = (dataclass_schema(EffortModel), ("data/effort.yml",))
-    found["cost"] = (dataclass_schema(CostModel), ("data/cost.yml",))
-    found["figures"] = (dataclass_schema(FigureWords), ("data/figures.yml",))
-    return found
 
 
 def schema_text(name: str, schema: dict[str, Any]) -> str:

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from pilot2prod import charts
+from pilot2prod.readiness.labels import answer_label, percent
 from pilot2prod.readiness.rubric import Rubric
 from pilot2prod.readiness.scoring import Assessment, ItemRef
-from pilot2prod.readiness.views import answer_label, percent
 from pilot2prod.text import plural
 
 _RANK = {"no": 0, "partial": 1, "yes": 2, "na": 2}

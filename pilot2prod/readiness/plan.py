@@ -14,8 +14,8 @@ from typing import Any
 
 from pilot2prod.model.checklists import Checklist
 from pilot2prod.readiness.answers import PLAN_STATUSES, Answers
+from pilot2prod.readiness.labels import RISK_LABELS, answer_label
 from pilot2prod.readiness.scoring import Assessment
-from pilot2prod.readiness.views import RISK_LABELS, answer_label
 from pilot2prod.urls import doc_url
 
 STATUS_LABELS = {"open": "Open", "in-progress": "In progress", "done": "Done"}

@@ -23,9 +23,9 @@ from typing import Any
 
 from pilot2prod.model.checklists import Checklist
 from pilot2prod.readiness.answers import Answers
+from pilot2prod.readiness.labels import percent
 from pilot2prod.readiness.rubric import Rubric
 from pilot2prod.readiness.scoring import Assessment
-from pilot2prod.readiness.views import percent
 from pilot2prod.text import plural
 
 Summary = dict[str, Any]

@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from pilot2prod import sharelink
-from pilot2prod.calculators.effort.model import EffortModel, load_effort_model
+from pilot2prod.calculators.effort.loader import load_effort_model
+from pilot2prod.calculators.effort.model import EffortModel
 from tests.browser.support import (
     BOOT_TIMEOUT_MS,
     COMPUTED,

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from pilot2prod import api
+from pilot2prod.dataset import Dataset
 from pilot2prod.model import bundle
-from pilot2prod.model.dataset import Dataset
 from tests.browser.support import live_page
 
 WIDGET = "[data-p2p-component='readiness']"

@@ -6,7 +6,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from macros.assets import build_wheel, find_pyodide, prepare_runtime
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from tests.fixtures import repo_data
 from tests.serving import ROOT
 

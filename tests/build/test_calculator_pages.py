@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pilot2prod.calculators.effort.model import load_effort_model
+from pilot2prod.calculators.effort.loader import load_effort_model
 from pilot2prod.calculators.runcost.model import load_cost_model
 from tests.fixtures import api_result, repo_files
 

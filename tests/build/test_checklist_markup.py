@@ -11,8 +11,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 
+from pilot2prod.dataset import Dataset
 from pilot2prod.model.checklists import ANSWER_LABELS, NAME_MAX, NOTE_MAX, OWNER_MAX, Checklist
-from pilot2prod.model.dataset import Dataset
 from tests.fixtures import repo_data
 from tests.serving import ROOT, build_site
 

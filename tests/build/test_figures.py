@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.figures import render_figure
+from pilot2prod.dataset import Dataset
 from pilot2prod.guide.figures import (
     BUILDERS,
     SOURCE,
@@ -14,7 +15,6 @@ from pilot2prod.guide.figures import (
     reasons_to_practices,
 )
 from pilot2prod.guide.layouts import FONT, GLYPH, NARROW, WIDE, Node, chain, wrap
-from pilot2prod.model.dataset import Dataset
 from pilot2prod.model.errors import DataError
 from tests.fixtures import repo_data, repo_files
 

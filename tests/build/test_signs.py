@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from macros.render_content import render_topic
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.records import Sign, Topic
 from tests.unit.test_dataset import PAGES, valid_files

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pilot2prod.cli import main
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from tests.fixtures import api_result, repo_data
 
 

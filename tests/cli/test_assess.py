@@ -9,7 +9,7 @@ import shutil
 import pytest
 import yaml
 
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.readiness.answers import READINESS_VALUES
 from tests.cli.support import (
     document,

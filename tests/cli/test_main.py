@@ -82,7 +82,8 @@ def test_modules_the_browser_imports_never_import_yaml():
     """Importing the scoring, merge and report modules leaves PyYAML unloaded (Pyodide has none)."""
     script = (
         "import sys\n"
-        "import pilot2prod.api, pilot2prod.readiness.merge, pilot2prod.readiness.report\n"
+        "import pilot2prod.api, pilot2prod.readiness.merge\n"
+        "import pilot2prod.readiness.presentation.report\n"
         "import pilot2prod.cli\n"
         "print('yaml' in sys.modules)\n"
     )

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pilot2prod.model.jsonschema import file_schemas, schema_text
+from pilot2prod.model.jsonschema import schema_text
+from pilot2prod.schemas import file_schemas
 from tests.fixtures import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))

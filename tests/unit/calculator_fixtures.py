@@ -13,7 +13,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from pilot2prod.calculators.effort.model import EffortModel, load_effort_model
+from pilot2prod.calculators.effort.loader import load_effort_model
+from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.runcost.model import CostModel, load_cost_model
 from tests.unit.data_source import raw_data_file
 

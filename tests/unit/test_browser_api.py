@@ -7,7 +7,7 @@ import json
 import pytest
 
 from pilot2prod import api
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from tests.unit.test_scoring_properties import _bundle_files
 
 DATA = Dataset(_bundle_files())

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from pilot2prod.calculators.effort.model import load_effort_model
+from pilot2prod.calculators.effort.loader import load_effort_model
 from pilot2prod.calculators.runcost.model import load_cost_model
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.model.errors import DataError
 from tests.unit.calculator_fixtures import raw_cost, raw_effort
 

@@ -11,7 +11,7 @@ from pilot2prod.calculators.effort import view as effort_view
 from pilot2prod.calculators.runcost import view as runcost_view
 from pilot2prod.calculators.views import link_line
 from pilot2prod.charts import ATTRIBUTES, TAGS, chart, nice_ticks, shape, to_svg
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.text import money
 from tests.unit.calculator_fixtures import cost_model, effort_model, raw_cost, raw_effort
 

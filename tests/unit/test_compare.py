@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pilot2prod import charts
 from pilot2prod.readiness.answers import READINESS_VALUES, read_document
 from pilot2prod.readiness.compare import compare, trend
-from pilot2prod.readiness.compare_report import compare_markdown
+from pilot2prod.readiness.presentation.compare_report import compare_markdown
 from pilot2prod.readiness.scoring import assess
 from tests.fixtures import repo_data
 

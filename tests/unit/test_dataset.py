@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.model.errors import DataError
 
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.files import load_yaml, read_data_dir
 from tests.unit.test_dataset import PAGES, valid_files

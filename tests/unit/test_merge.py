@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pilot2prod import api
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.readiness.answers import READINESS_VALUES, read_document
 from pilot2prod.readiness.merge import (
     APPLICABILITY,
@@ -20,8 +20,8 @@ from pilot2prod.readiness.merge import (
     team_answer,
     unique_names,
 )
+from pilot2prod.readiness.presentation.team_view import team_view
 from pilot2prod.readiness.scoring import assess
-from pilot2prod.readiness.team_view import team_view
 from tests.unit.scoring_fixtures import answers, checklist, item, rubric
 from tests.unit.test_scoring_properties import _bundle_files
 
@@ -258,7 +258,7 @@ def test_browser_entry_point_reports_when_every_document_is_refused():
 
 def test_browser_entry_point_returns_the_cli_markdown_on_request():
     """With "markdown": true, the page gets what `pilot2prod merge --format md` prints."""
-    from pilot2prod.readiness.report import team_markdown
+    from pilot2prod.readiness.presentation.report import team_markdown
 
     documents = [
         {"name": "a.json", "document": _doc({"q0": "yes"})},

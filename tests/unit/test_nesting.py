@@ -7,7 +7,7 @@ import json
 import pytest
 
 from pilot2prod import api
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.model.nesting import MAX_DEPTH, shape_problem, text_depth_exceeds
 from tests.unit.test_scoring_properties import _bundle_files
 

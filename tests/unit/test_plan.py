@@ -14,7 +14,12 @@ from pilot2prod.readiness.answers import (
     upgrade_document,
 )
 from pilot2prod.readiness.plan import plan_items, plan_view
-from pilot2prod.readiness.plan_export import TRACKER_COLUMNS, issues, plan_csv, plan_markdown
+from pilot2prod.readiness.presentation.plan_export import (
+    TRACKER_COLUMNS,
+    issues,
+    plan_csv,
+    plan_markdown,
+)
 from pilot2prod.readiness.scoring import assess
 from pilot2prod.sharelink import decode, encode
 from tests.fixtures import repo_data

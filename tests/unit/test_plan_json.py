@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from pilot2prod.readiness.answers import FORMAT_VERSION, PAGE_VERSION, blank_document
-from pilot2prod.readiness.plan_export import PLAN_FORMAT
+from pilot2prod.readiness.presentation.plan_export import PLAN_FORMAT
 from tests.fixtures import api_result, repo_data
 
 DATA = repo_data()

@@ -11,7 +11,7 @@ import pytest
 
 from pilot2prod import api
 from pilot2prod.readiness.answers import READINESS_VALUES
-from pilot2prod.readiness.portfolio_export import portfolio_csv, portfolio_markdown
+from pilot2prod.readiness.presentation.portfolio_export import portfolio_csv, portfolio_markdown
 from tests.fixtures import repo_data
 
 DATA = repo_data()

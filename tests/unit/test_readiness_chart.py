@@ -6,7 +6,7 @@ import json
 
 from pilot2prod import api
 from pilot2prod.charts import ATTRIBUTES, TAGS
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from tests.unit.test_scoring_properties import _bundle_files
 
 

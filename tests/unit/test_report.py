@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pilot2prod.cli.plain import plain_text
 from pilot2prod.readiness.merge import merge
-from pilot2prod.readiness.report import (
+from pilot2prod.readiness.presentation.report import (
     assessment_markdown,
     assessment_text,
     team_markdown,
     team_text,
 )
+from pilot2prod.readiness.presentation.team_view import team_view
+from pilot2prod.readiness.presentation.views import assessment_view
 from pilot2prod.readiness.scoring import assess
-from pilot2prod.readiness.team_view import team_view
-from pilot2prod.readiness.views import assessment_view
 from pilot2prod.text import clean, md
 from tests.unit.scoring_fixtures import answers, checklist, item, rubric
 

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pilot2prod import api
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.readiness.answers import READINESS_VALUES, read_answers
+from pilot2prod.readiness.presentation.views import assessment_view
 from pilot2prod.readiness.scoring import ANSWER_SCORES, assess
-from pilot2prod.readiness.views import assessment_view
 from tests.unit.scoring_fixtures import BANDS, RULES, checklist, item, rubric
 
 weights = st.one_of(

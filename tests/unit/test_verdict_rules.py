@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 from pilot2prod import api
-from pilot2prod.model.dataset import Dataset
+from pilot2prod.dataset import Dataset
 from pilot2prod.readiness.answers import read_document
-from pilot2prod.readiness.report import assessment_markdown
+from pilot2prod.readiness.presentation.report import assessment_markdown
+from pilot2prod.readiness.presentation.views import assessment_view
 from pilot2prod.readiness.scoring import assess
-from pilot2prod.readiness.views import assessment_view
 from tests.unit.scoring_fixtures import THREE, answers, checklist, item, rubric
 from tests.unit.test_scoring_properties import _bundle_files
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pilot2prod.readiness.csv_export import _csv_cell
+from pilot2prod.readiness.presentation.csv_export import _csv_cell
 from pilot2prod.text import markdown_table, md, plural
 
 View = Mapping[str, Any]

@@ -1,6 +1,6 @@
 """Render the readiness views as Markdown or plain text: for a proposal, a pull request, a terminal.
 
-The input is the JSON-ready view that `readiness.views.assessment_view` (one
+The input is the JSON-ready view that `readiness.presentation.views.assessment_view` (one
 person) or `merge.team_view` (a team) returns, the very data the page shows,
 so every verdict, score and sentence reads the same here as in the browser.
 Text from answers files (names, notes, owners) is escaped for Markdown, and

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from pilot2prod.readiness.csv_export import _csv_cell
-from pilot2prod.readiness.report import _link
+from pilot2prod.readiness.presentation.csv_export import _csv_cell
+from pilot2prod.readiness.presentation.report import _link
 from pilot2prod.text import clean, md, plural
 
 View = Mapping[str, Any]

@@ -167,7 +167,7 @@ class Dataset:
     @cached_property
     def effort(self) -> EffortModel:
         """The estimator's parameters; the dimensions it credits must be the assessment's."""
-        from pilot2prod.calculators.effort.model import load_effort_model
+        from pilot2prod.calculators.effort.loader import load_effort_model
 
         model = load_effort_model(self.raw(EFFORT_SOURCE), EFFORT_SOURCE)
         known = self.dimension_ids()

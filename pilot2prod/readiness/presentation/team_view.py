@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from pilot2prod.model.checklists import Checklist
+from pilot2prod.readiness.labels import answer_label
 from pilot2prod.readiness.merge import DISAGREEMENTS, TeamResult
+from pilot2prod.readiness.presentation.views import assessment_view
 from pilot2prod.readiness.rubric import Rubric
-from pilot2prod.readiness.views import answer_label, assessment_view
 from pilot2prod.urls import doc_url
 
 

@@ -9,23 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from pilot2prod import text
 from pilot2prod.model.checklists import ANSWER_LABELS, Checklist
-from pilot2prod.readiness.chart import dimension_chart
+from pilot2prod.readiness.labels import RISK_LABELS, answer_label, percent
+from pilot2prod.readiness.presentation.chart import dimension_chart
 from pilot2prod.readiness.rubric import Rubric
 from pilot2prod.readiness.scoring import Assessment, DimensionScore, ItemRef, WhatIf
 from pilot2prod.text import plural
 from pilot2prod.urls import doc_url
-
-
-def percent(value: float | None) -> str:
-    """A score in 0..1 as a whole percentage ("63%"), or words when there is none."""
-    return text.percent(value, none="no score yet")
-
-
-def answer_label(answer: str | None) -> str:
-    """An answer as the page shows it; "Not answered" for none."""
-    return ANSWER_LABELS.get(answer, "Not answered") if answer else "Not answered"
 
 
 def _item(ref: ItemRef, checklist: Checklist, site_root: str, directory_urls: bool) -> dict:
@@ -47,10 +37,6 @@ def _item(ref: ItemRef, checklist: Checklist, site_root: str, directory_urls: bo
         "note": ref.note,
         "reason_missing": ref.reason_missing,
     }
-
-
-RISK_LABELS = {"high": "High risk", "medium": "Medium risk", "low": "Low risk"}
-"""How each risk level reads beside a question."""
 
 
 def _step(step: WhatIf, checklist: Checklist, site_root: str, directory_urls: bool) -> dict:
