@@ -51,6 +51,7 @@ serve: deps
 lint: deps
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 fix: deps
 	$(BIN)/ruff format .
