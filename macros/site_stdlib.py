@@ -4,7 +4,8 @@ Most of a stock Pyodide boot is Python compiling its standard library from sourc
 asks Pyodide itself which modules the start-up and every `pilot2prod.api` function import, by
 running them under Node (macros/site_stdlib.mjs), and byte-compiles exactly those with Pyodide's
 own interpreter. The zip the worker loads through `stdLibURL` holds them as sourceless `.pyc`,
-our package compiled the same way, and the build's data as `pilot2prod/_data.json`: one download
+our package compiled the same way, the build's data as `pilot2prod/_data.json` and the catalogue
+of declared API functions as `pilot2prod/api/_functions.json`: one download
 replaces the stock library, the wheel and the lock file.
 
 The compiled part depends only on the Pyodide release, our package's sources and the probe, so
@@ -49,28 +50,20 @@ def package_modules(wheel: bytes) -> list[str]:
     return sorted(m for m in modules if not m.startswith(SKIPPED_PACKAGES))
 
 
+BAD_REQUESTS: tuple[dict[str, object], ...] = (
+    {},
+    {"inputs": [], "answers": [], "document": [], "documents": [{}]},
+)
+"""Requests every function refuses: the error paths import what their messages need."""
+
+
 def probe_calls(dataset: Dataset) -> list[list[str]]:
-    """API calls that walk every function's paths: the pages' defaults, the worked examples with
-    their reports, and the error paths (a bad request imports what its message needs)."""
-    checklist = dataset.scored_checklist
-    documents = [e.document(checklist) for e in dataset.example_assessments.examples]
-    link = {"site_root": "https://example.org/", "directory_urls": True}
-    calls: list[tuple[str, object]] = [("ping", {})]
-    for document in documents:
-        calls.append(("readiness.score", {"document": document} | link))
-        calls.append(("readiness.score", {"document": document, "markdown": True} | link))
-    team = [{"name": f"file {i}.json", "document": d} for i, d in enumerate(documents)]
-    team.append({"name": "broken.json", "document": {"format": "something else"}})
-    calls.append(("readiness.merge", {"documents": team, "markdown": True} | link))
-    for model, name in ((dataset.effort, "effort.estimate"), (dataset.cost, "cost.run")):
-        inputs = model.defaults()
-        calls.append((name, {"inputs": inputs}))
-        export = {"inputs": inputs, "markdown": True, "page_url": link["site_root"]}
-        calls.append((name, export | {"date": "2026-01-31"}))
-        calls.append((name, {"inputs": dict.fromkeys(inputs, "-1e999")}))
-    for name in api.FUNCTIONS:  # every function, the ones added later included
-        calls.append((name, {}))
-        calls.append((name, {"inputs": [], "answers": [], "document": [], "documents": [{}]}))
+    """API calls that walk every declared function's paths: its own example requests (the
+    pages' defaults, the worked examples with their reports and exports) and the error paths."""
+    calls: list[tuple[str, object]] = []
+    for name, declaration in api.declarations().items():
+        calls.extend((name, payload) for payload in declaration.examples(dataset))
+        calls.extend((name, payload) for payload in BAD_REQUESTS)
     return [[name, json.dumps(payload)] for name, payload in calls]
 
 
@@ -121,14 +114,22 @@ def build_site_stdlib(
     compiled = folder / f"{version}-{probe_key(version, root / 'pilot2prod')}.zip"
     if not compiled.is_file():
         _run_probe(pyodide_dir, wheel, dataset, compiled)
-    data_json = zipfile.ZipFile(BytesIO(wheel)).read(f"pilot2prod/{bundle.RESOURCE}")
+    # The data, and the catalogue of declared functions (so the worker imports a function's
+    # module at its first call without importing every module to find it).
+    added = {
+        f"pilot2prod/{bundle.RESOURCE}": zipfile.ZipFile(BytesIO(wheel)).read(
+            f"pilot2prod/{bundle.RESOURCE}"
+        ),
+        f"pilot2prod/api/{api.CATALOGUE}": api.catalogue_json().encode("utf-8"),
+    }
     buffer = BytesIO()
     # Stored, not deflated: the host compresses the download, and zipimport then reads each
     # module without inflating it.
     with zipfile.ZipFile(compiled) as source, zipfile.ZipFile(buffer, "w") as archive:
         for info in source.infolist():
             archive.writestr(info, source.read(info))
-        info = zipfile.ZipInfo(f"pilot2prod/{bundle.RESOURCE}", date_time=ZIP_DATE)
-        info.external_attr = 0o644 << 16
-        archive.writestr(info, data_json)
+        for name, content in added.items():
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, content)
     return BuiltFile(name=f"python-{version}.zip", content=buffer.getvalue())

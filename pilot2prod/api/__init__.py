@@ -1,23 +1,37 @@
 """The one door into pilot2prod for the browser, the build and the command line.
 
-`call(name, payload_json)` is what the Pyodide worker calls: a function name from
-`FUNCTIONS` and a JSON object as text in, JSON text out — the function's result, or
-`{"error": "plain message"}`, never a traceback. The build calls it too, with its own
-Dataset, to pre-render each widget's default result, so readers without JavaScript see
-what the browser would compute. The command line calls `request`, the same functions on
-a dict, and reports their errors with the file they came from.
+`call(name, payload_json)` is what the Pyodide worker calls: a declared function's name and a
+JSON object as text in, JSON text out — the function's result, or `{"error": "plain message"}`,
+never a traceback. The build calls it too, with its own Dataset, to pre-render each widget's
+default result, so readers without JavaScript see what the browser would compute. The command
+line calls `request`, the same functions on a dict, and reports their errors with the file
+they came from.
 
-To add a function, write `def name(data: Dataset, payload: dict) -> dict` in a module of
-this package, raise `InputError` with a plain message for a bad request, and list it in
-`FUNCTIONS` below.
+A function is declared once, beside its code, in any module of this package:
+
+    @declare("readiness.plan", examples=plan_examples)
+    def plan(data: Dataset, payload: dict) -> dict[str, Any]: ...
+
+`examples(data)` gives requests the function answers; the build's stdlib probe runs them (so
+the browser's library holds every module they reach) and a unit test runs them too. Nothing
+else lists the function: the worker, the pre-render, the probe and the CLI find it by name.
+
+Each module is imported at its function's first call: in Pyodide every module imported at boot
+is compiled before the first verdict, so each page pays only for what it uses. To find a
+name's module without importing every module, the browser's library carries the catalogue the
+build derived from the declarations (`_functions.json`); elsewhere the modules of this package
+are imported once to read their declarations.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, TypeVar
 
 from pilot2prod.api.requests import InputError
 from pilot2prod.dataset import Dataset, shipped
@@ -26,15 +40,111 @@ from pilot2prod.model.nesting import text_depth_exceeds
 from pilot2prod.readiness.answers import AnswersError
 
 Function = Callable[[Dataset, dict], dict[str, Any]]
+Examples = Callable[[Dataset], Iterable[dict[str, Any]]]
+F = TypeVar("F", bound=Function)
 
 MAX_REQUEST_DEPTH = 200
 """The deepest request read at all: above a document's MAX_DEPTH, so a team file nested a
 little too deep is still refused by name (and the others merged), yet well inside the
 recursion Python's json, and Pyodide's stack, can take."""
 
-__all__ = ["FUNCTIONS", "InputError", "call", "request"]
+CATALOGUE = "_functions.json"
+"""The catalogue of declared functions (`{name: "module:function"}`), as the build ships it
+beside this package's modules."""
+
+__all__ = ["FUNCTIONS", "Declaration", "InputError", "call", "declare", "request"]
 
 
+@dataclass(frozen=True)
+class Declaration:
+    """A function the pages may call: its name, the code, and requests it answers."""
+
+    name: str
+    function: Function
+    examples: Examples
+
+    @property
+    def target(self) -> str:
+        """Where the function lives, as `module:function`."""
+        return f"{self.function.__module__}:{self.function.__name__}"
+
+
+_declared: dict[str, Declaration] = {}
+
+
+def declare(name: str, *, examples: Examples) -> Callable[[F], F]:
+    """Declare the decorated function under `name`; `examples(data)` gives requests it answers."""
+
+    def register(function: F) -> F:
+        found = Declaration(name, function, examples)
+        earlier = _declared.get(name)
+        if earlier is not None and earlier.target != found.target:
+            raise RuntimeError(f"{name!r} is declared twice: {earlier.target} and {found.target}")
+        _declared[name] = found
+        return function
+
+    return register
+
+
+def declarations() -> dict[str, Declaration]:
+    """Every declared function, by name; imports every module of this package to read them."""
+    import pkgutil  # not at boot: the browser reads the shipped catalogue instead
+
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+    return dict(sorted(_declared.items()))
+
+
+def catalogue_json() -> str:
+    """The catalogue the build ships as `_functions.json`, derived from the declarations."""
+    found = {name: declaration.target for name, declaration in declarations().items()}
+    return json.dumps(found, sort_keys=True, separators=(",", ":"))
+
+
+@cache
+def catalogue() -> dict[str, str]:
+    """Every declared name and where it lives: the shipped catalogue, else the declarations."""
+    resource = resources.files(__name__).joinpath(CATALOGUE)
+    if resource.is_file():
+        found = json.loads(resource.read_text(encoding="utf-8"))
+        return {str(name): str(target) for name, target in found.items()}
+    return {name: declaration.target for name, declaration in declarations().items()}
+
+
+class _Functions(MutableMapping[str, Function]):
+    """The declared functions by name; each module is imported when its function is first used.
+
+    Setting a name declares a function there and then (a test's stand-in)."""
+
+    def __getitem__(self, name: str) -> Function:
+        if name not in _declared:
+            target = catalogue().get(name) if isinstance(name, str) else None
+            if target is None:
+                raise KeyError(name)
+            importlib.import_module(target.partition(":")[0])  # its declaration registers it
+        return _declared[name].function
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and (name in _declared or name in catalogue())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(set(catalogue()) | set(_declared)))
+
+    def __len__(self) -> int:
+        return len(set(catalogue()) | set(_declared))
+
+    def __setitem__(self, name: str, function: Function) -> None:
+        _declared[name] = Declaration(name, function, lambda data: [])
+
+    def __delitem__(self, name: str) -> None:
+        del _declared[name]
+
+
+FUNCTIONS: MutableMapping[str, Function] = _Functions()
+"""Every function the browser may call, by name."""
+
+
+@declare("ping", examples=lambda data: [{}])
 def ping(data: Dataset, payload: dict) -> dict[str, Any]:
     """Answer at once: the worker uses it to check that the package imported."""
     from pilot2prod import __version__
@@ -42,45 +152,13 @@ def ping(data: Dataset, payload: dict) -> dict[str, Any]:
     return {"ok": True, "version": __version__}
 
 
-def _on_first_use(module: str, name: str) -> Function:
-    """`module.name`, imported at its first call: in Pyodide every module imported at boot
-    is compiled before the first verdict, so each page pays only for what it uses."""
-
-    def run(data: Dataset, payload: dict) -> dict[str, Any]:
-        function: Function = getattr(importlib.import_module(module), name)
-        return function(data, payload)
-
-    run.__name__ = name
-    run.__doc__ = f"{module}.{name}, imported when first called."
-    return run
-
-
-FUNCTIONS: dict[str, Function] = {
-    "ping": ping,
-    "readiness.score": _on_first_use("pilot2prod.api.readiness", "score"),
-    "readiness.merge": _on_first_use("pilot2prod.api.readiness", "merge"),
-    "readiness.plan": _on_first_use("pilot2prod.api.programme", "plan"),
-    "readiness.compare": _on_first_use("pilot2prod.api.programme", "compare"),
-    "readiness.trend": _on_first_use("pilot2prod.api.programme", "trend"),
-    "readiness.milestones_import": _on_first_use("pilot2prod.api.milestones", "import_milestones"),
-    "readiness.portfolio_summaries": _on_first_use(
-        "pilot2prod.api.programme", "portfolio_summaries"
-    ),
-    "readiness.portfolio": _on_first_use("pilot2prod.api.programme", "portfolio"),
-    "effort.estimate": _on_first_use("pilot2prod.api.calculators", "estimate"),
-    "cost.run": _on_first_use("pilot2prod.api.calculators", "run_cost"),
-}
-"""Every function the browser may call, by name."""
-
-
 def request(data: Dataset, name: str, payload: dict) -> dict[str, Any]:
     """Run `FUNCTIONS[name]` on `payload`; raises InputError, AnswersError or DataError."""
-    function = FUNCTIONS.get(name) if isinstance(name, str) else None
-    if function is None:
+    if name not in FUNCTIONS:
         raise InputError(f"there is no calculator function called {str(name)[:60]!r}")
     if not isinstance(payload, dict):
         raise InputError("the request must be a JSON object")
-    return function(data, payload)
+    return FUNCTIONS[name](data, payload)
 
 
 def _reject_constant(name: str) -> object:
@@ -96,7 +174,7 @@ def call(name: str, payload_json: str, data: Dataset | None = None) -> str:
 
     `data` defaults to the data shipped in this package (the browser's case).
     """
-    if not isinstance(name, str) or name not in FUNCTIONS:
+    if name not in FUNCTIONS:
         return _error(f"there is no calculator function called {str(name)[:60]!r}")
     # Refused before parsing: json recurses per level, and inside Pyodide so does the stack.
     if isinstance(payload_json, str) and text_depth_exceeds(payload_json, MAX_REQUEST_DEPTH):

@@ -10,16 +10,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from pilot2prod.calculators.effort import view as effort_view
-from pilot2prod.calculators.runcost import view as cost_view
+from pilot2prod.api import declare
+from pilot2prod.api.requests import EXAMPLE_LINKS
 from pilot2prod.dataset import Dataset
 
 
+def _requests(defaults: dict[str, str]) -> list[dict[str, Any]]:
+    """The defaults, their export, and every field out of range (a message per field)."""
+    export = {"markdown": True, "page_url": EXAMPLE_LINKS["site_root"], "date": "2026-01-31"}
+    return [
+        {"inputs": defaults},
+        {"inputs": defaults} | export,
+        {"inputs": dict.fromkeys(defaults, "-1e999")},
+    ]
+
+
+@declare("effort.estimate", examples=lambda data: _requests(data.effort.defaults()))
 def estimate(data: Dataset, payload: dict) -> dict[str, Any]:
     """`effort.estimate`: the production-effort estimate for the inputs in `payload`."""
-    return effort_view.run(data.effort, payload)
+    from pilot2prod.calculators.effort import view
+
+    return view.run(data.effort, payload)
 
 
+@declare("cost.run", examples=lambda data: _requests(data.cost.defaults()))
 def run_cost(data: Dataset, payload: dict) -> dict[str, Any]:
     """`cost.run`: the monthly run cost for the inputs in `payload`."""
-    return cost_view.run(data.cost, payload)
+    from pilot2prod.calculators.runcost import view
+
+    return view.run(data.cost, payload)

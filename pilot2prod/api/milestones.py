@@ -4,11 +4,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from pilot2prod.api.requests import InputError
+from pilot2prod.api import declare
+from pilot2prod.api.requests import InputError, worked_documents
 from pilot2prod.dataset import Dataset
 from pilot2prod.readiness import milestones as reading
 
 
+def _file(data: Dataset, ids: range) -> dict[str, Any]:
+    """A milestones file holding a worked example's answers per id in `ids`."""
+    documents = worked_documents(data)
+    entries = [
+        {
+            "id": f"m{n}",
+            "name": f"Milestone {n}",
+            "saved": f"2026-0{1 + n % 9}-15T09:00:00Z",
+            "verdict": "",
+            "document": documents[n % len(documents)],
+        }
+        for n in ids
+    ]
+    checklist = data.scored_checklist.id
+    return {"format": reading.FORMAT, "version": 1, "checklist": checklist, "milestones": entries}
+
+
+def _examples(data: Dataset) -> list[dict[str, Any]]:
+    # The second file holds one milestone the page keeps already (left as it is) and a new one.
+    return [
+        {"file": _file(data, range(2))},
+        {"file": _file(data, range(1, 3)), "kept": _file(data, range(2))},
+    ]
+
+
+@declare("readiness.milestones_import", examples=_examples)
 def import_milestones(data: Dataset, payload: dict) -> dict[str, Any]:
     """Merge `{"file": {...milestones file...}, "kept": {...the page's own, same format...}}`.
 

@@ -12,7 +12,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from pilot2prod.api.requests import InputError, link_settings, text_field
+from pilot2prod.api import declare
+from pilot2prod.api.requests import (
+    EXAMPLE_LINKS,
+    InputError,
+    link_settings,
+    named_documents,
+    text_field,
+    worked_documents,
+)
 from pilot2prod.dataset import Dataset
 from pilot2prod.readiness.answers import Answers, AnswersError, read_document
 from pilot2prod.readiness.scoring import Assessment, assess
@@ -29,6 +37,14 @@ def _scored(data: Dataset, document: object, with_path: bool = True) -> tuple[An
     return answers, assess(data.scored_checklist, data.rubric, answers, with_path=with_path)
 
 
+def _plan_examples(data: Dataset) -> list[dict[str, Any]]:
+    exports = {"exports": True, "today": "2026-01-31"} | EXAMPLE_LINKS
+    return [{"document": d} | EXAMPLE_LINKS for d in worked_documents(data)] + [
+        {"document": d} | exports for d in worked_documents(data)
+    ]
+
+
+@declare("readiness.plan", examples=_plan_examples)
 def plan(data: Dataset, payload: dict) -> dict[str, Any]:
     """The improvement plan of `{"document": {...}}`; with `"exports": true` also its Markdown
     task list, tracker CSV and one issue body per open question (`markdown`, `csv`, `issues`),
@@ -74,6 +90,15 @@ def _pair(data: Dataset, payload: Mapping[str, Any], key: str) -> Assessment:
         raise InputError(f"{key}: {error}") from None
 
 
+def _compare_examples(data: Dataset) -> list[dict[str, Any]]:
+    documents = worked_documents(data)
+    return [
+        {"old": old, "new": new, "old_name": "before", "new_name": "after"}
+        for old, new in zip(documents, documents[1:] + documents[:1], strict=True)
+    ]
+
+
+@declare("readiness.compare", examples=_compare_examples)
 def compare(data: Dataset, payload: dict) -> dict[str, Any]:
     """Compare `{"old": {...export...}, "new": {...export...}}`; also the two-point trend."""
     from pilot2prod.readiness import compare as comparing
@@ -88,6 +113,10 @@ def compare(data: Dataset, payload: dict) -> dict[str, Any]:
     return result
 
 
+@declare(
+    "readiness.trend",
+    examples=lambda data: [{"milestones": named_documents(data)}],
+)
 def trend(data: Dataset, payload: dict) -> dict[str, Any]:
     """Dimension scores over `{"milestones": [{"name", "document"}, ...]}`, oldest first."""
     from pilot2prod.readiness import compare as comparing
@@ -136,6 +165,15 @@ def summarise_documents(
     return summaries, refused
 
 
+def _broken_and_named(data: Dataset) -> list[dict[str, Any]]:
+    """The worked examples and one file that is not an answers export (refused by name)."""
+    return [*named_documents(data), {"name": "broken.json", "document": {"format": "x"}}]
+
+
+@declare(
+    "readiness.portfolio_summaries",
+    examples=lambda data: [{"documents": _broken_and_named(data)}],
+)
 def portfolio_summaries(data: Dataset, payload: dict) -> dict[str, Any]:
     """Score a batch `{"documents": [{"name", "document"}, ...]}`: summaries and refusals."""
     summaries, refused = summarise_documents(data, _documents(payload, MAX_BATCH))
@@ -193,6 +231,18 @@ def _refused(raw: object) -> list[dict[str, str]]:
     return [{"name": r["name"][:200], "message": r["message"][:300]} for r in raw]
 
 
+def _portfolio_examples(data: Dataset) -> list[dict[str, Any]]:
+    summaries, refused = summarise_documents(
+        data, [(entry["name"], entry["document"]) for entry in _broken_and_named(data)]
+    )
+    return [
+        {"documents": _broken_and_named(data), "today": "2026-01-31"},
+        {"summaries": summaries, "refused": refused, "today": "2026-01-31", "exports": True},
+        {"summaries": summaries, "today": "2026-01-31", "older_than": 30},
+    ]
+
+
+@declare("readiness.portfolio", examples=_portfolio_examples)
 def portfolio(data: Dataset, payload: dict) -> dict[str, Any]:
     """The portfolio report from `summaries` or from `documents`, with `refused` (files the
     caller could not read: `{name, message}`) listed first.

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pilot2prod.api.requests import InputError, link_settings
+from pilot2prod.api import declare
+from pilot2prod.api.requests import (
+    EXAMPLE_LINKS,
+    InputError,
+    link_settings,
+    named_documents,
+    worked_documents,
+)
 from pilot2prod.dataset import Dataset
 from pilot2prod.model.nesting import shape_problem
 from pilot2prod.readiness.answers import FORMAT, FORMAT_VERSION, AnswersError, read_document
@@ -12,6 +19,14 @@ from pilot2prod.readiness.presentation.views import assessment_view
 from pilot2prod.readiness.scoring import assess
 
 
+def _score_examples(data: Dataset) -> list[dict[str, Any]]:
+    documents = worked_documents(data)
+    return [{"document": d} | EXAMPLE_LINKS for d in documents] + [
+        {"document": d, "markdown": True} | EXAMPLE_LINKS for d in documents
+    ]
+
+
+@declare("readiness.score", examples=_score_examples)
 def score(data: Dataset, payload: dict) -> dict[str, Any]:
     """Score readiness answers: `{"document": {...export...}}`, or its parts on their own:
     `{"answers": {...}, "notes": {...}, "owners": {...}, "project": ..., ...}`.
@@ -47,6 +62,16 @@ _DOCUMENT_PARTS = ("answers", "notes", "owners", "project", "assessor", "assesse
 """What a page may send instead of a whole document: the parts a checklist keeps."""
 
 
+def _merge_examples(data: Dataset) -> list[dict[str, Any]]:
+    # A file that is not an answers export is refused by name while the others merge.
+    broken = {"name": "broken.json", "document": {"format": "something else"}}
+    return [
+        {"documents": named_documents(data)} | EXAMPLE_LINKS,
+        {"documents": [*named_documents(data), broken], "markdown": True} | EXAMPLE_LINKS,
+    ]
+
+
+@declare("readiness.merge", examples=_merge_examples)
 def merge(data: Dataset, payload: dict) -> dict[str, Any]:
     """Combine several exports into a team view: `{"documents": [{"name", "document"}, ...]}`.
 

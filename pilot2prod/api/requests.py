@@ -1,9 +1,13 @@
-"""What every API function shares: the error for a bad request, and readers of its fields."""
+"""What every API function shares: the error for a bad request, readers of its fields, and the
+worked examples its declared example requests are made of."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pilot2prod.dataset import Dataset
 
 
 class InputError(ValueError):
@@ -25,3 +29,23 @@ def link_settings(payload: Mapping[str, Any]) -> tuple[str, bool]:
     if not isinstance(directory_urls, bool):
         raise InputError("'directory_urls' must be true or false")
     return site_root, directory_urls
+
+
+# --- example requests (for the declarations: the build's probe and the tests run them) ---
+
+EXAMPLE_LINKS = {"site_root": "https://example.org/", "directory_urls": True}
+"""Link settings of an example request: absolute, so the reports write their links too."""
+
+
+def worked_documents(data: Dataset) -> list[dict[str, Any]]:
+    """The worked examples' answers, each as the page exports it."""
+    checklist = data.scored_checklist
+    return [example.document(checklist) for example in data.example_assessments.examples]
+
+
+def named_documents(data: Dataset) -> list[dict[str, Any]]:
+    """The worked examples' answers as `{name, document}` entries, as pages send several files."""
+    return [
+        {"name": f"example {index}.json", "document": document}
+        for index, document in enumerate(worked_documents(data), 1)
+    ]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros import site_stdlib
+from pilot2prod import api
 from pilot2prod.model import bundle
 from tests.fixtures import repo_data
 from tests.serving import ROOT
@@ -26,9 +27,13 @@ def site_zip(built_site: Path) -> zipfile.ZipFile:
 
 
 def test_holds_compiled_modules_and_the_data_only(site_zip):
-    """Every member is a sourceless .pyc, except the data the package reads as a resource."""
+    """Every member is a sourceless .pyc, except the data and the catalogue of API functions
+    the package reads as resources."""
     names = site_zip.namelist()
-    assert [n for n in names if not n.endswith(".pyc")] == [f"pilot2prod/{bundle.RESOURCE}"]
+    assert sorted(n for n in names if not n.endswith(".pyc")) == [
+        f"pilot2prod/{bundle.RESOURCE}",
+        f"pilot2prod/api/{api.CATALOGUE}",
+    ]
     assert "pilot2prod/api/__init__.pyc" in names
     assert "json/__init__.pyc" in names  # the API's own dependency, from the stock library
     assert all(i.compress_type == zipfile.ZIP_STORED for i in site_zip.infolist())
@@ -104,6 +109,46 @@ def test_code_keeps_only_the_first_line_of_each_function(site_zip, tmp_path):
     assert found["functions"] > 1000
     assert found["many_lines"] == []
     assert 'File "/lib/python314.zip/json/decoder.py", line' in found["traceback"]
+
+
+IMPORT_PROBE = """
+import { loadPyodide } from %(pyodide)s;
+const py = await loadPyodide({ indexURL: %(index)s, stdLibURL: %(zip)s });
+console.log(py.runPython(`
+import json, sys
+import pilot2prod.api
+boot = sorted(m for m in sys.modules if m.startswith("pilot2prod.api"))
+answer = json.loads(pilot2prod.api.call("readiness.score", "{}"))
+after = sorted(m for m in sys.modules if m.startswith("pilot2prod.api"))
+json.dumps({"boot": boot, "after": after, "verdict": "verdict" in answer})
+`));
+"""
+
+
+def test_the_worker_imports_only_the_module_of_the_function_it_calls(site_zip, tmp_path):
+    """With the shipped catalogue, booting imports no API module of a function, and the first
+    verdict imports the assessment's own module only, not the other functions' modules."""
+    probe = tmp_path / "imports.mjs"
+    probe.write_text(
+        IMPORT_PROBE
+        % {
+            "pyodide": json.dumps((PYODIDE / "pyodide.mjs").as_uri()),
+            "index": json.dumps(f"{PYODIDE}/"),
+            "zip": json.dumps(str(Path(site_zip.filename or ""))),
+        }
+    )
+    result = subprocess.run(["node", str(probe)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found["boot"] == ["pilot2prod.api", "pilot2prod.api.requests"]
+    assert set(found["after"]) - set(found["boot"]) == {"pilot2prod.api.readiness"}
+    assert found["verdict"]
+
+
+def test_carries_the_catalogue_of_every_declared_function(site_zip):
+    """The catalogue in the library names every declared function where it is declared."""
+    shipped = json.loads(site_zip.read(f"pilot2prod/api/{api.CATALOGUE}"))
+    assert shipped == {name: d.target for name, d in api.declarations().items()}
 
 
 def test_carries_this_builds_data(site_zip, built_site):
