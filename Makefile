@@ -20,10 +20,10 @@ help:
 	@echo "make bench  - measure page and calculator speed in Chromium"
 	@echo "make bench-portfolio - time pilot2prod portfolio on 10,000 generated exports"
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[site,test]'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -92,7 +92,7 @@ schemas: deps
 # Rewrite the model-price table from the pinned genai-prices, as of today (or DATE=YYYY-MM-DD);
 # review the diff and commit it. tests/data/test_model_prices.py fails while it is stale.
 prices: deps
-	$(BIN)/python -m macros.model_prices $(DATE)
+	$(BIN)/python -m sitebuild.model_prices $(DATE)
 
 bench: deps chromium build
 	$(BIN)/python bench/run.py

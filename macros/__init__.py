@@ -1,13 +1,16 @@
 """mkdocs-macros module: a thin `define_env` that reads the data once and delegates.
 
-One Dataset is made per build from `data/`, checked with `validate_all` against the pages'
-own anchors before any page renders (a build fails naming file and key), and handed to each
-macro module; the Python runtime (Pyodide and the wheel carrying that same data) is prepared
-once and written into the site after the build.
+One `sitebuild.Build` is made per build: its Dataset from `data/`, checked with `validate_all`
+against the pages' own anchors before any page renders (a build fails naming file and key), is
+handed to each macro module, and its Python runtime (Pyodide and the wheel carrying that same
+data) is prepared before the pages name its files. After the build, `on_post_build` runs the
+steps of `sitebuild.steps` over the site folder.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,45 +26,37 @@ from macros import (
     team_view,
 )
 from macros.addresses import define_address_macros
-from macros.assets import prepare_runtime, write_runtime
-from macros.build_cache import build_cache
-from macros.compressed import write_compressed_copies
 from macros.figures import define_figure_macros
-from macros.headers import write_headers
-from macros.pages import page_anchors
-from macros.price_picker import write_site_prices
-from macros.published_links import check_published_links, redirect_maps
-from macros.redirects import carry_fragments
 from macros.render_checklist import render_checklist
 from macros.render_content import render_collection, render_index
-from macros.stylesheets import link_joined_stylesheet
 from pilot2prod.dataset import Dataset
-from pilot2prod.model.errors import DataError
+from sitebuild import settings, steps
+from sitebuild.build import Build
+from sitebuild.errors import BuildError
+from sitebuild.stylesheets import link_joined_stylesheet
 
-RUNTIME_KEY = "python_runtime"
-"""Where the PythonRuntime of this build is kept in `env.variables`."""
+BUILD_KEY = "p2p_build"
+"""Where this build's `sitebuild.Build` is kept in `env.variables` for the steps after it."""
 
-DATASET_KEY = "p2p_dataset"
-"""Where this build's Dataset is kept for the checks after the build."""
 
-STYLESHEETS_KEY = "p2p_stylesheets"
-"""The site's own stylesheets, joined into one file after the build (macros/stylesheets.py)."""
+@contextmanager
+def _plugin_errors() -> Iterator[None]:
+    """A build step's error as MkDocs' PluginError: one clean line, and a non-zero exit."""
+    try:
+        yield
+    except BuildError as error:
+        raise PluginError(str(error)) from error
 
 
 def define_env(env: Any) -> None:
-    """Load and validate `data/` once per build, then register the macros."""
+    """Load and validate `data/` once per build, prepare the runtime, register the macros."""
     root = Path(env.conf["config_file_path"]).resolve().parent
-    try:
-        dataset = Dataset.from_directory(root / "data")
-        dataset.pages = page_anchors(Path(env.conf["docs_dir"]))
-        dataset.validate_all()
-    except DataError as error:
-        # PluginError makes mkdocs print one clean line and exit non-zero.
-        raise PluginError(str(error)) from error
-    env.variables[STYLESHEETS_KEY] = link_joined_stylesheet(env.conf)
-    runtime = prepare_runtime(root, env.conf, dataset)
-    env.variables[RUNTIME_KEY] = runtime
-    env.variables[DATASET_KEY] = dataset
+    with _plugin_errors():
+        build = Build(Path(env.conf["site_dir"]), root, settings.from_config(env.conf, root))
+        dataset = build.dataset
+        link_joined_stylesheet(env.conf, build.stylesheets)
+        runtime = build.runtime
+    env.variables[BUILD_KEY] = build
     directory_urls = bool(env.conf["use_directory_urls"])
     define_figure_macros(env, dataset)
     define_address_macros(env, dataset)
@@ -103,20 +98,9 @@ def define_env(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Write the runtime, the model prices, the hosts' `_headers` and compressed copies;
-    check published addresses."""
-    runtime = env.variables.get(RUNTIME_KEY)
-    if runtime is not None:
-        write_runtime(runtime, Path(env.conf["site_dir"]))
-    write_headers(env.conf)
-    write_site_prices(Path(env.conf["site_dir"]))
-    env.variables[STYLESHEETS_KEY].write(Path(env.conf["site_dir"]))
-    carry_fragments(
-        Path(env.conf["site_dir"]), redirect_maps(env.conf), bool(env.conf["use_directory_urls"])
-    )
-    root = Path(env.conf["config_file_path"]).resolve().parent
-    write_compressed_copies(Path(env.conf["site_dir"]), build_cache(root, "compressed"))
-    check_published_links(env, env.variables[DATASET_KEY])
+    """Run every step of `sitebuild.steps` over the site just written."""
+    with _plugin_errors():
+        steps.run(env.variables[BUILD_KEY])
 
 
 def _collection(dataset: Dataset, name: str) -> Any:

@@ -7,10 +7,10 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from macros.pages import page_anchors
 from pilot2prod.dataset import Dataset
 from pilot2prod.model.links import record_anchors
 from pilot2prod.urls import doc_url
+from sitebuild.pages import page_anchors
 
 DEFAULT_SITE_URL = "https://pilot2prod.example.org/"
 """Shown when a build names no `site_url`, so the example still reads as an address."""

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from macros.assets import PythonRuntime
 from macros.html import attrs as _attrs
 from macros.team_view import MAX_FILE_BYTES
 from pilot2prod.api.programme import MAX_BATCH, MAX_PORTFOLIO
+from sitebuild.runtime import PythonRuntime
 
 BATCH = min(50, MAX_BATCH)
 """Files scored per call to the worker: small enough for steady progress, large enough that

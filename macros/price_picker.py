@@ -1,52 +1,32 @@
-"""The run-cost page's model picker: its markup, and the price table it reads, in the site.
+"""The run-cost page's model picker: its markup.
 
 The picker is a labelled text input tied to a `<datalist>`, the browser's own searchable,
 keyboard-driven list, which `docs/assets/js/components/price-picker.js` fills from
-`assets/data/model-prices.json`: the committed genai-prices table turned into the form's fields
-by `pilot2prod.calculators.runcost.prices.site_table`, so the page does no price arithmetic of
-its own. It sits inside the calculator's form as the field `model`, so the choice is saved and
-shared with the other inputs; the calculator itself ignores it.
+`assets/data/model-prices.json` (written after the build by `sitebuild.prices`). It sits inside
+the calculator's form as the field `model`, so the choice is saved and shared with the other
+inputs; the calculator itself ignores it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from functools import cache
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from macros.html import esc as _e
-from pilot2prod.calculators.runcost.prices import PriceTable, shipped_table, site_table
-from pilot2prod.model.errors import DataError
 from pilot2prod.urls import site_root_for
-
-SITE_PATH = "assets/data/model-prices.json"
-"""Where the build writes the picker's table in the site."""
-
-
-def price_table() -> PriceTable:
-    """The committed table; a fault in it fails the build naming the key."""
-    try:
-        return shipped_table()
-    except DataError as error:
-        raise PluginError(str(error)) from error
-
-
-@cache
-def site_json() -> str:
-    """The picker's table as compact JSON text."""
-    return json.dumps(
-        site_table(price_table()), separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    )
+from sitebuild.errors import BuildError
+from sitebuild.prices import SITE_PATH, price_table, site_json
 
 
 def picker_html(page_src: str, directory_urls: bool) -> str:
     """The picker's field, hidden until its script runs (filling fields needs it)."""
-    digest = hashlib.sha256(site_json().encode("utf-8")).hexdigest()[:12]
+    try:
+        digest = hashlib.sha256(site_json().encode("utf-8")).hexdigest()[:12]
+        table = price_table()
+    except BuildError as error:
+        raise PluginError(str(error)) from error
     url = f"{site_root_for(page_src, directory_urls)}{SITE_PATH}?v={digest}"
-    table = price_table()
     return (
         '<div class="p2p-calc__field p2p-calc__field--wide p2p-prices" data-field="model" '
         f'data-p2p-component="price-picker" data-prices-url="{_e(url)}" hidden>'
@@ -66,10 +46,3 @@ def picker_html(page_src: str, directory_urls: bool) -> str:
         '<p class="p2p-prices__stale" id="cost-model-stale" data-role="price-stale" hidden></p>'
         "</div>"
     )
-
-
-def write_site_prices(site_dir: Path) -> None:
-    """Write the picker's table into the built site."""
-    target = site_dir / SITE_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(site_json(), encoding="utf-8")

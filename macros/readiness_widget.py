@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from macros.assets import PYTHON_HEAD_KEY, PythonRuntime
 from macros.html import esc as _e
 from macros.prerender import prerender
 from pilot2prod import sharelink
@@ -26,6 +25,7 @@ from pilot2prod.readiness.rubric import Rubric
 from pilot2prod.readiness.scoring import assess
 from pilot2prod.text import format_number
 from pilot2prod.urls import doc_url, site_root_for
+from sitebuild.runtime import PYTHON_HEAD_KEY, PythonRuntime
 
 FULL_LOAD = 'target="_self"'
 """On share links: Material's instant navigation leaves links with a target alone, so the

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from macros.assets import PYTHON_HEAD_KEY, PythonRuntime
 from macros.html import esc as _e
 from macros.html import table_html
 from macros.prerender import prerender
@@ -25,6 +24,7 @@ from pilot2prod.charts import to_svg
 from pilot2prod.dataset import Dataset
 from pilot2prod.text import format_number, with_unit
 from pilot2prod.urls import doc_url, site_root_for
+from sitebuild.runtime import PYTHON_HEAD_KEY, PythonRuntime
 
 EFFORT_FORMAT = "pilot2prod/estimate"
 COST_FORMAT = "pilot2prod/run-cost"

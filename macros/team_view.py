@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from macros.assets import WHEEL_SITE_DIR, PythonRuntime
 from macros.html import attrs as _attrs
 from pilot2prod.model.nesting import MAX_DEPTH
 from pilot2prod.readiness.merge import MAX_PEOPLE
 from pilot2prod.urls import site_root_for
+from sitebuild.runtime import WHEEL_SITE_DIR, PythonRuntime
 
 MAX_FILE_BYTES = 1024 * 1024
 """An exported answers file is a few kilobytes; anything over 1 MB is refused unread."""

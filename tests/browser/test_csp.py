@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from macros.headers import POLICY
+from sitebuild.headers import POLICY
 from tests.browser.support import BOOT_TIMEOUT_MS, python_result, set_inputs, watch_errors
 from tests.browser.test_pages import _page_paths
 from tests.fixtures import repo_files

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from macros.headers import POLICY
+from sitebuild.headers import POLICY
 from tests.build.conftest import project_copy  # noqa: F401 (a fixture, used by name)
 from tests.serving import SiteHandler, build_site
 

@@ -13,9 +13,9 @@ from tests.serving import ROOT
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the site's sources that a test may edit."""
-    for name in ("docs", "data", "macros", "overrides", "pilot2prod"):
+    for name in ("docs", "data", "macros", "sitebuild", "overrides", "pilot2prod"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("mkdocs.yml", "published-links.txt"):
+    for name in ("mkdocs.yml", "published-links.txt", "pyproject.toml", "setup.py", "README.md"):
         shutil.copy(ROOT / name, tmp_path / name)
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
     return tmp_path

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import brotli
 
-from macros.compressed import write_compressed_copies
+from sitebuild.compressed import write_compressed_copies
 
 
 def test_every_copy_unpacks_to_its_original(built_site: Path):

@@ -9,8 +9,8 @@ from pathlib import Path
 import brotli
 import pytest
 
-from macros import compressed
-from macros.compressed import write_compressed_copies
+from sitebuild import compressed
+from sitebuild.compressed import write_compressed_copies
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.headers import POLICY, headers_text, policy
+from sitebuild.headers import POLICY, headers_text, policy
 
 
 def test_self_hosted_pyodide_keeps_the_strict_policy():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.published_links import LIST_FILE, missing, read_list
+from sitebuild.published_links import LIST_FILE, missing, read_list
 from tests.serving import ROOT, build_site
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.assets import PYODIDE_FILES
 from pilot2prod import __version__
 from pilot2prod.model import bundle
+from sitebuild.runtime import PYODIDE_FILES
 from tests.fixtures import api_result, repo_data, repo_files
 from tests.serving import ROOT
 

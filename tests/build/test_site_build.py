@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.pages import heading_anchors
+from sitebuild.pages import heading_anchors
 from tests.fixtures import repo_data
 from tests.serving import ROOT, build_site
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from macros import site_stdlib
 from pilot2prod import api
 from pilot2prod.model import bundle
+from sitebuild import site_stdlib
 from tests.fixtures import repo_data
 from tests.serving import ROOT
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.exceptions import PluginError
 
-from macros.stylesheets import JOINED, join_stylesheets, link_joined_stylesheet
+from sitebuild.errors import BuildError
+from sitebuild.stylesheets import JOINED, join_stylesheets, link_joined_stylesheet
 from tests.serving import ROOT
 
 LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
@@ -74,5 +74,5 @@ def test_other_entries_keep_their_place(tmp_path: Path):
 
 def test_a_listed_stylesheet_that_is_missing_fails_the_build_by_name(tmp_path: Path):
     """A typo in mkdocs.yml's extra_css names the file instead of linking nothing."""
-    with pytest.raises(PluginError, match=r"extra_css: cannot read assets/css/typo\.css"):
+    with pytest.raises(BuildError, match=r"extra_css: cannot read assets/css/typo\.css"):
         join_stylesheets(tmp_path, ["assets/css/typo.css"])

@@ -17,7 +17,7 @@ def test_no_label_has_an_empty_tabindex(built_site):
 
 
 def test_no_checkbox_or_radio_has_autocomplete(built_site):
-    """autocomplete is for text-like inputs; Material's toggles lose it (macros/valid_html.py)."""
+    """autocomplete is for text-like inputs; Material's toggles lose it (sitebuild/markup.py)."""
     tag = re.compile(r"<input\b[^>]*\btype=\"(?:checkbox|radio)\"[^>]*>")
     for html_file in _pages(built_site):
         for found in tag.findall(html_file.read_text(encoding="utf-8")):

@@ -9,9 +9,9 @@ from decimal import Decimal
 import pytest
 from genai_prices import Usage, calc_price
 
-from macros.model_prices import price_table
 from pilot2prod.calculators.runcost.model import load_cost_model, monthly_cost
 from pilot2prod.calculators.runcost.prices import TABLE_PATH, price_fields, shipped_table
+from sitebuild.model_prices import price_table
 from tests.fixtures import repo_files
 from tests.serving import ROOT
 

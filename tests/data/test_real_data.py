@@ -58,7 +58,7 @@ def test_readiness_assessment_covers_the_three_dimensions(data):
 def test_links_and_anchors_hold_against_the_pages():
     """Every link in the data lands on a page and anchor, and no record id repeats a heading
     anchor of its page: the build's check, run on the real data and docs/."""
-    from macros.pages import page_anchors
+    from sitebuild.pages import page_anchors
     from tests.serving import ROOT
 
     repo_data().validate_all(page_anchors(ROOT / "docs"))

@@ -1,4 +1,4 @@
-// The old-address pages that mkdocs-redirects writes (see macros/redirects.py) load this one
+// The old-address pages that mkdocs-redirects writes (see sitebuild/redirects.py) load this one
 // classic script instead of their inline one, which the strict Content-Security-Policy blocks.
 // A meta refresh cannot carry the #fragment, so a reader who followed a link to a section of a
 // moved page would land at the top of the new one; this script goes to the new address with the

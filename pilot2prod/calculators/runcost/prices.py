@@ -2,10 +2,10 @@
 
 The table (`prices.json` beside this module) holds, for each provider and model, the prices in
 dollars per million tokens that genai-prices gave on the table's as-of date: input, output and,
-where the data has them, cached input, cache writes and the batch tier. `macros/model_prices.py`
-writes it at build time; this module only reads it, so neither the command line nor the site
-needs genai-prices at run time. `price_fields` turns one model's prices into the run-cost form's
-fields, once, for both the command line and the page's model picker.
+where the data has them, cached input, cache writes and the batch tier.
+`sitebuild/model_prices.py` writes it; this module only reads it, so neither the command line
+nor the site needs genai-prices at run time. `price_fields` turns one model's prices into the
+run-cost form's fields, once, for both the command line and the page's model picker.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
  * This file is loaded two ways, which is why it has no import or export:
  *
  * - as a classic script at the top of a calculator page's <head>, right after the
- *   `<meta data-p2p-python="early">` that says where the runtime is (macros/assets.py,
+ *   `<meta data-p2p-python="early">` that says where the runtime is (sitebuild/runtime.py,
  *   head_html). The parser runs it before it reaches the stylesheets and Material's bundle, so
  *   the worker starts a few milliseconds after the page arrives. An async module does not do
  *   that: the parser executes the scripts already in the cache one after another without

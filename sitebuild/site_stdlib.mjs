@@ -1,6 +1,6 @@
 // Find what the site's Python imports, and byte-compile it with Pyodide's own interpreter.
 //
-// Run by macros/site_stdlib.py at build time (Node and the pinned npm `pyodide` are build
+// Run by sitebuild/site_stdlib.py at build time (Node and the pinned npm `pyodide` are build
 // dependencies already). It boots Pyodide from the npm package with its stock standard library,
 // puts our wheel on sys.path as a zip (as the site ships it), imports every module of the package
 // that the browser may reach and runs every API call it is given. The modules loaded by then, Pyodide's
@@ -12,13 +12,13 @@
 // every error into a message), so a reader downloads less and Python unmarshals less at start-up.
 // Nothing is fetched: the stock library and the wheel are read from disk.
 //
-// Usage: node macros/site_stdlib.mjs PYODIDE_DIR WHEEL PROBE_JSON OUT_ZIP
+// Usage: node sitebuild/site_stdlib.mjs PYODIDE_DIR WHEEL PROBE_JSON OUT_ZIP
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [pyodideDir, wheelPath, probePath, outPath] = process.argv.slice(2);
 if (!outPath) {
-  console.error("usage: node macros/site_stdlib.mjs PYODIDE_DIR WHEEL PROBE_JSON OUT_ZIP");
+  console.error("usage: node sitebuild/site_stdlib.mjs PYODIDE_DIR WHEEL PROBE_JSON OUT_ZIP");
   process.exit(2);
 }
 

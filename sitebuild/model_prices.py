@@ -7,7 +7,7 @@ installed, and the site build serves it to the run-cost page. The browser's whee
 `.py` files, so neither the package nor the table reaches Pyodide. `tests/data/` checks that the
 committed table equals what the pinned genai-prices gives on the table's own as-of date.
 
-Usage: `python -m macros.model_prices [YYYY-MM-DD]` (default: today, UTC).
+Usage: `python -m sitebuild.model_prices [YYYY-MM-DD]` (default: today, UTC).
 """
 
 from __future__ import annotations

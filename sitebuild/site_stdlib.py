@@ -2,7 +2,7 @@
 
 Most of a stock Pyodide boot is Python compiling its standard library from source. The build
 asks Pyodide itself which modules the start-up and every `pilot2prod.api` function import, by
-running them under Node (macros/site_stdlib.mjs), and byte-compiles exactly those with Pyodide's
+running them under Node (sitebuild/site_stdlib.mjs), and byte-compiles exactly those with Pyodide's
 own interpreter. The zip the worker loads through `stdLibURL` holds them as sourceless `.pyc`,
 our package compiled the same way, the build's data as `pilot2prod/_data.json` and the catalogue
 of declared API functions as `pilot2prod/api/_functions.json`: one download
@@ -24,13 +24,12 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from macros.build_cache import build_cache
-from macros.built_file import BuiltFile
 from pilot2prod import api
 from pilot2prod.dataset import Dataset
 from pilot2prod.model import bundle
+from sitebuild.built_file import BuiltFile
+from sitebuild.cache import build_cache
+from sitebuild.errors import BuildError
 
 PROBE_SCRIPT = Path(__file__).with_name("site_stdlib.mjs")
 PROBE_TIMEOUT_S = 180
@@ -83,7 +82,7 @@ def probe_key(version: str, package_dir: Path) -> str:
 def _run_probe(pyodide_dir: Path, wheel: bytes, dataset: Dataset, target: Path) -> None:
     node = shutil.which("node")
     if node is None:
-        raise PluginError("node is not installed: the build compiles the site's Python with it")
+        raise BuildError("node is not installed: the build compiles the site's Python with it")
     work = target.with_suffix(".work")
     work.mkdir(parents=True, exist_ok=True)
     (work / "site.whl").write_bytes(wheel)
@@ -97,10 +96,10 @@ def _run_probe(pyodide_dir: Path, wheel: bytes, dataset: Dataset, target: Path) 
             command, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, check=False
         )
     except subprocess.TimeoutExpired as error:
-        raise PluginError(f"compiling the site's Python took over {PROBE_TIMEOUT_S} s") from error
+        raise BuildError(f"compiling the site's Python took over {PROBE_TIMEOUT_S} s") from error
     if done.returncode != 0 or not partial.is_file():
         last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise PluginError(f"compiling the site's Python with Pyodide failed: {last}")
+        raise BuildError(f"compiling the site's Python with Pyodide failed: {last}")
     partial.replace(target)  # atomic: a parallel build never reads half a file
     shutil.rmtree(work, ignore_errors=True)
 

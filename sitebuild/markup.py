@@ -1,4 +1,4 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): the last invalid markup Material's templates write, fixed.
+"""The last invalid markup Material's templates write, fixed in every page of the built site.
 
 Material's base.html gives its two hidden toggle checkboxes (`__drawer`, `__search`)
 `autocomplete="off"`, which HTML allows only on text-like inputs, so the Nu HTML
@@ -11,7 +11,7 @@ open drawer from its form cache; its own script closes the drawer on navigation 
 from __future__ import annotations
 
 import re
-from typing import Any
+from pathlib import Path
 
 _TOGGLE = re.compile(
     r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" '
@@ -19,11 +19,14 @@ _TOGGLE = re.compile(
 )
 
 
-def on_post_page(output: str, **_: Any) -> str:
-    """Drop `autocomplete` from Material's toggle checkboxes."""
-    return _TOGGLE.sub(r"\1>", output)
-
-
-def on_post_template(output_content: str, **_: Any) -> str:
-    """The same for static templates: 404.html is rendered without a page."""
-    return _TOGGLE.sub(r"\1>", output_content)
+def fix_material_markup(site_dir: Path) -> list[Path]:
+    """Drop `autocomplete` from Material's toggle checkboxes in every page (404.html included);
+    return the pages changed."""
+    changed = []
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        fixed = _TOGGLE.sub(r"\1>", text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+            changed.append(page)
+    return changed

@@ -1,36 +1,32 @@
-"""Build-time assets for the calculators: the Pyodide runtime and a wheel of pilot2prod.
+"""The Python runtime of the widgets: Pyodide, the wheel of pilot2prod and the site's library.
 
 Pyodide comes from the npm package pinned in `package-lock.json`; only the
 files a worker needs are copied into the site, under a folder named after the
 version so a browser never mixes two releases from its cache. Our own code
-ships as a pure-Python `py3-none-any` wheel written with the standard library
-(no build backend, no network) that also carries the site's validated data as
-`pilot2prod/_data.json`, so the browser scores with what the pages were built from.
+ships as a pure-Python `py3-none-any` wheel (`sitebuild.wheel`) that also carries
+the site's validated data as `pilot2prod/_data.json`, so the browser scores with
+what the pages were built from, and as the site's own compiled library
+(`sitebuild.site_stdlib`), which the worker loads instead.
+
+The runtime is prepared before any page is written (each page names its files with their
+content hashes) and written into the site after the build.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import json
 import shutil
-import zipfile
-from collections.abc import Mapping
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import Path, PurePosixPath
 
-from mkdocs.exceptions import PluginError
-
-import pilot2prod
-from macros.built_file import BuiltFile
-from macros.site_stdlib import build_site_stdlib
-from pilot2prod.calculators.runcost.prices import TABLE_PATH as PRICES_TABLE
 from pilot2prod.dataset import Dataset
-from pilot2prod.model import bundle
-from pilot2prod.model.errors import DataError
 from pilot2prod.urls import site_root_for
+from sitebuild.built_file import BuiltFile
+from sitebuild.errors import BuildError
+from sitebuild.settings import Settings
+from sitebuild.site_stdlib import build_site_stdlib
+from sitebuild.wheel import build_wheel
 
 PYODIDE_FILES = (
     "pyodide.mjs",
@@ -52,10 +48,6 @@ STDLIB_SITE_DIR = "assets/python"
 
 PYTHON_HEAD_KEY = "p2p_python_head"
 """Page-meta key for the `<head>` markup a Python widget leaves (see overrides/main.html)."""
-
-PACKAGE = "pilot2prod"
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-"""A fixed timestamp so the same sources always give a byte-identical wheel."""
 
 
 @dataclass(frozen=True)
@@ -123,103 +115,25 @@ def find_pyodide(root: Path) -> tuple[Path, str]:
     folder = root / "node_modules" / "pyodide"
     missing = [name for name in PYODIDE_FILES if not (folder / name).is_file()]
     if missing:
-        raise PluginError(
+        raise BuildError(
             f"node_modules/pyodide is missing or incomplete (no {missing[0]}): "
             "run npm ci (or make build) to install the pinned Pyodide"
         )
     try:
         version = json.loads((folder / "package.json").read_text(encoding="utf-8"))["version"]
     except (OSError, ValueError, KeyError) as error:
-        raise PluginError(f"node_modules/pyodide/package.json is unreadable: {error}") from error
+        raise BuildError(f"node_modules/pyodide/package.json is unreadable: {error}") from error
     return folder, str(version)
 
 
-def _record_hash(content: bytes) -> str:
-    digest = hashlib.sha256(content).digest()
-    return "sha256=" + base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
-
-
-def _metadata(version: str) -> str:
-    return (
-        "Metadata-Version: 2.1\n"
-        f"Name: {PACKAGE}\n"
-        f"Version: {version}\n"
-        "Summary: Guidance and tools for taking an AI capability from pilot to production.\n"
-        "Requires-Python: >=3.11\n"
-        # Only to read YAML answers files; JSON and the bundled data need nothing else.
-        "Requires-Dist: pyyaml>=6,<7\n"
-        "License: MIT\n"
-    )
-
-
-def _wheel_file() -> str:
-    return (
-        "Wheel-Version: 1.0\n"
-        "Generator: pilot2prod site build (macros/assets.py)\n"
-        "Root-Is-Purelib: true\n"
-        "Tag: py3-none-any\n"
-    )
-
-
-def package_files(package_dir: Path) -> dict[str, bytes]:
-    """Every module, marker file and the price table, keyed by its path inside the wheel."""
-    files: dict[str, bytes] = {}
-    for path in sorted(package_dir.rglob("*")):
-        if not path.is_file() or "__pycache__" in path.parts:
-            continue
-        # The model-price table travels too, so the command line installed from this wheel has
-        # `cost --model`; the browser's picker fetches its own copy, and genai-prices stays out.
-        keep = path.suffix in (".py", ".typed") or path.as_posix().endswith(PRICES_TABLE)
-        if not keep or path.name == bundle.RESOURCE:
-            continue
-        relative = path.relative_to(package_dir.parent).as_posix()
-        files[relative] = path.read_bytes()
-    return files
-
-
-def build_wheel(package_dir: Path, dataset: Dataset) -> BuiltFile:
-    """A `py3-none-any` wheel of the package with the dataset bundled as `_data.json`."""
-    version = pilot2prod.__version__
-    dist_info = f"{PACKAGE}-{version}.dist-info"
-    try:
-        data_json = bundle.encode(dataset.files, version, dataset.pages or {})
-    except DataError as error:
-        raise PluginError(str(error)) from error
-    contents = package_files(package_dir)
-    contents[f"{PACKAGE}/{bundle.RESOURCE}"] = data_json.encode("utf-8")
-    contents[f"{dist_info}/METADATA"] = _metadata(version).encode("utf-8")
-    contents[f"{dist_info}/WHEEL"] = _wheel_file().encode("utf-8")
-    if (package_dir / "cli" / "__init__.py").is_file():
-        contents[f"{dist_info}/entry_points.txt"] = (
-            f"[console_scripts]\n{PACKAGE} = {PACKAGE}.cli:main\n".encode()
-        )
-    record_path = f"{dist_info}/RECORD"
-    record_lines = [
-        f"{name},{_record_hash(content)},{len(content)}" for name, content in contents.items()
-    ]
-    record_lines.append(f"{record_path},,")
-    contents[record_path] = ("\n".join(record_lines) + "\n").encode("utf-8")
-    buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, content in contents.items():
-            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, content)
-    return BuiltFile(name=f"{PACKAGE}-{version}-py3-none-any.whl", content=buffer.getvalue())
-
-
-def prepare_runtime(root: Path, config: Mapping[str, object], dataset: Dataset) -> PythonRuntime:
+def prepare_runtime(root: Path, settings: Settings, dataset: Dataset) -> PythonRuntime:
     """Check the Pyodide package and build the wheel, before any page is rendered."""
-    extra = config.get("extra") or {}
-    base_url = extra.get("pyodide_base_url") if isinstance(extra, Mapping) else None
-    if base_url is not None and (not isinstance(base_url, str) or not base_url.strip()):
-        raise PluginError("mkdocs.yml: extra.pyodide_base_url must be a URL or left out")
+    base_url = settings.pyodide_base_url
     if base_url:
         folder, version = None, ""
     else:
         folder, version = find_pyodide(root)
-    wheel = build_wheel(root / PACKAGE, dataset)
+    wheel = build_wheel(root, dataset)
     stdlib = lock_info = None
     if folder is not None:
         stdlib = build_site_stdlib(root, folder, version, wheel.content, dataset)
@@ -228,8 +142,8 @@ def prepare_runtime(root: Path, config: Mapping[str, object], dataset: Dataset) 
         wheel=wheel,
         pyodide_dir=folder,
         pyodide_version=version,
-        pyodide_base_url=base_url or None,
-        directory_urls=bool(config.get("use_directory_urls", True)),
+        pyodide_base_url=base_url,
+        directory_urls=settings.directory_urls,
         stdlib=stdlib,
         lock_info=lock_info or "",
     )
@@ -239,7 +153,7 @@ def _lock_info(folder: Path) -> str:
     try:
         info = json.loads((folder / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
     except (OSError, ValueError, KeyError) as error:
-        raise PluginError(
+        raise BuildError(
             f"node_modules/pyodide/pyodide-lock.json is unreadable: {error}"
         ) from error
     return json.dumps(info, sort_keys=True, separators=(",", ":"))

@@ -13,10 +13,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-import time
 from pathlib import Path
 
 import brotli
+
+from sitebuild.cache import prune
 
 COMPRESSIBLE = (".html", ".js", ".mjs", ".css", ".json", ".svg", ".xml", ".txt", ".wasm", ".zip")
 """Kinds of file worth compressing; a zip is, when it is stored (the site's library)."""
@@ -53,7 +54,7 @@ def _compress(content: bytes, cache: Path) -> dict[str, bytes]:
     try:
         found = {suffix: path.read_bytes() for suffix, path in paths.items()}
         for path in paths.values():
-            os.utime(path)  # used now: kept by _prune
+            os.utime(path)  # used now: kept by prune
         return found
     except FileNotFoundError:
         pass
@@ -64,20 +65,6 @@ def _compress(content: bytes, cache: Path) -> dict[str, bytes]:
         partial.write_bytes(data)
         partial.replace(paths[suffix])
     return copies
-
-
-KEEP_DAYS = 30
-"""A cached copy no build has used for this long is deleted (each edit of a page leaves one)."""
-
-
-def _prune(cache: Path, keep_days: float = KEEP_DAYS) -> None:
-    oldest = time.time() - keep_days * 86400
-    for path in cache.glob("*"):
-        try:
-            if path.stat().st_mtime < oldest:
-                path.unlink()
-        except FileNotFoundError:
-            pass  # another build pruned it first
 
 
 def write_compressed_copies(site_dir: Path, cache: Path) -> int:
@@ -97,5 +84,5 @@ def write_compressed_copies(site_dir: Path, cache: Path) -> int:
             elif target.exists():
                 target.unlink()  # a stale copy from an earlier build would be served instead
     if cache.is_dir():
-        _prune(cache)
+        prune(cache)
     return written

@@ -9,9 +9,7 @@ Inline `style` attributes stay allowed: Material sets some from its bundle.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 POLICY = (
@@ -37,7 +35,7 @@ def policy(pyodide_base_url: str | None = None) -> str:
 def headers_text(pyodide_base_url: str | None = None) -> str:
     """The `_headers` file: the policy on every path, `application/wasm` on `.wasm` files."""
     return (
-        "# Written by the build (macros/headers.py). Netlify and Cloudflare Pages read it;\n"
+        "# Written by the build (sitebuild/headers.py). Netlify and Cloudflare Pages read it;\n"
         "# other hosts: send the same headers from the server configuration.\n"
         "/*\n"
         f"  Content-Security-Policy: {policy(pyodide_base_url)}\n"
@@ -47,12 +45,7 @@ def headers_text(pyodide_base_url: str | None = None) -> str:
     )
 
 
-def write_headers(config: Mapping[str, Any]) -> None:
+def write_headers(site_dir: Path, pyodide_base_url: str | None = None) -> None:
     """Write `_headers` at the root of the built site."""
-    extra = config.get("extra") or {}
-    base_url = extra.get("pyodide_base_url") if isinstance(extra, Mapping) else None
-    site_dir = Path(config["site_dir"])
     site_dir.mkdir(parents=True, exist_ok=True)
-    (site_dir / "_headers").write_text(
-        headers_text(base_url if isinstance(base_url, str) else None), encoding="utf-8"
-    )
+    (site_dir / "_headers").write_text(headers_text(pyodide_base_url), encoding="utf-8")

@@ -18,11 +18,10 @@ from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from pilot2prod.dataset import Dataset
 from pilot2prod.model.links import record_anchors
 from pilot2prod.urls import doc_url
+from sitebuild.errors import BuildError
 
 LIST_FILE = "published-links.txt"
 """The committed list, one address a line, beside mkdocs.yml."""
@@ -130,20 +129,15 @@ def missing(
     return gone
 
 
-def redirect_maps(conf: Mapping[str, object]) -> Mapping[str, str]:
-    """The `old.md: new.md` entries of the redirects plugin in `conf` (none without it)."""
-    plugins = conf.get("plugins")
-    plugin = plugins.get("redirects") if isinstance(plugins, Mapping) else None
-    config = getattr(plugin, "config", None) or {}
-    return dict(config.get("redirect_maps") or {})
-
-
-def check_published_links(env: object, data: Dataset) -> None:
+def check_published_links(
+    site_dir: Path,
+    root: Path,
+    data: Dataset,
+    redirects: Mapping[str, str],
+    directory_urls: bool = True,
+) -> None:
     """After a build: fail on a listed address that vanished; or rewrite the list on request."""
-    conf = env.conf  # type: ignore[attr-defined]
-    root = Path(conf["config_file_path"]).resolve().parent
-    directory_urls = bool(conf["use_directory_urls"])
-    current = published(Path(conf["site_dir"]), data, directory_urls)
+    current = published(site_dir, data, directory_urls)
     list_path = root / LIST_FILE
     if os.environ.get(WRITE_ENV) == "1":
         write_list(list_path, current)
@@ -153,10 +147,10 @@ def check_published_links(env: object, data: Dataset) -> None:
         log.info("%s not found: published addresses are not checked", LIST_FILE)
         return
     listed = read_list(list_path)
-    gone = missing(listed, current, redirect_maps(conf), directory_urls)
+    gone = missing(listed, current, redirects, directory_urls)
     if gone:
         shown = "\n  ".join(gone)
-        raise PluginError(
+        raise BuildError(
             f"{LIST_FILE}: these published addresses are gone:\n  {shown}\n"
             "Add a redirect for a moved page (redirects: redirect_maps in mkdocs.yml), an alias "
             'anchor for a renamed section (<div class="p2p-alias" id="old-id"></div>), or retire '

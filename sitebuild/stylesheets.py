@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
+from sitebuild.errors import BuildError
 
 FOLDER = "assets/css/"
 """Where the joined sources live, and where the joined file goes (same relative `url()`s)."""
@@ -39,6 +39,7 @@ class Stylesheets:
         return f"{JOINED}?v={hashlib.sha256(self.content).hexdigest()[:16]}"
 
     def write(self, site_dir: Path) -> None:
+        """Write the joined file into the built site."""
         target = site_dir / JOINED
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(self.content)
@@ -56,16 +57,19 @@ def join_stylesheets(docs_dir: Path, extra_css: Sequence[Any]) -> Stylesheets:
         try:
             text = (docs_dir / source).read_bytes()
         except OSError as error:
-            raise PluginError(f"mkdocs.yml extra_css: cannot read {source}: {error}") from error
+            raise BuildError(f"mkdocs.yml extra_css: cannot read {source}: {error}") from error
         parts.append(f"/* {source} */\n".encode() + text.rstrip() + b"\n")
     return Stylesheets(sources, b"\n".join(parts))
 
 
-def link_joined_stylesheet(config: MutableMapping[str, Any]) -> Stylesheets:
+def link_joined_stylesheet(
+    config: MutableMapping[str, Any], joined: Stylesheets | None = None
+) -> Stylesheets:
     """Replace the local stylesheets in the config's `extra_css` by the joined file (where the
     first of them stood), so the theme links one file; return what to write after the build."""
     extra_css = list(config["extra_css"])
-    joined = join_stylesheets(Path(config["docs_dir"]), extra_css)
+    if joined is None:
+        joined = join_stylesheets(Path(config["docs_dir"]), extra_css)
     if not joined.sources:
         return joined
     first = next(i for i, entry in enumerate(extra_css) if _joinable(entry))
