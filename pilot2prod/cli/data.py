@@ -2,8 +2,10 @@
 
 In order: `--data DIR` (an organisation's adapted copy of `data/`), checked with every check
 the site build makes; the data bundled in the wheel the site serves (`pilot2prod/_data.json`,
-exactly what the pages were built from); the `data/` folder of the repository this package
-was installed from in editable mode, checked like `--data`.
+exactly what the pages were built from); the `data/` folder of the checkout the package runs
+from (an editable install, or the source tree itself); the copy of that folder a wheel built
+from a checkout carries (`pilot2prod/data/`, see setup.py). The last two are checked like
+`--data`. Each is the repository's own `data/` as it was when installed, so none can go stale.
 """
 
 from __future__ import annotations
@@ -38,11 +40,15 @@ def _checked(folder: Path, label: str) -> Dataset:
 
 
 def _repository_data() -> Path | None:
-    """`data/` beside the package when it runs from a checkout of the repository."""
-    root = Path(pilot2prod.__file__).resolve().parent.parent
-    folder = root / "data"
-    if (root / "pyproject.toml").is_file() and (folder / "checklists").is_dir():
-        return folder
+    """`data/` beside the package when it runs from a checkout of the repository, else the
+    copy a wheel built from a checkout carries inside the package."""
+    package = Path(pilot2prod.__file__).resolve().parent
+    beside = package.parent / "data"
+    if (package.parent / "pyproject.toml").is_file() and (beside / "checklists").is_dir():
+        return beside
+    carried = package / "data"
+    if (carried / "checklists").is_dir():
+        return carried
     return None
 
 
@@ -59,8 +65,8 @@ def load_data(data_dir: str | None) -> DataSource:
         raise CliError(
             bundled_error.source,
             "",
-            "is missing, and there is no data/ folder beside the package; install the wheel "
-            "the site serves, or point --data at a copy of data/",
+            "is missing, and there is no data/ folder beside the package or inside it; install "
+            "the wheel the site serves or the repository, or point --data at a copy of data/",
         )
     return DataSource(_repository_dataset(folder), str(folder), str(folder))
 
