@@ -26,48 +26,76 @@ def _result(site, example_id):
     return assess(checklist, site.rubric, read_answers(dict(entry.answers), checklist))
 
 
+VALUE = {"yes": 1.0, "partial": 0.5, "no": 0.0}
+
+
+def _weighted_means(site, example_id):
+    """Each dimension's score worked out by hand from the data: the weights of Yes, plus half
+    those of Partly, over the weights of the questions answered (the totals come from the
+    data, so a new question changes them here too)."""
+    answers = site.example_assessments.get(example_id).answers
+    means = []
+    for section in site.checklists["readiness"].sections:
+        counted = [i for i in section.items if answers.get(i.id) in VALUE]
+        total = sum(i.weight for i in counted)
+        means.append(sum(i.weight * VALUE[answers[i.id]] for i in counted) / total)
+    return means
+
+
+def _band(site, position):
+    """The id of the band at `position` (0 the lowest), as data/readiness.yml names it."""
+    return site.rubric.bands[position].id
+
+
 def test_support_assistant(site):
-    """Operations 1/16 sets the score; four critical Nos hold it at Not ready, and fixing
-    them is the first step of the path (it also lifts every dimension to Early)."""
+    """Operations sets the score; four critical Nos hold it in the lowest band, and fixing
+    them is the first step of the path (it also lifts every dimension to the next band)."""
     result = _result(site, "support-assistant")
-    # reliability 3.5/16, integration 5/15, operations 1/16 (only cost monitoring, Partly, weight 2)
-    assert [d.score for d in result.dimensions] == pytest.approx([3.5 / 16, 5 / 15, 1 / 16])
-    assert result.score == pytest.approx(1 / 16)
-    assert result.band.id == "not-ready" and result.weakest.id == "operations"
+    # Today: reliability 3.5/16, integration 5/15, operations 1/16 (only cost monitoring, Partly).
+    assert [d.score for d in result.dimensions] == pytest.approx(
+        _weighted_means(site, "support-assistant")
+    )
+    assert result.score == pytest.approx(min(_weighted_means(site, "support-assistant")))
+    assert result.band.id == _band(site, 0) and result.weakest.id == "operations"
     assert [i.id for i in result.capping] == [
         "validation-and-fallback",
         "hardest-link-built",
         "named-operator",
         "open-ended-funding",
     ]
-    assert result.what_if.target.id == "early"
+    assert result.what_if.target.id == _band(site, 1)
     assert [i.id for i in result.what_if.items] == [
         "validation-and-fallback",  # reliability 3.5 + 3 = 6.5 of 16 >= 0.4
         "hardest-link-built",  # integration 5 + 3 = 8 of 15
         "named-operator",  # operations 1 + 3 + 3 = 7 of 16
         "open-ended-funding",
     ]
-    assert [step.target.id for step in result.path] == ["early", "nearly-ready", "ready"]
+    assert [step.target.id for step in result.path] == [b.id for b in site.rubric.bands[1:]]
     assert all(i.risk == "high" for i in result.capping)
 
 
 def test_document_processing(site):
-    """Reliability 8/16 is the weakest; two reliability items lift it to Nearly ready."""
+    """Reliability is the weakest; two reliability items lift it two bands up."""
     result = _result(site, "document-processing")
-    # integration 12.5/15, operations 12/16
-    assert [d.score for d in result.dimensions] == pytest.approx([8 / 16, 12.5 / 15, 12 / 16])
-    assert result.band.id == "early" and result.weakest.id == "reliability"
+    # Today: reliability 8/16, integration 12.5/15, operations 12/16.
+    assert [d.score for d in result.dimensions] == pytest.approx(
+        _weighted_means(site, "document-processing")
+    )
+    assert result.band.id == _band(site, 1) and result.weakest.id == "reliability"
     assert result.capping == ()
-    assert result.what_if.target.id == "nearly-ready"
+    assert result.what_if.target.id == _band(site, 2)
     # 8 + 2 (unassisted, No, weight 2) + 1.5 (real traffic, Partly, weight 3) = 11.5 of 16 >= 0.7
     assert [i.id for i in result.what_if.items] == ["real-traffic-sample", "unassisted-results"]
 
 
 def test_internal_tool(site):
-    """Operations 5.5/16 holds a strong reliability score down; one owner lifts it to Early."""
+    """Operations holds a strong reliability score down; one owner lifts it a band."""
     result = _result(site, "internal-tool")
-    assert [d.score for d in result.dimensions] == pytest.approx([12 / 16, 7 / 15, 5.5 / 16])
-    assert result.band.id == "not-ready" and result.weakest.id == "operations"
+    # Today: reliability 12/16, integration 7/15, operations 5.5/16.
+    assert [d.score for d in result.dimensions] == pytest.approx(
+        _weighted_means(site, "internal-tool")
+    )
+    assert result.band.id == _band(site, 0) and result.weakest.id == "operations"
     assert [i.id for i in result.capping] == ["named-operator", "open-ended-funding"]
     # Both critical Nos must go before any band above the cap: operations 5.5 + 3 + 2 of 16.
     assert [i.id for i in result.what_if.items] == ["named-operator", "open-ended-funding"]
