@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from macros.html import esc as _e
 from macros.prerender import prerender
 from pilot2prod import sharelink
@@ -21,7 +23,7 @@ from pilot2prod.model.checklists import Checklist
 from pilot2prod.readiness.answers import read_answers
 from pilot2prod.readiness.examples import ExampleAnswers
 from pilot2prod.readiness.presentation.views import rule_text
-from pilot2prod.readiness.rubric import Rubric
+from pilot2prod.readiness.rubric import Band, Rubric
 from pilot2prod.readiness.scoring import assess
 from pilot2prod.text import format_number
 from pilot2prod.urls import doc_url, site_root_for
@@ -266,6 +268,23 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
     def readiness_bands() -> str:
         """The verdict bands from data/readiness.yml as a table."""
         return bands_table(data.rubric)
+
+    @env.macro
+    def band(position: int) -> Band:
+        """The verdict band at `position` (0 the lowest, -1 the top), so prose and examples name
+        bands from the data: `{{ band(-2).id }}`, `{{ band(-2).label }}`."""
+        try:
+            return data.rubric.bands[position]
+        except IndexError:
+            raise PluginError(
+                f"band({position}): there are {len(data.rubric.bands)} bands"
+            ) from None
+
+    @env.macro
+    def band_ids() -> str:
+        """Every band's id in code marks, lowest first, joined as prose."""
+        ids = [f"`{b.id}`" for b in data.rubric.bands]
+        return f"{', '.join(ids[:-1])} and {ids[-1]}"
 
     @env.macro
     def readiness_examples(level: int = 3) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pilot2prod.dataset import Dataset
 from pilot2prod.model.errors import DataError
+from sitebuild.bands import band_rules
 from sitebuild.errors import BuildError
 from sitebuild.pages import page_anchors
 from sitebuild.runtime import PythonRuntime, prepare_runtime
@@ -48,5 +49,6 @@ class Build:
 
     @cached_property
     def stylesheets(self) -> Stylesheets:
-        """The site's own stylesheets joined into one file."""
-        return join_stylesheets(self.settings.docs_dir, self.settings.extra_css)
+        """The site's own stylesheets joined into one file, with the bands' colours."""
+        rules = band_rules(self.dataset.rubric)
+        return join_stylesheets(self.settings.docs_dir, self.settings.extra_css, rules)

@@ -49,8 +49,9 @@ def _joinable(entry: Any) -> bool:
     return isinstance(entry, str) and entry.startswith(FOLDER) and entry.endswith(".css")
 
 
-def join_stylesheets(docs_dir: Path, extra_css: Sequence[Any]) -> Stylesheets:
-    """Read the local stylesheets of `extra_css`, in order, into one file's content."""
+def join_stylesheets(docs_dir: Path, extra_css: Sequence[Any], generated: str = "") -> Stylesheets:
+    """Read the local stylesheets of `extra_css`, in order, into one file's content, with the
+    `generated` rules (written from the data) after them."""
     parts: list[bytes] = []
     sources = tuple(entry for entry in extra_css if _joinable(entry))
     for source in sources:
@@ -59,6 +60,8 @@ def join_stylesheets(docs_dir: Path, extra_css: Sequence[Any]) -> Stylesheets:
         except OSError as error:
             raise BuildError(f"mkdocs.yml extra_css: cannot read {source}: {error}") from error
         parts.append(f"/* {source} */\n".encode() + text.rstrip() + b"\n")
+    if sources and generated:  # without a source there is no joined file to carry them
+        parts.append(generated.encode())
     return Stylesheets(sources, b"\n".join(parts))
 
 

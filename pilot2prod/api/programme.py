@@ -194,12 +194,13 @@ _SUMMARY_FIELDS: dict[str, type | tuple[type, ...]] = {
 
 
 def _check_summaries(raw: object, data: Dataset) -> list[dict[str, Any]]:
-    """Summaries sent back by a page: the shape `summarise` writes, ids the checklist knows."""
+    """Summaries sent back by a page: the shape `summarise` writes, ids the checklist knows; a
+    band named by an id it had before (an alias in the data) is read as the band it is now."""
     if not isinstance(raw, list) or len(raw) > MAX_PORTFOLIO:
         raise InputError(f"'summaries' must be a list of at most {MAX_PORTFOLIO} summaries")
     items = {item.id for item in data.scored_checklist.items}
-    bands = {band.id for band in data.rubric.bands} | {"unscored"}
     sections = {section.id for section in data.scored_checklist.sections}
+    checked: list[dict[str, Any]] = []
     for index, summary in enumerate(raw):
         where = f"summaries[{index}]"
         if not isinstance(summary, dict):
@@ -207,17 +208,19 @@ def _check_summaries(raw: object, data: Dataset) -> list[dict[str, Any]]:
         for key, kind in _SUMMARY_FIELDS.items():
             if not isinstance(summary.get(key), kind) or isinstance(summary.get(key), bool):
                 raise InputError(f"{where}.{key} is missing or of the wrong kind")
-        if summary["band"] not in bands or (
+        band = data.rubric.band(summary["band"])
+        if (band is None and summary["band"] != "unscored") or (
             summary["weakest"] is not None and summary["weakest"] not in sections
         ):
             raise InputError(f"{where} names a band or dimension this data does not have")
+        checked.append(summary if band is None else {**summary, "band": band.id})
         if not all(
             isinstance(i, str) and i in items for i in summary["open"] + summary["critical"]
         ):
             raise InputError(f"{where} names a question this data does not have")
         if not all(isinstance(o, str) for o in summary["high_risk_owners"]):
             raise InputError(f"{where}.high_risk_owners must be text")
-    return raw
+    return checked
 
 
 def _refused(raw: object) -> list[dict[str, str]]:

@@ -8,10 +8,11 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
-from pilot2prod.cli.data import DataSource
+from pilot2prod.cli.data import DataSource, load_data
 from pilot2prod.cli.errors import CliError, from_answers_error, from_problems
 from pilot2prod.cli.files import read_structured
 from pilot2prod.model.checklists import Checklist
+from pilot2prod.model.errors import DataError
 from pilot2prod.readiness.answers import Answers, AnswersError, read_document
 from pilot2prod.readiness.rubric import Band, Rubric
 
@@ -64,25 +65,52 @@ def site_root(url: str | None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+BANDS = "{bands}"
+"""Where a help text names the verdict bands: filled from the data when the help is shown."""
+
+
+def band_words() -> str:
+    """The verdict bands of the default data as help names them, lowest first; the data is read
+    only when a help text asks."""
+    try:
+        bands = load_data(None).dataset.rubric.bands
+    except (CliError, DataError):
+        return "the band ids of the data's readiness.yml"
+    return "one of " + ", ".join(band.id for band in bands)
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help that names the verdict bands from the data (`{bands}` in an option's help)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        found = action.help
+        if found and BANDS in found:
+            return found.replace(BANDS, band_words())
+        return found
+
+
 def gate_option(parser: argparse.ArgumentParser, what: str) -> None:
     """`--fail-under BAND`: the release gate."""
+    parser.formatter_class = HelpFormatter
     parser.add_argument(
         "--fail-under",
         metavar="BAND",
-        help=f"exit with status 1 when {what} is below BAND (a band id such as nearly-ready, "
-        "or its label); a verdict that is not scored yet is below every band",
+        help=f"exit with status 1 when {what} is below BAND ({BANDS}, or a band's label); "
+        "a verdict that is not scored yet is below every band",
     )
 
 
 def find_band(rubric: Rubric, given: str) -> Band:
-    """The band named by id or label (any case); a CliError listing the bands otherwise."""
+    """The band named by id, by an id it had before (an alias) or by label (any case); a
+    CliError listing the bands otherwise."""
     wanted = given.strip().lower()
     known = ", ".join(band.id for band in rubric.bands)
     if not wanted:
         # An empty value (an unset CI variable) must not quietly turn the gate off.
         raise CliError("--fail-under", "", f"is empty; give a verdict band (one of: {known})")
     for band in rubric.bands:
-        if wanted in (band.id.lower(), band.label.lower()):
+        names = (band.id, *band.aliases, band.label)
+        if wanted in (name.lower() for name in names):
             return band
     raise CliError(
         "--fail-under", "", f"{given[:60]!r} is not a verdict band (use one of: {known})"

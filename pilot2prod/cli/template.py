@@ -13,10 +13,11 @@ import json
 import textwrap
 
 from pilot2prod.cli import common
-from pilot2prod.cli.data import load_data
+from pilot2prod.cli.data import DataSource, load_data
 from pilot2prod.cli.errors import EXIT_OK, CliError
 from pilot2prod.cli.files import write_text
 from pilot2prod.model.checklists import Checklist
+from pilot2prod.model.errors import DataError
 from pilot2prod.readiness.answers import blank_document
 from pilot2prod.text import clean
 from pilot2prod.urls import doc_url
@@ -71,8 +72,9 @@ def _string(value: str) -> str:
     return json.dumps(value)
 
 
-def render_template(checklist: Checklist, site_root: str = "") -> str:
-    """The YAML text of a blank answers file for `checklist`."""
+def render_template(checklist: Checklist, site_root: str = "", gate: str = "") -> str:
+    """The YAML text of a blank answers file for `checklist`; `gate` is the band id the
+    comment suggests for `--fail-under` (none: no suggestion)."""
     doc = blank_document(checklist)
     values = ", ".join(checklist.answer_values)
     lines = [
@@ -88,8 +90,8 @@ def render_template(checklist: Checklist, site_root: str = "") -> str:
             "",
         ),
         *_comment(
-            "Score it with: pilot2prod assess <this file>  (add --fail-under nearly-ready to "
-            "gate a release on it)",
+            "Score it with: pilot2prod assess <this file>"
+            + (f"  (add --fail-under {gate} to gate a release on it)" if gate else ""),
             "",
         ),
         "",
@@ -128,6 +130,14 @@ def render_template(checklist: Checklist, site_root: str = "") -> str:
     return "\n".join(lines)
 
 
+def _gate(data: DataSource) -> str:
+    """The band a release gate usually asks for: the one just below the top."""
+    try:
+        return data.dataset.rubric.bands[-2].id
+    except DataError:
+        return ""  # data without verdict bands: a checklist to fill in, no gate to suggest
+
+
 def run(args: argparse.Namespace) -> int:
     """Write the template, or list the checklists."""
     root = common.site_root(args.site_url)
@@ -143,5 +153,5 @@ def run(args: argparse.Namespace) -> int:
         checklist = data.dataset.checklist(args.checklist)
     except KeyError as error:
         raise CliError("checklist", "", str(error.args[0])) from None
-    write_text(render_template(checklist, root), args.output, overwrite=args.force)
+    write_text(render_template(checklist, root, _gate(data)), args.output, overwrite=args.force)
     return EXIT_OK

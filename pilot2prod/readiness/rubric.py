@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from pilot2prod.model.errors import DataError
-from pilot2prod.model.schema import parse
+from pilot2prod.model.schema import ID_PATTERN, parse
 
 EPSILON = 1e-9
 """Weighted means are floats: 4 of 5 may come out as 0.7999999; compare with a margin."""
+
+
+COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+"""A band's colour: six hex digits, as CSS reads them."""
+
+
+@dataclass(frozen=True)
+class BandColour:
+    """How a band is marked on the page, in the light and in the dark scheme."""
+
+    light: str
+    dark: str
 
 
 @dataclass(frozen=True)
@@ -21,6 +34,11 @@ class Band:
     label: str
     min_score: float
     meaning: str
+    colour: BandColour | None = None
+    """The band's colour on the page (`#rrggbb` for each scheme); none leaves it unmarked."""
+    aliases: tuple[str, ...] = ()
+    """Ids the band had before a rename: `--fail-under` and files sent back by a page still
+    name it by them."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +107,15 @@ class Rubric:
     @property
     def cap_index(self) -> int:
         """The index of the band a critical No caps the verdict at."""
-        ids = [band.id for band in self.bands]
-        return ids.index(self.critical_cap) if self.critical_cap in ids else 0
+        capped = self.band(self.critical_cap) if self.critical_cap else None
+        return self.bands.index(capped) if capped else 0
+
+    def band(self, band_id: str) -> Band | None:
+        """The band with `band_id`, or with it among its aliases; None when no band has it."""
+        for band in self.bands:
+            if band_id == band.id or band_id in band.aliases:
+                return band
+        return None
 
     @functools.cached_property
     def _weights_in_order(self) -> tuple[WeightWord, ...]:
@@ -130,9 +155,18 @@ def load_rubric(raw: object, source: str = "data/readiness.yml") -> Rubric:
     previous = -1.0
     for index, band in enumerate(rubric.bands):
         where = f"bands[{index}]"
-        if band.id in seen:
-            raise DataError(source, f"{where}.id", f"duplicate id {band.id!r}")
-        seen.add(band.id)
+        for key, name in [("id", band.id), *(("aliases", alias) for alias in band.aliases)]:
+            if key == "aliases" and not ID_PATTERN.fullmatch(name):
+                raise DataError(source, f"{where}.aliases", f"{name!r} is not an id")
+            if name in seen:
+                raise DataError(source, f"{where}.{key}", f"duplicate id {name!r}")
+            seen.add(name)
+        if band.colour is not None:
+            for scheme in ("light", "dark"):
+                if not COLOUR.fullmatch(getattr(band.colour, scheme)):
+                    raise DataError(
+                        source, f"{where}.colour.{scheme}", "must be a colour such as #1f5f99"
+                    )
         if not 0.0 <= band.min_score <= 1.0:
             raise DataError(source, f"{where}.min_score", "must be between 0 and 1")
         if index == 0 and band.min_score != 0.0:
@@ -143,7 +177,7 @@ def load_rubric(raw: object, source: str = "data/readiness.yml") -> Rubric:
     if rubric.critical_cap is not None and rubric.critical_cap not in seen:
         known = ", ".join(band.id for band in rubric.bands)
         raise DataError(source, "critical_cap", f"no band {rubric.critical_cap!r} ({known})")
-    if rubric.critical_cap == rubric.bands[-1].id:
+    if rubric.band(rubric.critical_cap or "") is rubric.bands[-1]:
         raise DataError(source, "critical_cap", "must be below the top band, or it caps nothing")
     if not rubric.weights:
         raise DataError(source, "weights", "must name at least one weight")

@@ -10,6 +10,7 @@ import yaml
 
 from sitebuild.errors import BuildError
 from sitebuild.stylesheets import JOINED, join_stylesheets, link_joined_stylesheet
+from tests.fixtures import repo_data
 from tests.serving import ROOT
 
 LINK = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
@@ -76,3 +77,16 @@ def test_a_listed_stylesheet_that_is_missing_fails_the_build_by_name(tmp_path: P
     """A typo in mkdocs.yml's extra_css names the file instead of linking nothing."""
     with pytest.raises(BuildError, match=r"extra_css: cannot read assets/css/typo\.css"):
         join_stylesheets(tmp_path, ["assets/css/typo.css"])
+
+
+def test_each_bands_colour_comes_from_the_data(built_site: Path):
+    """Every verdict band colours what carries its id, in the light and the dark scheme, with
+    the colours data/readiness.yml gives it; no stylesheet names a band itself."""
+    joined = (built_site / JOINED).read_text(encoding="utf-8")
+    for band in repo_data().rubric.bands:
+        assert band.colour is not None
+        assert f'[data-band="{band.id}"] {{ --p2p-band: {band.colour.light}; }}' in joined
+        dark = f'[data-md-color-scheme="slate"] [data-band="{band.id}"]'
+        assert f"{dark} {{ --p2p-band: {band.colour.dark}; }}" in joined
+        for source in _extra_css():
+            assert f'data-band="{band.id}"' not in (ROOT / "docs" / source).read_text()

@@ -40,6 +40,11 @@ def site_call(name: str, payload: dict) -> dict:
     return api_result(repo_data(), name, payload)
 
 
+def band(position: int) -> str:
+    """The id of the verdict band at `position` (0 the lowest, -1 the top) in the real data."""
+    return repo_bundle().rubric.bands[position].id
+
+
 def readiness_checklist():
     """The real readiness checklist."""
     return repo_bundle().checklist("readiness")

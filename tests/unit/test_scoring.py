@@ -196,7 +196,15 @@ def test_rubric_for_another_checklist_is_refused():
         ([BANDS[0], {**BANDS[1], "min_score": 0}], "bands[1].min_score", "higher than"),
         ([BANDS[0], {**BANDS[1], "min_score": 1.5}], "bands[1].min_score", "between 0 and 1"),
         ([BANDS[0], {**BANDS[1], "id": "not-ready"}], "bands[1].id", "duplicate"),
-        ([BANDS[0], {**BANDS[1], "colour": "red"}], "bands[1].colour", "unknown key"),
+        ([BANDS[0], {**BANDS[1], "tint": "red"}], "bands[1].tint", "unknown key"),
+        ([BANDS[0], {**BANDS[1], "colour": "red"}], "bands[1].colour", "must be"),
+        (
+            [BANDS[0], {**BANDS[1], "colour": {"light": "red", "dark": "#ffcc80"}}],
+            "bands[1].colour.light",
+            "a colour such as #1f5f99",
+        ),
+        ([BANDS[0], {**BANDS[1], "aliases": ["not-ready"]}], "bands[1].aliases", "duplicate"),
+        ([BANDS[0], {**BANDS[1], "aliases": ["Old Name"]}], "bands[1].aliases", "not an id"),
     ],
 )
 def test_bad_rubric_names_file_and_key(bands, path, problem):
