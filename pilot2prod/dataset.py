@@ -9,6 +9,9 @@ Each property carries its own cross-file checks (the rubric scores a checklist w
 are the dimensions; the estimator credits dimensions that exist), so a part is never used
 unchecked, whoever asks first. Whoever needs data is handed a Dataset: there is no module-level
 current data to swap.
+
+It is the composition root: it sits above the domain packages (readiness, calculators, guide)
+and puts their parts together, so none of them, nor the model below, imports it.
 """
 
 from __future__ import annotations

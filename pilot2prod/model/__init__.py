@@ -1,1 +1,3 @@
-"""The site's data as typed records: errors, schema, content, checklists and the one Dataset."""
+"""The ground floor: errors, the strict parser, content records, checklists, links and reading
+YAML and the shipped bundle. It imports nothing above it; the Dataset (`pilot2prod.dataset`)
+puts its parts together with the domain's."""
