@@ -90,22 +90,27 @@ json.dumps(found)
 """
 
 
-def test_code_keeps_only_the_first_line_of_each_function(site_zip, tmp_path):
-    """Location tables are stripped to one line per function (a smaller download), and a
-    traceback still formats, naming those lines."""
-    library = Path(site_zip.filename or "")
-    probe = tmp_path / "lines.mjs"
+def _in_pyodide(script: str, site_zip: zipfile.ZipFile, folder: Path) -> dict:
+    """Run `script` (a Node module template) in Pyodide booted from the site's library; return
+    the JSON its Python printed last."""
+    probe = folder / "probe.mjs"
     probe.write_text(
-        LINE_PROBE
+        script
         % {
             "pyodide": json.dumps((PYODIDE / "pyodide.mjs").as_uri()),
             "index": json.dumps(f"{PYODIDE}/"),
-            "zip": json.dumps(str(library)),
+            "zip": json.dumps(str(Path(site_zip.filename or ""))),
         }
     )
     result = subprocess.run(["node", str(probe)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]  # Pyodide prints its source first
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_code_keeps_only_the_first_line_of_each_function(site_zip, tmp_path):
+    """Location tables are stripped to one line per function (a smaller download), and a
+    traceback still formats, naming those lines."""
+    found = _in_pyodide(LINE_PROBE, site_zip, tmp_path)
     assert found["functions"] > 1000
     assert found["many_lines"] == []
     assert 'File "/lib/python314.zip/json/decoder.py", line' in found["traceback"]
@@ -128,18 +133,7 @@ json.dumps({"boot": boot, "after": after, "verdict": "verdict" in answer})
 def test_the_worker_imports_only_the_module_of_the_function_it_calls(site_zip, tmp_path):
     """With the shipped catalogue, booting imports no API module of a function, and the first
     verdict imports the assessment's own module only, not the other functions' modules."""
-    probe = tmp_path / "imports.mjs"
-    probe.write_text(
-        IMPORT_PROBE
-        % {
-            "pyodide": json.dumps((PYODIDE / "pyodide.mjs").as_uri()),
-            "index": json.dumps(f"{PYODIDE}/"),
-            "zip": json.dumps(str(Path(site_zip.filename or ""))),
-        }
-    )
-    result = subprocess.run(["node", str(probe)], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr[-2000:]
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = _in_pyodide(IMPORT_PROBE, site_zip, tmp_path)
     assert found["boot"] == ["pilot2prod.api", "pilot2prod.api.requests"]
     assert set(found["after"]) - set(found["boot"]) == {"pilot2prod.api.readiness"}
     assert found["verdict"]

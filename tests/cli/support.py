@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +30,19 @@ def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> Run:
     code = main([str(a) for a in args])
     captured = capsys.readouterr()
     return Run(code, captured.out, captured.err)
+
+
+def installed_command(venv: Path, *args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the `pilot2prod` a virtual environment installed, from `cwd`."""
+    # Run from an empty folder, so nothing of the checkout can be imported by accident.
+    return subprocess.run(
+        [str(venv / "bin" / "pilot2prod"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"},
+        check=False,
+    )
 
 
 def repo_bundle() -> Dataset:

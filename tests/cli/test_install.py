@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from pilot2prod import __version__
+from tests.cli.support import installed_command
 from tests.fixtures import repo_data
 from tests.serving import ROOT
 
@@ -69,28 +70,16 @@ def _checkout(target: Path) -> Path:
     return target
 
 
-def _command(venv: Path, *args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    # From an empty folder, so nothing of the checkout is imported by accident.
-    return subprocess.run(
-        [str(venv / "bin" / "pilot2prod"), *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"},
-        check=False,
-    )
-
-
 def _template_then_assess(venv: Path, work: Path) -> None:
     """Write the blank template, answer every question Yes, and gate on the top band."""
     work.mkdir()
-    made = _command(venv, "template", "readiness", "-o", "readiness.yml", cwd=work)
+    made = installed_command(venv, "template", "readiness", "-o", "readiness.yml", cwd=work)
     assert made.returncode == 0, made.stderr
     path = work / "readiness.yml"
     answered = re.sub(r"(?m)^  ([a-z0-9-]+):$", r"  \1: yes", path.read_text(encoding="utf-8"))
     path.write_text(answered, encoding="utf-8")
     top = repo_data().rubric.bands[-1]
-    done = _command(venv, "assess", "readiness.yml", "--fail-under", top.id, cwd=work)
+    done = installed_command(venv, "assess", "readiness.yml", "--fail-under", top.id, cwd=work)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"Readiness verdict: {top.label}")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pilot2prod import __version__
-from tests.cli.support import band, document, run, write_json
+from tests.cli.support import band, document, installed_command, run, write_json
 
 WHEEL = f"pilot2prod-{__version__}-py3-none-any.whl"
 
@@ -42,21 +42,9 @@ def installed(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return venv
 
 
-def _script(venv: Path, *args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    # Run from an empty folder, so nothing of the checkout can be imported by accident.
-    return subprocess.run(
-        [str(venv / "bin" / "pilot2prod"), *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={"PATH": os.environ.get("PATH", ""), "LC_ALL": "C.UTF-8"},
-        check=False,
-    )
-
-
-def test_wheel_installs_the_console_script(installed, tmp_path):
+def test_wheel_installs_the_consoleinstalled_command(installed, tmp_path):
     """The wheel's entry_points.txt gives a `pilot2prod` command that reports its version."""
-    done = _script(installed, "--version", cwd=tmp_path)
+    done = installed_command(installed, "--version", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (0, f"pilot2prod {__version__}\n")
 
 
@@ -66,11 +54,11 @@ def test_installed_command_scores_with_the_bundled_data(installed, tmp_path, cap
         {"named-operator": "no", "real-traffic-sample": "yes", "load-measured": "partial"}
     )
     path = write_json(tmp_path / "answers.json", doc)
-    done = _script(installed, "assess", path, "--format", "json", cwd=tmp_path)
+    done = installed_command(installed, "assess", path, "--format", "json", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     here = run(capsys, "assess", path, "--format", "json")
     assert json.loads(done.stdout) == json.loads(here.out)
-    gate = _script(installed, "assess", path, "--fail-under", band(-2), cwd=tmp_path)
+    gate = installed_command(installed, "assess", path, "--fail-under", band(-2), cwd=tmp_path)
     assert gate.returncode == 1
 
 
@@ -78,13 +66,13 @@ def test_installed_command_without_pyyaml_says_how_to_read_yaml(installed, tmp_p
     """Without PyYAML, a YAML file gets one line explaining what to install; JSON still works."""
     path = tmp_path / "answers.yml"
     path.write_text("format: pilot2prod/answers\nversion: 1\n", encoding="utf-8")
-    done = _script(installed, "assess", path, cwd=tmp_path)
+    done = installed_command(installed, "assess", path, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr == (
         f"pilot2prod: {path}: is YAML, and reading YAML needs PyYAML (pip install pyyaml); "
         "or use the JSON the site exports\n"
     )
-    template = _script(installed, "template", "readiness", cwd=tmp_path)
+    template = installed_command(installed, "template", "readiness", cwd=tmp_path)
     assert template.returncode == 0
     assert "checklist_version:" in template.stdout
 
@@ -100,6 +88,6 @@ def test_install_instructions_name_the_wheel_the_site_serves(built_site, site_ur
 def test_installed_command_prices_a_listed_model(installed, tmp_path, capsys):
     """The wheel carries the price table: `cost --model` gives the checkout's numbers."""
     args = ("cost", "--model", "openai/gpt-4o", "--format", "json")
-    done = _script(installed, *args, cwd=tmp_path)
+    done = installed_command(installed, *args, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == json.loads(run(capsys, *args).out)
