@@ -14,6 +14,7 @@ from pilot2prod.cli.files import read_structured
 from pilot2prod.model.checklists import Checklist
 from pilot2prod.readiness.answers import Answers, AnswersError, read_document
 from pilot2prod.readiness.rubric import Band, Rubric
+from pilot2prod.text import plural
 
 FORMATS = ("text", "md", "json")
 """Output formats: plain text for a terminal, Markdown for a proposal or a pull request, JSON."""
@@ -121,7 +122,21 @@ def load_answers(name: str, data: DataSource) -> tuple[Answers, object]:
     if answers.problems:
         raise from_problems(source, answers.problems)
     version_note(source, raw, checklist)
+    kept_aside_note(source, answers)
     return answers, raw
+
+
+def kept_aside_note(source: str, answers: Answers) -> None:
+    """Say on stderr (not fatal) which answers were kept aside as questions no longer asked:
+    they are never scored, and a misspelt id shows up here rather than passing unseen."""
+    ids = answers.newly_kept_aside
+    if ids:
+        shown = ", ".join(repr(i[:40]) for i in ids[:5]) + (", …" if len(ids) > 5 else "")
+        print(
+            f"pilot2prod: note: {source}: answers: {plural(len(ids), 'answer', 'answers')} kept "
+            f"aside, not scored: no question {shown} in '{answers.checklist}'",
+            file=sys.stderr,
+        )
 
 
 def stated_checklist(raw: object) -> str | None:

@@ -95,10 +95,11 @@ def test_bad_plan_fields_are_reported_by_place(entry, where):
     assert read.values["named-operator"] == "partial"
 
 
-def test_plan_for_an_unknown_question_is_reported_not_kept():
-    """A plan entry whose question is gone is a problem, never a key in the plan."""
+def test_plan_for_an_unknown_question_is_kept_aside_not_planned():
+    """A plan entry whose question is gone is kept aside with it, never a key in the plan."""
     read = read_document({**V1, "version": 2, "plan": {"__proto__": {"owner": "x"}}}, CHECKLIST)
-    assert read.plan == {} and read.problems[0].where == "plan"
+    assert read.plan == {} and read.problems == ()
+    assert read.kept_aside["__proto__"] == {"plan": '{"owner":"x"}'}
 
 
 def test_plan_lists_every_open_question_with_the_suggested_action():
