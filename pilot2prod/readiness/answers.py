@@ -15,7 +15,7 @@ whether they are fatal (the command line) or only worth a note (the live widget)
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -89,13 +89,32 @@ class AnswersError(DocumentError):
 
 @dataclass(frozen=True)
 class Problem:
-    """One fault inside an otherwise readable answers document."""
+    """One fault inside an otherwise readable answers document.
+
+    `message` says what is wrong; `outcome` what a partial reading (a team or portfolio view,
+    which counts the rest of the file) did about it. A reader that refuses the file (the
+    command line's assess, the page's import) names the fault without the outcome.
+    """
 
     where: str
     message: str
+    outcome: str = ""
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        outcome = f"; {self.outcome}" if self.outcome else ""
+        return f"{self.where}: {self.message}{outcome}"
+
+
+def refusal(problems: Sequence[Problem]) -> AnswersError:
+    """Why a file with `problems` is refused, on one line: the first fault's field, what is
+    wrong there, and how many more faults follow."""
+    first = problems[0]
+    text = first.message
+    if len(problems) > 1:
+        others = ", ".join(p.where for p in problems[1:4])
+        more = "…" if len(problems) > 4 else ""
+        text += f" (and {len(problems) - 1} more: {others}{more})"
+    return AnswersError(first.where, text)
 
 
 IDENTITY_MAX = 120
@@ -189,7 +208,7 @@ class _Reading:
 
     def fault(self, where: str, message: str, outcome: str = "ignored") -> None:
         """Note a fault; `outcome` says what a partial reading did about it."""
-        self.problems.append(Problem(where, f"{message}; {outcome}"))
+        self.problems.append(Problem(where, message, outcome))
 
     def keep_aside(self, key: str, name: str, value: str) -> None:
         """An answer, note, owner or plan for a question no longer asked: kept, never scored."""
