@@ -56,6 +56,9 @@ ANSWER_MAX = 20
 KEPT_PLAN_MAX = 2000
 """Longest plan kept aside (as JSON text) for a question no longer asked."""
 
+VERSION_MAX = 64
+"""Longest `checklist_version` read (the build writes a 12-character hash)."""
+
 PLAN_FIELDS = ("action", "owner", "due", "status")
 """What a plan entry may hold."""
 
@@ -487,7 +490,7 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
             reading.fault(str(key)[:60], "unknown key")
     stated = doc.get("checklist_version")
     if stated is not None:
-        reading.text(stated, "checklist_version", 64)
+        reading.text(stated, "checklist_version", VERSION_MAX)
     values = reading.answers(doc["answers"], "answers", unknown_is_fault=False)
     notes = reading.texts(doc.get("notes"), "notes", NOTE_MAX)
     owners = reading.texts(doc.get("owners"), "owners", OWNER_MAX)
