@@ -164,6 +164,9 @@ class Answers:
     """The `checklist_version` the document names: the questions' wording it answered."""
     newly_kept_aside: tuple[str, ...] = ()
     """Ids this reading set aside that the document did not already keep aside."""
+    plans_kept_aside: tuple[tuple[str, str], ...] = ()
+    """Plans of questions still asked that this reading could not use and kept aside, each
+    with why, in a reader's words."""
 
 
 KEPT_FIELDS = ("answer", "note", "owner", "plan")
@@ -208,6 +211,7 @@ class _Reading:
         self.problems: list[Problem] = []
         self.kept_aside: dict[str, dict[str, str]] = {}
         self.newly_kept: list[str] = []
+        self.plans_kept_aside: list[tuple[str, str]] = []
 
     def fault(self, where: str, message: str, outcome: str = "ignored") -> None:
         """Note a fault; `outcome` says what a partial reading did about it."""
@@ -334,7 +338,10 @@ class _Reading:
         return Identity(**found)
 
     def plan(self, raw: object) -> dict[str, PlanEntry]:
-        """`{question id: {action, owner, due, status}}`; every field optional."""
+        """`{question id: {action, owner, due, status}}`, every field optional. An entry that
+        cannot be used here (a status or field this version does not know, a date that is not
+        one, text too long, a checklist with no plan, a question no longer asked) is kept aside
+        as the JSON it was, never dropped and never fatal: the data's plan rules may change."""
         part = self.mapping(raw, "plan")
         plan: dict[str, PlanEntry] = {}
         for key, entry in (part or {}).items():
@@ -342,47 +349,50 @@ class _Reading:
             if not self.key_ok(key, here):
                 continue
             assert isinstance(key, str)
-            if not isinstance(entry, Mapping):
-                self.fault(here, f"must be an object, not {_describe(entry)}")
-                continue
-            if self.checklist.scale != "readiness":
-                self.fault(here, f"the '{self.checklist.id}' checklist keeps no plan")
-                continue
-            read = self.plan_entry(entry, here)
-            if read is None:
-                continue
-            if key in self.known:
+            why = self.plan_fault(entry)
+            if not why and key in self.known:
+                assert isinstance(entry, Mapping)
+                read = plan_entry(entry)
                 if read != PlanEntry():
                     plan[key] = read
+                continue
+            text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=str)
+            if len(text) > KEPT_PLAN_MAX:
+                self.fault(here, "is too large to read or to keep aside")
+            elif key in self.known:
+                self.kept_aside.setdefault(key, {})["plan"] = text
+                self.plans_kept_aside.append((key, why))
             else:
-                self.keep_aside(key, "plan", plan_text(read))
+                self.keep_aside(key, "plan", text)
         return plan
 
-    def plan_entry(self, entry: Mapping[object, object], here: str) -> PlanEntry | None:
-        before = len(self.problems)
+    def plan_fault(self, entry: object) -> str:
+        """Why a plan entry cannot be used here, in a reader's words; "" when it can."""
+        if self.checklist.scale != "readiness":
+            return "this checklist keeps no plan"
+        if not isinstance(entry, Mapping):
+            return "it is not a set of plan fields"
         for name in entry:
             if name not in PLAN_FIELDS:
-                self.fault(f"{here}.{str(name)[:40]}", "unknown key")
-        fields: dict[str, str] = {}
-        for name, limit in (("action", ACTION_MAX), ("owner", OWNER_MAX), ("due", 10)):
+                return f"it has a field {_show(name, 30)} a plan does not have"
+        for name, words, limit in (
+            ("action", "its action", ACTION_MAX),
+            ("owner", "its owner", OWNER_MAX),
+        ):
             value = entry.get(name)
-            if value is None or value == "":
+            if value is None:
                 continue
-            text = self.text(value, f"{here}.{name}", limit)
-            if text is not None and not is_blank(text):
-                fields[name] = text
-        due = fields.get("due", "")
-        if due and not _is_date(due):
-            self.fault(f"{here}.due", f"{_show(due)} is not a date (YYYY-MM-DD)")
+            if not isinstance(value, str):
+                return f"{words} is not text"
+            if len(value) > limit:
+                return f"{words} is longer than {limit} characters"
+        due = entry.get("due")
+        if due is not None and due != "" and (not isinstance(due, str) or not _is_date(due)):
+            return f"its due date {_show(due, 20)} is not a date (YYYY-MM-DD)"
         status = entry.get("status")
         if status is not None and status not in PLAN_STATUSES:
-            self.fault(
-                f"{here}.status",
-                f"{_show(status)} is not a status (use {', '.join(PLAN_STATUSES)})",
-            )
-        if len(self.problems) > before:
-            return None
-        return PlanEntry(**fields, status=str(status) if status is not None else "open")
+            return f"its status {_show(status, 20)} is not one of: {', '.join(PLAN_STATUSES)}"
+        return ""
 
     def orphans(self, raw: object) -> dict[str, dict[str, str]]:
         """What an earlier reading set aside: `{id: {answer, note, owner, plan}}`, text only."""
@@ -409,9 +419,15 @@ class _Reading:
         return found
 
 
-def plan_text(entry: PlanEntry) -> str:
-    """A plan entry as the JSON text an answer kept aside carries under `plan`."""
-    return json.dumps(plan_fields(entry), ensure_ascii=False, separators=(",", ":"))
+def plan_entry(entry: Mapping[object, object]) -> PlanEntry:
+    """A usable plan entry (`plan_fault` found nothing wrong), blank text left out."""
+    fields = {
+        name: value
+        for name in ("action", "owner", "due")
+        if isinstance(value := entry.get(name), str) and not is_blank(value)
+    }
+    status = entry.get("status")
+    return PlanEntry(**fields, status=status if isinstance(status, str) else PLAN_STATUSES[0])
 
 
 def plan_fields(entry: PlanEntry) -> dict[str, str]:
@@ -526,6 +542,7 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
         kept_aside=reading.kept_aside,
         stated_version=stated if isinstance(stated, str) else "",
         newly_kept_aside=tuple(reading.newly_kept),
+        plans_kept_aside=tuple(reading.plans_kept_aside),
     )
 
 
