@@ -15,6 +15,7 @@ from sitebuild.cache import build_cache
 from sitebuild.compressed import write_compressed_copies
 from sitebuild.headers import write_headers
 from sitebuild.markup import fix_material_markup
+from sitebuild.page_rules import write_page_rules
 from sitebuild.prices import write_site_prices
 from sitebuild.published_links import check_published_links
 from sitebuild.redirects import carry_fragments
@@ -24,6 +25,11 @@ from sitebuild.runtime import write_runtime
 def runtime(build: Build) -> None:
     """Copy Pyodide (when self-hosted), the wheel and the site's compiled library."""
     write_runtime(build.runtime, build.site_dir)
+
+
+def rules(build: Build) -> None:
+    """Write the rules and limits the pages apply before Python is up (`rules.js`)."""
+    write_page_rules(build.site_dir)
 
 
 def prices(build: Build) -> None:
@@ -71,6 +77,7 @@ def links(build: Build) -> None:
 
 STEPS: dict[str, Callable[[Build], None]] = {
     "runtime": runtime,
+    "rules": rules,
     "prices": prices,
     "stylesheet": stylesheet,
     "redirects": redirects,

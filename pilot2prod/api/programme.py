@@ -23,6 +23,7 @@ from pilot2prod.api.requests import (
 )
 from pilot2prod.dataset import Dataset
 from pilot2prod.readiness.answers import Answers, AnswersError, read_document
+from pilot2prod.readiness.milestones import TREND_MAX
 from pilot2prod.readiness.scoring import Assessment, assess
 
 MAX_PORTFOLIO = 20_000
@@ -124,8 +125,8 @@ def trend(data: Dataset, payload: dict) -> dict[str, Any]:
     milestones = payload.get("milestones")
     if not isinstance(milestones, list) or not milestones:
         raise InputError("'milestones' must be a list of {name, document} objects")
-    if len(milestones) > 100:
-        raise InputError("a trend shows at most 100 milestones")
+    if len(milestones) > TREND_MAX:
+        raise InputError(f"a trend shows at most {TREND_MAX} milestones")
     points = []
     for index, entry in enumerate(milestones):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):

@@ -37,6 +37,9 @@ MAX_MILESTONES = 200
 NAME_MAX = 80
 """The longest milestone name, in characters."""
 
+TREND_MAX = 100
+"""The most milestones the trend draws (the newest ones): more would not fit on a phone."""
+
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 """A milestone id: short, plain, and never a word with a meaning of its own in code."""
 

@@ -16,6 +16,7 @@ from tests.serving import ROOT
 
 WRITTEN_BY_STEPS = (
     "_headers",
+    "assets/js/lib/rules.js",
     "assets/css/site.bundle.css",
     "assets/data/model-prices.json",
 )
@@ -93,6 +94,7 @@ def test_the_steps_run_in_the_order_the_published_site_needs():
     assert names[-2:] == ["compressed", "links"]
     assert set(names) == {
         "runtime",
+        "rules",
         "prices",
         "stylesheet",
         "redirects",

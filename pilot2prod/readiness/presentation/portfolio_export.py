@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pilot2prod.readiness.presentation.csv_export import _csv_cell
-from pilot2prod.text import markdown_table, md, plural
+from pilot2prod.text import csv_cell, markdown_table, md, plural
 
 View = Mapping[str, Any]
 
@@ -95,17 +94,17 @@ def portfolio_markdown(view: View) -> str:
 
 def portfolio_csv(view: View) -> str:
     """The portfolio as one CSV table (RFC 4180, CRLF, UTF-8 with a BOM)."""
-    rows: list[list[str]] = [[_csv_cell(c) for c in CSV_COLUMNS]]
+    rows: list[list[str]] = [[csv_cell(c) for c in CSV_COLUMNS]]
 
     def add(kind: str, rank: object, name: str, count: object, share: str, detail: str) -> None:
         rows.append(
             [
-                _csv_cell(kind),
-                _csv_cell(rank),
-                _csv_cell(name, user_text=True),
-                _csv_cell(count),
-                _csv_cell(share),
-                _csv_cell(detail, user_text=True),
+                csv_cell(kind),
+                csv_cell(rank),
+                csv_cell(name, user_text=True),
+                csv_cell(count),
+                csv_cell(share),
+                csv_cell(detail, user_text=True),
             ]
         )
 
