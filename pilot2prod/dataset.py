@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -226,12 +225,14 @@ class Dataset:
 @cache
 def shipped() -> Dataset:
     """The data shipped in this package (`pilot2prod/_data.json`), read once per process."""
-    resource = resources.files("pilot2prod").joinpath(bundle.RESOURCE)
-    if not resource.is_file():
+    import pilot2prod
+
+    found = bundle.package_file(pilot2prod, bundle.RESOURCE)
+    if found is None:
         raise DataError(
             f"pilot2prod/{bundle.RESOURCE}",
             "",
             "is missing: only the wheel built with the site carries the data",
         )
-    files, pages = bundle.decode(resource.read_text(encoding="utf-8"))
+    files, pages = bundle.decode(found.decode("utf-8"))
     return Dataset(files, pages)

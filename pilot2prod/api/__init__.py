@@ -27,14 +27,15 @@ from __future__ import annotations
 
 import importlib
 import json
+import sys
 from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, TypeVar
 
 from pilot2prod.api.requests import InputError
 from pilot2prod.dataset import Dataset, shipped
+from pilot2prod.model import bundle
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.nesting import text_depth_exceeds
 from pilot2prod.readiness.answers import AnswersError
@@ -104,11 +105,11 @@ def catalogue_json() -> str:
 @cache
 def catalogue() -> dict[str, str]:
     """Every declared name and where it lives: the shipped catalogue, else the declarations."""
-    resource = resources.files(__name__).joinpath(CATALOGUE)
-    if resource.is_file():
-        found = json.loads(resource.read_text(encoding="utf-8"))
-        return {str(name): str(target) for name, target in found.items()}
-    return {name: declaration.target for name, declaration in declarations().items()}
+    shipped_catalogue = bundle.package_file(sys.modules[__name__], CATALOGUE)
+    if shipped_catalogue is None:
+        return {name: declaration.target for name, declaration in declarations().items()}
+    found = json.loads(shipped_catalogue.decode("utf-8"))
+    return {str(name): str(target) for name, target in found.items()}
 
 
 class _Functions(MutableMapping[str, Function]):

@@ -9,7 +9,9 @@ adapted copy's links against the published site, as the build does.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping
+from types import ModuleType
 
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.jsonsafe import first_unjsonable
@@ -22,6 +24,20 @@ BUNDLE_VERSION = 2
 
 RESOURCE = "_data.json"
 """The file name of the bundled data inside the package."""
+
+
+def package_file(package: ModuleType, name: str) -> bytes | None:
+    """The bytes of the file `name` beside `package`'s modules; None when there is none.
+
+    Read through the package's own loader: in Pyodide that is the zip importer, whose table of
+    contents is read already, where importlib.resources would parse the zip again (tens of
+    milliseconds before the first verdict)."""
+    loader = getattr(package.__spec__, "loader", None)
+    folder = os.path.dirname(package.__file__ or "")
+    try:
+        return loader.get_data(os.path.join(folder, name))  # type: ignore[union-attr]
+    except (AttributeError, OSError):
+        return None
 
 
 def encode(files: Mapping[str, object], package_version: str, pages: Mapping[str, set[str]]) -> str:
