@@ -60,6 +60,7 @@ FUNCTIONS: dict[str, Function] = {
     "answers.read": _on_first_use("pilot2prod.api.answers", "read"),
     "answers.export": _on_first_use("pilot2prod.api.answers", "export"),
     "readiness.score": _on_first_use("pilot2prod.api.readiness", "score"),
+    "readiness.view": _on_first_use("pilot2prod.api.readiness", "view"),
     "readiness.merge": _on_first_use("pilot2prod.api.readiness", "merge"),
     "readiness.plan": _on_first_use("pilot2prod.api.programme", "plan"),
     "readiness.compare": _on_first_use("pilot2prod.api.programme", "compare"),

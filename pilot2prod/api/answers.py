@@ -17,7 +17,13 @@ from pilot2prod.model.checklists import Checklist
 from pilot2prod.model.dataset import Dataset
 from pilot2prod.model.documents import parse_json
 from pilot2prod.model.errors import DocumentError
-from pilot2prod.readiness.answers import Answers, read_document, refusal, write_document
+from pilot2prod.readiness.answers import (
+    FORMAT,
+    Answers,
+    read_document,
+    refusal,
+    write_document,
+)
 from pilot2prod.text import plural
 
 WHAT = "a pilot2prod answers file"
@@ -49,10 +55,27 @@ def _document(payload: Mapping[str, Any]) -> object:
         try:
             return parse_json(text, WHAT)
         except DocumentError as error:
-            raise InputError(str(error)) from None
+            raise InputError(said(error)) from None
     if "document" in payload:
         return payload["document"]
     raise InputError("send the answers as 'text' or as 'document'")
+
+
+def _stated_checklist(data: Dataset, payload: Mapping[str, Any], doc: object) -> Checklist:
+    """The checklist a share link's document names, when it is one of `checklists` (those on
+    the page); refused, naming the checklist, when it names another or none."""
+    offered = payload.get("checklists")
+    if not isinstance(offered, list) or not all(isinstance(i, str) for i in offered):
+        raise InputError("'checklists' must be a list of checklist ids")
+    stated = doc.get("checklist") if isinstance(doc, Mapping) else None
+    if isinstance(stated, str) and stated in offered:
+        return _checklist(data, {"checklist": stated})
+    if isinstance(doc, Mapping) and doc.get("format") == FORMAT and isinstance(stated, str):
+        raise InputError(
+            f"checklist: it holds answers for {stated[:60]!r}, which is not on this page"
+        )
+    # Not an answers document of ours at all: the first checklist's reading says why.
+    return _checklist(data, {"checklist": offered[0] if offered else ""})
 
 
 def read_whole(doc: object, checklist: Checklist) -> Answers:
@@ -63,29 +86,45 @@ def read_whole(doc: object, checklist: Checklist) -> Answers:
         if answers.problems:
             raise refusal(answers.problems)
     except DocumentError as error:
-        raise InputError(str(error)) from None
+        raise InputError(said(error)) from None
     return answers
+
+
+def said(error: DocumentError) -> str:
+    """The error as a page says it after "was not imported:": a fault of the whole file is
+    about "the file" ("the file is empty; …"), a field's names the field first."""
+    if not error.where and error.problem.startswith(("is ", "holds ")):
+        return f"the file {error.problem}"
+    return str(error)
 
 
 def read(data: Dataset, payload: dict) -> dict[str, Any]:
     """Read `{"checklist": id, "text": "..."}` (or `"document"`) as a page imports it.
 
-    Returns the document the page stores (`document`, in the current format: an older one
-    migrated, answers to questions no longer asked kept aside), how many questions it
-    answers, the checklist version it names, and the ids it newly kept aside. A file the
+    With `"checklists": [ids]` instead of `"checklist"` (a share link on a page with several
+    checklists), the document's own `checklist` chooses among them.
+
+    Returns the checklist read for (`checklist`), the document the page stores (`document`,
+    in the current format: an older one migrated, answers to questions no longer asked kept
+    aside), how many questions it answers, the checklist version it names, the ids it newly
+    kept aside, and the plans it kept aside with why (`plans_kept_aside`). A file the
     command line would refuse is refused, naming the same field.
     """
-    checklist = _checklist(data, payload)
-    answers = read_whole(_document(payload), checklist)
+    doc = _document(payload)
+    checklist = _stated_checklist(data, payload, doc) if "checklists" in payload else None
+    checklist = checklist or _checklist(data, payload)
+    answers = read_whole(doc, checklist)
     answered = len(answers.values)
     stated = answers.stated_version
     return {
+        "checklist": checklist.id,
         "document": write_document(answers, checklist),
         "answered": answered,
         "answered_text": plural(answered, "answer", "answers"),
         "stated_version": stated,
         "version_changed": bool(stated) and stated != checklist.version,
         "newly_kept_aside": list(answers.newly_kept_aside),
+        "plans_kept_aside": [{"id": key, "why": why} for key, why in answers.plans_kept_aside],
     }
 
 
