@@ -8,8 +8,8 @@ from pilot2prod.api.requests import InputError, link_settings
 from pilot2prod.model.dataset import Dataset
 from pilot2prod.model.errors import DocumentError
 from pilot2prod.model.nesting import shape_problem
-from pilot2prod.readiness.answers import AnswersError, read_document
-from pilot2prod.readiness.scoring import assess
+from pilot2prod.readiness.answers import Answers, AnswersError, read_document
+from pilot2prod.readiness.scoring import Assessment, assess
 from pilot2prod.readiness.views import assessment_view
 
 
@@ -19,6 +19,16 @@ def _document(payload: dict) -> object:
     return payload["document"]
 
 
+def _shown(data: Dataset, payload: dict) -> tuple[dict[str, Any], Answers, Assessment]:
+    """The verdict's view of the request's whole document, with what it was made from."""
+    checklist = data.scored_checklist
+    site_root, directory_urls = link_settings(payload)
+    answers = read_document(_document(payload), checklist)
+    assessment = assess(checklist, data.rubric, answers)
+    view = assessment_view(assessment, checklist, data.rubric, site_root, directory_urls)
+    return view, answers, assessment
+
+
 def score(data: Dataset, payload: dict) -> dict[str, Any]:
     """Score `{"document": {...answers document...}}`: the view of `readiness.views`.
 
@@ -26,18 +36,14 @@ def score(data: Dataset, payload: dict) -> dict[str, Any]:
     `directory_urls` (MkDocs' setting), and `"markdown": true` for the report
     `pilot2prod assess --format md` prints (with `page_url`, links to the guidance).
     """
-    rubric = data.rubric
-    checklist = data.scored_checklist
-    site_root, directory_urls = link_settings(payload)
-    answers = read_document(_document(payload), checklist)
-    assessment = assess(checklist, rubric, answers)
-    view = assessment_view(assessment, checklist, rubric, site_root, directory_urls)
+    view, _, _ = _shown(data, payload)
     if payload.get("markdown") is True:
         from pilot2prod.readiness.csv_export import assessment_csv
         from pilot2prod.readiness.report import assessment_markdown
 
         # The page's exports: the very report `pilot2prod assess --format md` prints.
-        view["markdown"] = assessment_markdown(view, links=site_root.startswith("http"))
+        links = str(payload.get("site_root", "")).startswith("http")
+        view["markdown"] = assessment_markdown(view, links=links)
         view["csv"] = assessment_csv(view)
     return view
 
@@ -50,12 +56,9 @@ def view(data: Dataset, payload: dict) -> dict[str, Any]:
     from pilot2prod.readiness.checklist_export import assessment_result
     from pilot2prod.readiness.plan import plan_view
 
-    rubric = data.rubric
-    checklist = data.scored_checklist
+    shown, answers, assessment = _shown(data, payload)
     site_root, directory_urls = link_settings(payload)
-    answers = read_document(_document(payload), checklist)
-    assessment = assess(checklist, rubric, answers)
-    shown = assessment_view(assessment, checklist, rubric, site_root, directory_urls)
+    checklist = data.scored_checklist
     shown["plan"] = plan_view(assessment, checklist, answers, site_root, directory_urls)
     shown["result"] = assessment_result(shown)
     return shown
