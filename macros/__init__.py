@@ -87,7 +87,10 @@ def define_env(env: Any) -> None:
         """Render a checklist from `data/checklists/` as a form of labelled controls."""
         try:
             found = dataset.checklist(checklist_id)
-            return render_checklist(found, dataset, page(), directory_urls, level=level)
+            python = runtime.attributes(page())
+            return render_checklist(
+                found, dataset, page(), directory_urls, level=level, python=python
+            )
         except (KeyError, ValueError) as error:
             raise PluginError(str(error.args[0] if error.args else error)) from error
 

@@ -13,12 +13,25 @@ from collections.abc import Mapping
 from typing import Any
 
 from pilot2prod.api import declare
-from pilot2prod.api.requests import InputError, link_settings, text_field, worked_documents
+from pilot2prod.api.requests import (
+    EXAMPLE_LINKS,
+    InputError,
+    link_settings,
+    text_field,
+    worked_documents,
+)
 from pilot2prod.dataset import Dataset
 from pilot2prod.model.checklists import Checklist
 from pilot2prod.model.documents import parse_json
 from pilot2prod.model.errors import DocumentError
-from pilot2prod.readiness.answers import Answers, read_document, refusal, write_document
+from pilot2prod.readiness.answers import (
+    FORMAT,
+    Answers,
+    blank_document,
+    read_document,
+    refusal,
+    write_document,
+)
 from pilot2prod.text import plural
 
 WHAT = "a pilot2prod answers file"
@@ -50,10 +63,27 @@ def _document(payload: Mapping[str, Any]) -> object:
         try:
             return parse_json(text, WHAT)
         except DocumentError as error:
-            raise InputError(str(error)) from None
+            raise InputError(said(error)) from None
     if "document" in payload:
         return payload["document"]
     raise InputError("send the answers as 'text' or as 'document'")
+
+
+def _stated_checklist(data: Dataset, payload: Mapping[str, Any], doc: object) -> Checklist:
+    """The checklist a share link's document names, when it is one of `checklists` (those on
+    the page); refused, naming the checklist, when it names another or none."""
+    offered = payload.get("checklists")
+    if not isinstance(offered, list) or not all(isinstance(i, str) for i in offered):
+        raise InputError("'checklists' must be a list of checklist ids")
+    stated = doc.get("checklist") if isinstance(doc, Mapping) else None
+    if isinstance(stated, str) and stated in offered:
+        return _checklist(data, {"checklist": stated})
+    if isinstance(doc, Mapping) and doc.get("format") == FORMAT and isinstance(stated, str):
+        raise InputError(
+            f"checklist: it holds answers for {stated[:60]!r}, which is not on this page"
+        )
+    # Not an answers document of ours at all: the first checklist's reading says why.
+    return _checklist(data, {"checklist": offered[0] if offered else ""})
 
 
 def read_whole(doc: object, checklist: Checklist) -> Answers:
@@ -64,51 +94,68 @@ def read_whole(doc: object, checklist: Checklist) -> Answers:
         if answers.problems:
             raise refusal(answers.problems)
     except DocumentError as error:
-        raise InputError(str(error)) from None
+        raise InputError(said(error)) from None
     return answers
 
 
+def said(error: DocumentError) -> str:
+    """The error as a page says it after "was not imported:": a fault of the whole file is
+    about "the file" ("the file is empty; …"), a field's names the field first."""
+    if not error.where and error.problem.startswith(("is ", "holds ")):
+        return f"the file {error.problem}"
+    return str(error)
+
+
 def _read_examples(data: Dataset) -> list[dict[str, Any]]:
-    # A worked example as a page's import reads it (text) and as it stores it (document).
-    checklist = data.scored_checklist.id
+    # A worked example as a page's import reads it (text), as a share link on a page of several
+    # checklists reads it, and as the page stores it (document).
+    checklist, documents = data.scored_checklist.id, worked_documents(data)
     return [
-        {"checklist": checklist, "text": json.dumps(document)}
-        for document in worked_documents(data)
-    ] + [{"checklist": checklist, "document": worked_documents(data)[0]}]
+        *({"checklist": checklist, "text": json.dumps(d)} for d in documents),
+        *({"checklists": [checklist], "text": json.dumps(d)} for d in documents),
+        {"checklist": checklist, "document": documents[0]},
+    ]
 
 
 @declare("answers.read", examples=_read_examples)
 def read(data: Dataset, payload: dict) -> dict[str, Any]:
     """Read `{"checklist": id, "text": "..."}` (or `"document"`) as a page imports it.
 
-    Returns the document the page stores (`document`, in the current format: an older one
-    migrated, answers to questions no longer asked kept aside), how many questions it
-    answers, the checklist version it names, and the ids it newly kept aside. A file the
+    With `"checklists": [ids]` instead of `"checklist"` (a share link on a page with several
+    checklists), the document's own `checklist` chooses among them.
+
+    Returns the checklist read for (`checklist`), the document the page stores (`document`,
+    in the current format: an older one migrated, answers to questions no longer asked kept
+    aside), how many questions it answers, the checklist version it names, the ids it newly
+    kept aside, and the plans it kept aside with why (`plans_kept_aside`). A file the
     command line would refuse is refused, naming the same field.
     """
-    checklist = _checklist(data, payload)
-    answers = read_whole(_document(payload), checklist)
+    doc = _document(payload)
+    checklist = _stated_checklist(data, payload, doc) if "checklists" in payload else None
+    checklist = checklist or _checklist(data, payload)
+    answers = read_whole(doc, checklist)
     answered = len(answers.values)
     stated = answers.stated_version
     return {
+        "checklist": checklist.id,
         "document": write_document(answers, checklist),
         "answered": answered,
         "answered_text": plural(answered, "answer", "answers"),
         "stated_version": stated,
         "version_changed": bool(stated) and stated != checklist.version,
         "newly_kept_aside": list(answers.newly_kept_aside),
+        "plans_kept_aside": [{"id": key, "why": why} for key, why in answers.plans_kept_aside],
     }
 
 
 def _export_examples(data: Dataset) -> list[dict[str, Any]]:
-    # Every kind, for the scored assessment and for a checklist the rubric does not score.
-    document = worked_documents(data)[0]
-    other = data.checklist(next(c for c in data.checklist_ids() if c != document["checklist"]))
-    ticked = {"answers": {other.items[0].id: other.answer_values[0]}, "checklist": other.id}
-    page = {"page_url": "https://example.org/page/", "date": "2026-01-31"}
+    # Every kind of every checklist, blank as a page exports it before any answer, and the
+    # assessment with a worked example's answers.
+    blank = [blank_document(data.checklist(c)) for c in data.checklist_ids()]
+    page = {"page_url": "https://example.org/page/", "date": "2026-01-31"} | EXAMPLE_LINKS
     return [
-        {"checklist": doc["checklist"], "document": doc, "kind": kind} | page
-        for doc in (document, {"format": document["format"], "version": 1} | ticked)
+        {"checklist": document["checklist"], "document": document, "kind": kind} | page
+        for document in [*blank, *worked_documents(data)[:1]]
         for kind in EXPORT_KINDS
     ]
 

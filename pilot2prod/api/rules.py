@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pilot2prod import sharelink
 from pilot2prod.model import blank, checklists, documents, nesting
 from pilot2prod.readiness import answers, merge, milestones
 
@@ -51,8 +52,10 @@ def page_rules() -> dict[str, Any]:
             "kept_limits": dict(answers.KEPT_LIMITS),
             "plan_fields": list(answers.PLAN_FIELDS),
             "plan_statuses": list(answers.PLAN_STATUSES),
+            "status_labels": dict(answers.STATUS_LABELS),
         },
         "copies": {"name_max": checklists.NAME_MAX},
+        "share_link": {"max_bytes": sharelink.MAX_BYTES},
         "milestones": {
             "format": milestones.FORMAT,
             "version": milestones.FORMAT_VERSION,

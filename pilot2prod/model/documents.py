@@ -42,8 +42,9 @@ def decode(data: bytes, what: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        # The whole file is named, not the byte: a page reading the file finds the same fault.
         raise DocumentError(
-            f"byte {error.start}", f"is not UTF-8 text; expected {what} saved as UTF-8"
+            "", f"is not UTF-8 text (byte {error.start} is not); expected {what} saved as UTF-8"
         ) from None
 
 

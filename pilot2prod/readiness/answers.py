@@ -1,15 +1,21 @@
-"""Read a reader's answers to a scaled checklist, checking every field.
+"""The answers document of any checklist: the one definition every page and command reads.
 
-The browser exports answers as `{"format": "pilot2prod/answers", "version": 2,
-"checklist": ..., "checklist_version": ..., "answers": {item: value}, "notes": ...,
-"owners": ..., "orphans": ...}`. Version 2 adds the improvement plan, `"plan": {item:
-{"action", "owner", "due", "status"}}` (every field optional; `status` is open,
-in-progress or done; `due` is YYYY-MM-DD); a version 1 document is read as version 2
-with an empty plan (`upgrade_document`), so every older file and link keeps opening.
-A document that is not one of ours at all is refused with `AnswersError`; smaller
-faults inside a valid document (an unknown item id, a value that is not an answer)
-are kept as `Problem`s next to the answers that could be read, so the caller decides
-whether they are fatal (the command line) or only worth a note (the live widget).
+`{"format": "pilot2prod/answers", "version": 2, "checklist": ..., "checklist_version": ...,
+"answers": {item: value}, "notes": ..., "owners": ..., "orphans": ..., "plan": ...}`.
+Version 2 added the improvement plan, `"plan": {item: {"action", "owner", "due",
+"status"}}` (every field optional; `status` is open, in-progress or done; `due` is
+YYYY-MM-DD); a version 1 document reads as version 2 (a plan it carries anyway is kept), so
+every older file, link and stored answer keeps opening.
+
+`read_document` is the reading. A document that is not one of ours at all is refused with
+`AnswersError`. Smaller faults (a value that is not an answer, a note too long) come back as
+`Problem`s beside what could be read: a reader for one person's use (`pilot2prod assess`, a
+page's import or share link) refuses the file naming the first (`refusal`); a team or
+portfolio view counts the rest and names the file with its problems. What belongs to a
+question no longer asked, or a plan this version cannot use, is kept aside (`kept_aside`),
+never a fault: the page wrote it, and the data may change. `write_document` writes the
+document back exactly as the page stores it; the page's own reader of what it stored
+(components/checklist-doc.js `readStored`) follows these rules one for one.
 """
 
 from __future__ import annotations
@@ -37,6 +43,9 @@ empty plan, so every older stored answer, file and share link keeps working."""
 
 PLAN_STATUSES = ("open", "in-progress", "done")
 """A plan item's status, in the order work moves through them."""
+
+STATUS_LABELS = {"open": "Open", "in-progress": "In progress", "done": "Done"}
+"""How each plan status reads."""
 
 ACTION_MAX = 500
 """Longest plan action a reader can type, in characters."""
@@ -180,6 +189,12 @@ def _show(value: object, limit: int = 40) -> str:
     """A short, safe rendering of a value for a message (hostile input can be long)."""
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _quoted(value: object, limit: int) -> str:
+    """A value in a reader's sentence: text in curly quotes, anything else as JSON writes it."""
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    return f"“{text[:limit]}{'…' if len(text) > limit else ''}”"
 
 
 def _describe(value: object) -> str:
@@ -374,7 +389,7 @@ class _Reading:
             return "it is not a set of plan fields"
         for name in entry:
             if name not in PLAN_FIELDS:
-                return f"it has a field {_show(name, 30)} a plan does not have"
+                return f"it has a field {_quoted(name, 30)} a plan does not have"
         for name, words, limit in (
             ("action", "its action", ACTION_MAX),
             ("owner", "its owner", OWNER_MAX),
@@ -388,10 +403,11 @@ class _Reading:
                 return f"{words} is longer than {limit} characters"
         due = entry.get("due")
         if due is not None and due != "" and (not isinstance(due, str) or not _is_date(due)):
-            return f"its due date {_show(due, 20)} is not a date (YYYY-MM-DD)"
+            return f"its due date {_quoted(due, 20)} is not a date (YYYY-MM-DD)"
         status = entry.get("status")
         if status is not None and status not in PLAN_STATUSES:
-            return f"its status {_show(status, 20)} is not one of: {', '.join(PLAN_STATUSES)}"
+            words = ", ".join(STATUS_LABELS[s] for s in PLAN_STATUSES)
+            return f"its status {_quoted(status, 20)} is not one of: {words}"
         return ""
 
     def orphans(self, raw: object) -> dict[str, dict[str, str]]:
@@ -482,6 +498,8 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
             f"{_show(doc['format'])} is not a pilot2prod answers file (expected {FORMAT!r})",
         )
     version = doc.get("version")
+    if isinstance(version, float) and version.is_integer():
+        version = int(version)  # JSON has one kind of number: 2.0 is 2, as a page reads it
     if isinstance(version, bool) or not isinstance(version, int):
         raise AnswersError("version", f"must be a whole number, not {_describe(version)}")
     if version > FORMAT_VERSION:
@@ -511,7 +529,7 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
     notes = reading.texts(doc.get("notes"), "notes", NOTE_MAX)
     owners = reading.texts(doc.get("owners"), "owners", OWNER_MAX)
     identity = reading.identity(doc)
-    # Version 1 had no plan; a v1 file that carries one anyway keeps it (upgrade_document).
+    # Version 1 had no plan; a version 1 file that carries one anyway keeps it.
     plan = reading.plan(doc.get("plan"))
     earlier = reading.orphans(doc.get("orphans"))
     for key, entry in earlier.items():
@@ -544,18 +562,6 @@ def read_document(doc: object, checklist: Checklist) -> Answers:
         newly_kept_aside=tuple(reading.newly_kept),
         plans_kept_aside=tuple(reading.plans_kept_aside),
     )
-
-
-def upgrade_document(doc: Mapping[str, object]) -> dict[str, object]:
-    """A version 1 document as version 2: the same answers, notes and owners, an empty plan.
-
-    Nothing is dropped: a v1 file, share link or stored answer reads exactly as before.
-    """
-    upgraded = dict(doc)
-    if upgraded.get("version") == 1:
-        upgraded["version"] = 2
-        upgraded.setdefault("plan", {})
-    return upgraded
 
 
 def write_document(answers: Answers, checklist: Checklist) -> dict[str, object]:

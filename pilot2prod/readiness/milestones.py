@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pilot2prod.model.blank import is_blank
 from pilot2prod.model.checklists import Checklist
 from pilot2prod.readiness.answers import FORMAT as ANSWERS_FORMAT
 from pilot2prod.readiness.answers import AnswersError, read_document
@@ -78,7 +79,7 @@ def _kind(value: object) -> str:
 
 def _text(entry: Mapping[str, Any], key: str, where: str, limit: int) -> str:
     value = entry.get(key)
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or is_blank(value):
         raise MilestonesError(f"{where}.{key} must be text, not {_kind(value)}")
     if len(value) > limit:
         raise MilestonesError(f"{where}.{key} is longer than {limit} characters")

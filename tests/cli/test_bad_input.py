@@ -94,7 +94,7 @@ RAW_CASES = {
         bytes(range(256)) * 4,
         "holds binary data, not a pilot2prod answers file (JSON or YAML)",
     ),
-    "not-utf8": (b"\xff\xfe\xfa answers", "byte 0: is not UTF-8 text"),
+    "not-utf8": (b"\xff\xfe\xfa answers", "is not UTF-8 text (byte 0 is not)"),
     "invalid-yaml": (b"format: [unclosed\nversion: 1\n", "line 2: not valid YAML: "),
     "yaml-duplicate-key": (
         b"format: pilot2prod/answers\nformat: again\n",

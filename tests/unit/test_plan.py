@@ -12,7 +12,7 @@ from pilot2prod.readiness.answers import (
     FORMAT_VERSION,
     PlanEntry,
     read_document,
-    upgrade_document,
+    write_document,
 )
 from pilot2prod.readiness.plan import plan_items, plan_view
 from pilot2prod.readiness.presentation.plan_export import (
@@ -61,13 +61,12 @@ def test_version_1_file_reads_as_before_with_an_empty_plan():
     assert read.plan == {} and read.problems == ()
 
 
-def test_upgrade_document_changes_only_the_version_and_adds_a_plan():
-    """Migration keeps every v1 key (orphans included) and adds `plan`."""
-    upgraded = upgrade_document(V1)
-    assert upgraded["version"] == 2 and upgraded["plan"] == {}
-    assert {k: v for k, v in upgraded.items() if k not in ("version", "plan")} == {
-        k: v for k, v in V1.items() if k != "version"
-    }
+def test_a_version_1_document_is_written_back_as_version_2_with_nothing_lost():
+    """Migration keeps every v1 answer, note, owner and kept-aside entry and adds an empty plan."""
+    written = write_document(read_document(V1, CHECKLIST), CHECKLIST)
+    assert written["version"] == 2 and written["plan"] == {}
+    for key in ("answers", "notes", "owners", "orphans"):
+        assert written[key] == V1.get(key, {}), key
 
 
 def test_version_1_share_link_opens_with_the_same_answers():
@@ -87,11 +86,11 @@ def test_version_2_plan_is_read_with_its_fields():
 @pytest.mark.parametrize(
     ("entry", "why"),
     [
-        ({"status": "finished"}, "its status 'finished' is not one of: open, in-progress, done"),
-        ({"due": "next week"}, "its due date 'next week' is not a date (YYYY-MM-DD)"),
+        ({"status": "finished"}, "its status “finished” is not one of: Open, In progress, Done"),
+        ({"due": "next week"}, "its due date “next week” is not a date (YYYY-MM-DD)"),
         ({"owner": 42}, "its owner is not text"),
         ({"action": "x" * 501}, "its action is longer than 500 characters"),
-        ({"colour": "red"}, "it has a field 'colour' a plan does not have"),
+        ({"colour": "red"}, "it has a field “colour” a plan does not have"),
     ],
 )
 def test_a_plan_entry_that_cannot_be_used_is_kept_aside_with_why(entry, why):

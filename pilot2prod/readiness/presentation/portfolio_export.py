@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pilot2prod.text import csv_cell, markdown_table, md, plural
+from pilot2prod.text import csv_cell, csv_text, markdown_table, md, plural
 
 View = Mapping[str, Any]
 
@@ -86,10 +86,19 @@ def portfolio_markdown(view: View) -> str:
                 "",
                 plural(view["undated"], "assessment has", "assessments have") + " no date.",
             ]
+    if view.get("partial"):
+        lines += ["", "## Files read only in part", ""]
+        lines += [f"- {md(p['name'])}: {md(partial_text(p))}" for p in view["partial"]]
     if view["refused"]:
         lines += ["", "## Files refused", ""]
         lines += [f"- {md(r['name'])}: {md(r['message'])}" for r in view["refused"]]
     return "\n".join(lines) + "\n"
+
+
+def partial_text(entry: View) -> str:
+    """What was left out of a file read only in part: its problems, and how many more."""
+    more = entry.get("more_problems", 0)
+    return "; ".join(entry["problems"]) + (f"; and {plural(more, 'more', 'more')}" if more else "")
 
 
 def portfolio_csv(view: View) -> str:
@@ -120,6 +129,15 @@ def portfolio_csv(view: View) -> str:
         add("owner", i, o["owner"], o["open_high_risk"], "", f"{o['projects']} projects")
     for s in view["stale"]:
         add("stale", "", s["project"], s["age_days"], "", s["assessed"])
+    for p in view.get("partial", []):
+        add(
+            "partial",
+            "",
+            p["name"],
+            len(p["problems"]) + p.get("more_problems", 0),
+            "",
+            partial_text(p),
+        )
     for r in view["refused"]:
         add("refused", "", r["name"], "", "", r["message"])
-    return "\ufeff" + "\r\n".join(",".join(row) for row in rows) + "\r\n"
+    return csv_text(rows)
