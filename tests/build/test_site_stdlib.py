@@ -123,7 +123,8 @@ console.log(py.runPython(`
 import json, sys
 import pilot2prod.api
 boot = sorted(m for m in sys.modules if m.startswith("pilot2prod.api"))
-answer = json.loads(pilot2prod.api.call("readiness.score", "{}"))
+document = {"format": "pilot2prod/answers", "version": 1, "checklist": "readiness", "answers": {}}
+answer = json.loads(pilot2prod.api.call("readiness.score", json.dumps({"document": document})))
 after = sorted(m for m in sys.modules if m.startswith("pilot2prod.api"))
 json.dumps({"boot": boot, "after": after, "verdict": "verdict" in answer})
 `));

@@ -41,18 +41,15 @@ def test_portfolio_summaries_naming_an_old_band_id_are_read_as_the_band_it_is_no
     """Summaries a page made before the rename are counted under the renamed band."""
     files = _bundle_files()
     files["data/readiness.yml"] = {**files["data/readiness.yml"], "bands": RENAMED}
-    summary = {
-        "name": "a.json",
-        "project": "A",
-        "assessed": "2026-01-31",
-        "band": "nearly-ready",
-        "score": 0.75,
-        "weakest": "operations",
-        "open": [],
-        "critical": [],
-        "high_risk_owners": [],
-    }
-    payload = {"summaries": [summary], "today": "2026-02-01"}
-    view = json.loads(api.call("readiness.portfolio", json.dumps(payload), Dataset(files)))
+    data = Dataset(files)
+    answers = {"q0": "yes", "q1": "yes", "q2": "yes", "q3": "partial"}  # 5 of 7 in operations
+    document = {"format": "pilot2prod/answers", "version": 1, "checklist": "readiness"}
+    batch = {"documents": [{"name": "a.json", "document": document | {"answers": answers}}]}
+    made = json.loads(api.call("readiness.portfolio_summaries", json.dumps(batch), data))
+    summary = made["summaries"][0]
+    assert summary["band"] == "almost-ready"
+    payload = {"summaries": [summary | {"band": "nearly-ready"}], "today": "2026-02-01"}
+    view = json.loads(api.call("readiness.portfolio", json.dumps(payload), data))
+    assert "error" not in view, view["error"]
     counts = {row["id"]: row["count"] for row in view["bands"]}
     assert counts["almost-ready"] == 1 and "nearly-ready" not in counts
