@@ -56,7 +56,7 @@ def test_reasons_map_to_the_practices_their_records_link_to(data, words) -> None
     outline = dict(reasons_to_practices(data, words).outline)
     assert outline["The production work is large, dull and underestimated"] == (
         "Answered by: Scope the production effort honestly",
-        "Answered by: Build reliability and integration early",
+        "Answered by: Build the safeguards and the hardest connection first",
     )
 
 

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from pilot2prod.model.records import COLLECTIONS
-from tests.fixtures import repo_data
+from tests.fixtures import nav_pages, repo_data
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,29 +58,7 @@ def _prose(text: str) -> str:
 
 
 def _nav_pages() -> list[str]:
-    class Loader(yaml.SafeLoader):
-        """mkdocs.yml with its MkDocs-only tags read as nothing."""
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    pages: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, str):
-            pages.append(node)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            for child in node.values():
-                walk(child)
-
-    for entry in config["nav"]:
-        (title, node), *_ = entry.items()
-        if title in GUIDE_NAV:
-            walk(node)
-    return pages
+    return nav_pages(GUIDE_NAV)
 
 
 def _strings(node: object, path: str = "") -> Iterator[tuple[str, str]]:
