@@ -27,12 +27,12 @@ def _result(site, example_id):
 
 
 def test_support_assistant(site):
-    """Operations 1/16 sets the score; four critical Nos hold it at Not ready, and fixing
-    them is the first step of the path (it also lifts every dimension to Early)."""
+    """Operations 1/19 sets the score; four critical Nos hold it at Not ready, and the path to
+    Early fixes them and adds the two essential items each short dimension still needs."""
     result = _result(site, "support-assistant")
-    # reliability 3.5/16, integration 5/15, operations 1/16 (only cost monitoring, Partly, weight 2)
-    assert [d.score for d in result.dimensions] == pytest.approx([3.5 / 16, 5 / 15, 1 / 16])
-    assert result.score == pytest.approx(1 / 16)
+    # reliability 3.5/21, integration 7.5/20, operations 1/19 (cost monitoring, Partly, weight 2)
+    assert [d.score for d in result.dimensions] == pytest.approx([3.5 / 21, 7.5 / 20, 1 / 19])
+    assert result.score == pytest.approx(1 / 19)
     assert result.band.id == "not-ready" and result.weakest.id == "operations"
     assert [i.id for i in result.capping] == [
         "validation-and-fallback",
@@ -42,9 +42,11 @@ def test_support_assistant(site):
     ]
     assert result.what_if.target.id == "early"
     assert [i.id for i in result.what_if.items] == [
-        "validation-and-fallback",  # reliability 3.5 + 3 = 6.5 of 16 >= 0.4
-        "hardest-link-built",  # integration 5 + 3 = 8 of 15
-        "named-operator",  # operations 1 + 3 + 3 = 7 of 16
+        "hard-cases-catalogued",  # reliability 3.5 + 3 + 3 = 9.5 of 21 >= 0.4
+        "validation-and-fallback",
+        "hardest-link-built",  # integration 7.5 + 3 = 10.5 of 20
+        "named-operator",  # operations 1 + 3 + 3 + 3 = 10 of 19
+        "quality-monitoring",
         "open-ended-funding",
     ]
     assert [step.target.id for step in result.path] == ["early", "nearly-ready", "ready"]
@@ -52,24 +54,31 @@ def test_support_assistant(site):
 
 
 def test_document_processing(site):
-    """Reliability 8/16 is the weakest; two reliability items lift it to Nearly ready."""
+    """Reliability 11.5/21 is the weakest; two reliability items and one operations item lift
+    it to Nearly ready."""
     result = _result(site, "document-processing")
-    # integration 12.5/15, operations 12/16
-    assert [d.score for d in result.dimensions] == pytest.approx([8 / 16, 12.5 / 15, 12 / 16])
+    # integration 17.5/20, operations 13/19
+    assert [d.score for d in result.dimensions] == pytest.approx([11.5 / 21, 17.5 / 20, 13 / 19])
     assert result.band.id == "early" and result.weakest.id == "reliability"
     assert result.capping == ()
     assert result.what_if.target.id == "nearly-ready"
-    # 8 + 2 (unassisted, No, weight 2) + 1.5 (real traffic, Partly, weight 3) = 11.5 of 16 >= 0.7
-    assert [i.id for i in result.what_if.items] == ["real-traffic-sample", "unassisted-results"]
+    # reliability 11.5 + 1.5 (real traffic, Partly, weight 3) + 2 (unassisted, No, weight 2)
+    # = 15 of 21 >= 0.7; operations 13 + 1.5 (quality monitoring, Partly, weight 3) = 14.5 of 19
+    assert [i.id for i in result.what_if.items] == [
+        "real-traffic-sample",
+        "unassisted-results",
+        "quality-monitoring",
+    ]
 
 
 def test_internal_tool(site):
-    """Operations 5.5/16 holds a strong reliability score down; one owner lifts it to Early."""
+    """Operations 5.5/19 holds a strong reliability score down; one owner and a standing budget
+    lift it to Early. Not applicable, with its reason, leaves tool permissions out."""
     result = _result(site, "internal-tool")
-    assert [d.score for d in result.dimensions] == pytest.approx([12 / 16, 7 / 15, 5.5 / 16])
+    assert [d.score for d in result.dimensions] == pytest.approx([14.5 / 21, 8 / 17, 5.5 / 19])
     assert result.band.id == "not-ready" and result.weakest.id == "operations"
     assert [i.id for i in result.capping] == ["named-operator", "open-ended-funding"]
-    # Both critical Nos must go before any band above the cap: operations 5.5 + 3 + 2 of 16.
+    # Both critical Nos must go before any band above the cap: operations 5.5 + 3 + 3 of 19.
     assert [i.id for i in result.what_if.items] == ["named-operator", "open-ended-funding"]
 
 
