@@ -8,7 +8,8 @@
 import { cloneDoc } from "./checklist-doc.js";
 import { fileName, toCSV, toJSON, toMarkdown } from "./checklist-export.js";
 import { resultOf, scoreWithReports, verdictWidget } from "./readiness-export.js";
-import { copyText, download, today } from "../lib/download.js";
+import { copyText } from "../lib/clipboard.js";
+import { download, today } from "../lib/download.js";
 import { PARAM, encodeFragment, pageUrl } from "../lib/sharelink.js";
 
 /** Links longer than this may be cut by some mail and chat programs. */
@@ -57,23 +58,35 @@ export class Outputs {
   async copyMarkdown() {
     const { spec } = this.controller;
     const doc = this.datedView();
-    let text;
-    try {
-      const reports = await this.pythonReports(doc);
-      text = reports ? reports.markdown : toMarkdown(spec, doc);
-    } catch {
-      text = toMarkdown(spec, doc);
+    // The copy starts now, inside the click, and takes the report when Python has made it
+    // (lib/clipboard.js); while Python starts, that is a few seconds away.
+    const widget = verdictWidget(spec.id);
+    const starting = Boolean(widget) && widget.dataset.state !== "live";
+    const markdown = this.pythonReports(doc).then(
+      (reports) => (reports ? reports.markdown : toMarkdown(spec, doc)),
+      () => toMarkdown(spec, doc),
+    );
+    const copying = copyText(markdown);
+    if (starting) this.controller.notify("Copying the Markdown report as soon as the assessment has started…");
+    const outcome = await copying;
+    if (outcome === "copied") {
+      this.controller.notify("Markdown copied: paste it into your proposal.");
+    } else if (starting) {
+      this.controller.notify("The Markdown report is ready now: press Copy Markdown again to copy it.");
+    } else {
+      this.controller.notify("This browser did not let the page copy. Use Export Markdown to save the report as a file instead.");
     }
-    const ok = await copyText(text);
-    this.controller.notify(ok ? "Markdown copied: paste it into your proposal." : "This browser did not allow copying. Use Export Markdown instead.", { kind: ok ? "info" : "error" });
   }
 
   async share() {
     const controller = this.controller;
     const { ui } = controller;
+    // The copy starts now, inside the click, and takes the link when it is made.
+    const link = encodeFragment(cloneDoc(controller.view)).then((text) => `${pageUrl()}#${PARAM}=${text}`);
+    const copying = copyText(link);
     let url;
     try {
-      url = `${pageUrl()}#${PARAM}=${await encodeFragment(cloneDoc(controller.view))}`;
+      url = await link;
     } catch (error) {
       controller.notify(error instanceof Error ? error.message : "The share link could not be made.", { kind: "error" });
       return;
@@ -83,7 +96,7 @@ export class Outputs {
     ui.shareField.value = url;
     ui.shareField.focus();
     ui.shareField.select();
-    const copied = await copyText(url);
+    const copied = (await copying) === "copied";
     const long = url.length > LONG_LINK ? ` It is long (${url.length} characters): some mail and chat programs cut long links, so send the JSON export if it does not open.` : "";
     controller.notify(`${copied ? "Share link copied." : "Share link ready: copy it from the field."}${long}`);
   }

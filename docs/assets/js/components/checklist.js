@@ -32,6 +32,7 @@ import { Transfer, routeShareLink } from "./checklist-transfer.js";
 import { PageView } from "./checklist-view.js";
 // Modules only the pieces above import, listed here as well so the browser fetches them in the
 // same round trip as the pieces, not one later (each level of imports costs one).
+import "../lib/clipboard.js";
 import "../lib/dict.js";
 import "./checklist-export.js";
 import "./readiness-export.js";
