@@ -66,6 +66,7 @@ class WebKit:
 
     def __init__(self, folder: Path, proxy_port: int) -> None:
         self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
         self.proxy_port = proxy_port
         self.display = Display()
         self.version = "WebKitGTK"  # with its version once a session has said it
