@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.engines.engine import Tab, dead_end_port
+from tests.engines.engine import ProxyTrap, Tab, proxy_trap
 from tests.engines.firefox import FIREFOX, Firefox
 from tests.engines.strict_server import Served, strict_site
 from tests.engines.webkit import DRIVER, MINIBROWSER, XVFB, WebKit
@@ -36,6 +36,7 @@ class Engine:
     name: str
     browser: Firefox | WebKit
     served: Served
+    proxy: ProxyTrap
 
     def new_tab(self) -> Tab:
         """A tab in a fresh profile."""
@@ -55,13 +56,13 @@ def engine(
         )
     # WebKit's console cannot be read from outside, so its pages carry the probe.
     with (
-        dead_end_port() as proxy_port,
+        proxy_trap() as trap,
         strict_site(built_site, with_probe=name == "webkit") as served,
     ):
         folder = tmp_path_factory.mktemp(name)
-        browser = Firefox(folder, proxy_port) if name == "firefox" else WebKit(folder, proxy_port)
+        browser = Firefox(folder, trap.port) if name == "firefox" else WebKit(folder, trap.port)
         try:
-            yield Engine(name, browser, served)
+            yield Engine(name, browser, served, trap)
         finally:
             browser.close()
 
@@ -74,13 +75,14 @@ def _check_and_close(tab: Tab, engine: Engine) -> None:
         tab.close()
     assert errors == [], f"{engine.name} logged errors: {errors}"
     assert foreign == [], f"{engine.name} asked for addresses off this machine: {foreign}"
+    assert engine.proxy.requests == [], f"{engine.name} tried to reach: {engine.proxy.requests}"
     assert engine.served.reports == [], f"{engine.name} reported CSP violations"
 
 
 @pytest.fixture
 def new_tab(engine: Engine) -> Iterator[Callable[[], Tab]]:
-    """Open tabs, each in a fresh profile; on leaving, each must have logged no error, asked for
-    nothing off this machine, and caused no CSP report."""
+    """Open tabs, each in a fresh profile; on leaving, each must have logged no error, the
+    browser must have asked for nothing off this machine, and no CSP report may have come."""
     opened: list[Tab] = []
 
     def _open() -> Tab:

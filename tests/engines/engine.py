@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -37,14 +38,44 @@ HARMLESS = ("ResizeObserver loop completed with undelivered notifications",)
 resize notice within one frame, which the page does not depend on."""
 
 
+class ProxyTrap:
+    """The browsers' proxy: a port on 127.0.0.1 that forwards nothing. It reads the first line
+    of each request (say `CONNECT host:443`), keeps it and hangs up, so nothing a browser asks
+    for off this machine leaves it, and a test can see that nothing tried to."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.port: int = self._listener.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                return  # closed
+            with connection:
+                connection.settimeout(5)
+                try:
+                    first = connection.recv(1024).split(b"\r\n", 1)[0]
+                except OSError:
+                    first = b"(nothing sent)"
+                self.requests.append(first.decode("latin-1"))
+
+    def close(self) -> None:
+        """Stop listening."""
+        self._listener.close()
+
+
 @contextmanager
-def dead_end_port() -> Iterator[int]:
-    """A port on 127.0.0.1 bound but never listening, for as long as the block runs: every
-    connection to it is refused, and no other program can take it meanwhile. The browsers use
-    it as their proxy, so nothing they ask for leaves the machine."""
-    with socket.socket() as dead_end:
-        dead_end.bind(("127.0.0.1", 0))
-        yield dead_end.getsockname()[1]
+def proxy_trap() -> Iterator[ProxyTrap]:
+    """A ProxyTrap for as long as the block runs."""
+    trap = ProxyTrap()
+    try:
+        yield trap
+    finally:
+        trap.close()
 
 
 class Tab(ABC):
@@ -54,12 +85,12 @@ class Tab(ABC):
     """Where a download from this tab lands."""
 
     @abstractmethod
-    def goto(self, url: str) -> None:
-        """Open `url` and wait until the document has loaded."""
+    def navigate(self, url: str) -> None:
+        """Ask the engine to open `url` (see `goto`)."""
 
     @abstractmethod
-    def reload(self) -> None:
-        """Reload the page and wait until the document has loaded."""
+    def refresh(self) -> None:
+        """Ask the engine to reload the page (see `reload`)."""
 
     @abstractmethod
     def call(self, function: str, *args: Any) -> Any:
@@ -90,9 +121,35 @@ class Tab(ABC):
     def close(self) -> None:
         """Close the tab and what it alone used."""
 
-    def wait(self, function: str, *args: Any, timeout: float = WAIT_S, what: str = "") -> Any:
+    def goto(self, url: str) -> None:
+        """Open `url` and wait until its document has loaded."""
+        self._leaving(lambda: self.navigate(url))
+
+    def reload(self) -> None:
+        """Reload the page and wait until the new document has loaded."""
+        self._leaving(self.refresh)
+
+    def _leaving(self, go: Callable[[], None]) -> None:
+        # An engine may answer a navigation command before the old document is gone; a mark on
+        # the old window tells the two apart, so nothing below runs in the document left.
+        self.call("() => { window.p2pLeft = true; }")
+        go()
+        self.wait(
+            "() => window.p2pLeft === undefined && document.readyState === 'complete'",
+            what="the new document",
+        )
+
+    def wait(
+        self,
+        function: str,
+        *args: Any,
+        timeout: float = WAIT_S,
+        what: str = "",
+        explain: str = "() => null",
+    ) -> Any:
         """Call `function` until it returns something truthy; return that, or fail after
-        `timeout` seconds naming `what` and the last value seen."""
+        `timeout` seconds naming `what`, the last value seen and what the JavaScript function
+        `explain` says about the page then (a status line, say)."""
         deadline = time.monotonic() + timeout
         last: Any = None
         while True:
@@ -100,7 +157,10 @@ class Tab(ABC):
             if last:
                 return last
             if time.monotonic() > deadline:
-                raise AssertionError(f"waited {timeout:.0f} s for {what or function}: got {last!r}")
+                said = self.call(explain)
+                raise AssertionError(
+                    f"waited {timeout:.0f} s for {what or function}: got {last!r}; page: {said!r}"
+                )
             time.sleep(0.2)
 
     def wait_for(self, selector: str, timeout: float = WAIT_S) -> None:

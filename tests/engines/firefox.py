@@ -30,12 +30,15 @@ LISTENING = re.compile(r"WebDriver BiDi listening on (ws://\S+)")
 def _prefs(downloads: Path, proxy_port: int) -> str:
     prefs: dict[str, object] = {
         # Everything but the site (on 127.0.0.1, which Firefox never sends through a proxy)
-        # goes to a local port that refuses connections, so nothing leaves the machine.
+        # goes to the proxy trap, a local port that forwards nothing, so nothing leaves the
+        # machine.
         "network.proxy.type": 1,
         "network.proxy.http": "127.0.0.1",
         "network.proxy.http_port": proxy_port,
         "network.proxy.ssl": "127.0.0.1",
         "network.proxy.ssl_port": proxy_port,
+        # Not even an attempt to fetch media plugins (Widevine, OpenH264) through that proxy.
+        "media.gmp-manager.updateEnabled": False,
         # Downloads land in the test's folder without a dialog.
         "browser.download.dir": str(downloads),
         "browser.download.folderList": 2,
@@ -68,8 +71,9 @@ class Firefox:
         self.downloads.mkdir()
         (profile / "user.js").write_text(_prefs(self.downloads, proxy_port), encoding="utf-8")
         self._log = folder / "firefox.log"
-        # Remote settings (Firefox's own data feeds) accept the local dead-end address above
-        # only with this set; without it Firefox tries its real server.
+        # Firefox's remote agent points remote settings (Firefox's own data feeds) at a dummy
+        # address, which a release build honours only with this set; without it Firefox asks
+        # its real server.
         env = {**os.environ, "MOZ_REMOTE_SETTINGS_DEVTOOLS": "1"}
         with self._log.open("wb") as log:
             self._process = subprocess.Popen(
@@ -158,10 +162,10 @@ class FirefoxTab(Tab):
     def _send(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         return self.browser.bidi.send(method, {"context": self.context, **params})
 
-    def goto(self, url: str) -> None:
+    def navigate(self, url: str) -> None:
         self._send("browsingContext.navigate", {"url": url, "wait": "complete"})
 
-    def reload(self) -> None:
+    def refresh(self) -> None:
         self._send("browsingContext.reload", {"wait": "complete"})
 
     def call(self, function: str, *args: Any) -> Any:

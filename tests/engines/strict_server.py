@@ -1,5 +1,6 @@
 """The built site served as a static host serves it, under the strict Content-Security-Policy,
-with an endpoint that collects the violation reports browsers post (also from workers)."""
+with an endpoint that collects the violation reports browsers post (also from workers), Python's
+start-up limit raised to the tests' waits, and for WebKit the probe first in every page."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from tests.serving import SiteHandler
 REPORTS = "/__csp-report"
 PROBE_PATH = "/__engines__/probe.js"
 PROBE_TAG = f'<script src="{PROBE_PATH}"></script>'.encode()
+BOOT_META = b'<meta name="p2p-python" '
+BOOT_LIMIT = f'data-boot-timeout="{int(WAIT_S * 1000)}" '.encode()
 
 
 @dataclass
@@ -59,16 +62,23 @@ class StrictHandler(SiteHandler):
         if path == PROBE_PATH:
             self._send(PROBE.encode(), "text/javascript")
             return
-        if self.with_probe and (path.endswith("/") or path.endswith(".html")):
+        if path.endswith("/") or path.endswith(".html"):
             file = Path(self.translate_path(path))
             file = file / "index.html" if file.is_dir() else file
             if file.is_file():
-                html = file.read_bytes()
-                # First in <head>, before the page's own scripts: a classic script from 'self',
-                # which the policy allows.
-                self._send(html.replace(b"<head>", b"<head>" + PROBE_TAG, 1), "text/html")
+                self._send(self._page(file.read_bytes()), "text/html")
                 return
         super().do_GET()
+
+    def _page(self, html: bytes) -> bytes:
+        # Python may take as long to start as the tests wait: on a loaded 2-core machine a
+        # WebKit boot can pass the page's own 90 s limit, which is a guard against a hang.
+        html = html.replace(BOOT_META, BOOT_META + BOOT_LIMIT, 1)
+        if self.with_probe:
+            # First in <head>, before the page's own scripts: a classic script from 'self',
+            # which the policy allows.
+            html = html.replace(b"<head>", b"<head>" + PROBE_TAG, 1)
+        return html
 
     def _send(self, body: bytes, mime: str) -> None:
         self.send_response(200)

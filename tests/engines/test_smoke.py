@@ -29,6 +29,10 @@ NOTICE = f"{FORM} .p2p-notice"
 SAVED = "pilot2prod:answers:readiness"
 
 STATE = "(s) => document.querySelector(s)?.dataset.state"
+STATUS_LINES = """() => [...document.querySelectorAll('[data-role="status"]')].map(
+  (e) => `${e.closest("[data-state]")?.dataset.state}: ${e.innerText}`
+)"""
+"""What each Python widget on the page says of its state, for a failed wait's message."""
 TEXT_HAS = "([s, t]) => (document.querySelector(s)?.innerText || '').includes(t)"
 VALUE = "(s) => document.querySelector(s).value"
 
@@ -71,6 +75,7 @@ def wait_scored(tab: Tab, answers: dict[str, str]) -> None:
         "([s, d]) => document.querySelector(s).dataset.scoredAnswers === d",
         [WIDGET, digest(answers)],
         what="the live verdict for the answers given",
+        explain=STATUS_LINES,
     )
 
 
@@ -131,6 +136,7 @@ def test_every_page_renders_without_an_error(engine, reading_tab, path):
     assert failed == []
     assert tab.errors() == []
     assert tab.foreign_requests() == []
+    assert engine.proxy.requests == []
     assert engine.served.reports == []
 
 
@@ -170,6 +176,7 @@ def test_answers_survive_a_reload(engine, tab):
     )
     tab.reload()
     tab.wait_for(f"{FORM}[data-p2p-mounted='true']")
+    assert saved_answers(tab) == answers
     assert checked_answers(tab) == answers
 
 
@@ -226,7 +233,9 @@ def test_calculator_updates_with_pythons_numbers(engine, tab, path, name, value)
     """Typing a new value into a calculator updates every output to pilot2prod's numbers."""
     calc = ".p2p-calc"
     tab.goto(engine.served.url + path)
-    tab.wait(f"() => ({STATE})('{calc}') === 'live'", what="the live calculator")
+    tab.wait(
+        f"() => ({STATE})('{calc}') === 'live'", what="the live calculator", explain=STATUS_LINES
+    )
     before = tab.call(OUTPUTS, calc)
     tab.type(f'{calc} [data-field] [name="{name}"]', value)
     computed = tab.wait(
@@ -324,4 +333,6 @@ def test_boot_progress_counts_the_files_as_they_come(engine, tab):
     with engine.served.wasm_held():
         open_assessment(tab, engine.served.url)
         wait_notice(tab, status, "Downloading the Python runtime: 3 of 4 files")
-    tab.wait(f"() => ({STATE})(`{WIDGET}`) === 'live'", what="the live verdict")
+    tab.wait(
+        f"() => ({STATE})(`{WIDGET}`) === 'live'", what="the live verdict", explain=STATUS_LINES
+    )

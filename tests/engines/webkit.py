@@ -94,8 +94,8 @@ class WebKitTab(Tab):
         options = Options()
         options.binary_location = MINIBROWSER
         # With a binary named, WebKitWebDriver passes only what is listed here: MiniBrowser
-        # must be told it is automated. Everything but 127.0.0.1 goes to a local port that
-        # refuses connections, so nothing leaves the machine.
+        # must be told it is automated. Everything but 127.0.0.1 goes to the proxy trap, a
+        # local port that forwards nothing, so nothing leaves the machine.
         for argument in (
             "--automation",
             f"--proxy=http://127.0.0.1:{browser.proxy_port}",
@@ -127,10 +127,10 @@ class WebKitTab(Tab):
         self.driver.set_window_size(*VIEWPORT)
         browser.version = f"WebKitGTK {self.driver.capabilities.get('browserVersion', '?')}"
 
-    def goto(self, url: str) -> None:
+    def navigate(self, url: str) -> None:
         self.driver.get(url)
 
-    def reload(self) -> None:
+    def refresh(self) -> None:
         self.driver.refresh()
 
     def call(self, function: str, *args: Any) -> Any:
