@@ -6,7 +6,7 @@ baseline it serves, after its Chromium rounds. Each round opens a fresh profile 
 context in Firefox, a new session in WebKit), loads the page cold, then again warm, and reads
 the time from navigation to the page's own mark: `p2p:readiness-scored` for the assessment,
 `bare:done` for the bare page. The engines are driven as the smoke suite drives them
-(tests/engines/), pointed at a dead-end proxy so nothing leaves the machine.
+(tests/engines/), pointed at a proxy that forwards nothing, so nothing leaves the machine.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-from tests.engines.engine import Tab, dead_end_port
+from tests.engines.engine import Tab, proxy_trap
 from tests.engines.firefox import Firefox
 from tests.engines.webkit import WebKit
 
@@ -49,9 +49,9 @@ def measure(base: str, bare_url: str, rounds: int, folder: Path) -> dict[str, di
     """Per engine (by its name and version): the cold/warm pairs of the page and the bare boot,
     in alternating order so neither always goes first."""
     results: dict[str, dict[str, list]] = {}
-    with dead_end_port() as proxy_port:
+    with proxy_trap() as proxy:
         for name, engine in (("firefox", Firefox), ("webkit", WebKit)):
-            browser = engine(folder / name, proxy_port)
+            browser = engine(folder / name, proxy.port)
             try:
                 pairs: dict[str, list] = {"widget": [], "bare": []}
                 for round_ in range(rounds):
