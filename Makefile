@@ -10,14 +10,14 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help deps chromium java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide prices
+.PHONY: help deps chromium engines java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide prices
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
 	@echo "make test   - install, lint, build strictly and run every test layer"
 	@echo "make build  - build the static site into site/"
 	@echo "make links  - rewrite published-links.txt after removing an address on purpose"
-	@echo "make bench  - measure page and calculator speed in Chromium"
+	@echo "make bench  - measure page and calculator speed (Chromium; first verdict in Firefox and WebKit too)"
 	@echo "make bench-portfolio - time pilot2prod portfolio on 10,000 generated exports"
 
 $(VENV)/.installed: pyproject.toml
@@ -37,6 +37,10 @@ chromium:
 
 java:
 	@scripts/ensure-java.sh
+
+# Firefox ESR, WebKitGTK's WebKitWebDriver and Xvfb for the smoke suite in tests/engines/.
+engines:
+	@scripts/ensure-engines.sh
 
 build: deps
 	$(BIN)/mkdocs build --strict
@@ -79,7 +83,7 @@ test-pyodide: deps
 		--junitxml=$(PYODIDE_CACHE)/pyodide.xml
 	$(BIN)/python tests/pyodide/compare.py $(PYODIDE_CACHE)/cpython.xml $(PYODIDE_CACHE)/pyodide.xml
 
-test: deps chromium java lint build validate-html test-pyodide
+test: deps chromium engines java lint build validate-html test-pyodide
 	$(BIN)/python -m pytest
 	@if [ -f $(SHARED)/tools/copycheck.py ]; then \
 		$(BIN)/python $(SHARED)/tools/copycheck.py docs data macros README.md; \
@@ -93,7 +97,7 @@ schemas: deps
 prices: deps
 	$(BIN)/python -m macros.model_prices $(DATE)
 
-bench: deps chromium build
+bench: deps chromium engines build
 	$(BIN)/python bench/run.py
 
 bench-portfolio: deps

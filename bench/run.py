@@ -1,4 +1,4 @@
-"""Measure the in-browser calculators in Chromium and print one table (`make bench`).
+"""Measure the in-browser calculators, mostly in Chromium, and print one table (`make bench`).
 
 In one run, against the site built into a temporary folder and served on 127.0.0.1:
 
@@ -18,7 +18,9 @@ In one run, against the site built into a temporary folder and served on 127.0.0
 - from an edit to the updated result in the estimator (10,000 draws) and the run-cost
   calculator, median and p95 (bench/calculators.py);
 - with 500 exports dropped on the portfolio page, the longest run of our scripts on the main
-  thread while they are read, scored and reported (bench/portfolio_page.py).
+  thread while they are read, scored and reported (bench/portfolio_page.py);
+- the first live verdict in Firefox ESR and WebKitGTK, cold and warm, each beside the bare page
+  in the same engine, and WebKit's against Chromium's and Firefox's (bench/engines.py).
 
 The site is built with `SITE_URL` set to the address it is served on, because Material's
 instant navigation only takes over links of the site it was built for. Files are served with
@@ -47,6 +49,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from portfolio_page import dropped_files_row  # bench/portfolio_page.py: 500 dropped files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from engines import measure as measure_engines  # bench/engines.py: Firefox and WebKit
+from engines import median as engine_median
+
 from tests.serving import CHROMIUM, CHROMIUM_ARGS, ROOT, SiteHandler, build_site
 
 BARE = ROOT / "bench" / "bare"
@@ -366,6 +371,9 @@ def main() -> None:
     parser.add_argument(
         "--link-rounds", type=int, default=3, help="cold/warm pairs per page on the reader's link"
     )
+    parser.add_argument(
+        "--engine-rounds", type=int, default=3, help="cold/warm pairs in Firefox and WebKit"
+    )
     parser.add_argument("--json", action="store_true", help="also print raw numbers as JSON")
     args = parser.parse_args()
 
@@ -427,6 +435,8 @@ def main() -> None:
                 browser, widget_url, lambda p: mark_time(p, "p2p:readiness-scored")
             )
             browser.close()
+        with tempfile.TemporaryDirectory(prefix="p2p-bench-engines-") as profiles:
+            engines = measure_engines(base, bare_url, args.engine_rounds, Path(profiles))
         server.shutdown()
         zipped_server.shutdown()
 
@@ -458,6 +468,38 @@ def main() -> None:
                 "",
             )
         )
+    for version, pairs in engines.items():
+        for label in ("cold", "warm"):
+            page_ms = engine_median(pairs["widget"], label)
+            bare_ms = engine_median(pairs["bare"], label)
+            ratio = page_ms / bare_ms
+            rows.append(
+                (
+                    f"navigation to first live verdict, {label} cache, in {version}",
+                    ms(page_ms),
+                    ms(bare_ms),
+                    f"{ratio:.2f}x",
+                    "<= 0.70x",
+                    "met" if ratio <= 0.7 else "MISSED",
+                )
+            )
+    webkit = next((pairs for version, pairs in engines.items() if "WebKit" in version), None)
+    firefox = next((pairs for version, pairs in engines.items() if "Firefox" in version), None)
+    if webkit and firefox:
+        for label in ("cold", "warm"):
+            webkit_ms = engine_median(webkit["widget"], label)
+            chromium_ms = median("widget", label)
+            firefox_ms = engine_median(firefox["widget"], label)
+            rows.append(
+                (
+                    f"first live verdict, {label}: WebKit / Chromium / Firefox",
+                    f"{ms(webkit_ms)} / {ms(chromium_ms)} / {ms(firefox_ms)}",
+                    "-",
+                    f"{webkit_ms / chromium_ms:.2f}x / {webkit_ms / firefox_ms:.2f}x",
+                    "",
+                    "",
+                )
+            )
     encodings = "+".join(sorted(CompressedHandler.encodings_seen)) or "none accepted"
     for label in ("cold", "warm"):
         page_ms, bare_ms = median("link_widget", label), median("link_bare", label)
@@ -585,7 +627,8 @@ def main() -> None:
     line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"
     print(
         f"pilot2prod bench: Chromium, {base}, {args.rounds} cold/warm pairs per page on loopback "
-        f"and {args.link_rounds} on the reader's link, medians"
+        f"and {args.link_rounds} on the reader's link; {', '.join(engines)}, "
+        f"{args.engine_rounds} pairs on loopback; medians"
     )
     print(f"(site built in {build_seconds:.1f} s)")
     print(line)
@@ -593,7 +636,9 @@ def main() -> None:
     for row in rows:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
     if args.json:
-        print(json.dumps({"raw": raw, "back": back, "recalc": recalc}, indent=1))
+        print(
+            json.dumps({"raw": raw, "back": back, "recalc": recalc, "engines": engines}, indent=1)
+        )
 
 
 if __name__ == "__main__":

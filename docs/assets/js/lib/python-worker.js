@@ -2,7 +2,7 @@
 //
 // Messages in:  {type: "boot", pyodideBase, wheelUrl, stdlibUrl, lockInfo}
 //               {type: "call", id, name, payload}        payload: JSON text
-// Messages out: {type: "progress", done, total, bytes} (while booting)
+// Messages out: {type: "progress", done, total, bytes} (while booting; bytes null if unknown)
 //               {type: "booted", ms} | {type: "boot-failed", message}
 //               {type: "result", id, json} | {type: "result", id, failure}
 //
@@ -43,10 +43,14 @@ function checkWebAssembly() {
   }
 }
 
+function wasmUrl(pyodideBase) {
+  return new URL("pyodide.asm.wasm", pyodideBase).href;
+}
+
 async function checkWasmFile(pyodideBase) {
   // Pyodide 314 hangs, with only a console warning, when its .wasm is blocked, missing or served
   // with the wrong MIME type. A HEAD request, run beside the boot, turns those into an error.
-  const url = new URL("pyodide.asm.wasm", pyodideBase);
+  const url = new URL(wasmUrl(pyodideBase));
   let response;
   try {
     response = await fetch(url, { method: "HEAD", cache: "no-store" });
@@ -96,20 +100,27 @@ function loadOptions(pyodideBase, stdlibUrl, lockInfo) {
   return options;
 }
 
-function reportProgress(urls) {
-  // Resource timing names each file once it has arrived; a HEAD check has no body, so only
-  // files with one count. Sizes are as transferred (compressed when the host compresses).
+function reportProgress(urls, checked) {
+  // Resource timing names each file once it has arrived, with its size as transferred
+  // (compressed when the host compresses). WebKit gives every size inside a worker as 0, as any
+  // browser does for another host that sends no Timing-Allow-Origin, so a file counts once its
+  // entry is there, and the bytes stay unknown (null) while a size is missing. The file
+  // `checked` (the .wasm) is asked for first by the HEAD check, before Pyodide asks for it, so
+  // its earliest entry is the check's and the file itself is the next.
   const wanted = new Set(urls);
-  const done = new Map();
+  const arrived = new Map();
   for (const entry of performance.getEntriesByType("resource")) {
     const url = entry.name.split("?")[0];
-    if (wanted.has(url) && entry.encodedBodySize > 0) {
-      done.set(url, Math.max(done.get(url) || 0, entry.encodedBodySize));
-    }
+    if (wanted.has(url)) arrived.set(url, [...(arrived.get(url) || []), entry]);
   }
-  let bytes = 0;
-  for (const size of done.values()) bytes += size;
-  self.postMessage({ type: "progress", done: done.size, total: wanted.size, bytes });
+  const sizes = [];
+  for (const [url, entries] of arrived) {
+    const files = url === checked ? entries.sort((a, b) => a.startTime - b.startTime).slice(1) : entries;
+    if (files.length > 0) sizes.push(Math.max(...files.map((entry) => entry.encodedBodySize || 0)));
+  }
+  const bytes = sizes.reduce((sum, size) => sum + size, 0);
+  const sized = sizes.every((size) => size > 0);
+  self.postMessage({ type: "progress", done: sizes.length, total: wanted.size, bytes: sized ? bytes : null });
 }
 
 function runtimeFiles(pyodideBase, wheelUrl, stdlibUrl, lockInfo) {
@@ -123,7 +134,7 @@ function runtimeFiles(pyodideBase, wheelUrl, stdlibUrl, lockInfo) {
 
 async function boot(message) {
   const files = runtimeFiles(message.pyodideBase, message.wheelUrl, message.stdlibUrl, message.lockInfo);
-  const ticker = setInterval(() => reportProgress(files), 200);
+  const ticker = setInterval(() => reportProgress(files, wasmUrl(message.pyodideBase)), 200);
   try {
     return await bootRuntime(message);
   } finally {

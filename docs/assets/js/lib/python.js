@@ -42,7 +42,7 @@ let bootPromise = null;
 let status = "idle";
 let failure = null;
 let nextId = 1;
-let progress = null; // {done, total, bytes}: the runtime's files downloaded so far, while booting
+let progress = null; // {done, total, bytes}: the runtime's files downloaded so far, while booting (bytes null: unknown)
 const pending = new Map();
 const listeners = new Set();
 
@@ -245,13 +245,17 @@ function megabytes(bytes) {
 
 /** The status line while Python starts: "Starting the `what`…", then how far the download is. */
 export function bootingText(what) {
+  // Some browsers (WebKit) do not tell a worker how large its files were: then files only.
+  const sized = progress && progress.bytes !== null;
   if (progress && progress.done >= progress.total) {
-    return `Starting ${what}… The Python runtime is downloaded (${megabytes(progress.bytes)}) and starting.`;
+    const size = sized ? ` (${megabytes(progress.bytes)})` : "";
+    return `Starting ${what}… The Python runtime is downloaded${size} and starting.`;
   }
   if (progress && progress.done > 0) {
+    const size = sized ? ` (${megabytes(progress.bytes)} so far)` : "";
     return (
       `Starting ${what}… Downloading the Python runtime: ${progress.done} of ${progress.total} ` +
-      `files (${megabytes(progress.bytes)} so far). Other pages of this site reuse it.`
+      `files${size}. Other pages of this site reuse it.`
     );
   }
   return `Starting ${what}… The first visit downloads the Python runtime; other pages of this site reuse it.`;
