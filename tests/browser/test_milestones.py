@@ -418,7 +418,7 @@ def test_an_imported_milestone_with_a_taken_id_is_kept_beside_the_own_one(page, 
 def _bad_files() -> list[tuple[str, str, str]]:
     deep = '{"format": "pilot2prod/milestones", "x": ' + "[" * 5000 + "]" * 5000 + "}"
     return [
-        ("not-json", "{ this is not json", "not a JSON file"),
+        ("not-json", "{ this is not json", "not valid JSON"),
         ("answers", json.dumps(answers_doc("readiness", {})), "answers file, not a milestones"),
         ("newer", json.dumps(_file() | {"version": 7}), "newer pilot2prod"),
         ("bad-entry", json.dumps(_file({"id": "x", "name": HOSTILE})), "milestones[0]"),

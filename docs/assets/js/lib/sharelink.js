@@ -227,6 +227,15 @@ document.addEventListener(
   true,
 );
 
+// A link pasted into the address bar of an open page changes only its fragment: Material's
+// instant navigation answers the history change by drawing the page again, and its tracking may
+// replace the fragment before the new page's components ask for it.
+window.addEventListener("hashchange", (event) => {
+  const url = new URL(event.newURL);
+  const payload = fragmentParam(url.hash);
+  if (payload !== null) followed = { path: url.pathname, payload };
+});
+
 const pendingKey = (path) => `pilot2prod:pending-share:${path}`;
 
 /** The share payload meant for the page now showing, or null; call once per page shown. */
