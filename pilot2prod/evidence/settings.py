@@ -20,7 +20,6 @@ Finding = Literal[
     "hard-slice",
     "runs-compared",
     "latency-and-cost",
-    "repository-checks",
 ]
 """What a set of records can show; `pilot2prod.evidence.backing` computes each one."""
 
@@ -29,7 +28,6 @@ FINDINGS: tuple[str, ...] = (
     "hard-slice",
     "runs-compared",
     "latency-and-cost",
-    "repository-checks",
 )
 
 Suggestion = Literal["yes", "partial", "no"]
