@@ -158,7 +158,7 @@ def summary_view(summary: Summary) -> dict[str, Any]:
             else ""
         ),
         "target_text": (
-            f"More passing cases each slice needs before its lower bound reaches "
+            f"the passing cases each slice still needs before its lower bound reaches "
             f"{percent(target)} (at {percent(record.target.confidence)} confidence)"
             if record.target and target
             else ""
