@@ -72,7 +72,7 @@ class Cases:
             )
         if not math.isfinite(value):
             raise EvidenceError(
-                self.source, _join(where, name), f"is {value!r}; a score must be a finite number"
+                self.source, _join(where, name), f"is {value!r}; expected a finite number"
             )
         if not low <= value <= high:
             span = f"between {low:g} and {high:g}" if math.isfinite(high) else f"{low:g} or more"

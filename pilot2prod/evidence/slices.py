@@ -42,9 +42,14 @@ class Count:
 
 
 def candidates(cases: Cases) -> list[Candidate]:
-    """Every field that could define slices (two or more values), largest coverage first."""
+    """Every field that could define slices (two or more values), largest coverage first; a
+    field repeating another value for value (promptfoo's vars and metadata) is listed once."""
     found = []
+    kept: list[list[str | None]] = []
     for name, column in cases.fields.items():
+        if any(column == other for other in kept):
+            continue
+        kept.append(column)
         counts = Counter(column)
         counts.pop(None, None)
         if len(counts) < 2:
@@ -76,8 +81,8 @@ def resolve(cases: Cases, wanted: str, found: list[Candidate]) -> str:
     if wanted in cases.fields:
         return wanted
     matches = [name for name in cases.fields if _last(name) == wanted.lower()]
-    if len(matches) == 1:
-        return matches[0]
+    if matches and all(cases.fields[m] == cases.fields[matches[0]] for m in matches):
+        return matches[0]  # the same values under two names: either will do
     listed = ", ".join(c.name for c in found[:12]) or "none"
     if matches:
         return _ambiguous(cases.source, wanted, matches)

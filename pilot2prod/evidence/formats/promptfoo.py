@@ -18,6 +18,10 @@ from pilot2prod.evidence.run import Cases, Run, slice_value
 
 TOOL = "promptfoo"
 
+PROVIDER_ERROR = 2
+"""promptfoo's `failureReason` for a result the provider failed to produce (1 is a failed
+assertion, 0 none)."""
+
 
 def _table(document: Mapping[str, Any]) -> Mapping[str, Any] | None:
     for holder in (document.get("results"), document):
@@ -94,7 +98,7 @@ def _read_results(results: list, cases: Cases, notes: list[str]) -> None:
             raise EvidenceError(
                 cases.source, f"{where}.success", f"must be true or false, not {shown(success)}"
             )
-        if entry.get("error") and not success:
+        if entry.get("failureReason") == PROVIDER_ERROR and not success:
             errors += 1
         values: dict[str, object] = {}
         test = entry.get("testCase")
@@ -114,8 +118,6 @@ def _read_results(results: list, cases: Cases, notes: list[str]) -> None:
         case_id = f"test {test_index}"
         if len(prompts) > 1:
             case_id += f" prompt {entry.get('promptIdx')}"
-        if isinstance(provider, dict) and len(prompts) <= 1 and label:
-            case_id += f" {label}"
         cases.add(
             where,
             case_id,
