@@ -12,12 +12,19 @@ install or how to convert the log.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import struct
 import zipfile
 import zlib
 
 from pilot2prod.evidence.errors import EvidenceError, shown
+
+# Python 3.14+ and Pyodide: zipfile reads zstd members through this module. Imported here,
+# not only inside zipfile when a member needs it, so the site's trimmed standard library
+# (macros/site_stdlib.py) knows to ship it.
+with contextlib.suppress(ImportError):
+    import compression.zstd  # type: ignore[import-not-found]  # noqa: F401
 
 MAX_MEMBERS = 200_000
 """Members an archive may list; a log holds one per sample and epoch, and a few more."""
