@@ -249,7 +249,8 @@ def _shares(mix: Mapping[str, float]) -> dict[str, float]:
 
 
 def _latency(run: Run) -> Latency | None:
-    values = sorted(v for v in run.cases.latency_ms if v is not None)
+    column = run.cases.latency_ms
+    values = sorted(column if None not in column else [v for v in column if v is not None])
     if not values:
         return None
     return Latency(
@@ -260,14 +261,17 @@ def _latency(run: Run) -> Latency | None:
 
 
 def _cost(run: Run) -> Cost | None:
-    priced = [
-        (c, p) for c, p in zip(run.cases.cost, run.cases.passed, strict=True) if c is not None
-    ]
+    column, passed = run.cases.cost, run.cases.passed
+    if None not in column:
+        priced, passes = len(column), sum(passed)
+        total = math.fsum(column)
+    else:
+        pairs = [(c, p) for c, p in zip(column, passed, strict=True) if c is not None]
+        priced, passes = len(pairs), sum(p for _, p in pairs)
+        total = math.fsum(c for c, _ in pairs)
     if not priced:
         return None
-    total = math.fsum(c for c, _ in priced)
-    passes = sum(p for _, p in priced)
-    return Cost(per_case=total / len(priced), per_passing_case=total / passes if passes else None)
+    return Cost(per_case=total / priced, per_passing_case=total / passes if passes else None)
 
 
 def _sources(run: Run, field_name: str | None, options: Options) -> tuple[SliceTally, ...]:

@@ -35,7 +35,11 @@ def support_triage() -> Task:
             id=case["id"],
             input=case["input"],
             target=case["expected"],
-            metadata={"category": case["category"], "source": case["source"], "answer": case["answer"]},
+            metadata={
+                "category": case["category"],
+                "source": case["source"],
+                "answer": case["answer"],
+            },
         )
         for case in CASES
     ]

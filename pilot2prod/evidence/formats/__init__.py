@@ -60,17 +60,15 @@ def read_run(data: bytes, name: str, passing_score: float = DEFAULT_PASSING_SCOR
         from pilot2prod.evidence.formats import inspect_log
 
         return inspect_log.read_eval_zip(data, source, digest, passing_score)
-    text = decode(data, source)
-    first = text.lstrip()[:1]
-    if first in ("{", "["):
-        document = _document(text, data, source)
-        if document is not None:
-            return _read_document(document, source, digest, passing_score)
-        from pilot2prod.evidence.formats import table
-
-        return table.read_jsonl(text, source, digest, passing_score)
+    if b"\x00" in data[:65536]:
+        raise EvidenceError(source, "", f"holds binary data; expected {_expected()}")
     from pilot2prod.evidence.formats import table
 
+    if _json_lines(data):
+        return table.read_jsonl(data, source, digest, passing_score)
+    text = decode(data, source)
+    if text.lstrip()[:1] in ("{", "["):
+        return _read_document(load_json(text, data, source), source, digest, passing_score)
     return table.read_csv(text, source, digest, passing_score)
 
 
@@ -121,20 +119,20 @@ def load_json(text: str, data: bytes | None, source: str) -> object:
         ) from None
 
 
-def _document(text: str, data: bytes, source: str) -> object | None:
-    """The file as one JSON document, or None when it is JSON Lines (several documents)."""
-    stripped = text.strip()
-    newline = stripped.find("\n")
-    if newline > 0 and stripped[0] == "{":
-        first_line = stripped[:newline].strip()
-        if first_line.endswith("}"):
-            try:
-                first = json.loads(first_line)
-            except (ValueError, RecursionError):
-                first = None
-            if isinstance(first, dict):
-                return None  # a whole object on line 1 and more after it: JSON Lines
-    return load_json(text, data, source)
+def _json_lines(data: bytes) -> bool:
+    """True when the file is JSON Lines: a whole object on its first line, and more after it
+    (a pretty-printed document opens with a bare `{`, a one-line document has no second line)."""
+    body = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    newline = body.find(b"\n")
+    if not body.startswith(b"{") or newline < 0 or not body[newline:].strip():
+        return False
+    first_line = body[:newline].strip()
+    if not first_line.endswith(b"}") or first_line.count(b"{") > MAX_JSON_DEPTH:
+        return False
+    try:
+        return isinstance(json.loads(first_line), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 def _read_document(document: object, source: str, digest: str, passing_score: float) -> Run:

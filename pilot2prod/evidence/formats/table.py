@@ -18,6 +18,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
+from itertools import repeat
 from typing import Any
 
 from pilot2prod.evidence.errors import EvidenceError, shown
@@ -45,35 +46,123 @@ _PASSED: dict[object, bool] = {
 _LARGEST = 1.7976931348623157e308  # a bound that refuses infinity in one comparison
 
 
-def read_jsonl(text: str, source: str, digest: str, passing_score: float) -> Run:
-    """JSON Lines: one object per line, blank lines skipped."""
-    lines = text.splitlines()
-    numbered = [(number, line) for number, line in enumerate(lines, 1) if line.strip()]
+CHUNK_BYTES = 8 * 1024 * 1024
+"""JSON Lines are parsed this much at a time: one `json.loads` per chunk is several times faster
+than one per line, and only one chunk's objects exist at once (a million rows as objects would
+take gigabytes; as columns, a few hundred megabytes)."""
+
+_OPENERS_AND_LINES = bytes(range(256)).translate(None, b"[{\n")
+
+
+def _deepest_line(body: bytes) -> int:
+    """An upper bound on how deep any one line nests: the most `[` and `{` on one line.
+
+    Brackets inside strings count too, which only makes the bound safer; it needs no parse."""
+    skeleton = body.translate(None, _OPENERS_AND_LINES)
+    return max(map(len, skeleton.split(b"\n")), default=0)
+
+
+def _line_numbers(body: bytes) -> list[int]:
+    """The number of each non-blank line, in order (only asked for when naming a fault)."""
+    return [n for n, line in enumerate(body.split(b"\n"), 1) if line.strip()]
+
+
+def _parse_chunk(chunk: bytes, body: bytes, start: int, source: str) -> list[Any]:
+    lines = list(filter(None, map(bytes.strip, chunk.split(b"\n"))))
     try:
-        # One parse for the whole file is several times faster than one per line.
-        rows = json.loads("[" + ",".join(line for _, line in numbered) + "]")
+        return json.loads(b"[" + b",".join(lines) + b"]")
     except (ValueError, RecursionError):
-        rows = [_parse_line(line, number, source) for number, line in numbered]
-    first = rows[0] if rows else None
+        first = body.count(b"\n", 0, start) + 1
+        numbered = [(n, line) for n, line in enumerate(chunk.split(b"\n"), first) if line.strip()]
+        return [_parse_line(line, number, source) for number, line in numbered]
+
+
+def read_jsonl(body: bytes, source: str, digest: str, passing_score: float) -> Run:
+    """JSON Lines from the file's bytes: one object per line, blank lines skipped."""
+    from pilot2prod.evidence.formats import MAX_JSON_DEPTH
+
+    if body.startswith(b"\xef\xbb\xbf"):
+        body = body[3:]
+    if _deepest_line(body) > MAX_JSON_DEPTH:
+        # Some line has enough brackets to be too deep: measure those lines exactly.
+        for number, line in enumerate(body.split(b"\n"), 1):
+            if line.count(b"[") + line.count(b"{") > MAX_JSON_DEPTH:
+                _parse_line(line, number, source)
+    first_end = body.find(b"\n", max(0, body.find(b"{")))
+    first = _parse_line(body[: first_end if first_end >= 0 else len(body)].strip(), 1, source)
     if isinstance(first, dict) and "doc_id" in first and ("resps" in first or "doc" in first):
         from pilot2prod.evidence.formats import lm_eval
 
-        return lm_eval.read(rows, [number for number, _ in numbered], source, digest, passing_score)
-    return rows_run(
-        rows, source, digest, passing_score, "jsonl", line_numbers=[n for n, _ in numbered]
-    )
+        rows = _parse_chunk(body, body, 0, source)
+        return lm_eval.read(rows, _line_numbers(body), source, digest, passing_score)
+    columns: dict[str, list[Any]] = {}
+    count = 0
+    start = 0
+    numbers: list[int] = []
+
+    def where(index: int) -> str:
+        if not numbers:
+            numbers.extend(_line_numbers(body))
+        return f"line {numbers[index]}"
+
+    while start < len(body):
+        end = body.find(b"\n", start + CHUNK_BYTES)
+        end = len(body) if end < 0 else end + 1
+        rows = _parse_chunk(body[start:end], body, start, source)
+        _add_rows(columns, count, rows, source, where)
+        count += len(rows)
+        start = end
+    if not count:
+        raise EvidenceError(source, "", "holds no rows")
+    _require_passed(columns, source, where)
+    return _from_columns(columns, count, source, digest, passing_score, "jsonl", where, None)
 
 
-def _parse_line(line: str, number: int, source: str) -> object:
+def _add_rows(
+    columns: dict[str, list[Any]], before: int, rows: list[Any], source: str, where: Any
+) -> None:
+    """Append the rows' fields to `columns` (which hold `before` rows so far)."""
+    if rows and set(map(type, rows)) != {dict}:
+        index = next(i for i, row in enumerate(rows) if not isinstance(row, dict))
+        raise EvidenceError(
+            source,
+            where(before + index),
+            f"must be an object with a passed field, not {shown(rows[index])}",
+        )
+    keys = set().union(*map(dict.keys, rows))
+    for key in keys | columns.keys():
+        column = columns.get(key)
+        if column is None:
+            if len(columns) >= MAX_FIELDS + len(RESERVED) and key not in RESERVED:
+                continue  # thousands of distinct keys: the first ones are kept
+            column = columns[key] = [None] * before
+        column.extend(map(dict.get, rows, repeat(key)))  # C loops, no bytecode per row
+
+
+def _require_passed(columns: dict[str, list[Any]], source: str, where: Any) -> None:
+    if "passed" not in columns and "score" not in columns:
+        sample = ", ".join(sorted(str(k)[:30] for k in columns)[:10]) or "none"
+        raise EvidenceError(
+            source,
+            where(0),
+            f"has no passed field (its fields: {sample}); expected rows with passed (or score), "
+            "and optionally id, a slice field, latency_ms, cost and source",
+        )
+
+
+def _parse_line(line: bytes | str, number: int, source: str) -> object:
     from pilot2prod.evidence.formats import MAX_JSON_DEPTH
-    from pilot2prod.model.nesting import text_depth_exceeds
+    from pilot2prod.model.nesting import bytes_depth_exceeds
 
-    if text_depth_exceeds(line, MAX_JSON_DEPTH):
+    raw = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
+    if bytes_depth_exceeds(raw, MAX_JSON_DEPTH):
         raise EvidenceError(
             source, f"line {number}", f"is nested more than {MAX_JSON_DEPTH} levels"
         )
     try:
-        return json.loads(line)
+        return json.loads(raw)
+    except UnicodeDecodeError:
+        raise EvidenceError(source, f"line {number}", "is not UTF-8 text") from None
     except json.JSONDecodeError as error:
         raise EvidenceError(
             source, f"line {number} column {error.colno}", f"is not valid JSON: {error.msg}"
@@ -157,26 +246,9 @@ def rows_run(
 
     if not rows:
         raise EvidenceError(source, "", "holds no rows")
-    kinds = set(map(type, rows))
-    if kinds != {dict}:
-        index = next(i for i, row in enumerate(rows) if not isinstance(row, dict))
-        raise EvidenceError(
-            source, where(index), f"must be an object with a passed field, not {shown(rows[index])}"
-        )
-    keys: set[str] = set()
-    for row in rows[:1000]:
-        keys.update(row)  # type: ignore[arg-type]
-    if len(rows) > 1000:
-        keys.update(set().union(*map(dict.keys, rows)))  # type: ignore[arg-type]
-    if "passed" not in keys and "score" not in keys:
-        sample = ", ".join(sorted(str(k)[:30] for k in keys)[:10]) or "none"
-        raise EvidenceError(
-            source,
-            where(0),
-            f"has no passed field (its fields: {sample}); expected rows with passed (or score), "
-            "and optionally id, a slice field, latency_ms, cost and source",
-        )
-    columns = {key: [row.get(key) for row in rows] for key in sorted(keys)}  # type: ignore[attr-defined]
+    columns: dict[str, list[Any]] = {}
+    _add_rows(columns, 0, list(rows), source, where)
+    _require_passed(columns, source, where)
     return _from_columns(columns, len(rows), source, digest, passing_score, tool, where, None)
 
 
@@ -207,6 +279,8 @@ def _from_columns(
     raw_ids = columns.get("id")
     if raw_ids is None:
         ids = [f"row {index + 1}" for index in range(count)]
+    elif set(map(type, raw_ids)) == {str} and not text_cells:
+        ids = raw_ids  # the usual case, checked in C: every id is already text
     else:
         ids = [_id_text(value) for value in raw_ids]
         empty = next((i for i, value in enumerate(ids) if not value), None)
@@ -247,6 +321,8 @@ def _id_text(value: object) -> str:
 
 
 def _passed(column: list[Any], source: str, where: Any) -> list[bool]:
+    if set(map(type, column)) == {bool}:
+        return column  # JSON's true and false: nothing to translate
     try:
         found = [
             _PASSED.get(value.strip().lower() if type(value) is str else value) for value in column
@@ -293,6 +369,14 @@ def _numbers(
                     source, f"{where(index)}: {name}", f"is {shown(cell)}; expected a number"
                 ) from None
         column = converted
+    kinds = set(map(type, column))
+    values = column if type(None) not in kinds else [v for v in column if v is not None]
+    kinds.discard(type(None))
+    if kinds <= {int, float} and (
+        not values or (math.isfinite(sum(values)) and min(values) >= 0 and max(values) <= high)
+    ):
+        return column  # all numbers in range, found with C loops (a NaN or an infinity
+        # makes the sum not finite, so it takes the slow path below and is named there)
     good = [
         value is None or (type(value) in (int, float) and 0 <= value <= high) for value in column
     ]
@@ -305,7 +389,7 @@ def _numbers(
         else:
             problem = f"is {shown(value)}; expected a number {span}"
         raise EvidenceError(source, f"{where(index)}: {name}", problem)
-    return [None if value is None else float(value) for value in column]
+    return column
 
 
 def _slice_column(column: list[Any]) -> list[str | None] | None:
