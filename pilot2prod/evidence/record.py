@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pilot2prod.evidence.errors import EvidenceError, shown
+from pilot2prod.evidence.errors import BOM, EvidenceError, shown
 from pilot2prod.evidence.stats import wilson
 from pilot2prod.model.errors import describe
 from pilot2prod.model.strict_json import StrictJsonError, loads_strict
@@ -341,7 +341,7 @@ def read_record(raw: bytes | str, source: str = "record") -> Record:
         if len(raw) > MAX_RECORD_BYTES:
             raise RecordError(source, "", _too_large())
         try:
-            text = raw.decode("utf-8-sig")
+            text = raw.removeprefix(BOM).decode("utf-8")
         except UnicodeDecodeError as error:
             raise RecordError(
                 source, f"byte {error.start}", "is not UTF-8 text; an evidence record is JSON"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import PurePath, PureWindowsPath
 
-from pilot2prod.evidence.errors import EvidenceError
+from pilot2prod.evidence.errors import BOM, EvidenceError
 from pilot2prod.evidence.record import FORMAT as RECORD_FORMAT
 from pilot2prod.evidence.record import sha256_hex
 from pilot2prod.evidence.run import Cases, Run
@@ -81,7 +81,7 @@ def decode(data: bytes, source: str) -> str:
     if b"\x00" in data[:65536]:
         raise EvidenceError(source, "", f"holds binary data; expected {_expected()}")
     try:
-        return data.decode("utf-8-sig")
+        return data.removeprefix(BOM).decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise EvidenceError(

@@ -18,7 +18,7 @@ import struct
 import zipfile
 import zlib
 
-from pilot2prod.evidence.errors import EvidenceError, shown
+from pilot2prod.evidence.errors import BOM, EvidenceError, shown
 
 # Python 3.14+ and Pyodide: zipfile reads zstd members through this module. Imported here,
 # not only inside zipfile when a member needs it, so the site's trimmed standard library
@@ -97,7 +97,7 @@ class Archive:
         """Member `name` as UTF-8 text."""
         content = self.read(name)
         try:
-            return content.decode("utf-8-sig")
+            return content.removeprefix(BOM).decode("utf-8")
         except UnicodeDecodeError as error:
             raise EvidenceError(
                 self.source, name, f"is not UTF-8 text (byte {error.start})"

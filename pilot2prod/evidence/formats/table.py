@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from itertools import repeat
 from typing import Any
 
-from pilot2prod.evidence.errors import EvidenceError, shown
+from pilot2prod.evidence.errors import BOM, EvidenceError, shown
 from pilot2prod.evidence.run import MAX_FIELDS, Cases, Run, slice_value
 
 RESERVED = ("id", "passed", "score", "latency_ms", "cost")
@@ -81,8 +81,7 @@ def read_jsonl(body: bytes, source: str, digest: str, passing_score: float) -> R
     """JSON Lines from the file's bytes: one object per line, blank lines skipped."""
     from pilot2prod.evidence.formats import MAX_JSON_DEPTH
 
-    if body.startswith(b"\xef\xbb\xbf"):
-        body = body[3:]
+    body = body.removeprefix(BOM)
     if _deepest_line(body) > MAX_JSON_DEPTH:
         # Some line has enough brackets to be too deep: measure those lines exactly.
         for number, line in enumerate(body.split(b"\n"), 1):
@@ -173,7 +172,8 @@ def _parse_line(line: bytes | str, number: int, source: str) -> object:
 
 def read_csv(text: str, source: str, digest: str, passing_score: float) -> Run:
     """CSV with a header row (comma, semicolon or tab separated)."""
-    header_line = text.lstrip("\ufeff").split("\n", 1)[0]
+    text = text.removeprefix("\ufeff")
+    header_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=header_line.count)
     reader = csv.reader(text.splitlines(), delimiter=delimiter)
     try:
