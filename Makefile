@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help deps chromium java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide prices evidence-fixtures
+.PHONY: help deps chromium java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide prices evidence-fixtures bench-evidence
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
@@ -104,6 +104,10 @@ evidence-fixtures:
 
 bench-portfolio: deps
 	$(BIN)/python bench/portfolio.py
+
+# `pilot2prod evidence` on 1,000,000 generated JSONL rows beside a bare json.loads loop.
+bench-evidence: deps
+	$(BIN)/python bench/evidence_cli.py
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -70,13 +70,13 @@ def test_a_promptfoo_file_shows_the_command_lines_figures(page, site_url):
     expect(page.locator('[data-role="chart"] rect.p2p-evidence__interval')).to_have_count(
         len(expected["rows"])
     )
+    assert serious_axe_violations(page) == []  # at rest, before a button takes the focus
     with page.expect_download() as info:
         page.get_by_role("button", name="Download the evidence record (.json)").click()
     record = read_record(info.value.path().read_bytes(), "downloaded")
     assert record.source.sha256 == hashlib.sha256(PROMPTFOO.read_bytes()).hexdigest()
     assert record.source.tool_version == "0.120.27"
     assert not errors.messages
-    assert serious_axe_violations(page) == []
 
 
 def test_a_mix_weighs_the_figures_and_a_bad_file_changes_nothing(page, site_url):
