@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from playwright.sync_api import Browser, expect
+from portfolio_page import WATCH as PORTFOLIO_WATCH  # the same long-frame watch
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "evidence" / "promptfoo-0.120.27-before.json"
@@ -35,30 +36,21 @@ SENTENCE = (
 )
 WORDS = tuple(SENTENCE.split(" "))
 
-WATCH = """
-window.__tasks = [];
-window.__ours = [];
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) window.__tasks.push([e.startTime, e.duration]);
-}).observe({ type: "longtask" });
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    for (const s of e.scripts) {
-      const own = (s.sourceURL || "").includes("/assets/js/");
-      if (own) window.__ours.push([s.startTime, s.duration]);
-    }
-  }
-}).observe({ type: "long-animation-frame" });
+WATCH = (
+    PORTFOLIO_WATCH
+    + """
 window.__summarised = new Promise((resolve) => {
   const root = document.querySelector('[data-p2p-component="evidence"]');
   document.querySelector('[data-role="files"]').addEventListener("change", () => {
-    window.__change = performance.now();
     new MutationObserver(() => {
       if (root.dataset.state === "live") resolve(performance.now() - window.__change);
     }).observe(root, { attributes: true, attributeFilter: ["data-state"] });
   }, { capture: true });
 });
 """
+)
+"""The portfolio bench's watch on long tasks, our scripts' long frames and the moment the
+files arrived, and a promise kept when the summary is on screen."""
 
 AFTER_CHANGE = "(name) => window[name].filter(([start]) => start >= window.__change)"
 
