@@ -70,8 +70,8 @@ def write_promptfoo(path: Path, results: int = RESULTS, seed: int = 3) -> int:
         entry = json.loads(json.dumps(template))
         category = rng.choice(categories)
         passed = rng.random() < (0.7 if category == "adversarial" else 0.95)
-        question = _text(rng, 40)
-        answer = _text(rng, 180) + "\n\n" + _text(rng, 60)
+        question = _text(rng, 18)
+        answer = _text(rng, 55) + "\n\n" + _text(rng, 15)
         entry.update(
             id=f"result-{index}",
             testIdx=index,
@@ -88,7 +88,7 @@ def write_promptfoo(path: Path, results: int = RESULTS, seed: int = 3) -> int:
         entry["response"]["output"] = answer
         entry["prompt"]["raw"] = f"You are a support agent.\n\nCustomer: {question}"
         entry["gradingResult"]["pass"] = passed
-        entry["gradingResult"]["reason"] = "Assertion passed" if passed else _text(rng, 25)
+        entry["gradingResult"]["reason"] = "Assertion passed" if passed else _text(rng, 15)
         out.append(entry)
     document["results"]["results"] = out
     text = json.dumps(document, indent=2)

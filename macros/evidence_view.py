@@ -13,7 +13,7 @@ from typing import Any
 
 from macros.assets import PythonRuntime
 from macros.html import attrs as _attrs
-from pilot2prod.evidence.formats import PAGE_MAX_BYTES
+from pilot2prod.evidence.formats import MAX_JSON_DEPTH, PAGE_MAX_BYTES
 from pilot2prod.evidence.mix import MAX_MIX_BYTES
 from pilot2prod.evidence.settings import EvidenceSettings
 
@@ -25,6 +25,7 @@ def evidence_view_html(settings: EvidenceSettings, runtime_attributes: Mapping[s
         "data-p2p-component": "evidence",
         "data-max-bytes": str(PAGE_MAX_BYTES),
         "data-max-mix-bytes": str(MAX_MIX_BYTES),
+        "data-max-depth": str(MAX_JSON_DEPTH),
         **runtime_attributes,
     }
     target = round(settings.target_rate * 100, 2)

@@ -46,14 +46,20 @@ def read(data: Dataset, payload: dict) -> dict[str, Any]:
     Returns the run id, the tool and its version, the counts, the candidate slice fields with
     the suggested one, notes, and the data's defaults (target, minimum cases).
     """
-    from pilot2prod.evidence.formats import read_run
+    from pilot2prod.evidence.formats import MAX_JSON_DEPTH, read_run
     from pilot2prod.evidence.slices import candidates, describe_candidate, suggest
 
     name = text_field(payload, "name", "results", limit=300)
-    content = uploads.take(payload.get("file"))
+    upload = uploads.take(payload.get("file"))
     settings = data.evidence
     try:
-        run = read_run(content, name, settings.passing_score)
+        run = read_run(
+            upload.content,
+            name,
+            settings.passing_score,
+            upload.sha256,
+            depth_checked=upload.depth_checked == MAX_JSON_DEPTH,
+        )
     except EvidenceError as error:
         raise InputError(str(error)) from None
     _next[0] += 1

@@ -17,6 +17,11 @@ from pilot2prod.evidence.errors import EvidenceError, shown
 MAX_FIELDS = 200
 """Slice-field candidates kept per run; a file with thousands of keys per case keeps the first."""
 
+_NUMBERS = (int, float)
+
+_LARGEST = 1.7976931348623157e308
+"""The largest finite float: a bound that refuses infinity in the same comparison."""
+
 MAX_SLICE_TEXT = 120
 """Longer values are free text (an input, an output), not a slice a reader would choose."""
 
@@ -32,7 +37,7 @@ class Cases:
     latency_ms: list[float | None] = field(default_factory=list)
     cost: list[float | None] = field(default_factory=list)
     fields: dict[str, list[str | None]] = field(default_factory=dict)
-    _interned: dict[str, str] = field(default_factory=dict)
+    _interned: dict[object, str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -55,9 +60,22 @@ class Cases:
         index = len(self.ids)
         self.ids.append(case_id)
         self.passed.append(passed)
-        self.scores.append(self.number(where, score_field, score, 0.0, 1.0))
-        self.latency_ms.append(self.number(where, latency_field, latency_ms, 0.0, math.inf))
-        self.cost.append(self.number(where, cost_field, cost, 0.0, math.inf))
+        # The usual values pass one inline test; anything else is checked, and named, in full.
+        self.scores.append(
+            score
+            if score is None or (type(score) in _NUMBERS and 0 <= score <= 1)  # type: ignore[operator]
+            else self.number(where, score_field, score, 0.0, 1.0)
+        )
+        self.latency_ms.append(
+            latency_ms
+            if latency_ms is None or (type(latency_ms) in _NUMBERS and 0 <= latency_ms <= _LARGEST)  # type: ignore[operator]
+            else self.number(where, latency_field, latency_ms, 0.0, math.inf)
+        )
+        self.cost.append(
+            cost
+            if cost is None or (type(cost) in _NUMBERS and 0 <= cost <= _LARGEST)  # type: ignore[operator]
+            else self.number(where, cost_field, cost, 0.0, math.inf)
+        )
         if values:
             for name, value in values.items():
                 self._set_field(name, index, value)
@@ -82,18 +100,21 @@ class Cases:
         return float(value)
 
     def _set_field(self, name: str, index: int, value: object) -> None:
+        cached = self._interned.get(value) if type(value) is str else None  # type: ignore[call-overload]
+        text = cached if cached is not None else slice_value(value)
+        if text is None:
+            return
+        if cached is None and type(value) is str:
+            self._interned[value] = text  # type: ignore[index]
         column = self.fields.get(name)
         if column is None:
             if len(self.fields) >= MAX_FIELDS:
                 return
             column = self.fields[name] = []
-        text = slice_value(value)
-        if text is None:
-            return
         # Columns are filled lazily: pad with "not set" up to this case first.
         if len(column) < index:
             column.extend([None] * (index - len(column)))
-        column.append(self._interned.setdefault(text, text))
+        column.append(text)
 
     def finish(self) -> None:
         """Pad every field column to the number of cases, and drop columns never set."""
@@ -128,6 +149,8 @@ def slice_value(value: object) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
+        if len(value) > MAX_SLICE_TEXT:
+            return None  # free text (an input, an output), not a slice name
         text = " ".join(value.split())
         return text if 0 < len(text) <= MAX_SLICE_TEXT else None
     if isinstance(value, int):

@@ -3,6 +3,7 @@ backed, self-reported, contradicted or stale."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 from datetime import date
@@ -211,3 +212,27 @@ def test_the_api_names_a_bad_request(payload, words):
             entry["record"] = record
     answer = json.loads(api.call("evidence.back", json.dumps(payload), dataset()))
     assert words in answer["error"]
+
+
+def test_what_the_worker_measured_is_used_only_in_its_proper_form():
+    """A well-formed SHA-256 from the browser is kept; a malformed one is replaced by Python's,
+    and a file handed over without the depth mark is still measured by Python."""
+    data = (HAND_MADE / "cases.csv").read_bytes()
+    uploads.put("k2", data, "f" * 64)
+    kept = json.loads(
+        api.call("evidence.read", json.dumps({"file": "k2", "name": "a.csv"}), dataset())
+    )
+    uploads.put("k3", data, "not a digest")
+    redone = json.loads(
+        api.call("evidence.read", json.dumps({"file": "k3", "name": "a.csv"}), dataset())
+    )
+    record = lambda run: json.loads(  # noqa: E731
+        api.call("evidence.summarise", json.dumps({"run": run}), dataset())
+    )["record"]["source"]["sha256"]
+    assert record(kept["run"]) == "f" * 64
+    assert record(redone["run"]) == hashlib.sha256(data).hexdigest()
+    uploads.put("k4", b"[" * 5000 + b"]" * 5000, None, None)
+    deep = json.loads(
+        api.call("evidence.read", json.dumps({"file": "k4", "name": "d.json"}), dataset())
+    )
+    assert "nested more than" in deep["error"]

@@ -9,6 +9,7 @@ an answers file, a cut-off download, non-UTF-8 text, a zip that is not an Inspec
 from __future__ import annotations
 
 import json
+import re
 from pathlib import PurePath, PureWindowsPath
 
 from pilot2prod.evidence.errors import BOM, EvidenceError
@@ -31,6 +32,9 @@ level, and inside Pyodide a few thousand levels overflow the browser's stack."""
 DEFAULT_PASSING_SCORE = 0.5
 """A case given only a score passes at this score or above (data/evidence.yml sets it)."""
 
+_BLANK = re.compile(rb"\s*\Z")
+_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+
 FORMATS = (
     "promptfoo JSON (promptfoo eval -o results.json)",
     "an Inspect AI log (.json or .eval)",
@@ -46,16 +50,30 @@ def base_name(name: str) -> str:
     return PurePath(PureWindowsPath(name).name).name or name
 
 
-def read_run(data: bytes, name: str, passing_score: float = DEFAULT_PASSING_SCORE) -> Run:
-    """The run in the file `name` whose bytes are `data`; EvidenceError on any fault."""
+def read_run(
+    data: bytes,
+    name: str,
+    passing_score: float = DEFAULT_PASSING_SCORE,
+    digest: str | None = None,
+    *,
+    depth_checked: bool = False,
+) -> Run:
+    """The run in the file `name` whose bytes are `data`; EvidenceError on any fault.
+
+    `digest` is the SHA-256 of `data` when the caller has it already (the page's worker asks
+    the browser's own WebCrypto, which hashes 50 MB many times faster than WebAssembly can).
+    `depth_checked` says the bytes were measured to nest within MAX_JSON_DEPTH already (the
+    worker does it natively before handing a file over), so the slower pass here is skipped.
+    """
     source = base_name(name)
     if len(data) > MAX_FILE_BYTES:
         raise EvidenceError(
             source, "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; split the run"
         )
-    if not data.strip():
+    if _BLANK.match(data):
         raise EvidenceError(source, "", f"is empty; expected {_expected()}")
-    digest = sha256_hex(data)
+    if digest is None or not _SHA256.match(digest):
+        digest = sha256_hex(data)
     if data[:4] == b"PK\x03\x04":
         from pilot2prod.evidence.formats import inspect_log
 
@@ -68,7 +86,8 @@ def read_run(data: bytes, name: str, passing_score: float = DEFAULT_PASSING_SCOR
         return table.read_jsonl(data, source, digest, passing_score)
     text = decode(data, source)
     if text.lstrip()[:1] in ("{", "["):
-        return _read_document(load_json(text, data, source), source, digest, passing_score)
+        document = load_json(text, data, source, depth_checked)
+        return _read_document(document, source, digest, passing_score)
     return table.read_csv(text, source, digest, passing_score)
 
 
@@ -91,16 +110,19 @@ def decode(data: bytes, source: str) -> str:
         ) from None
 
 
-def load_json(text: str, data: bytes | None, source: str) -> object:
+def load_json(text: str, data: bytes | None, source: str, depth_checked: bool = False) -> object:
     """One JSON document, depth-checked before parsing; EvidenceError saying where it broke.
 
     NaN and Infinity are read as numbers here and refused where a field is read, by name.
     """
-    raw = data if data is not None else text.encode("utf-8", "surrogatepass")
-    if bytes_depth_exceeds(raw, MAX_JSON_DEPTH):
-        raise EvidenceError(
-            source, "", f"is nested more than {MAX_JSON_DEPTH} levels deep; no tool writes that"
-        )
+    if not depth_checked:
+        raw = data if data is not None else text.encode("utf-8", "surrogatepass")
+        if bytes_depth_exceeds(raw, MAX_JSON_DEPTH):
+            raise EvidenceError(
+                source,
+                "",
+                f"is nested more than {MAX_JSON_DEPTH} levels deep; no tool writes that",
+            )
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:

@@ -76,11 +76,19 @@ def read(document: Mapping[str, Any], source: str, digest: str) -> Run:
     )
 
 
+_NAMES: dict[tuple[str, str], str] = {}
+
+
 def _scalars(prefix: str, values: object, into: dict[str, object]) -> None:
+    """Every entry of `values` under a prefixed name; the column store keeps the short ones."""
     if isinstance(values, dict):
         for key, value in values.items():
-            if slice_value(value) is not None:
-                into[f"{prefix}.{key}"] = value
+            name = _NAMES.get((prefix, key))
+            if name is None:
+                name = f"{prefix}.{key}"
+                if len(_NAMES) < 10_000:  # the few names files repeat, not every stray key
+                    _NAMES[(prefix, key)] = name
+            into[name] = value
 
 
 def _read_results(results: list, cases: Cases, notes: list[str]) -> None:
@@ -105,15 +113,13 @@ def _read_results(results: list, cases: Cases, notes: list[str]) -> None:
         _scalars("vars", entry.get("vars") or (test or {}).get("vars"), values)
         if isinstance(test, dict):
             _scalars("metadata", test.get("metadata"), values)
-            if slice_value(test.get("description")) is not None:
-                values["description"] = test["description"]
+            values["description"] = test.get("description")
         _scalars("metadata", entry.get("metadata"), values)
         provider = entry.get("provider")
         label = (
             provider.get("label") or provider.get("id") if isinstance(provider, dict) else provider
         )
-        if slice_value(label) is not None:
-            values["provider"] = label
+        values["provider"] = label
         test_index = entry.get("testIdx", index)
         case_id = f"test {test_index}"
         if len(prompts) > 1:

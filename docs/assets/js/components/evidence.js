@@ -9,7 +9,8 @@
 // as it was. Every name a file brings is written with textContent, never as markup.
 //
 // Settings come from data-* attributes on the data-p2p-component="evidence" element
-// (macros/evidence_view.py): data-max-bytes, data-max-mix-bytes, and the runtime attributes
+// (macros/evidence_view.py): data-max-bytes, data-max-mix-bytes, data-max-depth (Python's limits),
+// and the runtime attributes
 // lib/python.js reads.
 
 import { drawChart } from "../lib/chart.js";
@@ -98,7 +99,7 @@ async function addFiles(root, fileList) {
       const run = await callPython(
         "evidence.read",
         { file: key, name: file.name },
-        { timeoutMs: READ_TIMEOUT_MS, files: { [key]: buffer } },
+        { timeoutMs: READ_TIMEOUT_MS, files: { [key]: buffer }, maxDepth: positiveNumber(root.dataset.maxDepth, 200) },
       );
       state.runs.push(run);
       while (state.runs.length > MAX_RUNS) state.runs.shift();

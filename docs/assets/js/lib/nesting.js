@@ -26,3 +26,29 @@ export function depthExceeds(text, limit) {
   }
   return false;
 }
+
+/**
+ * The same for UTF-8 bytes (a dropped file not yet decoded): the bytes of quotes, backslashes
+ * and brackets never occur inside a multi-byte character, so the walk needs no decoding.
+ */
+export function bytesDepthExceeds(bytes, limit) {
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (byte === 92) escaped = true; // backslash
+      else if (byte === 34) inString = false; // quote
+    } else if (byte === 34) {
+      inString = true;
+    } else if (byte === 91 || byte === 123) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (byte === 93 || byte === 125) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
