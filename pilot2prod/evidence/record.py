@@ -363,24 +363,6 @@ def _too_large() -> str:
     return f"is larger than {MAX_RECORD_BYTES // (1024 * 1024)} MB; it is not an evidence record"
 
 
-_TOP = (
-    "format",
-    "version",
-    "kind",
-    "created",
-    "source",
-    "slice_field",
-    "overall",
-    "slices",
-    "production",
-    "latency_ms",
-    "cost",
-    "compared",
-    "target",
-    "sources",
-    "repository",
-    "checks",
-)
 _EVALUATION_ONLY = (
     "slice_field",
     "overall",
@@ -393,6 +375,7 @@ _EVALUATION_ONLY = (
     "sources",
 )
 _CHECKS_ONLY = ("repository", "checks")
+_TOP = ("format", "version", "kind", "created", "source", *_EVALUATION_ONLY, *_CHECKS_ONLY)
 
 
 def record_from_value(value: object, source: str = "record") -> Record:
