@@ -27,6 +27,7 @@ from pilot2prod.model.records import COLLECTIONS, Collection
 if TYPE_CHECKING:  # the domain packages import the model; the model names them only lazily
     from pilot2prod.calculators.effort.model import EffortModel
     from pilot2prod.calculators.runcost.model import CostModel
+    from pilot2prod.evidence.settings import EvidenceSettings
     from pilot2prod.guide.numbers import Numbers
     from pilot2prod.readiness.examples import ExampleAssessments
     from pilot2prod.readiness.rubric import Rubric
@@ -36,6 +37,7 @@ EXAMPLES_SOURCE = "data/example-assessments.yml"
 EFFORT_SOURCE = "data/effort.yml"
 COST_SOURCE = "data/cost.yml"
 FIGURES_SOURCE = "data/figures.yml"
+EVIDENCE_SOURCE = "data/evidence.yml"
 DIMENSIONS = "dimensions"
 """The collection whose records are the readiness dimensions."""
 
@@ -203,6 +205,22 @@ class Dataset:
 
         return load_cost_model(self.raw(COST_SOURCE), COST_SOURCE)
 
+    @cached_property
+    def evidence(self) -> EvidenceSettings:
+        """The evidence settings; every rule must inform a question of the scored checklist."""
+        from pilot2prod.evidence.settings import load_evidence_settings
+
+        settings = load_evidence_settings(self.raw(EVIDENCE_SOURCE), EVIDENCE_SOURCE)
+        questions = {item.id for item in self.scored_checklist.items}
+        for index, rule in enumerate(settings.rules):
+            if rule.question not in questions:
+                raise DataError(
+                    EVIDENCE_SOURCE,
+                    f"rules[{index}].question",
+                    f"{rule.question!r} is not a question of '{self.scored_checklist.id}'",
+                )
+        return settings
+
     # --- everything ----------------------------------------------------------------------
 
     def validate_all(self, pages: Mapping[str, set[str]] | None = None) -> None:
@@ -227,6 +245,8 @@ class Dataset:
             _ = self.effort
         if COST_SOURCE in self.files:
             _ = self.cost
+        if EVIDENCE_SOURCE in self.files:
+            _ = self.evidence
         if FIGURES_SOURCE in self.files:
             _ = self.numbers  # reads and checks the whole file, the figures' words included
         for source in self.files:

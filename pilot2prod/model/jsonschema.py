@@ -93,6 +93,7 @@ def file_schemas() -> dict[str, tuple[dict[str, Any], tuple[str, ...]]]:
     """Each schema file's name, its schema, and the data files (patterns) that use it."""
     from pilot2prod.calculators.effort.model import EffortModel
     from pilot2prod.calculators.runcost.model import CostModel
+    from pilot2prod.evidence.settings import EvidenceSettings
     from pilot2prod.guide.figures import FigureWords
     from pilot2prod.readiness.examples import ExampleAssessmentsFile
     from pilot2prod.readiness.rubric import Rubric
@@ -114,6 +115,7 @@ def file_schemas() -> dict[str, tuple[dict[str, Any], tuple[str, ...]]]:
     found["effort"] = (dataclass_schema(EffortModel), ("data/effort.yml",))
     found["cost"] = (dataclass_schema(CostModel), ("data/cost.yml",))
     found["figures"] = (dataclass_schema(FigureWords), ("data/figures.yml",))
+    found["evidence"] = (dataclass_schema(EvidenceSettings), ("data/evidence.yml",))
     return found
 
 

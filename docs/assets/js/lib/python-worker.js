@@ -1,12 +1,18 @@
 // Module worker that runs pilot2prod's Python in Pyodide, one per tab (see python.js).
 //
 // Messages in:  {type: "boot", pyodideBase, wheelUrl, stdlibUrl, lockInfo}
-//               {type: "call", id, name, payload}        payload: JSON text
+//               {type: "call", id, name, payload, files?, maxDepth?} payload: JSON text;
+//                                                          files: {key: ArrayBuffer}, put into
+//                                                          pilot2prod.api.uploads first, with
+//                                                          their SHA-256 and, when maxDepth is
+//                                                          given, whether they nest within it
 // Messages out: {type: "progress", done, total, bytes} (while booting; bytes null if unknown)
 //               {type: "booted", ms} | {type: "boot-failed", message}
 //               {type: "result", id, json} | {type: "result", id, failure}
 //
 // Pyodide 314 ships only as an ES module, so this file must be started with {type: "module"}.
+
+import { bytesDepthExceeds } from "./nesting.js";
 
 let booting = null;
 
@@ -164,7 +170,19 @@ async function bootRuntime({ pyodideBase, wheelUrl, stdlibUrl, lockInfo }) {
   if (!ping.ok) {
     throw new Error("the pilot2prod package did not answer");
   }
-  return { call, ms: performance.now() - started };
+  // The uploads module is imported at the first call that brings files, not at boot.
+  const put = (key, bytes, digest, depth) =>
+    pyodide.pyimport("pilot2prod.api.uploads").put(key, bytes, digest, depth);
+  return { call, put, ms: performance.now() - started };
+}
+
+async function sha256(buffer) {
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
+    return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  } catch {
+    return null; // no WebCrypto (an insecure context): Python hashes the bytes itself
+  }
 }
 
 self.addEventListener("message", async (event) => {
@@ -186,7 +204,23 @@ self.addEventListener("message", async (event) => {
       if (!booting) {
         throw new Error("Python was asked to work before it was started");
       }
-      const { call } = await booting;
+      const { call, put } = await booting;
+      for (const [key, buffer] of Object.entries(message.files || {})) {
+        try {
+          // The browser's own SHA-256 is many times faster than WebAssembly's on 50 MB.
+          const digest = await sha256(buffer);
+          const bytes = new Uint8Array(buffer);
+          // Measured here, natively, when the page gives the limit: Python then skips its own
+          // slower pass. A file found too deep goes without the mark, for Python to refuse.
+          const limit = Number(message.maxDepth);
+          const shallow = Number.isInteger(limit) && limit > 0 && !bytesDepthExceeds(bytes, limit);
+          put(String(key), bytes, digest, shallow ? limit : null);
+        } catch (error) {
+          // A refused file (too large) is the request's error, said in the function's words.
+          self.postMessage({ type: "result", id: message.id, json: JSON.stringify({ error: "the file could not be handed to Python: it is too large or unreadable" }) });
+          return;
+        }
+      }
       const json = call(String(message.name), String(message.payload));
       self.postMessage({ type: "result", id: message.id, json: String(json) });
     } catch (error) {
