@@ -7,16 +7,14 @@ site's wheel never needs it.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from pilot2prod.cli.errors import CliError
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.files import load_yaml
-from pilot2prod.model.nesting import MAX_DEPTH, text_depth_exceeds
+from pilot2prod.model.strict_json import StrictJsonError, loads_strict
 
 MAX_BYTES = 5 * 1024 * 1024
 """An answers or calculator file is a few kilobytes; more than this is the wrong file."""
@@ -63,37 +61,12 @@ def read_bytes(name: str, max_bytes: int = MAX_BYTES) -> bytes:
     return data
 
 
-def _reject_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise ValueError(f"key {key[:60]!r} appears twice")
-        found[key] = value
-    return found
-
-
 def parse_json(text: str, source: str) -> object:
     """Strict JSON: no NaN or Infinity, no key written twice, no deeper than MAX_DEPTH."""
-    if text_depth_exceeds(text):
-        raise CliError(
-            source, "", f"is nested more than {MAX_DEPTH} levels deep; it is not a pilot2prod file"
-        )
     try:
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as error:
-        raise CliError(
-            source, f"line {error.lineno} column {error.colno}", f"not valid JSON: {error.msg}"
-        ) from None
-    except ValueError as error:
-        if "integer string conversion" in str(error):
-            raise CliError(source, "", "not valid JSON: a number has far too many digits") from None
-        raise CliError(source, "", f"not valid JSON: {error}") from None
-    except RecursionError:
-        raise CliError(source, "", "nested too deeply to read") from None
+        return loads_strict(text)
+    except StrictJsonError as error:
+        raise CliError(source, error.where, error.problem) from None
 
 
 def parse_yaml(text: str, source: str, hand_written: bool = True) -> object:
