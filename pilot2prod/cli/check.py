@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from pilot2prod.cli import common
 from pilot2prod.cli.data import load_data
-from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK, CliError
+from pilot2prod.cli.errors import EXIT_BAD_INPUT, EXIT_GATE, EXIT_OK, CliError
 from pilot2prod.cli.files import read_structured, write_text
 from pilot2prod.model.errors import DataError
 from pilot2prod.repocheck.evaluate import check_repository
 from pilot2prod.repocheck.record import checks_record_text
-from pilot2prod.repocheck.report import check_markdown, check_text, check_view
+from pilot2prod.repocheck.report import check_markdown, check_text, check_view, summary
 from pilot2prod.repocheck.rules import SOURCE, RuleSet, load_team_rules
 
 HELP = "check a repository for the files and settings an AI system in production needs"
@@ -29,7 +30,8 @@ Each rule passes, fails or does not apply, with the file and line that decided i
 
 Exit status: 0 when every required rule passes or does not apply, 1 when a required
 rule fails, 2 when the folder, the rules file or the data cannot be used (one line
-on stderr names the file and the field).
+on stderr names the file and the field), or when the file or time limit stopped the
+check before a required rule could be judged.
 """
 
 
@@ -104,4 +106,8 @@ def run(args: argparse.Namespace) -> int:
         else:
             text = check_text(result)
         write_text(text, None)
+    if result.undecided:
+        # Not a pass, and not a failure of the repository's: the input was too large to judge.
+        print(" ".join(f"pilot2prod: {args.folder}: {summary(result)}".split()), file=sys.stderr)
+        return EXIT_BAD_INPUT
     return EXIT_GATE if result.failed_required else EXIT_OK

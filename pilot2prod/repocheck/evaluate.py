@@ -42,8 +42,11 @@ class Outcome:
     """The file that decided it, relative to the repository's root, as printed; "" for none."""
     line: int | None
     message: str
+    """What was found, in a sentence; the rule's `failure` says what to do about a failure."""
     team: bool = False
     """True for a rule that came from the team's rules file."""
+    checked: bool = True
+    """False when a limit stopped the check before this rule could be decided."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,17 @@ class CheckResult:
     def failed_required(self) -> list[Outcome]:
         """The required rules that failed: any of them fails the gate."""
         return [o for o in self.outcomes if o.rule.required and o.outcome == "fail"]
+
+    @property
+    def undecided(self) -> bool:
+        """True when a limit cut the check short and a required rule failed or was not
+        checked: such a failure may only mean the file was not reached, so the gate cannot
+        be judged either way."""
+        if not self.stopped:
+            return False
+        return any(
+            o.rule.required and (o.outcome == "fail" or not o.checked) for o in self.outcomes
+        )
 
 
 def _names(paths: list[str]) -> str:
@@ -402,6 +416,7 @@ def check_repository(
             outcome = checker.outcome(
                 rule, "not-applicable", f"Not checked: {tree.stopped} before this rule finished."
             )
+            outcome = replace(outcome, checked=False)
         outcomes[rule.id] = replace(outcome, team=rule.id in team_ids)
     final = _resolve_alternatives(outcomes)
     return CheckResult(

@@ -26,7 +26,8 @@ WORD = re.compile(r"[A-Za-z0-9~@][A-Za-z0-9._:/@~+-]*[A-Za-z0-9]")
 
 _ALIAS = re.compile(r"[-:@]latest$")
 _PREFIX = re.compile(r"^(?:global|regional|us|eu|apac|us-gov|jp|au)\.")
-_VENDOR = re.compile(r"^[a-z][a-z0-9-]*\.(?=[a-z])")
+_VENDOR = re.compile(r"^[a-z][a-z-]*\.(?=[a-z])")
+"""A vendor's prefix (`anthropic.`, `meta.`); without digits, so `gpt-5.1` keeps its number."""
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,9 @@ class Vocabulary:
 
 
 def _strip_pinned(word: str, pinned: tuple[tuple[str, re.Pattern[str]], ...]) -> tuple[str, str]:
-    """`word` without its trailing pinned forms, and the first form found (in words)."""
-    found = ""
+    """`word` without its trailing pinned forms, and those forms in words, in the order the
+    word has them ("a date (YYYYMMDD) and a provider version")."""
+    found: list[str] = []
     changed = True
     while changed:
         changed = False
@@ -61,9 +63,9 @@ def _strip_pinned(word: str, pinned: tuple[tuple[str, re.Pattern[str]], ...]) ->
             match = pattern.search(word)
             if match is not None and match.start() > 0:
                 word = word[: match.start()]
-                found = found or label
+                found.insert(0, label)
                 changed = True
-    return word, found
+    return word, " and ".join(found)
 
 
 def _candidates(word: str) -> Iterator[str]:
@@ -80,8 +82,11 @@ def _candidates(word: str) -> Iterator[str]:
 
 
 def _counts(base: str) -> bool:
+    """Whether a base from the list is a name worth looking for (see the module's note)."""
     return (
-        len(base) >= 2 and any(c.isalpha() for c in base) and any(c in "-0123456789" for c in base)
+        WORD.fullmatch(base) is not None
+        and any(c.isalpha() for c in base)
+        and any(c in "-0123456789" for c in base)
     )
 
 
@@ -109,6 +114,8 @@ def _vocabulary(table: PriceTable, pinned: tuple[tuple[str, re.Pattern[str]], ..
     bases: set[str] = set()
     dated: dict[str, list[str]] = {}
     for model in table.models:
+        if model.id.lower().startswith("ft:"):
+            continue  # fine-tuned ids name one team's model, never a family
         candidates, form, _ = _reduce(model.id, pinned)
         for base in candidates:
             if _counts(base):

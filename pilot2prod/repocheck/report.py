@@ -44,6 +44,11 @@ def _counts(result: CheckResult) -> dict[str, int]:
 def summary(result: CheckResult) -> str:
     """The gate's result in a sentence."""
     failed = result.failed_required
+    if result.undecided:
+        return (
+            f"Not decided: {result.stopped} before every required rule could be judged; "
+            "raise the limit in a rules file (limits:) or check a smaller folder."
+        )
     if failed:
         names = ", ".join(o.rule.id for o in failed)
         return f"{plural(len(failed), 'required rule fails', 'required rules fail')}: {names}."
@@ -135,7 +140,8 @@ def check_view(result: CheckResult) -> dict[str, Any]:
         "format": REPORT_FORMAT,
         "version": REPORT_VERSION,
         "repository": result.repository,
-        "passed": not result.failed_required,
+        "passed": not result.failed_required and not result.undecided,
+        "decided": not result.undecided,
         "summary": summary(result),
         "files": result.files,
         "skipped": dict(result.skipped),

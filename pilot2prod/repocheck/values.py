@@ -139,17 +139,29 @@ def satisfies(operator: str, actual: object, operand: Any) -> bool:
 
 
 def key_line(text: str, trail: tuple[str, ...]) -> int | None:
-    """The line on which the last key of `trail` is written, found by following the keys
-    through the text in order (list positions are skipped); None when it cannot be seen."""
-    position, line = 0, None
+    """The line on which the last key of `trail` is written; None when it cannot be seen.
+
+    Found by following the keys through the text in order; after a list position n, the
+    next key is taken at its (n+1)th occurrence, which is right for lists of objects of one
+    shape (routes, providers, rules), the usual case in configuration.
+    """
+    position, line, skip = 0, None, 0
     for name in trail:
         if name.isdigit():
+            skip = int(name)
             continue
         pattern = re.compile(
             rf"""(?:^|[\s{{,\[.])["']?(?P<key>{re.escape(name)})["']?[ \t]*(?:[:=]|\])""",
             re.MULTILINE,
         )
-        found = pattern.search(text, position)
+        found = None
+        start = position
+        for _ in range(skip + 1):
+            following = pattern.search(text, start)
+            if following is None:
+                break
+            found, start = following, following.end()
+        skip = 0
         if found is None:
             continue
         position = found.end()
