@@ -110,9 +110,16 @@ class _Checker:
         self.history = history
         self.prices = prices
         self.now = now
+        self._selected: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
 
     def files(self, rule: Rule, globs: tuple[str, ...] | None = None) -> list[str]:
-        return FileSet(globs or rule.paths, rule.exclude).select(self.tree.files)
+        """The rule's files (or those `globs` name, less the rule's exclusions), in walk order;
+        rules that share globs share the selection."""
+        key = (globs or rule.paths, rule.exclude)
+        if key not in self._selected:
+            chosen = FileSet(*key).select(self.tree.index)
+            self._selected[key] = chosen
+        return self._selected[key]
 
     def outcome(
         self, rule: Rule, verdict: Verdict, message: str, file: str = "", line: int | None = None
@@ -222,7 +229,8 @@ class _Checker:
             return self.fail(rule, detail, path, line)
         if not candidates:
             return self.no_files(rule)
-        detail = f"No {key} in {_names(candidates)}"
+        shown_key = key if len(key) <= 40 else key[:39] + "…"
+        detail = f"None of {_names(candidates)} sets {shown_key}"
         if unreadable:
             path, why = unreadable[0]
             more = f" (and {len(unreadable) - 1} more)" if len(unreadable) > 1 else ""

@@ -9,7 +9,9 @@ is ignored because teams spell the same file `RUNBOOK.md`, `Runbook.md` and `run
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import compress, repeat
+from operator import contains, methodcaller
 
 MAX_GLOB_CHARS = 300
 """A glob longer than this is a mistake, and would only make a slow expression."""
@@ -134,12 +136,107 @@ def expand_braces(pattern: str) -> list[str]:
     return found
 
 
+_WILDCARDS = re.compile(r"\*|\?|\[[^\]]*\]")
+
+MAX_EXPANSIONS = 1000
+"""Beyond this many brace choices a glob set is matched without the quick literal test."""
+
+
+def literal_hint(glob: str) -> tuple[str, str]:
+    """What every path a brace-free glob matches must have, in lower case, with "/" in front:
+    ("end", text) when it must end with text, ("in", text) when it must contain it, or
+    ("", "") when nothing literal is certain."""
+    parts = _WILDCARDS.split("/" + glob.strip().lstrip("/").lower())
+    if parts[-1]:
+        return "end", parts[-1]
+    longest = max(parts, key=len)
+    return ("in", longest) if longest not in ("", "/") else ("", "")
+
+
+def name_key(name: str) -> str:
+    """A file name's index key: what follows its last dot, or the whole name, in lower case."""
+    dot = name.rfind(".")
+    return (name[dot + 1 :] if dot != -1 else name).lower()
+
+
+class PathIndex:
+    """The paths of one tree, indexed so each rule finds its candidates without a pass over
+    every path: by the suffix of the file name, and by folder."""
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        folders: Sequence[tuple[str, int, int]],
+        by_key: Mapping[str, list[int]] | None = None,
+    ) -> None:
+        self.paths = paths
+        """Relative paths with `/`, in walk order (each folder's files together)."""
+        self.folders = [("/" + prefix.lower(), start, end) for prefix, start, end in folders]
+        """Each folder as "/" + its path in lower case, with the range of its files."""
+        self._by_key = by_key
+        self._lowered: list[str] | None = None
+
+    @property
+    def lowered(self) -> list[str]:
+        """Every path in lower case with "/" in front."""
+        if self._lowered is None:
+            self._lowered = ["/" + path.lower() for path in self.paths]
+        return self._lowered
+
+    @property
+    def by_key(self) -> Mapping[str, list[int]]:
+        """File positions by the suffix of the name in lower case (`md`, `yml`), or by the
+        whole name when it has no dot (`codeowners`, `jenkinsfile`); see `name_key`."""
+        if self._by_key is None:
+            found: dict[str, list[int]] = {}
+            for index, path in enumerate(self.paths):
+                found.setdefault(name_key(path[path.rfind("/") + 1 :]), []).append(index)
+            self._by_key = found
+        return self._by_key
+
+    def _lower(self, index: int) -> str:
+        return (
+            self._lowered[index] if self._lowered is not None else "/" + self.paths[index].lower()
+        )
+
+    def ending_with(self, tail: str) -> Iterable[int]:
+        """Positions of the paths ("/" + lower case) that end with `tail`."""
+        name = tail[tail.rfind("/") + 1 :]
+        if "." in name or "/" in tail:
+            positions = self.by_key.get(name_key(name)) or []
+            return [index for index in positions if self._lower(index).endswith(tail)]
+        return compress(range(len(self.paths)), map(methodcaller("endswith", tail), self.lowered))
+
+    def containing(self, literal: str) -> Iterable[int]:
+        """Positions of the paths ("/" + lower case) that contain `literal`."""
+        if literal.endswith("/"):  # a folder's name: look at folders, not files
+            return [
+                index
+                for prefix, start, end in self.folders
+                if literal in prefix
+                for index in range(start, end)
+            ]
+        return compress(range(len(self.paths)), map(contains, self.lowered, repeat(literal)))
+
+
 class FileSet:
-    """The files a rule looks at: its globs, less its exclusions."""
+    """The files a rule looks at: its globs, less its exclusions.
+
+    On a large tree, only the paths holding a literal every match must hold (a suffix such as
+    `.md`, a folder such as `/prompts/`) meet the regular expression; PathIndex finds those
+    by suffix and by folder, so a rule costs little more than the handful of files it wants.
+    """
 
     def __init__(self, include: Sequence[str], exclude: Sequence[str] = ()) -> None:
         self.include = compile_globs(include)
         self.exclude = compile_globs(exclude) if exclude else None
+        self._ends: tuple[str, ...] | None = None
+        self._contains: tuple[str, ...] = ()
+        expanded = [part for glob in include for part in expand_braces(glob)]
+        hints = {literal_hint(part) for part in expanded}
+        if len(expanded) <= MAX_EXPANSIONS and ("", "") not in hints:
+            self._ends = tuple(sorted(text for kind, text in hints if kind == "end"))
+            self._contains = tuple(sorted(text for kind, text in hints if kind == "in"))
 
     def matches(self, path: str) -> bool:
         """True when the relative path `path` is one of the rule's files."""
@@ -147,10 +244,25 @@ class FileSet:
             return False
         return self.exclude is None or self.exclude.match(path) is None
 
-    def select(self, paths: Iterable[str]) -> list[str]:
-        """The paths, in their order, that are the rule's files."""
-        chosen = list(filter(self.include.match, paths))
+    def select(self, paths: Sequence[str] | PathIndex) -> list[str]:
+        """The paths that are the rule's files, sorted (so that the first one reported does
+        not depend on the order a file system lists them in)."""
+        if isinstance(paths, PathIndex):
+            candidates: Iterable[str] = self._candidates(paths)
+        else:
+            candidates = paths
+        chosen = list(filter(self.include.match, candidates))
         if self.exclude is not None:
             excluded = self.exclude.match
             chosen = [path for path in chosen if excluded(path) is None]
-        return chosen
+        return sorted(chosen)
+
+    def _candidates(self, index: PathIndex) -> list[str]:
+        if self._ends is None:
+            return list(index.paths)
+        hits: set[int] = set()
+        for tail in self._ends:
+            hits.update(index.ending_with(tail))
+        for literal in self._contains:
+            hits.update(index.containing(literal))
+        return [index.paths[position] for position in sorted(hits)]

@@ -11,31 +11,57 @@ folder's contents, and a pattern that names a folder covers everything in it. Gi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from pilot2prod.repocheck.globs import GlobError, glob_expression
 
 _SECTION = re.compile(r"^\^?\[[^\]]+\](?:\[\d+\])?\s*(?P<owners>.*)$")
 
 
-@dataclass(frozen=True)
-class OwnerLine:
-    """One line of a CODEOWNERS file that assigns owners (or none) to a pattern."""
+_WILD = frozenset("*?[{\\")
 
-    line: int
-    pattern: str
-    owners: tuple[str, ...]
-    expression: re.Pattern[str]
+
+class OwnerLine:
+    """One line of a CODEOWNERS file that assigns owners (or none) to a pattern.
+
+    A pattern without wildcards, the usual kind, is matched with string tests; the others
+    are compiled to an expression on first use, so a file of 10,000 lines costs little more
+    than the lines a path actually reaches.
+    """
+
+    def __init__(self, line: int, pattern: str, owners: tuple[str, ...]) -> None:
+        self.line = line
+        self.pattern = pattern
+        self.owners = owners
+        self._folder = pattern.endswith("/")
+        self._body = pattern.strip("/")
+        self._anchored = pattern.startswith("/") or "/" in self._body
+        self._literal = not (_WILD & set(self._body))
+        self._expression: re.Pattern[str] | None = None
+        if not self._body:
+            raise GlobError("names no file")
+        if not self._literal:
+            glob_expression(self._body)  # refuse an unusable pattern now, by its line
+
+    def matches(self, path: str) -> bool:
+        """True when this line's pattern covers the relative path `path`."""
+        body = self._body
+        if self._literal:
+            if self._anchored:
+                return path.startswith(body + "/") or (not self._folder and path == body)
+            rooted = "/" + path
+            return f"/{body}/" in rooted or (not self._folder and rooted.endswith("/" + body))
+        if self._expression is None:
+            self._expression = _pattern_expression(self.pattern)
+        return self._expression.match(path) is not None
 
 
 def _pattern_expression(pattern: str) -> re.Pattern[str]:
     folder = pattern.endswith("/")
     body = pattern.strip("/")
     anchored = pattern.startswith("/") or "/" in body
-    translated = glob_expression(body)
     prefix = "" if anchored else "(?:[^/]*/)*"
     tail = "/.*" if folder else "(?:/.*)?"
-    return re.compile(prefix + translated + tail + r"\Z", re.DOTALL)
+    return re.compile(prefix + glob_expression(body) + tail + r"\Z", re.DOTALL)
 
 
 def _split(line: str) -> list[str]:
@@ -59,17 +85,15 @@ def parse_codeowners(text: str) -> tuple[list[OwnerLine], int]:
         words = _split(line.split(" #")[0])
         pattern, owners = words[0].replace("\\#", "#"), tuple(words[1:])
         try:
-            expression = _pattern_expression(pattern)
+            found.append(OwnerLine(number, pattern, owners or section_owners))
         except (GlobError, re.error):
             unreadable += 1
-            continue
-        found.append(OwnerLine(number, pattern, owners or section_owners, expression))
     return found, unreadable
 
 
 def owner_of(lines: list[OwnerLine], path: str) -> OwnerLine | None:
     """The line that decides who owns `path` (the last that matches), or None."""
     for entry in reversed(lines):
-        if entry.expression.match(path):
+        if entry.matches(path):
             return entry
     return None

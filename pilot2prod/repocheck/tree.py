@@ -13,9 +13,12 @@ from __future__ import annotations
 import os
 import stat
 import time
+from collections import defaultdict
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
 
+from pilot2prod.repocheck.globs import PathIndex
 from pilot2prod.repocheck.rules import Limits
 
 SNIFF_BYTES = 8192
@@ -65,7 +68,12 @@ class Tree:
         self._clock = clock
         self.deadline = clock() + limits.max_seconds
         self.files: list[str] = []
-        """Relative paths with `/`, in walk order (names sorted within each folder)."""
+        """Relative paths with `/`, in walk order (the file system's; rules sort what they
+        select, so reports do not depend on it)."""
+        self.folders: list[tuple[str, int, int]] = []
+        self._by_key: defaultdict[str, list[int]] = defaultdict(list)
+        self._index_whole = True
+        """Each folder walked ("" for the root, else "a/b/") and the range of its files."""
         self.skipped: dict[str, set[str]] = {reason: set() for reason in SKIP_WORDS}
         self.stopped = ""
         """Why the walk or the reading stopped early, in words; empty when it did not."""
@@ -90,46 +98,73 @@ class Tree:
         skip = {name.lower() for name in self.limits.skip_folders} | {_ALWAYS_SKIPPED}
         limit = self.limits.max_files
         files = self.files
+        by_key = self._by_key
         stack = [""]
         while stack:
             prefix = stack.pop()
             folder = os.path.join(self.root, prefix) if prefix else self.root
             try:
                 with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda entry: entry.name)
+                    entries = list(listing)
             except OSError:
                 self._skip("unreadable", prefix.rstrip("/") or ".")
                 continue
             folders: list[str] = []
+            first = len(files)
             for entry in entries:
-                path = prefix + entry.name
+                name = entry.name
                 try:
+                    # Most entries are plain files: one question settles them (d_type, no
+                    # stat). The index key is name_key's without the lower case, which the
+                    # index applies once per distinct key rather than once per file.
+                    if entry.is_file(follow_symlinks=False):
+                        by_key[name[name.rfind(".") + 1 :]].append(len(files))
+                        files.append(prefix + name)
+                        continue
+                    path = prefix + name
                     if entry.is_symlink():
                         self._link(entry.path, path)
                     elif entry.is_dir(follow_symlinks=False):
-                        if entry.name.lower() not in skip:
+                        if name.lower() not in skip:
                             folders.append(path + "/")
-                    elif entry.is_file(follow_symlinks=False):
-                        files.append(path)
                     else:
                         self._skip("special", path)
                 except OSError:
-                    self._skip("unreadable", path)
+                    self._skip("unreadable", prefix + name)
+            self.folders.append((prefix, first, len(files)))
             if len(files) >= limit:
                 del files[limit:]
+                self.folders[-1] = (prefix, first, limit)
+                self._index_whole = False  # positions past the limit: the index is rebuilt
                 self.stopped = f"the walk stopped at the limit of {limit:,} files"
                 return
             if self.out_of_time():
                 return
-            stack.extend(reversed(folders))  # depth first, in name order
+            stack.extend(folders)  # depth first
 
     def _link(self, full: str, path: str) -> None:
         """A symbolic link counts as a file only when it resolves to one inside the root."""
         target = os.path.realpath(full)
         if _inside(target, self.root) and os.path.isfile(target):
+            name = path[path.rfind("/") + 1 :]
+            self._by_key[name[name.rfind(".") + 1 :]].append(len(self.files))
             self.files.append(path)
         else:
             self._skip("links", path)
+
+    @cached_property
+    def index(self) -> PathIndex:
+        """The walked paths indexed by name suffix and folder, for selecting rules' files."""
+        if not self._index_whole:
+            return PathIndex(self.files, self.folders)
+        by_key: dict[str, list[int]] = {}
+        for key, positions in self._by_key.items():
+            lowered = key.lower()
+            if lowered in by_key:  # `MD` and `md` meet: keep walk order
+                by_key[lowered] = sorted(by_key[lowered] + positions)
+            else:
+                by_key[lowered] = positions
+        return PathIndex(self.files, self.folders, by_key)
 
     # --- reading -------------------------------------------------------------------------
 

@@ -3,11 +3,13 @@ with git at set dates, holding files that pass (or, changed, fail) each default 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
+import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 DAY = 86400
@@ -113,3 +115,27 @@ def plain_folder(repo: Path) -> Path:
     """The passing files with no git history at all."""
     write(repo, {**PASSING, **RESULTS})
     return repo
+
+
+@contextlib.contextmanager
+def scratch(prefix: str) -> Iterator[Path]:
+    """A temporary folder, in memory (/dev/shm) where the machine has it: creating 100,000
+    files on a shared virtual disk takes minutes, in memory seconds."""
+    memory = Path("/dev/shm")
+    place = memory if memory.is_dir() and os.access(memory, os.W_OK) else None
+    with tempfile.TemporaryDirectory(prefix=prefix, dir=place) as folder:
+        yield Path(folder)
+
+
+def many_files(root: Path, count: int, per_folder: int = 1000) -> None:
+    """`count` empty source files under `root/src/`, `per_folder` to a folder: a large tree
+    none of whose files any default rule reads (empty, so memory holds only their names)."""
+    made = 0
+    folder_number = 0
+    while made < count:
+        folder = root / "src" / f"pkg{folder_number:03d}"
+        folder.mkdir(parents=True)
+        for number in range(min(per_folder, count - made)):
+            os.close(os.open(folder / f"module{number:04d}.py", os.O_CREAT | os.O_WRONLY, 0o644))
+        made += min(per_folder, count - made)
+        folder_number += 1

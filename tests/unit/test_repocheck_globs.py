@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pilot2prod.repocheck.globs import FileSet, GlobError, compile_globs, expand_braces
+from pilot2prod.repocheck.globs import (
+    FileSet,
+    GlobError,
+    PathIndex,
+    compile_globs,
+    expand_braces,
+)
 
 NAME = st.text(string.ascii_letters + string.digits + "-_", min_size=1, max_size=8)
 
@@ -67,12 +73,61 @@ def test_a_character_set_with_operators_is_read_literally_without_a_warning():
     assert not matches("a[&~|]b", "a-b")
 
 
-def test_file_set_leaves_out_its_exclusions_in_order():
-    """A rule's files are its globs less its exclusions, in the walk's order."""
+def test_file_set_leaves_out_its_exclusions_sorted():
+    """A rule's files are its globs less its exclusions, sorted by path."""
     files = FileSet(["**/*.json"], ["**/*lock.json"])
     paths = ["b/config.json", "package-lock.json", "a/settings.json", "notes.md"]
-    assert files.select(paths) == ["b/config.json", "a/settings.json"]
+    assert files.select(paths) == ["a/settings.json", "b/config.json"]
     assert files.matches("a/settings.json") and not files.matches("package-lock.json")
+
+
+def _index(paths: list[str]) -> PathIndex:
+    """The paths grouped by folder, as a walk lists them, and indexed."""
+    ordered = sorted(set(paths), key=lambda p: (p.rpartition("/")[0], p))
+    folders, start = [], 0
+    for position in range(1, len(ordered) + 1):
+        folder = ordered[start].rpartition("/")[0]
+        if position == len(ordered) or ordered[position].rpartition("/")[0] != folder:
+            folders.append((folder + "/" if folder else "", start, position))
+            start = position
+    return PathIndex(ordered, folders)
+
+
+SEGMENTS = st.sampled_from(
+    ["prompts", "Docs", "config", "evals", "results", "monitoring", ".github", "workflows", "src"]
+)
+NAMES = st.sampled_from(
+    [
+        "runbook.md",
+        "RUNBOOK.MD",
+        "model.yml",
+        "llm_config.json",
+        "CODEOWNERS",
+        "a.prompt",
+        "answer.prompt.md",
+        "alerts.yml",
+        "x.rules.yaml",
+        "ci.yml",
+        "Jenkinsfile",
+        "notes.txt",
+        "run.eval",
+        "package-lock.json",
+    ]
+)
+
+
+@given(st.lists(st.builds(lambda d, n: "/".join([*d, n]), st.lists(SEGMENTS, max_size=3), NAMES)))
+def test_the_path_index_selects_exactly_what_the_globs_match(paths):
+    """Selecting through the index (by suffix and folder) gives the same files as matching
+    every path, for every default rule's globs."""
+    from tests.fixtures import repo_data
+
+    index = _index(paths)
+    for rule in repo_data().repository_checks.rules:
+        for globs in (rule.paths, rule.owned, rule.newer_than):
+            if globs:
+                files = FileSet(globs, rule.exclude)
+                assert files.select(index) == files.select(list(index.paths)), rule.id
 
 
 def test_braces_expand_for_tools_without_them():

@@ -7,7 +7,7 @@ import string
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pilot2prod.repocheck.owners import owner_of, parse_codeowners
+from pilot2prod.repocheck.owners import OwnerLine, _pattern_expression, owner_of, parse_codeowners
 
 NAME = st.text(string.ascii_lowercase + string.digits + "-", min_size=1, max_size=8)
 
@@ -70,3 +70,20 @@ def test_a_final_catch_all_owns_everything(lines, path):
     """Whatever comes before, a last `* @owner` line owns every file."""
     text = "".join(f"/{folder}/ @{owner}\n" for folder, owner in lines) + "* @last\n"
     assert owners(text, "/".join(path)) == ("@last",)
+
+
+PATTERN = st.builds(
+    lambda lead, parts, trail: ("/" if lead else "") + "/".join(parts) + ("/" if trail else ""),
+    st.booleans(),
+    st.lists(st.sampled_from(["docs", "prompts", "a", "model.yml"]), min_size=1, max_size=3),
+    st.booleans(),
+)
+PATH = st.lists(st.sampled_from(["docs", "prompts", "a", "model.yml", "b"]), min_size=1, max_size=4)
+
+
+@given(PATTERN, PATH)
+def test_plain_patterns_match_as_their_expression_would(pattern, parts):
+    """The string tests for patterns without wildcards agree with the compiled pattern."""
+    entry = OwnerLine(1, pattern, ("@x",))
+    path = "/".join(parts)
+    assert entry.matches(path) is (_pattern_expression(pattern).match(path) is not None)
