@@ -163,7 +163,7 @@ class _Checker:
             return self.no_files(rule)
         if closest is not None:
             _, path, missing = closest
-            return self.fail(rule, f"{shown(path)} lacks {' and '.join(missing)}", path)
+            return self.fail(rule, f"Lacks {' and '.join(missing)}", path)
         wanted = ", ".join(patterns) if rule.match == "all" else " or ".join(patterns)
         return self.fail(rule, f"None of {_names(candidates)} has {wanted}")
 

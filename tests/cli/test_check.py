@@ -72,7 +72,7 @@ FAILING = [
         "runbook-failure-headings",
         {"docs/runbook.md": "# Runbook\n\n## Switching it off\n\n## Rolling back\n"},
         ("docs/runbook.md", None),
-        "lacks a heading on who is called",
+        "Lacks a heading on who is called",
     ),
     (
         "model-ids-pinned",
@@ -115,7 +115,7 @@ FAILING = [
         "model-card",
         {"docs/system-card.md": "# System card\n\n## Intended use\n\nInvoices.\n"},
         ("docs/system-card.md", None),
-        "lacks a heading on out-of-scope use",
+        "Lacks a heading on out-of-scope use",
     ),
 ]
 
