@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help deps chromium java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide prices
+.PHONY: help deps chromium java build links serve test lint fix bench bench-portfolio bench-check schemas clean validate-html test-pyodide prices
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make links  - rewrite published-links.txt after removing an address on purpose"
 	@echo "make bench  - measure page and calculator speed in Chromium"
 	@echo "make bench-portfolio - time pilot2prod portfolio on 10,000 generated exports"
+	@echo "make bench-check - time pilot2prod check on 100,000 files beside os.walk"
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -98,6 +99,9 @@ bench: deps chromium build
 
 bench-portfolio: deps
 	$(BIN)/python bench/portfolio.py
+
+bench-check: deps
+	$(BIN)/python bench/repository_check.py
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -18,7 +18,9 @@ In one run, against the site built into a temporary folder and served on 127.0.0
 - from an edit to the updated result in the estimator (10,000 draws) and the run-cost
   calculator, median and p95 (bench/calculators.py);
 - with 500 exports dropped on the portfolio page, the longest run of our scripts on the main
-  thread while they are read, scored and reported (bench/portfolio_page.py).
+  thread while they are read, scored and reported (bench/portfolio_page.py);
+- `pilot2prod check` on a repository of 100,000 files beside a plain `os.walk` of the same tree
+  (bench/repository_check.py; no browser involved).
 
 The site is built with `SITE_URL` set to the address it is served on, because Material's
 instant navigation only takes over links of the site it was built for. Files are served with
@@ -45,6 +47,7 @@ from pathlib import Path
 from calculators import calculator_rows  # bench/calculators.py: the estimator and run-cost rows
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from portfolio_page import dropped_files_row  # bench/portfolio_page.py: 500 dropped files
+from repository_check import repository_check_rows  # bench/repository_check.py: check vs walk
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.serving import CHROMIUM, CHROMIUM_ARGS, ROOT, SiteHandler, build_site
@@ -580,6 +583,7 @@ def main() -> None:
     )
     rows += calculators
     rows.append(dropped)
+    rows += repository_check_rows()
     header = ("measure", "site", "bare Pyodide", "ratio", "target", "")
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"

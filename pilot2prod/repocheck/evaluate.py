@@ -240,13 +240,14 @@ class _Checker:
     def changed(self, rule: Rule) -> Outcome:
         if self.history.unavailable:
             return self.outcome(rule, "not-applicable", self.history.unavailable)
-        if not self.files(rule):
+        files = self.files(rule)
+        if not files:
             return self.no_files(rule)
-        change = self.history.last_change(rule.paths, rule.exclude)
+        change = self.history.last_change(files)
         if self.history.unavailable:
             return self.outcome(rule, "not-applicable", self.history.unavailable)
         if change is None:
-            return self.fail(rule, f"No commit touches {_globs(rule)}")
+            return self.fail(rule, f"None of {_names(files)} is committed")
         when = _date(change.timestamp)
         if rule.within_days is not None:
             age = (self.now - change.timestamp) / 86400
@@ -258,7 +259,8 @@ class _Checker:
                     change.path,
                 )
         if rule.newer_than:
-            other = self.history.last_change(rule.newer_than, rule.exclude)
+            others = [path for path in self.files(rule, rule.newer_than) if path not in files]
+            other = self.history.last_change(others) if others else None
             if self.history.unavailable:
                 return self.outcome(rule, "not-applicable", self.history.unavailable)
             if other is not None and other.timestamp > change.timestamp:

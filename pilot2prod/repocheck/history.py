@@ -18,8 +18,6 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from pilot2prod.repocheck.globs import expand_braces
-
 SAFE_SETTINGS = (
     "core.hooksPath=/dev/null",
     "core.fsmonitor=false",
@@ -29,6 +27,10 @@ SAFE_SETTINGS = (
     "gpg.program=false",
 )
 """Settings given on the command line, which override the repository's own."""
+
+
+PATHS_PER_CALL = 500
+"""Files named in one `git log`, well inside any system's limit on a command line."""
 
 
 @dataclass(frozen=True)
@@ -110,21 +112,24 @@ class History:
             self.unavailable = f"no git history (git could not run: {error.strerror or error})"
         return None
 
-    def last_change(self, globs: tuple[str, ...], exclude: tuple[str, ...] = ()) -> Change | None:
-        """The newest commit touching a file the globs name, or None when there is none.
+    def last_change(self, paths: list[str]) -> Change | None:
+        """The newest commit touching any of `paths` (files of the tree, relative to the
+        root), or None when none of them was ever committed.
 
-        Check `unavailable` afterwards: a failure of git leaves a reason there.
+        The files are named literally, so git follows only their folders through each commit
+        instead of matching every path of a large tree against patterns; a file deleted since
+        no longer counts. Check `unavailable` afterwards: a failure of git leaves a reason.
         """
-        if self.unavailable:
-            return None
-        specs = [
-            f":(glob,icase){part.lstrip('/')}" for glob in globs for part in expand_braces(glob)
-        ]
-        specs += [
-            f":(exclude,glob,icase){part.lstrip('/')}"
-            for glob in exclude
-            for part in expand_braces(glob)
-        ]
+        newest: Change | None = None
+        for start in range(0, len(paths), PATHS_PER_CALL):
+            if self.unavailable:
+                return None
+            found = self._newest(paths[start : start + PATHS_PER_CALL])
+            if found is not None and (newest is None or found.timestamp > newest.timestamp):
+                newest = found
+        return newest
+
+    def _newest(self, paths: list[str]) -> Change | None:
         found = self._run(
             "log",
             "-1",
@@ -137,7 +142,7 @@ class History:
             "--no-textconv",
             "--no-show-signature",
             "--",
-            *specs,
+            *(f":(literal){path}" for path in paths),
         )
         if found is None:
             return None
@@ -149,5 +154,5 @@ class History:
         parts = found.stdout.split("\0")
         if not parts[0].strip():
             return None
-        names = [parts[1].removeprefix("\n")] if len(parts) > 1 else []
-        return Change(int(parts[0].strip()), names[0] if names and names[0] else "")
+        name = parts[1].removeprefix("\n") if len(parts) > 1 else ""
+        return Change(int(parts[0].strip()), name)
