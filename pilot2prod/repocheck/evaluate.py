@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from pilot2prod.repocheck.owners import owner_of, parse_codeowners
 from pilot2prod.repocheck.rules import Rule, RuleSet, compile_pattern
 from pilot2prod.repocheck.tree import OutOfTime, Tree, line_of, shown
 from pilot2prod.repocheck.values import (
+    NeedsYaml,
     Unreadable,
     file_format,
     find_values,
@@ -68,15 +70,16 @@ class CheckResult:
         return [o for o in self.outcomes if o.rule.required and o.outcome == "fail"]
 
     @property
+    def unchecked(self) -> list[Outcome]:
+        """The required rules that could not be judged (a limit, or a missing YAML reader)."""
+        return [o for o in self.outcomes if o.rule.required and not o.checked]
+
+    @property
     def undecided(self) -> bool:
-        """True when a limit cut the check short and a required rule failed or was not
-        checked: such a failure may only mean the file was not reached, so the gate cannot
+        """True when a required rule could not be judged, or a limit cut the check short and
+        a required rule failed (it may only mean the file was not reached): the gate cannot
         be judged either way."""
-        if not self.stopped:
-            return False
-        return any(
-            o.rule.required and (o.outcome == "fail" or not o.checked) for o in self.outcomes
-        )
+        return bool(self.unchecked) or (bool(self.stopped) and bool(self.failed_required))
 
 
 def _names(paths: list[str]) -> str:
@@ -140,8 +143,15 @@ class _Checker:
             return self.no_files(rule)
         return self.outcome(rule, "pass", f"Found {_names(found)}.", found[0])
 
+    def _patterns(self, rule: Rule) -> dict[str, re.Pattern[str]]:
+        # In label order: the shipped data carries mappings with sorted keys, so no outcome
+        # may depend on the order a file wrote the patterns in.
+        return {
+            label: compile_pattern(p, "", "") for label, p in sorted((rule.patterns or {}).items())
+        }
+
     def contains(self, rule: Rule) -> Outcome:
-        patterns = {label: compile_pattern(p, "", "") for label, p in (rule.patterns or {}).items()}
+        patterns = self._patterns(rule)
         closest: tuple[int, str, list[str]] | None = None
         candidates = self.files(rule)
         for path in candidates:
@@ -149,13 +159,12 @@ class _Checker:
             if text is None:
                 continue
             found = {label: p.search(text) for label, p in patterns.items()}
-            hits = [(label, m) for label, m in found.items() if m is not None]
+            hits = sorted((m.start(), label) for label, m in found.items() if m is not None)
             if hits and (rule.match == "any" or len(hits) == len(patterns)):
-                label, first = hits[0]
-                what = "every one of: " + ", ".join(patterns) if rule.match == "all" else label
-                return self.outcome(
-                    rule, "pass", f"Found {what}.", path, line_of(text, first.start())
-                )
+                offset, label = hits[0]  # the earliest in the file decides the line
+                labels = ", ".join(label for _, label in hits)
+                what = f"every one of: {labels}" if rule.match == "all" else label
+                return self.outcome(rule, "pass", f"Found {what}.", path, line_of(text, offset))
             missing = [label for label, m in found.items() if m is None]
             if hits and (closest is None or len(hits) > closest[0]):
                 closest = (len(hits), path, missing)
@@ -168,9 +177,7 @@ class _Checker:
         return self.fail(rule, f"None of {_names(candidates)} has {wanted}")
 
     def count(self, rule: Rule) -> Outcome:
-        patterns = [
-            (label, compile_pattern(p, "", "")) for label, p in (rule.patterns or {}).items()
-        ]
+        patterns = self._patterns(rule)
         needed = rule.at_least or 1
         total, first = 0, None
         candidates = self.files(rule)
@@ -178,19 +185,19 @@ class _Checker:
             text = self.tree.read(path)
             if text is None:
                 continue
-            for label, pattern in patterns:
-                for match in pattern.finditer(text):
-                    total += 1
-                    first = first or (path, line_of(text, match.start()), label)
-                    if total >= needed:
-                        path, line, label = first
-                        return self.outcome(
-                            rule,
-                            "pass",
-                            f"Found at least {needed}; the first: {label}.",
-                            path,
-                            line,
-                        )
+            offsets = sorted(
+                (match.start(), label)
+                for label, pattern in patterns.items()
+                for match in pattern.finditer(text)
+            )
+            if offsets and first is None:
+                first = (path, line_of(text, offsets[0][0]), offsets[0][1])
+            total += len(offsets)
+            if total >= needed:
+                assert first is not None
+                path, line, label = first
+                said = f"Found at least {needed}; the first: {label}."
+                return self.outcome(rule, "pass", said, path, line)
         if not candidates:
             return self.no_files(rule)
         path, line = (first[0], first[1]) if first else ("", None)
@@ -200,7 +207,7 @@ class _Checker:
         key = rule.key or ""
         candidates = [path for path in self.files(rule) if file_format(path)]
         failing: tuple[str, str, int | None] | None = None
-        unreadable: list[tuple[str, str]] = []
+        unreadable: list[tuple[str, Unreadable]] = []
         for path in candidates:
             text = self.tree.read(path)
             kind = file_format(path)
@@ -209,7 +216,7 @@ class _Checker:
             try:
                 document = parse_document(text, kind, shown(path))
             except Unreadable as error:
-                unreadable.append((path, str(error)))
+                unreadable.append((path, error))
                 continue
             for trail, found in find_values(document, key):
                 line = key_line(text, trail)
@@ -229,6 +236,11 @@ class _Checker:
             return self.fail(rule, detail, path, line)
         if not candidates:
             return self.no_files(rule)
+        if any(isinstance(error, NeedsYaml) for _, error in unreadable):
+            # The files may hold the value; only the reader is missing, so nothing is decided.
+            path, error = next(entry for entry in unreadable if isinstance(entry[1], NeedsYaml))
+            said = f"Not checked: {shown(path)} {error}"
+            return replace(self.outcome(rule, "not-applicable", said, path), checked=False)
         shown_key = key if len(key) <= 40 else key[:39] + "…"
         detail = f"None of {_names(candidates)} sets {shown_key}"
         if unreadable:

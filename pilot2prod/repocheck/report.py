@@ -44,11 +44,14 @@ def _counts(result: CheckResult) -> dict[str, int]:
 def summary(result: CheckResult) -> str:
     """The gate's result in a sentence."""
     failed = result.failed_required
-    if result.undecided:
+    if result.undecided and result.stopped:
         return (
             f"Not decided: {result.stopped} before every required rule could be judged; "
             "raise the limit in a rules file (limits:) or check a smaller folder."
         )
+    if result.undecided:
+        names = ", ".join(o.rule.id for o in result.unchecked)
+        return f"Not decided: {names} could not be checked here; see why above."
     if failed:
         names = ", ".join(o.rule.id for o in failed)
         return f"{plural(len(failed), 'required rule fails', 'required rules fail')}: {names}."

@@ -31,6 +31,10 @@ class Unreadable(ValueError):
     """A file a value rule cannot read as its suffix says; the message says why."""
 
 
+class NeedsYaml(Unreadable):
+    """A YAML file, where PyYAML is not installed: the file may be fine, the reader is missing."""
+
+
 def file_format(path: str) -> str | None:
     """JSON, YAML or TOML by the file's suffix, or None for any other file."""
     dot = path.rfind(".")
@@ -57,9 +61,7 @@ def parse_document(text: str, kind: str, path: str) -> object:
         try:
             document = load_yaml(text, path)
         except ImportError:
-            raise Unreadable(
-                "is YAML, and reading YAML needs PyYAML (pip install pyyaml)"
-            ) from None
+            raise NeedsYaml("is YAML, and reading YAML needs PyYAML (pip install pyyaml)") from None
         except DataError as error:
             where = f" at {error.path}" if error.path else ""
             raise Unreadable(f"is not readable YAML{where}: {error.problem}") from None
