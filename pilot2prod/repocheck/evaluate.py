@@ -48,7 +48,8 @@ class Outcome:
     team: bool = False
     """True for a rule that came from the team's rules file."""
     checked: bool = True
-    """False when a limit stopped the check before this rule could be decided."""
+    """False when the rule could not be judged: a limit stopped the check first, or the
+    files it needs cannot be read here (YAML without PyYAML)."""
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,8 @@ class _Checker:
         self._selected: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
 
     def files(self, rule: Rule, globs: tuple[str, ...] | None = None) -> list[str]:
-        """The rule's files (or those `globs` name, less the rule's exclusions), in walk order;
-        rules that share globs share the selection."""
+        """The rule's files (or those `globs` name, less the rule's exclusions), sorted; rules
+        that share globs share the selection."""
         key = (globs or rule.paths, rule.exclude)
         if key not in self._selected:
             chosen = FileSet(*key).select(self.tree.index)

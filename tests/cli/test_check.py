@@ -98,6 +98,18 @@ FAILING = [
         ("", None),
         "None of config/model.yml sets **.{max",
     ),
+    (
+        "spending-cap",
+        {"config/model.yml": "model: gpt-4o-2024-08-06\nmax_tokens: [\n"},
+        ("", None),
+        "config/model.yml is not readable YAML at line 3",
+    ),
+    (
+        "spending-cap",
+        {"config/model.yml": "max_tokens: 5\n---\nmax_tokens: 6\n"},
+        ("", None),
+        "holds more than one document",
+    ),
     ("monitoring-config", {"monitoring/alerts.yml": None}, ("", None), "No file matches"),
     (
         "alerts-defined",
