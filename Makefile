@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help deps chromium java build links serve test lint fix bench bench-portfolio bench-check schemas clean validate-html test-pyodide prices
+.PHONY: help deps chromium java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide prices evidence-fixtures bench-evidence bench-check
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make bench  - measure page and calculator speed in Chromium"
 	@echo "make bench-portfolio - time pilot2prod portfolio on 10,000 generated exports"
 	@echo "make bench-check - time pilot2prod check on 100,000 files beside os.walk"
+	@echo "make evidence-fixtures - rerun promptfoo and Inspect AI to remake tests/fixtures/evidence"
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -97,11 +98,20 @@ prices: deps
 bench: deps chromium build
 	$(BIN)/python bench/run.py
 
+# Regenerate tests/fixtures/evidence/ with the real tools (pinned promptfoo from npm, Inspect AI
+# from PyPI, both installed under .cache/evidence-fixtures/, about 1 GB); not part of `make test`.
+evidence-fixtures:
+	$(PYTHON) scripts/make-evidence-fixtures.py
+
 bench-portfolio: deps
 	$(BIN)/python bench/portfolio.py
 
 bench-check: deps
 	$(BIN)/python bench/repository_check.py
+
+# `pilot2prod evidence` on 1,000,000 generated JSONL rows beside a bare json.loads loop.
+bench-evidence: deps
+	$(BIN)/python bench/evidence_cli.py
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

@@ -21,6 +21,11 @@ In one run, against the site built into a temporary folder and served on 127.0.0
   thread while they are read, scored and reported (bench/portfolio_page.py);
 - `pilot2prod check` on a repository of 100,000 files beside a plain `os.walk` of the same tree
   (bench/repository_check.py; no browser involved).
+- a 50 MB promptfoo file dropped on the evidence page, to its summary, beside a bare page that
+  only json.loads the same file in Pyodide, and our scripts' long frames meanwhile
+  (bench/evidence_page.py);
+- `pilot2prod evidence` on a 1,000,000-row JSONL beside a bare json.loads-per-line loop, time
+  and peak memory (bench/evidence_cli.py).
 
 The site is built with `SITE_URL` set to the address it is served on, because Material's
 instant navigation only takes over links of the site it was built for. Files are served with
@@ -45,6 +50,8 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from calculators import calculator_rows  # bench/calculators.py: the estimator and run-cost rows
+from evidence_cli import row as evidence_cli_row  # bench/evidence_cli.py: 1,000,000 JSONL rows
+from evidence_page import evidence_page_rows  # bench/evidence_page.py: a 50 MB promptfoo file
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from portfolio_page import dropped_files_row  # bench/portfolio_page.py: 500 dropped files
 from repository_check import repository_check_rows  # bench/repository_check.py: check vs walk
@@ -423,6 +430,7 @@ def main() -> None:
             recalc = recalculation(browser, base, args.clicks)
             calculators = calculator_rows(browser, base, args.edits)
             dropped = dropped_files_row(browser, base)
+            evidence_page = evidence_page_rows(browser, base, pyodide_base(site))
             content_total, content_runtime = transferred(
                 browser, base + CONTENT_PAGE, lambda p: p.wait_for_load_state("networkidle")
             )
@@ -584,6 +592,8 @@ def main() -> None:
     rows += calculators
     rows.append(dropped)
     rows += repository_check_rows()
+    rows += evidence_page
+    rows.append(evidence_cli_row())
     header = ("measure", "site", "bare Pyodide", "ratio", "target", "")
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from macros import (
     calculator_method,
+    evidence_view,
     milestones_view,
     plan_view,
     portfolio_view,
@@ -74,6 +75,7 @@ def define_env(env: Any) -> None:
     render_calculators.define(env, dataset, runtime, page)
     calculator_method.define(env, dataset, page)
     team_view.define(env, runtime, page)
+    evidence_view.define(env, lambda: dataset.evidence, runtime, page)
     portfolio_view.define(env, runtime, page)
     plan_view.define(env, page)
     milestones_view.define(env, dataset)

@@ -69,6 +69,11 @@ FUNCTIONS: dict[str, Function] = {
     "readiness.portfolio": _on_first_use("pilot2prod.api.programme", "portfolio"),
     "effort.estimate": _on_first_use("pilot2prod.api.calculators", "estimate"),
     "cost.run": _on_first_use("pilot2prod.api.calculators", "run_cost"),
+    "evidence.read": _on_first_use("pilot2prod.api.evidence", "read"),
+    "evidence.summarise": _on_first_use("pilot2prod.api.evidence", "summarise"),
+    "evidence.compare": _on_first_use("pilot2prod.api.evidence", "compare"),
+    "evidence.back": _on_first_use("pilot2prod.api.evidence", "back"),
+    "evidence.forget": _on_first_use("pilot2prod.api.evidence", "forget"),
 }
 """Every function the browser may call, by name."""
 

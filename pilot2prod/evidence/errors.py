@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+BOM = b"\xef\xbb\xbf"
+"""The UTF-8 byte-order mark some editors put first. Removed by hand rather than with the
+"utf-8-sig" codec: that codec is a module of its own, which Pyodide loads only on demand and
+the site's trimmed standard library does not carry."""
+
 
 class EvidenceError(ValueError):
     """A file (or record) that cannot be used; `field` is the key path or line inside it."""

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pilot2prod.evidence.errors import EvidenceError, shown
+from pilot2prod.evidence.errors import BOM, EvidenceError, shown
 from pilot2prod.evidence.stats import wilson
 from pilot2prod.model.errors import describe
 from pilot2prod.model.strict_json import StrictJsonError, loads_strict
@@ -189,6 +189,9 @@ class Record:
     cost: Cost | None = None
     compared: Compared | None = None
     target: Target | None = None
+    sources: tuple[SliceTally, ...] = ()
+    """Tallies by where cases came from (the file's `source` field: production, synthetic…),
+    kept whatever the slice field, so a real-traffic sample can be recognised."""
     repository: str = ""
     checks: tuple[Check, ...] = field(default_factory=tuple)
 
@@ -338,7 +341,7 @@ def read_record(raw: bytes | str, source: str = "record") -> Record:
         if len(raw) > MAX_RECORD_BYTES:
             raise RecordError(source, "", _too_large())
         try:
-            text = raw.decode("utf-8-sig")
+            text = raw.removeprefix(BOM).decode("utf-8")
         except UnicodeDecodeError as error:
             raise RecordError(
                 source, f"byte {error.start}", "is not UTF-8 text; an evidence record is JSON"
@@ -374,6 +377,7 @@ _TOP = (
     "cost",
     "compared",
     "target",
+    "sources",
     "repository",
     "checks",
 )
@@ -386,6 +390,7 @@ _EVALUATION_ONLY = (
     "cost",
     "compared",
     "target",
+    "sources",
 )
 _CHECKS_ONLY = ("repository", "checks")
 
@@ -431,7 +436,11 @@ def record_from_value(value: object, source: str = "record") -> Record:
     slices = tuple(
         _read_slice(source, where, raw) for where, raw in top.items("slices", MAX_SLICES)
     )
-    _check_unique(top, slices)
+    _check_unique(top, slices, "slices")
+    sources = tuple(
+        _read_slice(source, where, raw) for where, raw in top.items("sources", MAX_SLICES)
+    )
+    _check_unique(top, sources, "sources")
     target_fields = top.sub("target", ("rate", "confidence"))
     target = None
     if target_fields is not None:
@@ -450,6 +459,7 @@ def record_from_value(value: object, source: str = "record") -> Record:
         cost=_read_cost(top),
         compared=_read_compared(top),
         target=target,
+        sources=sources,
     )
 
 
@@ -544,12 +554,12 @@ def _read_slice(source: str, where: str, raw: object) -> SliceTally:
     )
 
 
-def _check_unique(top: _Fields, slices: Sequence[SliceTally]) -> None:
+def _check_unique(top: _Fields, slices: Sequence[SliceTally], key: str) -> None:
     seen: set[str] = set()
     for index, item in enumerate(slices):
         if item.name in seen:
             raise RecordError(
-                top.source, f"slices[{index}].name", f"{shown(item.name)} is listed twice"
+                top.source, f"{key}[{index}].name", f"{shown(item.name)} is listed twice"
             )
         seen.add(item.name)
 
@@ -647,6 +657,22 @@ def _tally_value(item: Tally | SliceTally) -> dict[str, object]:
     }
 
 
+def _slices_value(slices: Sequence[SliceTally]) -> list[dict[str, object]]:
+    return [
+        _prune(
+            {
+                "name": item.name,
+                **_tally_value(item),
+                "too_few": item.too_few,
+                "more_cases": item.more_cases,
+                "traffic_share": item.traffic_share,
+            },
+            keep_none=("rate",),
+        )
+        for item in slices
+    ]
+
+
 def record_to_value(record: Record) -> dict[str, object]:
     """The record as JSON-ready values, in the documented key order; optional parts left out
     when absent."""
@@ -682,19 +708,9 @@ def record_to_value(record: Record) -> dict[str, object]:
         return value
     value["slice_field"] = record.slice_field
     value["overall"] = _tally_value(record.overall or tally(0, 0))
-    value["slices"] = [
-        _prune(
-            {
-                "name": item.name,
-                **_tally_value(item),
-                "too_few": item.too_few,
-                "more_cases": item.more_cases,
-                "traffic_share": item.traffic_share,
-            },
-            keep_none=("rate",),
-        )
-        for item in record.slices
-    ]
+    value["slices"] = _slices_value(record.slices)
+    if record.sources:
+        value["sources"] = _slices_value(record.sources)
     optional: dict[str, Callable[[Any], dict[str, object]] | None] = {
         "production": lambda p: _prune(
             {

@@ -27,6 +27,7 @@ from pilot2prod.model.records import COLLECTIONS, Collection
 if TYPE_CHECKING:  # the domain packages import the model; the model names them only lazily
     from pilot2prod.calculators.effort.model import EffortModel
     from pilot2prod.calculators.runcost.model import CostModel
+    from pilot2prod.evidence.settings import EvidenceSettings
     from pilot2prod.readiness.examples import ExampleAssessments
     from pilot2prod.readiness.rubric import Rubric
     from pilot2prod.repocheck.rules import RuleSet
@@ -37,6 +38,7 @@ EFFORT_SOURCE = "data/effort.yml"
 COST_SOURCE = "data/cost.yml"
 FIGURES_SOURCE = "data/figures.yml"
 REPOSITORY_CHECKS_SOURCE = "data/repository-checks.yml"
+EVIDENCE_SOURCE = "data/evidence.yml"
 DIMENSIONS = "dimensions"
 """The collection whose records are the readiness dimensions."""
 
@@ -197,6 +199,22 @@ class Dataset:
         questions = {item.id for item in self.scored_checklist.items}
         return load_rule_set(self.raw(REPOSITORY_CHECKS_SOURCE), questions)
 
+    @cached_property
+    def evidence(self) -> EvidenceSettings:
+        """The evidence settings; every rule must inform a question of the scored checklist."""
+        from pilot2prod.evidence.settings import load_evidence_settings
+
+        settings = load_evidence_settings(self.raw(EVIDENCE_SOURCE), EVIDENCE_SOURCE)
+        questions = {item.id for item in self.scored_checklist.items}
+        for index, rule in enumerate(settings.rules):
+            if rule.question not in questions:
+                raise DataError(
+                    EVIDENCE_SOURCE,
+                    f"rules[{index}].question",
+                    f"{rule.question!r} is not a question of '{self.scored_checklist.id}'",
+                )
+        return settings
+
     # --- everything ----------------------------------------------------------------------
 
     def validate_all(self, pages: Mapping[str, set[str]] | None = None) -> None:
@@ -223,6 +241,8 @@ class Dataset:
             _ = self.cost
         if REPOSITORY_CHECKS_SOURCE in self.files:
             _ = self.repository_checks
+        if EVIDENCE_SOURCE in self.files:
+            _ = self.evidence
         if FIGURES_SOURCE in self.files:
             from pilot2prod.guide.figures import load_figure_words
 

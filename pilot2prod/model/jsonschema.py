@@ -93,6 +93,7 @@ def file_schemas() -> dict[str, tuple[dict[str, Any], tuple[str, ...]]]:
     """Each schema file's name, its schema, and the data files (patterns) that use it."""
     from pilot2prod.calculators.effort.model import EffortModel
     from pilot2prod.calculators.runcost.model import CostModel
+    from pilot2prod.evidence.settings import EvidenceSettings
     from pilot2prod.guide.figures import FigureWords
     from pilot2prod.readiness.examples import ExampleAssessmentsFile
     from pilot2prod.readiness.rubric import Rubric
@@ -118,6 +119,7 @@ def file_schemas() -> dict[str, tuple[dict[str, Any], tuple[str, ...]]]:
     found["repository-checks"] = (dataclass_schema(RuleSet), ("data/repository-checks.yml",))
     # A team's own rules file (`pilot2prod check --rules`) lives in its repository, not here.
     found["repository-rules"] = (dataclass_schema(TeamRules), ())
+    found["evidence"] = (dataclass_schema(EvidenceSettings), ("data/evidence.yml",))
     return found
 
 

@@ -8,6 +8,7 @@ deeper is a wrong or hostile file, and is refused by name before it is parsed or
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Any
 
 MAX_DEPTH = 64
@@ -43,6 +44,35 @@ def text_depth_exceeds(text: str, limit: int = MAX_DEPTH) -> bool:
         elif char in "]}":
             depth -= 1
     return False
+
+
+_STRUCTURE = bytes(range(256)).translate(None, b'[]{}"')
+"""Every byte but brackets and quotes: what `bytes_depth_exceeds` throws away first."""
+
+_STEP = [0] * 256
+_STEP[ord("[")] = _STEP[ord("{")] = 1
+_STEP[ord("]")] = _STEP[ord("}")] = -1
+
+
+def bytes_depth_exceeds(data: bytes, limit: int = MAX_DEPTH) -> bool:
+    """`text_depth_exceeds` for UTF-8 bytes, in C-speed passes, for files of many megabytes.
+
+    Escaped backslashes and quotes are removed first, so every quote left opens or closes a
+    string; then only quotes and brackets are kept, the parts between quotes (the strings)
+    dropped, and the running depth of what remains measured. The bytes of `"`, `\\` and the
+    brackets never occur inside a multi-byte UTF-8 character, so no decoding is needed.
+    """
+    if data.count(b"[") + data.count(b"{") <= limit:
+        return False
+    if b"\\\\" in data:
+        data = data.replace(b"\\\\", b"")
+    if b'\\"' in data:
+        data = data.replace(b'\\"', b"")
+    skeleton = data.translate(None, _STRUCTURE)
+    # An unterminated last string has an even number of parts: its tail stays out, as in the
+    # character-by-character reading.
+    outside = b"".join(skeleton.split(b'"')[::2])
+    return max(accumulate(map(_STEP.__getitem__, outside)), default=0) > limit
 
 
 def shape_problem(value: Any, limit: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> str | None:

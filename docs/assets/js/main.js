@@ -21,6 +21,7 @@ const COMPONENTS = {
   calculator: () => import("./components/calculator.js"),
   "price-picker": () => import("./components/price-picker.js"),
   team: () => import("./components/team.js"),
+  evidence: () => import("./components/evidence.js"),
   portfolio: () => import("./components/portfolio.js"),
   plan: () => import("./components/plan.js"),
   milestones: () => import("./components/milestones.js"),

@@ -1,7 +1,9 @@
 // Module worker that runs pilot2prod's Python in Pyodide, one per tab (see python.js).
 //
 // Messages in:  {type: "boot", pyodideBase, wheelUrl, stdlibUrl, lockInfo}
-//               {type: "call", id, name, payload}        payload: JSON text
+//               {type: "call", id, name, payload, files?} payload: JSON text; files: {key:
+//                                                          ArrayBuffer}, put into
+//                                                          pilot2prod.api.uploads first
 // Messages out: {type: "progress", done, total, bytes} (while booting)
 //               {type: "booted", ms} | {type: "boot-failed", message}
 //               {type: "result", id, json} | {type: "result", id, failure}
@@ -153,7 +155,9 @@ async function bootRuntime({ pyodideBase, wheelUrl, stdlibUrl, lockInfo }) {
   if (!ping.ok) {
     throw new Error("the pilot2prod package did not answer");
   }
-  return { call, ms: performance.now() - started };
+  // The uploads module is imported at the first call that brings files, not at boot.
+  const put = (key, bytes) => pyodide.pyimport("pilot2prod.api.uploads").put(key, bytes);
+  return { call, put, ms: performance.now() - started };
 }
 
 self.addEventListener("message", async (event) => {
@@ -175,7 +179,16 @@ self.addEventListener("message", async (event) => {
       if (!booting) {
         throw new Error("Python was asked to work before it was started");
       }
-      const { call } = await booting;
+      const { call, put } = await booting;
+      for (const [key, buffer] of Object.entries(message.files || {})) {
+        try {
+          put(String(key), new Uint8Array(buffer));
+        } catch (error) {
+          // A refused file (too large) is the request's error, said in the function's words.
+          self.postMessage({ type: "result", id: message.id, json: JSON.stringify({ error: "the file could not be handed to Python: it is too large or unreadable" }) });
+          return;
+        }
+      }
       const json = call(String(message.name), String(message.payload));
       self.postMessage({ type: "result", id: message.id, json: String(json) });
     } catch (error) {

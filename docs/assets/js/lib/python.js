@@ -11,6 +11,9 @@
  *       function answered {"error": ...}; the message is that error) or "internal".
  *       `timeoutMs` bounds the call itself once Python is running (default 10 s); starting
  *       Python has its own limit (data-boot-timeout on the runtime element, default 90 s).
+ *       `files` ({key: ArrayBuffer}) hands files to Python as bytes beside the request: each is
+ *       moved (not copied) to the worker and kept by pilot2prod.api.uploads under its key until
+ *       the function, named that key in `payload`, takes it.
  *   startPython() -> Promise<void>        start booting now; callPython does it on demand
  *   pythonStatus() -> "idle" | "booting" | "ready" | "failed"
  *   pythonFailure() -> string | null      the plain reason after "failed"
@@ -203,7 +206,7 @@ export function startPython() {
 }
 
 /** Run one function of pilot2prod.api; see the API notes at the top of this file. */
-export async function callPython(name, payload, { timeoutMs = DEFAULT_CALL_TIMEOUT_MS } = {}) {
+export async function callPython(name, payload, { timeoutMs = DEFAULT_CALL_TIMEOUT_MS, files = null } = {}) {
   await startPython();
   if (!worker) {
     await startPython(); // another call's time limit dropped the worker meanwhile
@@ -219,7 +222,11 @@ export async function callPython(name, payload, { timeoutMs = DEFAULT_CALL_TIMEO
       reject(pythonError("timeout", "the calculation took too long and was stopped"));
     }, timeoutMs);
     pending.set(id, { resolve, reject, timer });
-    worker.postMessage({ type: "call", id, name, payload: text });
+    if (files) {
+      worker.postMessage({ type: "call", id, name, payload: text, files }, Object.values(files));
+    } else {
+      worker.postMessage({ type: "call", id, name, payload: text });
+    }
   });
 }
 

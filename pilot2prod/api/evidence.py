@@ -1,0 +1,209 @@
+"""The evidence page's API functions: read a dropped result file, summarise it as the reader
+chooses, compare two runs, and weigh records against readiness answers.
+
+A file is read once (`evidence.read`) and its cases kept in this worker under a run id, so a
+change of slice field, mix or target (`evidence.summarise`) costs a recount, never a second
+parse of a 50 MB file. A few runs are kept; the oldest are dropped first.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+from pilot2prod.api import uploads
+from pilot2prod.api.requests import InputError, text_field
+from pilot2prod.evidence.errors import EvidenceError
+from pilot2prod.evidence.run import Run
+from pilot2prod.model.dataset import Dataset
+
+MAX_RUNS = 6
+"""Runs kept between calls (each holds its cases' columns, not the file)."""
+
+_runs: OrderedDict[str, Run] = OrderedDict()
+_next = [0]
+
+
+def _run(payload: dict, key: str = "run") -> Run:
+    run_id = payload.get(key)
+    if not isinstance(run_id, str) or run_id not in _runs:
+        raise InputError("that file is no longer open here; drop it again")
+    return _runs[run_id]
+
+
+def _number(payload: dict, key: str, low: float, high: float) -> float | None:
+    value = payload.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        raise InputError(f"'{key}' must be a number from {low:g} to {high:g}")
+    return float(value)
+
+
+def read(data: Dataset, payload: dict) -> dict[str, Any]:
+    """Read a file handed over with `uploads.put`: `{"file": key, "name": "results.json"}`.
+
+    Returns the run id, the tool and its version, the counts, the candidate slice fields with
+    the suggested one, notes, and the data's defaults (target, minimum cases).
+    """
+    from pilot2prod.evidence.formats import read_run
+    from pilot2prod.evidence.slices import candidates, describe_candidate, suggest
+
+    name = text_field(payload, "name", "results", limit=300)
+    content = uploads.take(payload.get("file"))
+    settings = data.evidence
+    try:
+        run = read_run(content, name, settings.passing_score)
+    except EvidenceError as error:
+        raise InputError(str(error)) from None
+    _next[0] += 1
+    run_id = f"run-{_next[0]}"
+    _runs[run_id] = run
+    while len(_runs) > MAX_RUNS:
+        _runs.popitem(last=False)
+    found = candidates(run.cases)
+    return {
+        "run": run_id,
+        "file": run.file,
+        "tool": run.tool,
+        "tool_version": run.tool_version,
+        "run_date": run.run_date,
+        "cases": len(run.cases),
+        "passed": sum(run.cases.passed),
+        "candidates": [
+            {"name": c.name, "distinct": c.distinct, "text": describe_candidate(c)}
+            for c in found[:30]
+        ],
+        "suggested": suggest(found, settings.slice_field_words, len(run.cases)),
+        "notes": list(run.notes),
+        "defaults": {
+            "target": settings.target_rate,
+            "min_cases": settings.min_cases_per_slice,
+            "confidence": settings.confidence,
+        },
+    }
+
+
+def _mix(payload: dict) -> dict[str, float] | None:
+    from pilot2prod.evidence.mix import read_mix_csv, read_mix_mapping
+
+    try:
+        if isinstance(payload.get("mix_csv"), str) and payload["mix_csv"].strip():
+            name = text_field(payload, "mix_name", "mix", limit=300)
+            return read_mix_csv(payload["mix_csv"], name)
+        if payload.get("mix") is not None:
+            return read_mix_mapping(payload["mix"], "mix")
+    except EvidenceError as error:
+        raise InputError(str(error)) from None
+    return None
+
+
+def summarise(data: Dataset, payload: dict) -> dict[str, Any]:
+    """Summarise an open run: `{"run", "slice", "mix" | "mix_csv", "target", "min_cases"}`.
+
+    Returns the view the reports use (headline, rows, chart geometry, record) plus the
+    Markdown report and the record's JSON text for download.
+    """
+    from pilot2prod.evidence.record import write_record
+    from pilot2prod.evidence.report import summary_markdown
+    from pilot2prod.evidence.summary import options_from_settings
+    from pilot2prod.evidence.summary import summarise as summarise_run
+    from pilot2prod.evidence.view import summary_view
+
+    run = _run(payload)
+    chosen = payload.get("slice")
+    if chosen is not None and (not isinstance(chosen, str) or len(chosen) > 200):
+        raise InputError("'slice' must be a field name")
+    min_cases = _number(payload, "min_cases", 1, 1_000_000)
+    options = options_from_settings(
+        data.evidence,
+        slice_field=chosen or None,
+        mix=_mix(payload),
+        target=_number(payload, "target", 0.5, 0.9999),
+        min_cases=None if min_cases is None else int(min_cases),
+    )
+    try:
+        summary = summarise_run(run, data.evidence, options)
+    except EvidenceError as error:
+        raise InputError(str(error)) from None
+    view = summary_view(summary)
+    view["markdown"] = summary_markdown(view)
+    view["record_json"] = write_record(summary.record)
+    return view
+
+
+def compare(data: Dataset, payload: dict) -> dict[str, Any]:
+    """Compare two open runs: `{"old": run id, "new": run id, "slice": field}`; the view the
+    reports use, Markdown, and the newer run's record stating the comparison."""
+    from pilot2prod.evidence import compare as comparing
+    from pilot2prod.evidence.record import write_record
+    from pilot2prod.evidence.report import comparison_markdown
+    from pilot2prod.evidence.summary import options_from_settings
+    from pilot2prod.evidence.summary import summarise as summarise_run
+
+    old, new = _run(payload, "old"), _run(payload, "new")
+    chosen = payload.get("slice")
+    if chosen is not None and not isinstance(chosen, str):
+        raise InputError("'slice' must be a field name")
+    try:
+        overall, changes, field = comparing.compare(old, new, chosen or None)
+        options = options_from_settings(data.evidence, slice_field=field or None)
+        record = summarise_run(new, data.evidence, options).record
+    except EvidenceError as error:
+        raise InputError(str(error)) from None
+    view = comparing.comparison_view(old, new, overall, changes, field)
+    view["markdown"] = comparison_markdown(view)
+    view["record_json"] = write_record(comparing.with_comparison(record, old, view["regressions"]))
+    return view
+
+
+def back(data: Dataset, payload: dict) -> dict[str, Any]:
+    """Weigh evidence records against answers, for the assessment page:
+    `{"records": [{"name": "r.json", "record": {...}}], "answers": {question: answer},
+    "today": "YYYY-MM-DD"}` (answers and today optional). Returns, per question informed, the
+    suggestion with its figures and the answer's status (backed, self-reported, contradicted,
+    stale, suggested), counts per status, and notes."""
+    from datetime import date
+
+    from pilot2prod.evidence.backing import back_answers, findings
+    from pilot2prod.evidence.backing_view import backing_view
+    from pilot2prod.evidence.record import RecordError, record_from_value
+    from pilot2prod.readiness.answers import read_answers
+
+    entries = payload.get("records")
+    if not isinstance(entries, list) or not entries:
+        raise InputError("'records' must list at least one {name, record}")
+    if len(entries) > 50:
+        raise InputError("at most 50 evidence records at once")
+    records = []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise InputError(f"records[{index}].name must be text")
+        label = entry["name"][:200]
+        try:
+            records.append((label, record_from_value(entry.get("record"), label)))
+        except RecordError as error:
+            raise InputError(str(error)) from None
+    today = None
+    if payload.get("today") is not None:
+        try:
+            today = date.fromisoformat(text_field(payload, "today", "", limit=10))
+        except ValueError:
+            raise InputError("'today' must be a date, YYYY-MM-DD") from None
+    checklist = data.scored_checklist
+    answers = read_answers(payload.get("answers") or {}, checklist).values
+    questions = [item.id for item in checklist.items]
+    found, notes = findings(records, data.evidence, questions, today)
+    backings = back_answers(answers, found, questions)
+    return backing_view(backings, checklist, [label for label, _ in records], notes)
+
+
+def forget(data: Dataset, payload: dict) -> dict[str, Any]:
+    """Drop open runs the page no longer shows: `{"runs": [run ids]}`."""
+    runs = payload.get("runs")
+    if not isinstance(runs, list):
+        raise InputError("'runs' must be a list of run ids")
+    for run_id in runs:
+        if isinstance(run_id, str):
+            _runs.pop(run_id, None)
+    return {"open": len(_runs)}
