@@ -376,3 +376,22 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and not path.is_symlink()
     }
+
+
+def test_assess_marks_a_yes_the_repository_contradicts(tmp_path, capsys):
+    """The record `check -o` writes is taken in by `assess --evidence`: a Yes to pinned model
+    versions is contradicted by a moving model name, and a Yes to named owners is backed."""
+    from tests.cli.support import document, write_json
+
+    repo = passing_repo(tmp_path / "repo", {"config/model.yml": "model: gpt-4o\nmax_tokens: 5\n"})
+    record = tmp_path / "repository-checks.json"
+    assert run(capsys, "check", repo, "-o", record).code == 1
+    answers = write_json(
+        tmp_path / "answers.json",
+        document({"model-change-routine": "yes", "named-operator": "yes"}),
+    )
+    done = run(capsys, "assess", answers, "--evidence", record, "--format", "json")
+    assert done.code == 0, done.err
+    marks = {item["question"]: item["status"] for item in json.loads(done.out)["evidence"]["items"]}
+    assert marks["model-change-routine"] == "contradicted"
+    assert marks["named-operator"] == "backed"
