@@ -401,7 +401,9 @@ def _resolve_alternatives(outcomes: dict[str, Outcome]) -> dict[str, Outcome]:
                     outcome="pass",
                     file=other.file,
                     line=other.line,
-                    message=f"Passes by {alternative}: {other.message}",
+                    message=(
+                        f"Passes by {alternative}: {other.message} On its own: {outcome.message}"
+                    ),
                 )
         resolved[rule_id] = outcome
         return outcome
