@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help deps chromium engines java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide prices evidence-fixtures bench-evidence
+.PHONY: help deps chromium engines java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide prices evidence-fixtures bench-evidence bench-check
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
@@ -19,6 +19,7 @@ help:
 	@echo "make links  - rewrite published-links.txt after removing an address on purpose"
 	@echo "make bench  - measure page and calculator speed (Chromium; first verdict in Firefox and WebKit too)"
 	@echo "make bench-portfolio - time pilot2prod portfolio on 10,000 generated exports"
+	@echo "make bench-check - time pilot2prod check on 100,000 files beside os.walk"
 	@echo "make evidence-fixtures - rerun promptfoo and Inspect AI to remake tests/fixtures/evidence"
 
 $(VENV)/.installed: pyproject.toml
@@ -108,6 +109,9 @@ evidence-fixtures:
 
 bench-portfolio: deps
 	$(BIN)/python bench/portfolio.py
+
+bench-check: deps
+	$(BIN)/python bench/repository_check.py
 
 # `pilot2prod evidence` on 1,000,000 generated JSONL rows beside a bare json.loads loop.
 bench-evidence: deps

@@ -21,6 +21,8 @@ In one run, against the site built into a temporary folder and served on 127.0.0
   thread while they are read, scored and reported (bench/portfolio_page.py);
 - the first live verdict in Firefox ESR and WebKitGTK, cold and warm, each beside the bare page
   in the same engine, and WebKit's against Chromium's and Firefox's (bench/engines.py);
+- `pilot2prod check` on a repository of 100,000 files beside a plain `os.walk` of the same tree
+  (bench/repository_check.py; no browser involved);
 - a 50 MB promptfoo file dropped on the evidence page, to its summary, beside a bare page that
   only json.loads the same file in Pyodide, and our scripts' long frames meanwhile
   (bench/evidence_page.py);
@@ -54,6 +56,7 @@ from evidence_cli import row as evidence_cli_row  # bench/evidence_cli.py: 1,000
 from evidence_page import evidence_page_rows  # bench/evidence_page.py: a 50 MB promptfoo file
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from portfolio_page import dropped_files_row  # bench/portfolio_page.py: 500 dropped files
+from repository_check import repository_check_rows  # bench/repository_check.py: check vs walk
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from engines import measure as measure_engines  # bench/engines.py: Firefox and WebKit
@@ -630,6 +633,7 @@ def main() -> None:
     )
     rows += calculators
     rows.append(dropped)
+    rows += repository_check_rows()
     rows += evidence_page
     rows.append(evidence_cli_row())
     header = ("measure", "site", "bare Pyodide", "ratio", "target", "")

@@ -21,6 +21,7 @@ from macros import (
     portfolio_view,
     readiness_widget,
     render_calculators,
+    repository_rules,
     team_view,
 )
 from macros.addresses import define_address_macros
@@ -79,6 +80,7 @@ def define_env(env: Any) -> None:
     portfolio_view.define(env, runtime, page)
     plan_view.define(env, page)
     milestones_view.define(env, dataset)
+    repository_rules.define(env, dataset)
 
     @env.macro
     def records(name: str, level: int = 2) -> str:

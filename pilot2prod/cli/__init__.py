@@ -24,6 +24,7 @@ from pilot2prod.cli import (
     team,
     template,
 )
+from pilot2prod.cli.check import add_parser as add_check_parser
 from pilot2prod.cli.common import data_options
 from pilot2prod.cli.errors import EXIT_BAD_INPUT, EXIT_BUG, CliError, from_data_error
 from pilot2prod.evidence.errors import EvidenceError
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     portfolio.add_parser(subparsers, parents)
     calculators.add_parsers(subparsers, parents)
     template.add_parser(subparsers, parents)
+    add_check_parser(subparsers, parents)
     return parser
 
 

@@ -31,12 +31,14 @@ if TYPE_CHECKING:  # the domain packages import the model; the model names them 
     from pilot2prod.guide.numbers import Numbers
     from pilot2prod.readiness.examples import ExampleAssessments
     from pilot2prod.readiness.rubric import Rubric
+    from pilot2prod.repocheck.rules import RuleSet
 
 READINESS_SOURCE = "data/readiness.yml"
 EXAMPLES_SOURCE = "data/example-assessments.yml"
 EFFORT_SOURCE = "data/effort.yml"
 COST_SOURCE = "data/cost.yml"
 FIGURES_SOURCE = "data/figures.yml"
+REPOSITORY_CHECKS_SOURCE = "data/repository-checks.yml"
 EVIDENCE_SOURCE = "data/evidence.yml"
 DIMENSIONS = "dimensions"
 """The collection whose records are the readiness dimensions."""
@@ -206,6 +208,14 @@ class Dataset:
         return load_cost_model(self.raw(COST_SOURCE), COST_SOURCE)
 
     @cached_property
+    def repository_checks(self) -> RuleSet:
+        """The rules `pilot2prod check` applies; each informs questions of the scored checklist."""
+        from pilot2prod.repocheck.rules import load_rule_set
+
+        questions = {item.id for item in self.scored_checklist.items}
+        return load_rule_set(self.raw(REPOSITORY_CHECKS_SOURCE), questions)
+
+    @cached_property
     def evidence(self) -> EvidenceSettings:
         """The evidence settings; every rule must inform a question of the scored checklist."""
         from pilot2prod.evidence.settings import load_evidence_settings
@@ -245,6 +255,8 @@ class Dataset:
             _ = self.effort
         if COST_SOURCE in self.files:
             _ = self.cost
+        if REPOSITORY_CHECKS_SOURCE in self.files:
+            _ = self.repository_checks
         if EVIDENCE_SOURCE in self.files:
             _ = self.evidence
         if FIGURES_SOURCE in self.files:

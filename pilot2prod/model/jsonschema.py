@@ -97,6 +97,7 @@ def file_schemas() -> dict[str, tuple[dict[str, Any], tuple[str, ...]]]:
     from pilot2prod.guide.figures import FigureWords
     from pilot2prod.readiness.examples import ExampleAssessmentsFile
     from pilot2prod.readiness.rubric import Rubric
+    from pilot2prod.repocheck.rules import RuleSet, TeamRules
 
     by_type: dict[type, list[tuple[str, str]]] = {}
     for collection, (source, record_type) in COLLECTIONS.items():
@@ -115,6 +116,9 @@ def file_schemas() -> dict[str, tuple[dict[str, Any], tuple[str, ...]]]:
     found["effort"] = (dataclass_schema(EffortModel), ("data/effort.yml",))
     found["cost"] = (dataclass_schema(CostModel), ("data/cost.yml",))
     found["figures"] = (dataclass_schema(FigureWords), ("data/figures.yml",))
+    found["repository-checks"] = (dataclass_schema(RuleSet), ("data/repository-checks.yml",))
+    # A team's own rules file (`pilot2prod check --rules`) lives in its repository, not here.
+    found["repository-rules"] = (dataclass_schema(TeamRules), ())
     found["evidence"] = (dataclass_schema(EvidenceSettings), ("data/evidence.yml",))
     return found
 
