@@ -223,15 +223,18 @@ def back_answers(
 ) -> list[Backing]:
     """Each question, in checklist order, with its answer, suggestion and status.
 
-    Status: contradicted when the answer is Yes and the evidence says No; backed when the
-    evidence supports at least the answer; self-reported when it supports less, or when there
+    The suggestion is the most cautious one among the evidence that is not stale. Status:
+    contradicted when the answer is Yes and the evidence says No; backed when the evidence
+    supports at least the answer (an answer more cautious than the evidence is backed too); self-reported when it supports less, or when there
     is none; stale when the only evidence is past its age; suggested when unanswered.
     """
     result = []
     for question in questions:
         mine = tuple(f for f in found if f.question == question)
         current = [f for f in mine if not f.stale]
-        suggestion = max((f.suggestion for f in current), key=RANK.__getitem__, default=None)
+        # The most cautious current suggestion: a failed required check outweighs a record that
+        # would back the answer, so a Yes is never called backed while evidence says No.
+        suggestion = min((f.suggestion for f in current), key=RANK.__getitem__, default=None)
         answer = answers.get(question)
         if answer is None:
             status = "suggested" if suggestion else None

@@ -151,6 +151,20 @@ def test_checks_records_inform_the_questions_they_name():
     assert any("no-such-question" in note for note in notes)
 
 
+def test_evidence_that_disagrees_is_weighed_by_its_most_cautious_record():
+    """A real-traffic sample that would back a Yes does not outweigh a record saying most of
+    production was never tested: the Yes is contradicted, not backed."""
+    backing = _record(sources=(_slice("production", 35, 40),))
+    against = _record(production=Production(0.9, 0.8, 0.95, 0.6, 0.32, 0.98))
+    records = [("a.json", backing), ("b.json", against)]
+    found, _ = findings(records, settings(), _questions(), TODAY)
+    marks = {
+        b.question: (b.suggestion, b.status)
+        for b in back_answers({"real-traffic-sample": "yes"}, found, _questions())
+    }
+    assert marks["real-traffic-sample"] == ("no", "contradicted")
+
+
 def test_the_api_reads_summarises_and_backs():
     """The page's path: bytes handed over, read once, summarised twice, then weighed."""
     uploads.put("k1", (HAND_MADE / "cases.csv").read_bytes())
