@@ -14,6 +14,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from macros import (
+    backing_view,
     calculator_method,
     evidence_view,
     milestones_view,
@@ -76,10 +77,11 @@ def define_env(env: Any) -> None:
     render_calculators.define(env, dataset, runtime, page)
     calculator_method.define(env, dataset, page)
     team_view.define(env, runtime, page)
-    evidence_view.define(env, lambda: dataset.evidence, runtime, page)
+    evidence_view.define(env, lambda: dataset.evidence, runtime, page, dataset)
     portfolio_view.define(env, runtime, page)
     plan_view.define(env, page)
     milestones_view.define(env, dataset)
+    backing_view.define(env, dataset, page)
     repository_rules.define(env, dataset)
 
     @env.macro

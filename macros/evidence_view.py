@@ -16,13 +16,18 @@ from macros.html import attrs as _attrs
 from pilot2prod.evidence.formats import MAX_JSON_DEPTH, PAGE_MAX_BYTES
 from pilot2prod.evidence.mix import MAX_MIX_BYTES
 from pilot2prod.evidence.settings import EvidenceSettings
+from pilot2prod.model.dataset import Dataset
 
 
-def evidence_view_html(settings: EvidenceSettings, runtime_attributes: Mapping[str, str]) -> str:
-    """The markup of the evidence page's tool."""
+def evidence_view_html(
+    settings: EvidenceSettings, runtime_attributes: Mapping[str, str], checklist: str = "readiness"
+) -> str:
+    """The markup of the evidence page's tool; `checklist` is the assessment its records are
+    kept for in the browser."""
     attributes = {
         "class": "p2p-evidence",
         "data-p2p-component": "evidence",
+        "data-checklist": checklist,
         "data-max-bytes": str(PAGE_MAX_BYTES),
         "data-max-mix-bytes": str(MAX_MIX_BYTES),
         "data-max-depth": str(MAX_JSON_DEPTH),
@@ -103,9 +108,12 @@ data-role="table-region" hidden>
 <ul data-role="candidates"></ul>
 </div>
 <h3>Keep it</h3>
-<p>The evidence record holds the figures above and the file's SHA-256, never its cases. Give it to
-the assessment or to <code>pilot2prod assess --evidence</code>.</p>
-<p><button type="button" class="md-button" data-action="record">Download the evidence record
+<p>The evidence record holds the figures above and the file's SHA-256, never its cases. Keep it
+for your assessment in this browser, where the verdict weighs your answers against it, or give
+the file to <code>pilot2prod assess --evidence</code>.</p>
+<p><button type="button" class="md-button md-button--primary" data-action="use">Use in my
+assessment</button>
+<button type="button" class="md-button" data-action="record">Download the evidence record
 (.json)</button>
 <button type="button" class="md-button" data-action="markdown">Download the report (.md)</button>
 </p>
@@ -142,10 +150,12 @@ def define(
     settings: Callable[[], EvidenceSettings],
     runtime: PythonRuntime,
     page: Callable[[], str],
+    data: Dataset,
 ) -> None:
     """Register `evidence_view()`."""
 
     @env.macro
     def evidence_view() -> str:
         """The evidence tool: drop result files, choose slices and a mix, download a record."""
-        return evidence_view_html(settings(), runtime.attributes(page()))
+        attributes = runtime.attributes(page())
+        return evidence_view_html(settings(), attributes, data.scored_checklist.id)

@@ -9,6 +9,7 @@ parse of a 50 MB file. A few runs are kept; the oldest are dropped first.
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import date
 from typing import Any
 
 from pilot2prod.api import uploads
@@ -16,6 +17,7 @@ from pilot2prod.api.requests import InputError, text_field
 from pilot2prod.evidence.errors import EvidenceError
 from pilot2prod.evidence.run import Run
 from pilot2prod.model.dataset import Dataset
+from pilot2prod.readiness.answers import AnswersError, read_document
 
 MAX_RUNS = 6
 """Runs kept between calls (each holds its cases' columns, not the file)."""
@@ -164,44 +166,39 @@ def compare(data: Dataset, payload: dict) -> dict[str, Any]:
 
 
 def back(data: Dataset, payload: dict) -> dict[str, Any]:
-    """Weigh evidence records against answers, for the assessment page:
-    `{"records": [{"name": "r.json", "record": {...}}], "answers": {question: answer},
-    "today": "YYYY-MM-DD"}` (answers and today optional). Returns, per question informed, the
-    suggestion with its figures and the answer's status (backed, self-reported, contradicted,
-    stale, suggested), counts per status, and notes."""
-    from datetime import date
+    """Weigh evidence records against a whole answers document, strictly (the assessment page
+    calls it to check a record before keeping it): `{"records": [{"name": "r.json", "record":
+    {...}}], "document": {...answers document...}, "today": "YYYY-MM-DD"}` (document and today
+    optional). A record that cannot be read is refused, naming it. Returns, per question
+    informed, the suggestion with its figures and the answer's status (backed, self-reported,
+    contradicted, stale, suggested), counts per status, and notes."""
+    from pilot2prod.evidence.assessment import read_entries, weigh
+    from pilot2prod.readiness.answers import blank_document
 
-    from pilot2prod.evidence.backing import back_answers, findings
-    from pilot2prod.evidence.backing_view import backing_view
-    from pilot2prod.evidence.record import RecordError, record_from_value
-    from pilot2prod.readiness.answers import read_answers
-
-    entries = payload.get("records")
-    if not isinstance(entries, list) or not entries:
+    try:
+        records, notes = read_entries(payload.get("records"))
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    if notes:
+        raise InputError(notes[0].removesuffix("; left out"))
+    if not records:
         raise InputError("'records' must list at least one {name, record}")
-    if len(entries) > 50:
-        raise InputError("at most 50 evidence records at once")
-    records = []
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            raise InputError(f"records[{index}].name must be text")
-        label = entry["name"][:200]
-        try:
-            records.append((label, record_from_value(entry.get("record"), label)))
-        except RecordError as error:
-            raise InputError(str(error)) from None
-    today = None
-    if payload.get("today") is not None:
-        try:
-            today = date.fromisoformat(text_field(payload, "today", "", limit=10))
-        except ValueError:
-            raise InputError("'today' must be a date, YYYY-MM-DD") from None
     checklist = data.scored_checklist
-    answers = read_answers(payload.get("answers") or {}, checklist).values
-    questions = [item.id for item in checklist.items]
-    found, notes = findings(records, data.evidence, questions, today)
-    backings = back_answers(answers, found, questions)
-    return backing_view(backings, checklist, [label for label, _ in records], notes)
+    document = payload.get("document", blank_document(checklist))
+    try:
+        answers = read_document(document, checklist)
+    except AnswersError as error:
+        raise InputError(f"document: {error}") from None
+    return weigh(records, answers, checklist, data.evidence, _today(payload))
+
+
+def _today(payload: dict) -> date | None:
+    if payload.get("today") is None:
+        return None
+    try:
+        return date.fromisoformat(text_field(payload, "today", "", limit=10))
+    except ValueError:
+        raise InputError("'today' must be a date, YYYY-MM-DD") from None
 
 
 def forget(data: Dataset, payload: dict) -> dict[str, Any]:

@@ -9,8 +9,8 @@ from pilot2prod.cli import common
 from pilot2prod.cli.data import DataSource, load_data
 from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK
 from pilot2prod.cli.files import read_bytes, write_text
-from pilot2prod.evidence.backing import back_answers, findings
-from pilot2prod.evidence.backing_view import backing_markdown, backing_text, backing_view, statuses
+from pilot2prod.evidence.assessment import weigh, with_evidence
+from pilot2prod.evidence.backing_view import backing_markdown, backing_text
 from pilot2prod.evidence.record import MAX_RECORD_BYTES, read_record
 from pilot2prod.readiness.answers import read_document
 from pilot2prod.readiness.report import assessment_markdown, assessment_text
@@ -62,11 +62,7 @@ def run(args: argparse.Namespace) -> int:
     view = api.request(data.dataset, "readiness.score", {"document": document, "site_root": root})
     evidence = _evidence(args.evidence, data, document) if args.evidence else None
     if evidence is not None:
-        view["evidence"] = evidence
-        marks = statuses(evidence)
-        for item in view.get("items", []):
-            if item["id"] in marks:
-                item["evidence_text"] = marks[item["id"]]
+        with_evidence(view, evidence)
     verdict_gate = common.gate(rubric, view["verdict"]["id"], threshold)
     source = "<stdin>" if args.file == "-" else args.file
     gate_text = verdict_gate["text"] if verdict_gate else ""
@@ -87,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _evidence(names: list[str], data: DataSource, document: object) -> dict:
-    """Each record read strictly, and the answers weighed against them."""
+    """Each record read strictly (a bad one is bad input here), and the answers weighed."""
     if names.count("-") > 1:
         from pilot2prod.cli.errors import CliError
 
@@ -98,7 +94,4 @@ def _evidence(names: list[str], data: DataSource, document: object) -> dict:
         records.append((label, read_record(read_bytes(name, MAX_RECORD_BYTES), label)))
     checklist = data.dataset.scored_checklist
     answers = read_document(document, checklist)
-    questions = [item.id for item in checklist.items]
-    found, notes = findings(records, data.dataset.evidence, questions)
-    backings = back_answers(answers.values, found, questions)
-    return backing_view(backings, checklist, [label for label, _ in records], notes)
+    return weigh(records, answers, checklist, data.dataset.evidence)

@@ -225,8 +225,9 @@ def back_answers(
 
     The suggestion is the most cautious one among the evidence that is not stale. Status:
     contradicted when the answer is Yes and the evidence says No; backed when the evidence
-    supports at least the answer (an answer more cautious than the evidence is backed too); self-reported when it supports less, or when there
-    is none; stale when the only evidence is past its age; suggested when unanswered.
+    supports at least the answer (an answer more cautious than the evidence is backed too);
+    self-reported when it supports less, or when there is none; stale when the only evidence is
+    past its age; suggested when unanswered.
     """
     result = []
     for question in questions:

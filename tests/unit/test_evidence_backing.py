@@ -193,7 +193,12 @@ def test_the_api_reads_summarises_and_backs():
             json.dumps(
                 {
                     "records": [{"name": "r.json", "record": record}],
-                    "answers": {"real-traffic-sample": "yes"},
+                    "document": {
+                        "format": "pilot2prod/answers",
+                        "version": 2,
+                        "checklist": "readiness",
+                        "answers": {"real-traffic-sample": "yes"},
+                    },
                     "today": "2026-12-06",
                 }
             ),

@@ -27,6 +27,7 @@ const COMPONENTS = {
   portfolio: () => import("./components/portfolio.js"),
   plan: () => import("./components/plan.js"),
   milestones: () => import("./components/milestones.js"),
+  backing: () => import("./components/backing.js"),
 };
 
 const loaded = new Map();

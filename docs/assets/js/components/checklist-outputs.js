@@ -11,6 +11,7 @@
 import { verdictWidget } from "./readiness-export.js";
 import { copyText } from "../lib/clipboard.js";
 import { download, today } from "../lib/download.js";
+import { keptRecords } from "../lib/evidence-records.js";
 import { callPython, pythonStatus } from "../lib/python.js";
 import { PARAM, encodeFragment, pageUrl } from "../lib/sharelink.js";
 
@@ -38,6 +39,8 @@ export class Outputs {
         date: today(),
         site_root: widget ? widget.dataset.siteRoot || "" : "",
         directory_urls: widget ? widget.dataset.directoryUrls !== "false" : true,
+        // The evidence kept for this assessment marks each answer in the report, as on the page.
+        ...(widget ? { records: keptRecords(spec.id).records.map(({ name, record }) => ({ name, record })) } : {}),
       },
       { timeoutMs: 30000 },
     );

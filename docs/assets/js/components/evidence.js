@@ -16,6 +16,7 @@
 import { drawChart } from "../lib/chart.js";
 import { h, part, setText } from "../lib/dom.js";
 import { download } from "../lib/download.js";
+import { keepRecord } from "../lib/evidence-records.js";
 import { mountFilePicker, notify as say, positiveNumber, showFilesStatus, showRefused } from "../lib/file-drop.js";
 import { callPython, onPythonStatus, startPython } from "../lib/python.js";
 
@@ -319,7 +320,9 @@ export function mount(root) {
     const button = event.target.closest("[data-action]");
     if (!button || !root.contains(button)) return;
     const action = button.dataset.action;
-    if (action === "record" && state.view) {
+    if (action === "use" && state.view) {
+      useInAssessment(root, state.view);
+    } else if (action === "record" && state.view) {
       download(`${stem(state.view.file)}.evidence.json`, "application/json", state.view.record_json);
     } else if (action === "markdown" && state.view) {
       download(`${stem(state.view.file)}.evidence.md`, "text/markdown", state.view.markdown);
@@ -330,6 +333,18 @@ export function mount(root) {
     }
   });
   mountFilePicker(root, { onFiles: (files) => addFiles(root, files), showStatus: () => showStatus(root) });
+}
+
+/** Keep the record shown for the assessment in this browser; its verdict weighs the answers. */
+async function useInAssessment(root, view) {
+  const name = `${stem(view.file)}.evidence.json`;
+  const kept = await keepRecord(root.dataset.checklist, name, JSON.parse(view.record_json));
+  notify(
+    root,
+    kept === true
+      ? `Kept “${name}” for your assessment: on the assessment page each answer it informs is now marked backed, self-reported or contradicted.`
+      : `“${name}” was not kept: ${kept}.`,
+  );
 }
 
 function currentRunName(state) {
