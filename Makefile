@@ -10,15 +10,17 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help deps chromium java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide prices
+.PHONY: help deps chromium engines java build links serve test lint fix bench bench-portfolio schemas clean validate-html test-pyodide prices evidence-fixtures bench-evidence bench-check
 
 help:
 	@echo "make serve  - install, build and serve the site on http://$(HOST):$(PORT)"
 	@echo "make test   - install, lint, build strictly and run every test layer"
 	@echo "make build  - build the static site into site/"
 	@echo "make links  - rewrite published-links.txt after removing an address on purpose"
-	@echo "make bench  - measure page and calculator speed in Chromium"
+	@echo "make bench  - measure page and calculator speed (Chromium; first verdict in Firefox and WebKit too)"
 	@echo "make bench-portfolio - time pilot2prod portfolio on 10,000 generated exports"
+	@echo "make bench-check - time pilot2prod check on 100,000 files beside os.walk"
+	@echo "make evidence-fixtures - rerun promptfoo and Inspect AI to remake tests/fixtures/evidence"
 
 $(VENV)/.installed: pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +39,10 @@ chromium:
 
 java:
 	@scripts/ensure-java.sh
+
+# Firefox ESR, WebKitGTK's WebKitWebDriver and Xvfb for the smoke suite in tests/engines/.
+engines:
+	@scripts/ensure-engines.sh
 
 build: deps
 	$(BIN)/mkdocs build --strict
@@ -80,7 +86,7 @@ test-pyodide: deps
 		--junitxml=$(PYODIDE_CACHE)/pyodide.xml
 	$(BIN)/python tests/pyodide/compare.py $(PYODIDE_CACHE)/cpython.xml $(PYODIDE_CACHE)/pyodide.xml
 
-test: deps chromium java lint build validate-html test-pyodide
+test: deps chromium engines java lint build validate-html test-pyodide
 	$(BIN)/python -m pytest
 	@if [ -f $(SHARED)/tools/copycheck.py ]; then \
 		$(BIN)/python $(SHARED)/tools/copycheck.py docs data macros README.md; \
@@ -94,11 +100,23 @@ schemas: deps
 prices: deps
 	$(BIN)/python -m sitebuild.model_prices $(DATE)
 
-bench: deps chromium build
+bench: deps chromium engines build
 	$(BIN)/python bench/run.py
+
+# Regenerate tests/fixtures/evidence/ with the real tools (pinned promptfoo from npm, Inspect AI
+# from PyPI, both installed under .cache/evidence-fixtures/, about 1 GB); not part of `make test`.
+evidence-fixtures:
+	$(PYTHON) scripts/make-evidence-fixtures.py
 
 bench-portfolio: deps
 	$(BIN)/python bench/portfolio.py
+
+bench-check: deps
+	$(BIN)/python bench/repository_check.py
+
+# `pilot2prod evidence` on 1,000,000 generated JSONL rows beside a bare json.loads loop.
+bench-evidence: deps
+	$(BIN)/python bench/evidence_cli.py
 
 clean:
 	rm -rf site .pytest_cache .ruff_cache

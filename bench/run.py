@@ -1,4 +1,4 @@
-"""Measure the in-browser calculators in Chromium and print one table (`make bench`).
+"""Measure the in-browser calculators, mostly in Chromium, and print one table (`make bench`).
 
 In one run, against the site built into a temporary folder and served on 127.0.0.1:
 
@@ -18,7 +18,16 @@ In one run, against the site built into a temporary folder and served on 127.0.0
 - from an edit to the updated result in the estimator (10,000 draws) and the run-cost
   calculator, median and p95 (bench/calculators.py);
 - with 500 exports dropped on the portfolio page, the longest run of our scripts on the main
-  thread while they are read, scored and reported (bench/portfolio_page.py).
+  thread while they are read, scored and reported (bench/portfolio_page.py);
+- the first live verdict in Firefox ESR and WebKitGTK, cold and warm, each beside the bare page
+  in the same engine, and WebKit's against Chromium's and Firefox's (bench/engines.py);
+- `pilot2prod check` on a repository of 100,000 files beside a plain `os.walk` of the same tree
+  (bench/repository_check.py; no browser involved);
+- a 50 MB promptfoo file dropped on the evidence page, to its summary, beside a bare page that
+  only json.loads the same file in Pyodide, and our scripts' long frames meanwhile
+  (bench/evidence_page.py);
+- `pilot2prod evidence` on a 1,000,000-row JSONL beside a bare json.loads-per-line loop, time
+  and peak memory (bench/evidence_cli.py).
 
 The site is built with `SITE_URL` set to the address it is served on, because Material's
 instant navigation only takes over links of the site it was built for. Files are served with
@@ -43,10 +52,16 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from calculators import calculator_rows  # bench/calculators.py: the estimator and run-cost rows
+from evidence_cli import row as evidence_cli_row  # bench/evidence_cli.py: 1,000,000 JSONL rows
+from evidence_page import evidence_page_rows  # bench/evidence_page.py: a 50 MB promptfoo file
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from portfolio_page import dropped_files_row  # bench/portfolio_page.py: 500 dropped files
+from repository_check import repository_check_rows  # bench/repository_check.py: check vs walk
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from engines import measure as measure_engines  # bench/engines.py: Firefox and WebKit
+from engines import median as engine_median
+
 from tests.serving import CHROMIUM, CHROMIUM_ARGS, ROOT, SiteHandler, build_site
 
 BARE = ROOT / "bench" / "bare"
@@ -366,6 +381,9 @@ def main() -> None:
     parser.add_argument(
         "--link-rounds", type=int, default=3, help="cold/warm pairs per page on the reader's link"
     )
+    parser.add_argument(
+        "--engine-rounds", type=int, default=3, help="cold/warm pairs in Firefox and WebKit"
+    )
     parser.add_argument("--json", action="store_true", help="also print raw numbers as JSON")
     args = parser.parse_args()
 
@@ -420,6 +438,7 @@ def main() -> None:
             recalc = recalculation(browser, base, args.clicks)
             calculators = calculator_rows(browser, base, args.edits)
             dropped = dropped_files_row(browser, base)
+            evidence_page = evidence_page_rows(browser, base, pyodide_base(site))
             content_total, content_runtime = transferred(
                 browser, base + CONTENT_PAGE, lambda p: p.wait_for_load_state("networkidle")
             )
@@ -427,6 +446,8 @@ def main() -> None:
                 browser, widget_url, lambda p: mark_time(p, "p2p:readiness-scored")
             )
             browser.close()
+        with tempfile.TemporaryDirectory(prefix="p2p-bench-engines-") as profiles:
+            engines = measure_engines(base, bare_url, args.engine_rounds, Path(profiles))
         server.shutdown()
         zipped_server.shutdown()
 
@@ -458,6 +479,38 @@ def main() -> None:
                 "",
             )
         )
+    for version, pairs in engines.items():
+        for label in ("cold", "warm"):
+            page_ms = engine_median(pairs["widget"], label)
+            bare_ms = engine_median(pairs["bare"], label)
+            ratio = page_ms / bare_ms
+            rows.append(
+                (
+                    f"navigation to first live verdict, {label} cache, in {version}",
+                    ms(page_ms),
+                    ms(bare_ms),
+                    f"{ratio:.2f}x",
+                    "<= 0.70x",
+                    "met" if ratio <= 0.7 else "MISSED",
+                )
+            )
+    webkit = next((pairs for version, pairs in engines.items() if "WebKit" in version), None)
+    firefox = next((pairs for version, pairs in engines.items() if "Firefox" in version), None)
+    if webkit and firefox:
+        for label in ("cold", "warm"):
+            webkit_ms = engine_median(webkit["widget"], label)
+            chromium_ms = median("widget", label)
+            firefox_ms = engine_median(firefox["widget"], label)
+            rows.append(
+                (
+                    f"first live verdict, {label}: WebKit / Chromium / Firefox",
+                    f"{ms(webkit_ms)} / {ms(chromium_ms)} / {ms(firefox_ms)}",
+                    "-",
+                    f"{webkit_ms / chromium_ms:.2f}x / {webkit_ms / firefox_ms:.2f}x",
+                    "",
+                    "",
+                )
+            )
     encodings = "+".join(sorted(CompressedHandler.encodings_seen)) or "none accepted"
     for label in ("cold", "warm"):
         page_ms, bare_ms = median("link_widget", label), median("link_bare", label)
@@ -580,12 +633,16 @@ def main() -> None:
     )
     rows += calculators
     rows.append(dropped)
+    rows += repository_check_rows()
+    rows += evidence_page
+    rows.append(evidence_cli_row())
     header = ("measure", "site", "bare Pyodide", "ratio", "target", "")
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"
     print(
         f"pilot2prod bench: Chromium, {base}, {args.rounds} cold/warm pairs per page on loopback "
-        f"and {args.link_rounds} on the reader's link, medians"
+        f"and {args.link_rounds} on the reader's link; {', '.join(engines)}, "
+        f"{args.engine_rounds} pairs on loopback; medians"
     )
     print(f"(site built in {build_seconds:.1f} s)")
     print(line)
@@ -593,7 +650,9 @@ def main() -> None:
     for row in rows:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
     if args.json:
-        print(json.dumps({"raw": raw, "back": back, "recalc": recalc}, indent=1))
+        print(
+            json.dumps({"raw": raw, "back": back, "recalc": recalc, "engines": engines}, indent=1)
+        )
 
 
 if __name__ == "__main__":

@@ -17,12 +17,15 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from macros import (
+    backing_view,
     calculator_method,
+    evidence_view,
     milestones_view,
     plan_view,
     portfolio_view,
     readiness_widget,
     render_calculators,
+    repository_rules,
     team_view,
 )
 from macros.addresses import define_address_macros
@@ -68,9 +71,12 @@ def define_env(env: Any) -> None:
     render_calculators.define(env, dataset, runtime, page)
     calculator_method.define(env, dataset, page)
     team_view.define(env, runtime, page)
+    evidence_view.define(env, lambda: dataset.evidence, runtime, page, dataset)
     portfolio_view.define(env, runtime, page)
     plan_view.define(env, page)
     milestones_view.define(env, dataset)
+    backing_view.define(env, dataset, page)
+    repository_rules.define(env, dataset)
 
     @env.macro
     def records(name: str, level: int = 2) -> str:

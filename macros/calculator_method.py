@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from macros.prerender import prerender
 from pilot2prod.calculators.effort.inputs import check_inputs
 from pilot2prod.calculators.effort.model import EffortModel
@@ -245,6 +247,29 @@ def cost_example_markdown(data: Dataset, level: int) -> str:
     return "\n".join(blocks)
 
 
+def largest_streams(data: Dataset, count: int) -> str:
+    """The estimator's largest streams at its default inputs, by P50: "A (15.2) and B (10.2)"."""
+    table = prerender(data, "effort.estimate", {"inputs": {}})["tables"]["streams"]
+    p50 = table["columns"].index("P50")
+    streams = [row for row in table["rows"] if row[0] != table["rows"][-1][0]]
+    streams.sort(key=lambda row: -float(str(row[p50]).replace(",", "")))
+    named = [f"{str(row[0]).lower()} ({row[p50]} {UNIT})" for row in streams[:count]]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
+def example_monthly(data: Dataset, example_id: str, without: Sequence[str]) -> str:
+    """A run-cost worked example's monthly total, with the inputs in `without` set to nothing."""
+    model = data.cost
+    examples = {example.id: example for example in model.examples}
+    if example_id not in examples:
+        raise PluginError(f"cost_example_monthly: no example {example_id!r}")
+    inputs = dict(examples[example_id].inputs) | {name.strip(): 0 for name in without}
+    checked, problems = check_cost_inputs(model, inputs)
+    if checked is None:
+        raise PluginError(f"cost_example_monthly: {problems}")
+    return money(monthly_cost(model, checked.values).total)
+
+
 def _amount(step: CostStep) -> str:
     return money(step.value) if step.money else format_number(step.value, 0)
 
@@ -287,6 +312,31 @@ def define(env: Any, data: Dataset, page: Callable[[], str]) -> None:
         if isinstance(value, float) and 0 < value < 1:
             return f"{value:.0%}"
         return format_number(value) if isinstance(value, float | int) else str(value)
+
+    @env.macro
+    def effort_default(output: str) -> str:
+        """One figure of the estimate at the default inputs, as the estimator prints it."""
+        outputs = prerender(data, "effort.estimate", {"inputs": {}})["outputs"]
+        if output not in outputs:
+            known = ", ".join(sorted(outputs))
+            raise PluginError(f"effort_default: no output {output!r} (known: {known})")
+        return str(outputs[output]["text"])
+
+    @env.macro
+    def effort_default_streams(count: int = 2) -> str:
+        """The `count` largest work streams at the default inputs, largest first, with P50s."""
+        return largest_streams(data, count)
+
+    @env.macro
+    def cost_default(input_id: str) -> str:
+        """A run-cost input's default with its unit, for prose ("50%")."""
+        spec = data.cost.number(input_id)
+        return with_unit(spec.default or 0, spec.unit)
+
+    @env.macro
+    def cost_example_monthly(example_id: str, without: str = "") -> str:
+        """A worked example's monthly total; `without` names inputs (comma-separated) set to 0."""
+        return example_monthly(data, example_id, [i for i in without.split(",") if i.strip()])
 
     @env.macro
     def cost_days() -> str:

@@ -1,4 +1,5 @@
-"""The `figure` macro: a guide figure as inline SVG with its caption and text equivalent."""
+"""The `figure` and `number` macros: a guide figure as inline SVG with its caption and text
+equivalent, and a number the guide quotes, from `data/figures.yml`."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pilot2prod.dataset import Dataset
 from pilot2prod.guide.figures import BUILDERS, SOURCE, FigureWords, load_figure_words
 from pilot2prod.guide.layouts import Figure
 from pilot2prod.model.errors import DataError
+from pilot2prod.text import markdown_table
 
 
 def render_figure(figure: Figure, caption: str) -> str:
@@ -56,3 +58,17 @@ def define_figure_macros(env: Any, data: Dataset) -> None:
             return "\n" + render_figure(builder(data, words), caption) + "\n"
         except DataError as error:
             raise PluginError(str(error)) from error
+
+    @env.macro
+    def number(number_id: str) -> str:
+        """One of the guide's numbers with its unit, as prose quotes it ("50 cases")."""
+        try:
+            return data.numbers.get(number_id, "docs", f"number({number_id!r})").text
+        except DataError as error:
+            raise PluginError(str(error)) from error
+
+    @env.macro
+    def number_table() -> str:
+        """Every number the guide quotes, its value and its reason, as a Markdown table."""
+        rows = [[n.label, n.text, n.rationale] for n in data.numbers.all]
+        return "\n".join(markdown_table(["What", "Default", "Why"], rows)) + "\n"

@@ -286,7 +286,7 @@ def render_checklist(
     python: Mapping[str, str] | None = None,
 ) -> str:
     """The checklist as Markdown with HTML, for the page `page` (a docs-relative path);
-    `python` is the runtime's data-* attributes (macros/assets.py), which the form carries."""
+    `python` is the runtime's data-* attributes (sitebuild/runtime.py), which the form carries."""
     if page != checklist.page:
         raise ValueError(
             f"data/checklists/{checklist.id}.yml: page: the checklist belongs on "

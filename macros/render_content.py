@@ -13,6 +13,7 @@ from pilot2prod.model.records import (
     FaqEntry,
     Link,
     Record,
+    Source,
     Topic,
     sign_anchor,
 )
@@ -107,11 +108,22 @@ def render_dimension(record: Dimension, page: str, level: int) -> list[str]:
     ]
 
 
+def render_source(record: Source, page: str, level: int) -> list[str]:
+    """A cited work as one entry of a reading list, with its own anchor; the link leaves the
+    site only when the reader follows it."""
+    return [
+        f'<p class="p2p-source" id="{esc(record.id)}"><a href="{esc(record.url)}">'
+        f"{esc(record.title)}</a>, {esc(record.by)} ({record.year}). {esc(record.why)}</p>",
+        "",
+    ]
+
+
 _RENDERERS: dict[type, Callable[..., list[str]]] = {
     Topic: render_topic,
     Example: render_example,
     FaqEntry: render_faq,
     Dimension: render_dimension,
+    Source: render_source,
 }
 
 

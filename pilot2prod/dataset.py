@@ -29,14 +29,19 @@ from pilot2prod.model.records import COLLECTIONS, Collection
 if TYPE_CHECKING:  # the domain packages import the model; the model names them only lazily
     from pilot2prod.calculators.effort.model import EffortModel
     from pilot2prod.calculators.runcost.model import CostModel
+    from pilot2prod.evidence.settings import EvidenceSettings
+    from pilot2prod.guide.numbers import Numbers
     from pilot2prod.readiness.examples import ExampleAssessments
     from pilot2prod.readiness.rubric import Rubric
+    from pilot2prod.repocheck.rules import RuleSet
 
 READINESS_SOURCE = "data/readiness.yml"
 EXAMPLES_SOURCE = "data/example-assessments.yml"
 EFFORT_SOURCE = "data/effort.yml"
 COST_SOURCE = "data/cost.yml"
 FIGURES_SOURCE = "data/figures.yml"
+REPOSITORY_CHECKS_SOURCE = "data/repository-checks.yml"
+EVIDENCE_SOURCE = "data/evidence.yml"
 DIMENSIONS = "dimensions"
 """The collection whose records are the readiness dimensions."""
 
@@ -54,6 +59,7 @@ class Dataset:
         """Every page of the site with its anchors, when known (for the link checks)."""
         self._checklists: dict[str, Checklist] = {}
         self._collections: dict[str, Collection] = {}
+        self._filled: dict[str, object] = {}
 
     @classmethod
     def from_directory(cls, folder: Path, label: str = "data") -> Dataset:
@@ -65,10 +71,24 @@ class Dataset:
     # --- raw files ---------------------------------------------------------------------
 
     def raw(self, source: str) -> object:
-        """The parsed content of one data file, as it was read."""
+        """The parsed content of one data file, with the numbers it names (`{n:id}`) filled in."""
         if source not in self.files:
             raise DataError(source, "", "file is missing")
-        return self.files[source]
+        if source == FIGURES_SOURCE:
+            return self.files[source]  # where the numbers are defined: nothing to fill
+        if source not in self._filled:
+            self._filled[source] = self.numbers.fill(self.files[source], source)
+        return self._filled[source]
+
+    @cached_property
+    def numbers(self) -> Numbers:
+        """The numbers the guide quotes, from `data/figures.yml` (none when the file is absent)."""
+        from pilot2prod.guide.figures import load_figure_words, load_numbers
+        from pilot2prod.guide.numbers import Numbers
+
+        if FIGURES_SOURCE not in self.files:
+            return Numbers((), FIGURES_SOURCE)
+        return load_numbers(load_figure_words(self.files[FIGURES_SOURCE]))
 
     # --- content -------------------------------------------------------------------------
 
@@ -115,7 +135,7 @@ class Dataset:
                 raise KeyError(f"there is no checklist {checklist_id[:60]!r} (known: {known})")
             from pilot2prod.model.checklists import load_checklist
 
-            self._checklists[checklist_id] = load_checklist(self.files[source], source)
+            self._checklists[checklist_id] = load_checklist(self.raw(source), source)
         return self._checklists[checklist_id]
 
     @property
@@ -189,6 +209,30 @@ class Dataset:
 
         return load_cost_model(self.raw(COST_SOURCE), COST_SOURCE)
 
+    @cached_property
+    def repository_checks(self) -> RuleSet:
+        """The rules `pilot2prod check` applies; each informs questions of the scored checklist."""
+        from pilot2prod.repocheck.rules import load_rule_set
+
+        questions = {item.id for item in self.scored_checklist.items}
+        return load_rule_set(self.raw(REPOSITORY_CHECKS_SOURCE), questions)
+
+    @cached_property
+    def evidence(self) -> EvidenceSettings:
+        """The evidence settings; every rule must inform a question of the scored checklist."""
+        from pilot2prod.evidence.settings import load_evidence_settings
+
+        settings = load_evidence_settings(self.raw(EVIDENCE_SOURCE), EVIDENCE_SOURCE)
+        questions = {item.id for item in self.scored_checklist.items}
+        for index, rule in enumerate(settings.rules):
+            if rule.question not in questions:
+                raise DataError(
+                    EVIDENCE_SOURCE,
+                    f"rules[{index}].question",
+                    f"{rule.question!r} is not a question of '{self.scored_checklist.id}'",
+                )
+        return settings
+
     # --- everything ----------------------------------------------------------------------
 
     def validate_all(self, pages: Mapping[str, set[str]] | None = None) -> None:
@@ -213,10 +257,14 @@ class Dataset:
             _ = self.effort
         if COST_SOURCE in self.files:
             _ = self.cost
+        if REPOSITORY_CHECKS_SOURCE in self.files:
+            _ = self.repository_checks
+        if EVIDENCE_SOURCE in self.files:
+            _ = self.evidence
         if FIGURES_SOURCE in self.files:
-            from pilot2prod.guide.figures import load_figure_words
-
-            load_figure_words(self.files[FIGURES_SOURCE])
+            _ = self.numbers  # reads and checks the whole file, the figures' words included
+        for source in self.files:
+            self.raw(source)  # every `{n:id}` in every file names a number that exists
         known_pages = pages if pages is not None else self.pages
         if known_pages is not None:
             check_links(collections, checklists, known_pages)

@@ -10,12 +10,14 @@ from typing import Any
 
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.runcost.model import CostModel
+from pilot2prod.evidence.settings import EvidenceSettings
 from pilot2prod.guide.figures import FigureWords
 from pilot2prod.model.checklists import Checklist
 from pilot2prod.model.jsonschema import collection_schema, dataclass_schema
 from pilot2prod.model.records import COLLECTIONS
 from pilot2prod.readiness.examples import ExampleAssessmentsFile
 from pilot2prod.readiness.rubric import Rubric
+from pilot2prod.repocheck.rules import RuleSet, TeamRules
 
 
 def file_schemas() -> dict[str, tuple[dict[str, Any], tuple[str, ...]]]:
@@ -37,4 +39,8 @@ def file_schemas() -> dict[str, tuple[dict[str, Any], tuple[str, ...]]]:
     found["effort"] = (dataclass_schema(EffortModel), ("data/effort.yml",))
     found["cost"] = (dataclass_schema(CostModel), ("data/cost.yml",))
     found["figures"] = (dataclass_schema(FigureWords), ("data/figures.yml",))
+    found["repository-checks"] = (dataclass_schema(RuleSet), ("data/repository-checks.yml",))
+    # A team's own rules file (`pilot2prod check --rules`) lives in its repository, not here.
+    found["repository-rules"] = (dataclass_schema(TeamRules), ())
+    found["evidence"] = (dataclass_schema(EvidenceSettings), ("data/evidence.yml",))
     return found

@@ -51,3 +51,30 @@ def markdown_link(from_page: str, target: str) -> str:
     base = posixpath.dirname(from_page) or "."
     rel = posixpath.relpath(path, base) if path else ""
     return f"{rel}{hash_}{anchor}"
+
+
+TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_hs")
+"""Query parameters that identify a visitor or a campaign rather than the page (prefixes)."""
+
+
+def outside_link_problem(url: str) -> str | None:
+    """Why `url` may not be published as a link to another site, or None when it may.
+
+    A link to a source is a navigation the reader chooses: it must be https, name a host, carry
+    no credentials and no tracking parameter, so following it tells nobody where it came from.
+    """
+    from urllib.parse import parse_qsl, urlsplit
+
+    if url != url.strip() or any(c.isspace() for c in url):
+        return "must not contain spaces"
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        return "must start with https://"
+    if not parts.hostname or "." not in parts.hostname:
+        return "must name a host"
+    if parts.username or parts.password:
+        return "must not carry a user name or password"
+    for key, _ in parse_qsl(parts.query, keep_blank_values=True):
+        if key.lower().startswith(TRACKING_PARAMETERS) or key.lower() in ("ref", "source"):
+            return f"must not carry the tracking parameter {key!r}"
+    return None

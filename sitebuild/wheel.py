@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -71,6 +72,15 @@ def _key(folder: Path) -> str:
     return digest.hexdigest()[:24]
 
 
+def _cause(stderr: str) -> str:
+    """The line of pip's output that says what went wrong: pip ends with hints ("See above for
+    details"), so the last line naming an error is the one a reader needs."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    raised = [line for line in lines if re.match(r"\w+(Error|Exception): ", line)]
+    named = [line for line in lines if line.startswith(("error", "ERROR"))]
+    return (raised or named or lines or ["no message"])[-1][:500]
+
+
 def _pip_wheel(folder: Path, out: Path) -> None:
     command = [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-index"]
     command += ["--no-build-isolation", "--wheel-dir", str(out), str(folder)]
@@ -88,8 +98,7 @@ def _pip_wheel(folder: Path, out: Path) -> None:
     except subprocess.TimeoutExpired:
         raise BuildError(f"building the wheel took over {BUILD_TIMEOUT_S} s") from None
     if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise BuildError(f"building the wheel with setuptools failed: {last}")
+        raise BuildError(f"building the wheel with setuptools failed: {_cause(done.stderr)}")
 
 
 def build_wheel(root: Path, dataset: Dataset) -> BuiltFile:

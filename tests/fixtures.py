@@ -43,3 +43,33 @@ def answers_document(answers: Mapping[str, str], **parts: object) -> dict[str, A
     from pilot2prod.readiness.answers import blank_document
 
     return blank_document(repo_data().scored_checklist) | {"answers": dict(answers), **parts}
+
+
+def nav_pages(sections: tuple[str, ...] = ()) -> list[str]:
+    """The pages in mkdocs.yml's navigation, in order; only those under the top-level entries
+    titled `sections` when given (MkDocs' own tags, such as !ENV, read as nothing)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """mkdocs.yml with its MkDocs-only tags read as nothing."""
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    pages: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            pages.append(node)
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+        elif isinstance(node, dict):
+            for child in node.values():
+                walk(child)
+
+    for entry in config["nav"]:
+        (title, node), *_ = entry.items()
+        if not sections or title in sections:
+            walk(node)
+    return pages

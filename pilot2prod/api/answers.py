@@ -189,7 +189,14 @@ def export(data: Dataset, payload: dict) -> dict[str, Any]:
         from pilot2prod.readiness.presentation.report import assessment_markdown
 
         links = str(payload.get("site_root", "")).startswith("http")
-        text = assessment_markdown(view, links=links) if kind == "md" else assessment_csv(view)
+        if kind == "md":
+            text = assessment_markdown(view, links=links)
+            if view.get("evidence"):
+                from pilot2prod.evidence.backing_view import backing_markdown
+
+                text = text.rstrip("\n") + "\n\n" + backing_markdown(view["evidence"])
+        else:
+            text = assessment_csv(view)
     elif kind == "md":
         text = exports.checklist_markdown(checklist, answers, page_url, date)
     else:
@@ -207,6 +214,13 @@ def _scored_view(data: Dataset, answers: Answers, payload: Mapping[str, Any]) ->
 
     site_root, directory_urls = link_settings(payload)
     assessment = assess(data.scored_checklist, data.rubric, answers)
-    return assessment_view(
+    view = assessment_view(
         assessment, data.scored_checklist, data.rubric, site_root, directory_urls
     )
+    if payload.get("records"):
+        # The evidence the page keeps marks each answer, as `assess --evidence` marks it.
+        from pilot2prod.api.readiness import evidence_of
+        from pilot2prod.evidence.assessment import with_evidence
+
+        with_evidence(view, evidence_of(data, payload, answers))
+    return view

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from pilot2prod.api import declare
@@ -27,13 +29,36 @@ def _document(payload: dict) -> object:
 
 
 def _shown(data: Dataset, payload: dict) -> tuple[dict[str, Any], Answers, Assessment]:
-    """The verdict's view of the request's whole document, with what it was made from."""
+    """The verdict's view of the request's whole document, with what it was made from; with
+    `records` (evidence records kept by the page), each answer marked by the evidence."""
     checklist = data.scored_checklist
     site_root, directory_urls = link_settings(payload)
     answers = read_document(_document(payload), checklist)
     assessment = assess(checklist, data.rubric, answers)
     view = assessment_view(assessment, checklist, data.rubric, site_root, directory_urls)
+    if payload.get("records"):
+        # Imported here: most pages keep no evidence, and the first verdict must not wait for it.
+        from pilot2prod.evidence.assessment import with_evidence
+
+        with_evidence(view, evidence_of(data, payload, answers))
     return view, answers, assessment
+
+
+def evidence_of(data: Dataset, payload: Mapping[str, Any], answers: Answers) -> dict[str, Any]:
+    """The request's evidence records weighed against `answers`; a record that cannot be read
+    is left out with a note (the page keeps them, and one may be old or edited)."""
+    from pilot2prod.evidence.assessment import read_entries, weigh
+
+    try:
+        records, notes = read_entries(payload.get("records"))
+    except ValueError as error:
+        raise InputError(str(error)) from None
+    today_text = payload.get("today")
+    try:
+        today = date.fromisoformat(today_text) if isinstance(today_text, str) else None
+    except ValueError:
+        raise InputError("'today' must be a date, YYYY-MM-DD") from None
+    return weigh(records, answers, data.scored_checklist, data.evidence, today, notes)
 
 
 def _score_examples(data: Dataset) -> list[dict[str, Any]]:

@@ -24,6 +24,7 @@ MODULE_PATH = "assets/js/lib/rules.js"
 def page_rules() -> dict[str, Any]:
     """The rules the pages need, as JSON-ready data."""
     from pilot2prod.api.programme import MAX_BATCH, MAX_PORTFOLIO
+    from pilot2prod.evidence.assessment import MAX_RECORDS
 
     return {
         "blank_class": blank.BLANK_CLASS,
@@ -64,6 +65,7 @@ def page_rules() -> dict[str, Any]:
             "trend_max": milestones.TREND_MAX,
         },
         "team": {"max_files": merge.MAX_PEOPLE},
+        "evidence": {"max_records": MAX_RECORDS},
         "portfolio": {"max_files": MAX_PORTFOLIO, "batch_max": MAX_BATCH},
     }
 

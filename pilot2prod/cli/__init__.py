@@ -17,14 +17,17 @@ from pilot2prod.cli import (
     assess,
     calculators,
     compare,
+    evidence,
     milestones,
     plan,
     portfolio,
     team,
     template,
 )
+from pilot2prod.cli.check import add_parser as add_check_parser
 from pilot2prod.cli.common import data_options
 from pilot2prod.cli.errors import EXIT_BAD_INPUT, EXIT_BUG, CliError, from_data_error
+from pilot2prod.evidence.errors import EvidenceError
 from pilot2prod.model.errors import DataError
 from pilot2prod.readiness.answers import AnswersError
 
@@ -34,7 +37,8 @@ DESCRIPTION = """\
 Production-readiness tools from the pilot2prod site, on the command line: score
 an assessment exactly as the site does, gate a release on it, combine a team's
 answers, compare two assessments, print the improvement plan, report on many
-projects at once, and run the effort and run-cost calculators on a file.
+projects at once, run the effort and run-cost calculators on a file, and read
+evaluation results as evidence.
 """
 
 EPILOG = """\
@@ -61,11 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_parser(subparsers, parents)
     team.add_parser(subparsers, parents)
     compare.add_parser(subparsers, parents)
+    evidence.add_parser(subparsers, parents)
     milestones.add_parser(subparsers, parents)
     plan.add_parser(subparsers, parents)
     portfolio.add_parser(subparsers, parents)
     calculators.add_parsers(subparsers, parents)
     template.add_parser(subparsers, parents)
+    add_check_parser(subparsers, parents)
     return parser
 
 
@@ -89,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except CliError as error:
         _fail(str(error))
-    except (AnswersError, InputError) as error:
+    except (AnswersError, InputError, EvidenceError) as error:
         _fail(str(error))
     except DataError as error:
         _fail(str(from_data_error(error, getattr(args, "data", None))))

@@ -1,7 +1,8 @@
 """Which figure each guide page shows, built from the records the page already renders.
 
 Titles, links and contrasts come from `data/`; the only figure with words of its
-own is the home page's, whose short contrasts live in `data/figures.yml`.
+own is the home page's, whose short contrasts live in `data/figures.yml`. The same
+file holds the numbers the guide quotes (`pilot2prod.guide.numbers`).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from pilot2prod.guide.layouts import Figure, Node, chain, contrast, mapping, matrix
+from pilot2prod.guide.numbers import Number, Numbers
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.records import Collection, Contrast, Example, Topic
-from pilot2prod.model.schema import parse
+from pilot2prod.model.schema import check_id, parse
 from pilot2prod.readiness.rubric import Rubric
 
 SOURCE = "data/figures.yml"
-"""Words drawn only in a figure: the home page's pilot-versus-production contrasts."""
+"""Words drawn only in a figure (the home page's contrasts) and the numbers the guide quotes."""
 
 SHIFT = re.compile(r"^(?P<name>[^:]+):\s+from\s+(?P<pilot>.+?)\s+to\s+(?P<production>.+)$")
 """A change's title reads 'Name: from what the pilot had to what production needs'."""
@@ -43,6 +45,7 @@ class FigureWords:
     """The contents of `data/figures.yml`."""
 
     pilot_and_production: tuple[Contrast, ...]
+    numbers: tuple[Number, ...] = ()
 
 
 def load_figure_words(raw: object) -> FigureWords:
@@ -50,7 +53,17 @@ def load_figure_words(raw: object) -> FigureWords:
     words = parse(FigureWords, raw, SOURCE)
     if not words.pilot_and_production:
         raise DataError(SOURCE, "pilot_and_production", "must list at least one contrast")
+    load_numbers(words)
     return words
+
+
+def load_numbers(words: FigureWords) -> Numbers:
+    """The numbers of `data/figures.yml`, each id valid and used once."""
+    for index, number in enumerate(words.numbers):
+        check_id(number.id, SOURCE, f"numbers[{index}].id")
+        if "{n:" in number.label + number.rationale:
+            raise DataError(SOURCE, f"numbers[{index}]", "a number cannot quote another number")
+    return Numbers(words.numbers, SOURCE)
 
 
 def _topics(collection: Collection) -> list[Topic]:

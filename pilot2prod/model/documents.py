@@ -80,13 +80,14 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return found
 
 
-def parse_json(text: str, what: str) -> object:
-    """Strict JSON (see the module's rules); DocumentError names the line and column."""
+def parse_json(text: str, what: str, max_depth: int = MAX_DEPTH) -> object:
+    """Strict JSON (see the module's rules), no deeper than `max_depth`; DocumentError names
+    the line and column."""
     check_text(text, what)
     if text[:1] == "\ufeff":
         text = text[1:]  # a byte-order mark that survived decoding (text pasted or sent as is)
-    if text_depth_exceeds(text):
-        raise DocumentError("", f"is nested more than {MAX_DEPTH} levels deep; it is not {what}")
+    if text_depth_exceeds(text, max_depth):
+        raise DocumentError("", f"is nested more than {max_depth} levels deep; it is not {what}")
     try:
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:

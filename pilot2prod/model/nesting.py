@@ -8,6 +8,7 @@ deeper is a wrong or hostile file, and is refused by name before it is parsed or
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Any
 
 MAX_DEPTH = 64
@@ -43,6 +44,48 @@ def text_depth_exceeds(text: str, limit: int = MAX_DEPTH) -> bool:
         elif char in "]}":
             depth -= 1
     return False
+
+
+_STRUCTURE = bytes(range(256)).translate(None, b'[]{}"')
+"""Every byte but brackets and quotes: what `bytes_depth_exceeds` throws away first."""
+
+_STEP = [0] * 256
+_STEP[ord("[")] = _STEP[ord("{")] = 1
+_STEP[ord("]")] = _STEP[ord("}")] = -1
+
+
+def bytes_depth_exceeds(data: bytes, limit: int = MAX_DEPTH) -> bool:
+    """`text_depth_exceeds` for UTF-8 bytes, in C-speed passes, for files of many megabytes.
+
+    Escaped backslashes and quotes are removed first, so every quote left opens or closes a
+    string. Then only quotes and brackets are kept; two quotes side by side enclose no bracket
+    (an empty string, or the end of one string and the start of the next) and are dropped in
+    one more pass, which leaves few strings to cut out of what remains; the running depth of
+    the brackets left is measured. The bytes of `"`, `\\` and the brackets never occur inside a
+    multi-byte UTF-8 character, so no decoding is needed.
+    """
+    # Replaced without asking first: inside WebAssembly, looking for a two-byte pattern costs
+    # as much as replacing it, and bytes.replace hands back the same object when none is found.
+    data = data.replace(b"\\\\", b"").replace(b'\\"', b"")
+    skeleton = data.translate(None, _STRUCTURE)
+    if skeleton.count(b"[") + skeleton.count(b"{") <= limit:
+        return False
+    skeleton = skeleton.replace(b'""', b"")
+    # An unterminated last string has an even number of parts: its tail stays out, as in the
+    # character-by-character reading.
+    outside = b"".join(skeleton.split(b'"')[::2])
+    # Matched pairs with nothing inside go first, innermost level by level; each round of the
+    # two replacements removes one or two levels. Emptied within limit/2 rounds, the text
+    # nests no deeper than the limit; otherwise (deep, or unbalanced) count exactly.
+    remaining = outside
+    for _ in range(limit // 2):
+        shorter = remaining.replace(b"[]", b"").replace(b"{}", b"")
+        if not shorter:
+            return False
+        if shorter == remaining:
+            break
+        remaining = shorter
+    return max(accumulate(map(_STEP.__getitem__, outside)), default=0) > limit
 
 
 def shape_problem(value: Any, limit: int = MAX_DEPTH, max_nodes: int = MAX_NODES) -> str | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from pilot2prod.model.errors import DataError
 from pilot2prod.model.schema import check_id, check_unique_ids, parse
+from pilot2prod.urls import outside_link_problem
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,20 @@ class Dimension:
     see_also: tuple[Link, ...] = ()
 
 
-Record = Topic | Example | FaqEntry | Dimension
+@dataclass(frozen=True)
+class Source:
+    """A published work the guide cites: who wrote it, when, and where to read it."""
+
+    id: str
+    title: str
+    by: str
+    year: int
+    url: str
+    why: str
+    """What the guide takes from it, in a sentence."""
+
+
+Record = Topic | Example | FaqEntry | Dimension | Source
 
 
 @dataclass(frozen=True)
@@ -106,6 +120,10 @@ COLLECTIONS: dict[str, tuple[str, type]] = {
     "examples": ("data/examples.yml", Example),
     "faq": ("data/faq.yml", FaqEntry),
     "dimensions": ("data/dimensions.yml", Dimension),
+    "safeguards": ("data/safeguards.yml", Topic),
+    "evaluation": ("data/evaluation.yml", Topic),
+    "launch": ("data/launch.yml", Topic),
+    "reading": ("data/reading.yml", Source),
 }
 """Each list of records: its name in macros, its file, and the record type."""
 
@@ -132,6 +150,10 @@ def load_collection(name: str, raw: object, source: str, record_type: type) -> C
             for s_index, sign in enumerate(record.signs):
                 check_id(sign.id, source, f"records[{index}].signs[{s_index}].id")
             check_unique_ids(record.signs, source, f"records[{index}].signs")
+        if isinstance(record, Source):
+            problem = outside_link_problem(record.url)
+            if problem:
+                raise DataError(source, f"records[{index}].url", problem)
         records.append(record)
     check_unique_ids(records, source, "records")
     return Collection(name=name, source=source, page=page, records=tuple(records))

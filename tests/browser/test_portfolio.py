@@ -112,7 +112,7 @@ def test_unreadable_files_are_refused_by_name_as_text(page, site_url):
     refused = page.locator('[data-role="refused-list"] li')
     expect(refused).to_have_count(3)
     texts = refused.all_inner_texts()
-    assert any(t.startswith("broken.json: is not JSON") for t in texts)
+    assert any(t.startswith("broken.json: line 1 column 2: not valid JSON") for t in texts)
     assert any(t.startswith(hostile + ": format:") for t in texts)
     assert page.evaluate("window.__hacked") is None
     assert page.locator(f"{ROOT} img").count() == 0
@@ -172,7 +172,10 @@ def test_a_file_read_in_part_is_counted_and_named_with_its_problem(page, site_ur
     files = [
         _payload("fine.json", document({first: "yes"})),
         _payload("typo.json", document({first: "Yes"})),
-        _payload("cafe.json", json.dumps(document({}, project="Café")).encode("latin-1")),
+        _payload(
+            "cafe.json",
+            json.dumps(document({}, project="Café"), ensure_ascii=False).encode("latin-1"),
+        ),
     ]
     _open(page, site_url)
     expect(page.locator('[data-role="status"]')).to_contain_text("Ready.", timeout=BOOT)

@@ -47,7 +47,9 @@ def test_the_milestones_file_a_page_exports_is_read_by_the_command_line(
     assert [m["verdict"] for m in view["milestones"]] == shown_verdicts
 
 
-def test_the_portfolio_downloads_are_the_command_lines_bytes(page, site_url, tmp_path, capsys):
+def test_the_portfolio_downloads_are_the_command_lines_bytes(
+    page, site_url, tmp_path, capsys, monkeypatch
+):
     """The page's Markdown, CSV and JSON of a portfolio are exactly what `pilot2prod portfolio`
     prints for the same files on the same day."""
     files = _documents(6, seed=5)
@@ -71,11 +73,20 @@ def test_the_portfolio_downloads_are_the_command_lines_bytes(page, site_url, tmp
         with page.expect_download(timeout=BOOT_TIMEOUT_MS) as info:
             page.locator(ROOT).get_by_role("button", name=button).click()
         downloaded = Path(info.value.path()).read_bytes().decode("utf-8")
-        result = run(capsys, "portfolio", *paths, "--format", kind, "--today", today)
+        # The command line names each file as it was given, so it is given the names alone.
+        monkeypatch.chdir(tmp_path)
+        result = run(
+            capsys, "portfolio", *(p.name for p in paths), "--format", kind, "--today", today
+        )
         assert result.code == 0, result.err
-        # The command line names each file by the path it was given; the page by its name.
-        printed = result.out.replace(f"{tmp_path}/", "")
-        assert downloaded == printed, kind
+        printed = result.out
+        if downloaded != printed:  # say where, not only that they differ
+            import difflib
+
+            diff = "\n".join(
+                difflib.unified_diff(printed.splitlines(), downloaded.splitlines(), lineterm="")
+            )
+            raise AssertionError(f"{kind}:\n{diff}")
 
 
 def test_the_command_lines_blank_answers_file_opens_on_the_page(page, site_url, tmp_path, capsys):

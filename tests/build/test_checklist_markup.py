@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 import yaml
 
+from pilot2prod.api.rules import MODULE_PATH, page_rules
 from pilot2prod.dataset import Dataset
 from pilot2prod.model.checklists import ANSWER_LABELS, NAME_MAX, NOTE_MAX, OWNER_MAX, Checklist
 from tests.fixtures import repo_data
@@ -256,15 +257,25 @@ def test_checklist_works_without_javascript_as_a_readable_list(built_site, check
             assert item.why in form.text()
 
 
+def built_rules(built_site: Path) -> dict:
+    """The rules the build wrote into the site's `rules.js`, read back as data."""
+    text = (built_site / MODULE_PATH).read_text(encoding="utf-8")
+    start = text.index("freeze({") + len("freeze(")
+    return json.loads(text[start : text.rindex("});") + 1])
+
+
 def test_form_hands_the_script_pythons_labels_and_limits(built_site, checklists):
-    """The script's answer labels and length limits are Python's, read from the form."""
+    """The script's answer labels are Python's, read from the form, and its length limits are
+    the ones Python enforces, from the rules the build wrote; each note field says its own."""
+    rules = built_rules(built_site)
+    assert rules == json.loads(json.dumps(page_rules()))
+    limits = (rules["answers"]["note_max"], rules["answers"]["owner_max"])
+    assert limits == (NOTE_MAX, OWNER_MAX)
+    assert rules["copies"]["name_max"] == NAME_MAX
     for checklist in checklists:
         form = _form(built_site, checklist)
         assert form.attrs["data-p2p-component"] == "checklist"
         assert json.loads(form.attrs["data-labels"]) == ANSWER_LABELS
-        assert int(form.attrs["data-note-max"]) == NOTE_MAX
-        assert int(form.attrs["data-owner-max"]) == OWNER_MAX
-        assert int(form.attrs["data-name-max"]) == NAME_MAX
         for note in form.find_all("textarea", data_field="note"):
             assert note.attrs["maxlength"] == str(NOTE_MAX)
 

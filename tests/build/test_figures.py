@@ -54,9 +54,9 @@ def test_every_figure_has_both_layouts_at_their_widths(data, words) -> None:
 def test_reasons_map_to_the_practices_their_records_link_to(data, words) -> None:
     """The reason-to-practice arrows follow each reason's see-also links, not a hand-made table."""
     outline = dict(reasons_to_practices(data, words).outline)
-    assert outline["The production work is large, dull and underestimated"] == (
+    assert outline["The production work is large, dull and missing from the plan"] == (
         "Answered by: Scope the production effort honestly",
-        "Answered by: Build reliability and integration early",
+        "Answered by: Build the safeguards and the hardest connection first",
     )
 
 

@@ -32,16 +32,16 @@ def test_a_redirect_covers_a_moved_page_and_the_anchors_it_still_has() -> None:
 
 
 def test_a_removed_section_fails_the_build_until_an_alias_keeps_it(project_copy, tmp_path) -> None:
-    """Renaming a heading breaks `#what-to-do-next`; an alias anchor with the old id mends it."""
-    page = project_copy / "docs" / "why-pilots-stall.md"
-    _edit(page, "## What to do next", "## Where to go from here")
+    """Renaming a heading breaks `/#where-to-start`; an alias anchor with the old id mends it."""
+    page = project_copy / "docs" / "index.md"
+    _edit(page, "## Where to start", "## Where to go from here")
     result = build_site(tmp_path / "out1", config=project_copy / "mkdocs.yml")
     assert result.returncode != 0
-    assert "/why-pilots-stall/#what-to-do-next" in result.stderr + result.stdout
+    assert "/#where-to-start" in result.stderr + result.stdout
     _edit(
         page,
         "## Where to go from here",
-        '<div class="p2p-alias" id="what-to-do-next"></div>\n\n## Where to go from here',
+        '<div class="p2p-alias" id="where-to-start"></div>\n\n## Where to go from here',
     )
     result = build_site(tmp_path / "out2", config=project_copy / "mkdocs.yml")
     assert result.returncode == 0, result.stderr[-2000:]

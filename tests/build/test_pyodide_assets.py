@@ -136,7 +136,8 @@ def test_calculator_page_points_at_files_that_exist(built_site):
 def test_assessment_page_prerenders_the_empty_result(built_site):
     """Without JavaScript the verdict shown is Python's result for no answers."""
     html = (built_site / "assessment" / "index.html").read_text(encoding="utf-8")
-    view = api_result(repo_data(), "readiness.score", {"answers": {}})
+    blank = {"format": "pilot2prod/answers", "version": 2, "checklist": "readiness", "answers": {}}
+    view = api_result(repo_data(), "readiness.score", {"document": blank})
     assert f'<output name="verdict">{view["verdict"]["label"]}</output>' in html
     assert f'<output name="score">{view["score_text"]}</output>' in html
     assert f'<output name="weakest">{view["weakest_text"]}</output>' in html

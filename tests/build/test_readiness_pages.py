@@ -17,7 +17,8 @@ def site():
 
 
 def _view(answers):
-    return api_result(repo_data(), "readiness.score", {"answers": answers})
+    document = {"format": "pilot2prod/answers", "version": 2, "checklist": "readiness"}
+    return api_result(repo_data(), "readiness.score", {"document": document | {"answers": answers}})
 
 
 def _section(page_html: str, example_id: str) -> str:

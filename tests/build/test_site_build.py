@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from sitebuild.pages import heading_anchors
-from tests.fixtures import repo_data
-from tests.serving import ROOT, build_site
+from tests.fixtures import nav_pages, repo_data
+from tests.serving import build_site
 
 
 @pytest.fixture(scope="module")
@@ -25,35 +25,9 @@ def _page_html(built_site: Path, page: str) -> str:
     return (built_site / url_dir / "index.html").read_text(encoding="utf-8")
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, treating MkDocs' own tags (!ENV, !!python/name) as plain values."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def _nav_pages() -> list[str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    pages: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, str):
-            pages.append(node)
-        elif isinstance(node, list):
-            for child in node:
-                walk(child)
-        elif isinstance(node, dict):
-            for child in node.values():
-                walk(child)
-
-    walk(config["nav"])
-    return pages
-
-
 def test_every_nav_page_is_built(built_site):
     """Each page in the navigation becomes an HTML file with its own title."""
-    for page in _nav_pages():
+    for page in nav_pages():
         html = _page_html(built_site, page)
         assert "<h1" in html, page
 

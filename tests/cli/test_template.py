@@ -7,7 +7,8 @@ import json
 import pytest
 import yaml
 
-from tests.cli.support import repo_bundle, run
+from pilot2prod.urls import doc_url
+from tests.cli.support import readiness_checklist, repo_bundle, run
 
 CHECKLISTS = sorted(
     key.removeprefix("data/checklists/").removesuffix(".yml")
@@ -93,4 +94,5 @@ def test_template_list_and_unknown_checklist(capsys):
 def test_site_url_makes_guidance_comments_full_addresses(capsys):
     """With --site-url, each guidance comment is the published page's address."""
     out = run(capsys, "template", "--site-url", "https://example.org/").out
-    assert "# Guidance: https://example.org/readiness-questions/#reliability" in out
+    first = readiness_checklist().items[0]
+    assert f"# Guidance: {doc_url(first.guidance, 'https://example.org/')}" in out

@@ -42,7 +42,7 @@ def installed(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     return venv
 
 
-def test_wheel_installs_the_consoleinstalled_command(installed, tmp_path):
+def test_wheel_installs_the_console_script(installed, tmp_path):
     """The wheel's entry_points.txt gives a `pilot2prod` command that reports its version."""
     done = installed_command(installed, "--version", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (0, f"pilot2prod {__version__}\n")
@@ -91,3 +91,38 @@ def test_installed_command_prices_a_listed_model(installed, tmp_path, capsys):
     done = installed_command(installed, *args, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == json.loads(run(capsys, *args).out)
+
+
+def test_installed_command_checks_a_repository(installed, tmp_path, capsys):
+    """The wheel carries the repository rules and the price list: `check` on a fixture
+    repository gives the checkout's outcomes, and its record reads back."""
+    from tests.cli.repos import passing_repo
+
+    model = '{"model": "gpt-4o", "max_tokens": 5}'
+    repo = passing_repo(tmp_path / "repo", {"config/model.yml": None, "config/model.json": model})
+    record = tmp_path / "r.json"
+    done = installed_command(
+        installed, "check", repo, "--format", "json", "-o", record, cwd=tmp_path
+    )
+    assert done.returncode == 1, done.stderr
+    here = run(capsys, "check", repo, "--format", "json")
+    theirs, ours = json.loads(done.stdout)["rules"], json.loads(here.out)["rules"]
+    assert [(r["rule"], r["message"]) for r in theirs if r not in ours] == []
+    assert json.loads(done.stdout) == json.loads(here.out)
+    assert json.loads(record.read_text(encoding="utf-8"))["kind"] == "checks"
+
+
+def test_installed_command_without_pyyaml_never_passes_a_yaml_setting(installed, tmp_path):
+    """Without PyYAML a setting in a YAML file cannot be read: the rule is not checked, says
+    what to install, and the command exits 2 rather than passing or failing on a guess."""
+    from tests.cli.repos import passing_repo
+
+    repo = passing_repo(tmp_path / "repo")
+    done = installed_command(installed, "check", repo, "--format", "json", cwd=tmp_path)
+    assert done.returncode == 2
+    cap = next(r for r in json.loads(done.stdout)["rules"] if r["rule"] == "spending-cap")
+    assert cap["outcome"] == "not-applicable"
+    assert cap["message"] == (
+        "Not checked: config/model.yml is YAML, and reading YAML needs PyYAML (pip install pyyaml)"
+    )
+    assert "Not decided: spending-cap could not be checked here" in done.stderr

@@ -51,6 +51,22 @@ def valid_files() -> dict[str, Any]:
                 {"id": "reliability", "title": "R", "question": "Tested?", "body": "Body."}
             ],
         },
+        "data/safeguards.yml": {"page": "gap.md", "records": [_topic("fallback")]},
+        "data/evaluation.yml": {"page": "evaluate.md", "records": [_topic("golden-set")]},
+        "data/launch.yml": {"page": "launch.md", "records": [_topic("off-switch")]},
+        "data/reading.yml": {
+            "page": "faq.md",
+            "records": [
+                {
+                    "id": "a-paper",
+                    "title": "A paper",
+                    "by": "Someone",
+                    "year": 2015,
+                    "url": "https://example.org/paper",
+                    "why": "It says so.",
+                }
+            ],
+        },
         "data/checklists/ready.yml": {
             "id": "ready",
             "title": "Ready",
@@ -87,6 +103,8 @@ PAGES = {
         "faq.md",
         "questions.md",
         "assess.md",
+        "evaluate.md",
+        "launch.md",
     )
 }
 

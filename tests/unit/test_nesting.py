@@ -5,10 +5,17 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pilot2prod import api
 from pilot2prod.dataset import Dataset
-from pilot2prod.model.nesting import MAX_DEPTH, shape_problem, text_depth_exceeds
+from pilot2prod.model.nesting import (
+    MAX_DEPTH,
+    bytes_depth_exceeds,
+    shape_problem,
+    text_depth_exceeds,
+)
 from tests.unit.test_scoring_properties import _bundle_files
 
 GOOD = {"format": "pilot2prod/answers", "version": 1, "checklist": "readiness", "answers": {}}
@@ -77,3 +84,26 @@ def test_the_browser_door_refuses_a_deep_request_before_parsing():
     """`api.call` (the worker's entry) answers a plain error for text nested far too deep."""
     answer = json.loads(api.call("readiness.merge", _deep(200_000)))
     assert "nested more than" in answer["error"]
+
+
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(alphabet='ab"\\[]{}\n é', max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=30,
+)
+
+
+@given(_JSONISH, st.integers(0, 8))
+def test_bytes_and_text_depth_agree_on_documents(value, limit):
+    """The fast byte check gives the character check's answer on any JSON document."""
+    text = json.dumps(value, ensure_ascii=False)
+    assert bytes_depth_exceeds(text.encode(), limit) is text_depth_exceeds(text, limit)
+
+
+@given(st.text(alphabet='"[]{}ab', max_size=40), st.integers(0, 4))
+def test_bytes_and_text_depth_agree_on_broken_text(text, limit):
+    """On malformed text (unbalanced brackets, an unterminated string) both checks agree; a
+    backslash outside any string, which no JSON holds, is left to the parser to describe."""
+    assert bytes_depth_exceeds(text.encode(), limit) is text_depth_exceeds(text, limit)

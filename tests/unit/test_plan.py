@@ -23,6 +23,7 @@ from pilot2prod.readiness.presentation.plan_export import (
 )
 from pilot2prod.readiness.scoring import assess
 from pilot2prod.sharelink import decode, encode
+from pilot2prod.urls import doc_url
 from tests.fixtures import repo_data
 
 DATA = repo_data()
@@ -172,7 +173,7 @@ def test_issue_body_has_question_why_and_guidance_link():
     (body,) = [i["body"] for i in issues(_plan(V1), links=True) if i["id"] == "named-operator"]
     item = next(i for i in CHECKLIST.items if i.id == "named-operator")
     assert item.text in body and item.why.split(".")[0] in body
-    assert "(https://example.org/readiness-questions/#operations)" in body
+    assert f"({doc_url(item.guidance, 'https://example.org/')})" in body
 
 
 def test_plan_items_follow_the_risk_order():

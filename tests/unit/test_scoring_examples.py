@@ -48,10 +48,10 @@ def _band(site, position):
 
 
 def test_support_assistant(site):
-    """Operations sets the score; four critical Nos hold it in the lowest band, and fixing
-    them is the first step of the path (it also lifts every dimension to the next band)."""
+    """Operations sets the score; four critical Nos hold it in the lowest band, and the path to
+    the next band fixes them and adds the essential items each short dimension still needs."""
     result = _result(site, "support-assistant")
-    # Today: reliability 3.5/16, integration 5/15, operations 1/16 (only cost monitoring, Partly).
+    # Today: reliability 3.5/21, integration 7.5/20, operations 1/19 (cost monitoring, Partly).
     assert [d.score for d in result.dimensions] == pytest.approx(
         _weighted_means(site, "support-assistant")
     )
@@ -65,9 +65,11 @@ def test_support_assistant(site):
     ]
     assert result.what_if.target.id == _band(site, 1)
     assert [i.id for i in result.what_if.items] == [
-        "validation-and-fallback",  # reliability 3.5 + 3 = 6.5 of 16 >= 0.4
-        "hardest-link-built",  # integration 5 + 3 = 8 of 15
-        "named-operator",  # operations 1 + 3 + 3 = 7 of 16
+        "hard-cases-catalogued",  # reliability 3.5 + 3 + 3 = 9.5 of 21 >= 0.4
+        "validation-and-fallback",
+        "hardest-link-built",  # integration 7.5 + 3 = 10.5 of 20
+        "named-operator",  # operations 1 + 3 + 3 + 3 = 10 of 19
+        "quality-monitoring",
         "open-ended-funding",
     ]
     assert [step.target.id for step in result.path] == [b.id for b in site.rubric.bands[1:]]
@@ -75,29 +77,36 @@ def test_support_assistant(site):
 
 
 def test_document_processing(site):
-    """Reliability is the weakest; two reliability items lift it two bands up."""
+    """Reliability is the weakest; two reliability items and one operations item lift it two
+    bands up."""
     result = _result(site, "document-processing")
-    # Today: reliability 8/16, integration 12.5/15, operations 12/16.
+    # Today: reliability 11.5/21, integration 17.5/20, operations 13/19.
     assert [d.score for d in result.dimensions] == pytest.approx(
         _weighted_means(site, "document-processing")
     )
     assert result.band.id == _band(site, 1) and result.weakest.id == "reliability"
     assert result.capping == ()
     assert result.what_if.target.id == _band(site, 2)
-    # 8 + 2 (unassisted, No, weight 2) + 1.5 (real traffic, Partly, weight 3) = 11.5 of 16 >= 0.7
-    assert [i.id for i in result.what_if.items] == ["real-traffic-sample", "unassisted-results"]
+    # reliability 11.5 + 1.5 (real traffic, Partly, weight 3) + 2 (unassisted, No, weight 2)
+    # = 15 of 21 >= 0.7; operations 13 + 1.5 (quality monitoring, Partly, weight 3) = 14.5 of 19
+    assert [i.id for i in result.what_if.items] == [
+        "real-traffic-sample",
+        "unassisted-results",
+        "quality-monitoring",
+    ]
 
 
 def test_internal_tool(site):
-    """Operations holds a strong reliability score down; one owner lifts it a band."""
+    """Operations holds a strong reliability score down; one owner and a standing budget lift
+    it a band. Not applicable, with its reason, leaves tool permissions out."""
     result = _result(site, "internal-tool")
-    # Today: reliability 12/16, integration 7/15, operations 5.5/16.
+    # Today: reliability 14.5/21, integration 8/17, operations 5.5/19.
     assert [d.score for d in result.dimensions] == pytest.approx(
         _weighted_means(site, "internal-tool")
     )
     assert result.band.id == _band(site, 0) and result.weakest.id == "operations"
     assert [i.id for i in result.capping] == ["named-operator", "open-ended-funding"]
-    # Both critical Nos must go before any band above the cap: operations 5.5 + 3 + 2 of 16.
+    # Both critical Nos must go before any band above the cap: operations 5.5 + 3 + 3 of 19.
     assert [i.id for i in result.what_if.items] == ["named-operator", "open-ended-funding"]
 
 

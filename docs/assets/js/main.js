@@ -23,9 +23,11 @@ const COMPONENTS = {
   calculator: () => import("./components/calculator.js"),
   "price-picker": () => import("./components/price-picker.js"),
   team: () => import("./components/team.js"),
+  evidence: () => import("./components/evidence.js"),
   portfolio: () => import("./components/portfolio.js"),
   plan: () => import("./components/plan.js"),
   milestones: () => import("./components/milestones.js"),
+  backing: () => import("./components/backing.js"),
 };
 
 const loaded = new Map();

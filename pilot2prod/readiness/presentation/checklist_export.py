@@ -202,6 +202,13 @@ def _item_summary(item: Mapping[str, Any]) -> dict[str, Any]:
 def assessment_result(view: Mapping[str, Any]) -> dict[str, Any]:
     """The `result` of the scored assessment's JSON export, from its view."""
     result = {key: view[key] for key in RESULT_KEYS if key in view}
+    if view.get("evidence"):
+        evidence = view["evidence"]
+        result["evidence"] = {
+            "records": evidence["records"],
+            "counts": evidence["counts"],
+            "answers": {item["question"]: item["status"] for item in evidence["items"]},
+        }
     result["dimensions"] = [
         {key: dim[key] for key in ("id", "title", "score", "score_text", "status")}
         for dim in view.get("dimensions", [])

@@ -71,6 +71,8 @@ def _answers_lines(view: View, links: bool) -> list[str]:
         critical = ", critical" if item["critical"] else ""
         text = _link(md(item["text"]), item.get("question_href", ""), links)
         lines.append(f"- **{answer}**: {text} *({md(item['weight_word'])}{critical})*")
+        if item.get("evidence_text"):
+            lines.append(f"    - Evidence: {md(item['evidence_text'])}")
         if item.get("owner"):
             lines.append(f"    - Owner: {md(item['owner'])}")
         if item.get("note"):

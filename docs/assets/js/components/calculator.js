@@ -16,7 +16,8 @@
 import { drawChart } from "../lib/chart.js";
 import { dict } from "../lib/dict.js";
 import { h, part, setText } from "../lib/dom.js";
-import { copyText, download, today } from "../lib/download.js";
+import { copyText } from "../lib/clipboard.js";
+import { download, today } from "../lib/download.js";
 import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
 import { PARAM, UNVERIFIED_TEXT, decodeShare, encodeFragment, fragmentParam, pageUrl } from "../lib/sharelink.js";
 import { guard, openStore, setAsideMessage } from "../lib/storage.js";
@@ -340,12 +341,14 @@ function leaveSharedView(root) {
 async function shareLink(root) {
   const box = part(root, "share");
   const field = part(root, "share-link");
+  // The copy starts now, inside the click, and takes the link when it is made (lib/clipboard.js).
+  const link = encodeFragment(documentFor(root, collect(root))).then((text) => `${pageUrl()}#${PARAM}=${text}`);
+  const copying = copyText(link);
   try {
-    const text = await encodeFragment(documentFor(root, collect(root)));
-    field.value = `${pageUrl()}#${PARAM}=${text}`;
+    field.value = await link;
     box.hidden = false;
     field.select();
-    if (await copyText(field.value)) {
+    if ((await copying) === "copied") {
       notify(root, "Share link copied. Anyone who opens it sees these inputs; they travel in the link itself.");
     } else {
       notify(root, "Copy the share link below. Anyone who opens it sees these inputs.");

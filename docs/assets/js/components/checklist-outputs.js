@@ -9,8 +9,10 @@
 // The checklist controller (checklist.js) owns one Outputs; `endPrint` is run on "afterprint".
 
 import { verdictWidget } from "./readiness-export.js";
-import { copyText, download, today } from "../lib/download.js";
-import { callPython } from "../lib/python.js";
+import { copyText } from "../lib/clipboard.js";
+import { download, today } from "../lib/download.js";
+import { keptRecords } from "../lib/evidence-records.js";
+import { callPython, pythonStatus } from "../lib/python.js";
 import { PARAM, encodeFragment, pageUrl } from "../lib/sharelink.js";
 
 /** Links longer than this may be cut by some mail and chat programs. */
@@ -37,6 +39,8 @@ export class Outputs {
         date: today(),
         site_root: widget ? widget.dataset.siteRoot || "" : "",
         directory_urls: widget ? widget.dataset.directoryUrls !== "false" : true,
+        // The evidence kept for this assessment marks each answer in the report, as on the page.
+        ...(widget ? { records: keptRecords(spec.id).records.map(({ name, record }) => ({ name, record })) } : {}),
       },
       { timeoutMs: 30000 },
     );
@@ -67,23 +71,40 @@ export class Outputs {
 
   async copyMarkdown() {
     const controller = this.controller;
-    let text;
-    try {
-      text = (await this.pythonExport("md")).text;
-    } catch (error) {
-      controller.notify(`The Markdown could not be written: ${error && error.message ? error.message : "Python is not available"}.`, { kind: "error" });
-      return;
+    // The copy starts now, inside the click, and takes the report when Python has made it
+    // (lib/clipboard.js); while Python starts, that is a few seconds away.
+    const starting = pythonStatus() !== "ready";
+    let why = "";
+    const markdown = this.pythonExport("md").then(
+      (file) => file.text,
+      (error) => {
+        why = error && error.message ? error.message : "Python is not available";
+        throw error;
+      },
+    );
+    const copying = copyText(markdown);
+    if (starting) controller.notify("Copying the Markdown report as soon as the assessment has started…");
+    const outcome = await copying;
+    if (why) {
+      controller.notify(`The Markdown could not be written: ${why}. Export JSON still works and keeps every answer.`, { kind: "error" });
+    } else if (outcome === "copied") {
+      controller.notify("Markdown copied: paste it into your proposal.");
+    } else if (starting) {
+      controller.notify("The Markdown report is ready now: press Copy Markdown again to copy it.");
+    } else {
+      controller.notify("This browser did not let the page copy. Use Export Markdown to save the report as a file instead.");
     }
-    const ok = await copyText(text);
-    controller.notify(ok ? "Markdown copied: paste it into your proposal." : "This browser did not allow copying. Use Export Markdown instead.", { kind: ok ? "info" : "error" });
   }
 
   async share() {
     const controller = this.controller;
     const { ui } = controller;
+    // The copy starts now, inside the click, and takes the link when it is made.
+    const link = encodeFragment(controller.document()).then((text) => `${pageUrl()}#${PARAM}=${text}`);
+    const copying = copyText(link);
     let url;
     try {
-      url = `${pageUrl()}#${PARAM}=${await encodeFragment(controller.document())}`;
+      url = await link;
     } catch (error) {
       controller.notify(error instanceof Error ? error.message : "The share link could not be made.", { kind: "error" });
       return;
@@ -93,7 +114,7 @@ export class Outputs {
     ui.shareField.value = url;
     ui.shareField.focus();
     ui.shareField.select();
-    const copied = await copyText(url);
+    const copied = (await copying) === "copied";
     const long = url.length > LONG_LINK ? ` It is long (${url.length} characters): some mail and chat programs cut long links, so send the JSON export if it does not open.` : "";
     controller.notify(`${copied ? "Share link copied." : "Share link ready: copy it from the field."}${long}`);
   }

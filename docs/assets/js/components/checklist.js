@@ -34,6 +34,7 @@ import { Transfer, routeShareLink } from "./checklist-transfer.js";
 import { PageView } from "./checklist-view.js";
 // Modules only the pieces above import, listed here as well so the browser fetches them in the
 // same round trip as the pieces, not one later (each level of imports costs one).
+import "../lib/clipboard.js";
 import "../lib/dict.js";
 import "../lib/file-drop.js";
 import "../lib/python.js";

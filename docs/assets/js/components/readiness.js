@@ -16,6 +16,7 @@ import { part, setText } from "../lib/dom.js";
 import { today } from "../lib/download.js";
 import { bootingText, callPython, failedText } from "../lib/python.js";
 import { latestOnly, watchPython } from "../lib/python-component.js";
+import { EVIDENCE_CHANGED, keptRecords } from "../lib/evidence-records.js";
 import { PARAM, encodeFragment } from "../lib/sharelink.js";
 import { renderPrintReport } from "./readiness-print.js";
 import { VerdictSummary } from "./readiness-summary.js";
@@ -102,7 +103,7 @@ function render(root, view, answers) {
     setText(cap, view.cap_text);
     cap.hidden = !view.cap_text;
   }
-  // The chart's shapes come from Python (pilot2prod.readiness.chart), as on the built page.
+  // The chart's shapes come from Python (pilot2prod.readiness.presentation.chart), as on the built page.
   drawChart(root.querySelector('[data-role="chart"] svg.p2p-chart-wide'), view.chart);
   drawChart(root.querySelector('[data-role="chart"] svg.p2p-chart-narrow'), view.chart_narrow);
   setText(part(root, "chart-text"), view.chart_summary);
@@ -131,17 +132,24 @@ function render(root, view, answers) {
 /** Work out the verdict for the newest document the checklist announced (see latestOnly). */
 async function rescore(root) {
   const state = widgets.get(root);
-  if (!state || !root.isConnected || !state.document || state.shown === state.document) return;
+  if (!state || !root.isConnected || !state.document) return;
+  if (state.shown === state.document && state.shownEvidence === state.evidence) return;
   const doc = state.document;
+  const evidence = state.evidence;
   try {
+    const { records } = keptRecords(doc.checklist);
     const view = await callPython("readiness.view", {
       document: doc,
       site_root: root.dataset.siteRoot || "",
       directory_urls: root.dataset.directoryUrls !== "false",
       today: today(),
+      // The evidence kept in this browser: each answer comes back marked by it.
+      ...(records.length ? { records: records.map(({ name, record }) => ({ name, record })) } : {}),
     });
     if (root.isConnected) {
+      // Both what was weighed: records that changed while this call ran are weighed again.
       state.shown = doc;
+      state.shownEvidence = evidence;
       render(root, view, doc.answers);
       // The compact summary shows a result only for the answers on screen, never an older one.
       if (state.summary && state.document === doc) state.summary.result(view);
@@ -172,7 +180,7 @@ export function mount(root) {
   if (widgets.has(root)) return;
   const form = formOf(root);
   const summary = form ? new VerdictSummary(root, form) : null;
-  const state = { document: null, shown: null, timer: null, summary, update: latestOnly(() => rescore(root)) };
+  const state = { document: null, shown: null, evidence: 0, shownEvidence: 0, timer: null, summary, update: latestOnly(() => rescore(root)) };
   widgets.set(root, state);
   watchPython(root, (status) => showStatus(root, status)).then(() => state.update());
   if (form && form.pilot2prodAnswers) schedule(root, form.pilot2prodAnswers);
@@ -186,6 +194,17 @@ document.addEventListener("pilot2prod:answers", (event) => {
   for (const root of document.querySelectorAll(SELECTOR)) {
     if (widgets.has(root) && root.dataset.checklist === detail.checklist) {
       schedule(root, detail);
+    }
+  }
+});
+
+// Evidence records added or removed (here or in another tab): the same answers, weighed again.
+document.addEventListener(EVIDENCE_CHANGED, (event) => {
+  for (const root of document.querySelectorAll(SELECTOR)) {
+    const state = widgets.get(root);
+    if (state && root.dataset.checklist === event.detail.checklist) {
+      state.evidence += 1;
+      state.update();
     }
   }
 });

@@ -1,4 +1,4 @@
-// Handing text to the reader: as a downloaded file, or on the clipboard.
+// Handing text to the reader as a downloaded file (the clipboard is lib/clipboard.js).
 
 /** Offer `text` as a file named `filename` of type `mime`. */
 export function download(filename, mime, text) {
@@ -18,15 +18,4 @@ export function download(filename, mime, text) {
 export function today(now = new Date()) {
   const pad = (n) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Copy `text` to the clipboard; resolves false when the browser refuses. */
-export async function copyText(text) {
-  try {
-    if (!navigator.clipboard || !window.isSecureContext) return false;
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,12 +1,18 @@
 // Module worker that runs pilot2prod's Python in Pyodide, one per tab (see python.js).
 //
 // Messages in:  {type: "boot", pyodideBase, wheelUrl, stdlibUrl, lockInfo}
-//               {type: "call", id, name, payload}        payload: JSON text
-// Messages out: {type: "progress", done, total, bytes} (while booting)
+//               {type: "call", id, name, payload, files?, maxDepth?} payload: JSON text;
+//                                                          files: {key: ArrayBuffer}, put into
+//                                                          pilot2prod.api.uploads first, with
+//                                                          their SHA-256 and, when maxDepth is
+//                                                          given, whether they nest within it
+// Messages out: {type: "progress", done, total, bytes} (while booting; bytes null if unknown)
 //               {type: "booted", ms} | {type: "boot-failed", message}
 //               {type: "result", id, json} | {type: "result", id, failure}
 //
 // Pyodide 314 ships only as an ES module, so this file must be started with {type: "module"}.
+
+import { bytesDepthExceeds } from "./nesting.js";
 
 let booting = null;
 
@@ -43,10 +49,14 @@ function checkWebAssembly() {
   }
 }
 
+function wasmUrl(pyodideBase) {
+  return new URL("pyodide.asm.wasm", pyodideBase).href;
+}
+
 async function checkWasmFile(pyodideBase) {
   // Pyodide 314 hangs, with only a console warning, when its .wasm is blocked, missing or served
   // with the wrong MIME type. A HEAD request, run beside the boot, turns those into an error.
-  const url = new URL("pyodide.asm.wasm", pyodideBase);
+  const url = new URL(wasmUrl(pyodideBase));
   let response;
   try {
     response = await fetch(url, { method: "HEAD", cache: "no-store" });
@@ -96,20 +106,27 @@ function loadOptions(pyodideBase, stdlibUrl, lockInfo) {
   return options;
 }
 
-function reportProgress(urls) {
-  // Resource timing names each file once it has arrived; a HEAD check has no body, so only
-  // files with one count. Sizes are as transferred (compressed when the host compresses).
+function reportProgress(urls, checked) {
+  // Resource timing names each file once it has arrived, with its size as transferred
+  // (compressed when the host compresses). WebKit gives every size inside a worker as 0, as any
+  // browser does for another host that sends no Timing-Allow-Origin, so a file counts once its
+  // entry is there, and the bytes stay unknown (null) while a size is missing. The file
+  // `checked` (the .wasm) is asked for first by the HEAD check, before Pyodide asks for it, so
+  // its earliest entry is the check's and the file itself is the next.
   const wanted = new Set(urls);
-  const done = new Map();
+  const arrived = new Map();
   for (const entry of performance.getEntriesByType("resource")) {
     const url = entry.name.split("?")[0];
-    if (wanted.has(url) && entry.encodedBodySize > 0) {
-      done.set(url, Math.max(done.get(url) || 0, entry.encodedBodySize));
-    }
+    if (wanted.has(url)) arrived.set(url, [...(arrived.get(url) || []), entry]);
   }
-  let bytes = 0;
-  for (const size of done.values()) bytes += size;
-  self.postMessage({ type: "progress", done: done.size, total: wanted.size, bytes });
+  const sizes = [];
+  for (const [url, entries] of arrived) {
+    const files = url === checked ? entries.sort((a, b) => a.startTime - b.startTime).slice(1) : entries;
+    if (files.length > 0) sizes.push(Math.max(...files.map((entry) => entry.encodedBodySize || 0)));
+  }
+  const bytes = sizes.reduce((sum, size) => sum + size, 0);
+  const sized = sizes.every((size) => size > 0);
+  self.postMessage({ type: "progress", done: sizes.length, total: wanted.size, bytes: sized ? bytes : null });
 }
 
 function runtimeFiles(pyodideBase, wheelUrl, stdlibUrl, lockInfo) {
@@ -123,7 +140,7 @@ function runtimeFiles(pyodideBase, wheelUrl, stdlibUrl, lockInfo) {
 
 async function boot(message) {
   const files = runtimeFiles(message.pyodideBase, message.wheelUrl, message.stdlibUrl, message.lockInfo);
-  const ticker = setInterval(() => reportProgress(files), 200);
+  const ticker = setInterval(() => reportProgress(files, wasmUrl(message.pyodideBase)), 200);
   try {
     return await bootRuntime(message);
   } finally {
@@ -153,7 +170,19 @@ async function bootRuntime({ pyodideBase, wheelUrl, stdlibUrl, lockInfo }) {
   if (!ping.ok) {
     throw new Error("the pilot2prod package did not answer");
   }
-  return { call, ms: performance.now() - started };
+  // The uploads module is imported at the first call that brings files, not at boot.
+  const put = (key, bytes, digest, depth) =>
+    pyodide.pyimport("pilot2prod.api.uploads").put(key, bytes, digest, depth);
+  return { call, put, ms: performance.now() - started };
+}
+
+async function sha256(buffer) {
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
+    return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  } catch {
+    return null; // no WebCrypto (an insecure context): Python hashes the bytes itself
+  }
 }
 
 self.addEventListener("message", async (event) => {
@@ -175,7 +204,23 @@ self.addEventListener("message", async (event) => {
       if (!booting) {
         throw new Error("Python was asked to work before it was started");
       }
-      const { call } = await booting;
+      const { call, put } = await booting;
+      for (const [key, buffer] of Object.entries(message.files || {})) {
+        try {
+          // The browser's own SHA-256 is many times faster than WebAssembly's on 50 MB.
+          const digest = await sha256(buffer);
+          const bytes = new Uint8Array(buffer);
+          // Measured here, natively, when the page gives the limit: Python then skips its own
+          // slower pass. A file found too deep goes without the mark, for Python to refuse.
+          const limit = Number(message.maxDepth);
+          const shallow = Number.isInteger(limit) && limit > 0 && !bytesDepthExceeds(bytes, limit);
+          put(String(key), bytes, digest, shallow ? limit : null);
+        } catch (error) {
+          // A refused file (too large) is the request's error, said in the function's words.
+          self.postMessage({ type: "result", id: message.id, json: JSON.stringify({ error: "the file could not be handed to Python: it is too large or unreadable" }) });
+          return;
+        }
+      }
       const json = call(String(message.name), String(message.payload));
       self.postMessage({ type: "result", id: message.id, json: String(json) });
     } catch (error) {

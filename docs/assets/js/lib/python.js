@@ -11,6 +11,10 @@
  *       function answered {"error": ...}; the message is that error) or "internal".
  *       `timeoutMs` bounds the call itself once Python is running (default 10 s); starting
  *       Python has its own limit (data-boot-timeout on the runtime element, default 90 s).
+ *       `files` ({key: ArrayBuffer}) hands files to Python as bytes beside the request: each is
+ *       moved (not copied) to the worker and kept by pilot2prod.api.uploads under its key until
+ *       the function, named that key in `payload`, takes it. With `maxDepth` (Python's limit,
+ *       from the page), the worker also measures how deep each file nests.
  *   startPython() -> Promise<void>        start booting now; callPython does it on demand
  *   pythonStatus() -> "idle" | "booting" | "ready" | "failed"
  *   pythonFailure() -> string | null      the plain reason after "failed"
@@ -42,7 +46,7 @@ let bootPromise = null;
 let status = "idle";
 let failure = null;
 let nextId = 1;
-let progress = null; // {done, total, bytes}: the runtime's files downloaded so far, while booting
+let progress = null; // {done, total, bytes}: the runtime's files downloaded so far, while booting (bytes null: unknown)
 const pending = new Map();
 const listeners = new Set();
 
@@ -203,7 +207,7 @@ export function startPython() {
 }
 
 /** Run one function of pilot2prod.api; see the API notes at the top of this file. */
-export async function callPython(name, payload, { timeoutMs = DEFAULT_CALL_TIMEOUT_MS } = {}) {
+export async function callPython(name, payload, { timeoutMs = DEFAULT_CALL_TIMEOUT_MS, files = null, maxDepth = null } = {}) {
   await startPython();
   if (!worker) {
     await startPython(); // another call's time limit dropped the worker meanwhile
@@ -219,7 +223,11 @@ export async function callPython(name, payload, { timeoutMs = DEFAULT_CALL_TIMEO
       reject(pythonError("timeout", "the calculation took too long and was stopped"));
     }, timeoutMs);
     pending.set(id, { resolve, reject, timer });
-    worker.postMessage({ type: "call", id, name, payload: text });
+    if (files) {
+      worker.postMessage({ type: "call", id, name, payload: text, files, maxDepth }, Object.values(files));
+    } else {
+      worker.postMessage({ type: "call", id, name, payload: text });
+    }
   });
 }
 
@@ -245,13 +253,17 @@ function megabytes(bytes) {
 
 /** The status line while Python starts: "Starting the `what`…", then how far the download is. */
 export function bootingText(what) {
+  // Some browsers (WebKit) do not tell a worker how large its files were: then files only.
+  const sized = progress && progress.bytes !== null;
   if (progress && progress.done >= progress.total) {
-    return `Starting ${what}… The Python runtime is downloaded (${megabytes(progress.bytes)}) and starting.`;
+    const size = sized ? ` (${megabytes(progress.bytes)})` : "";
+    return `Starting ${what}… The Python runtime is downloaded${size} and starting.`;
   }
   if (progress && progress.done > 0) {
+    const size = sized ? ` (${megabytes(progress.bytes)} so far)` : "";
     return (
       `Starting ${what}… Downloading the Python runtime: ${progress.done} of ${progress.total} ` +
-      `files (${megabytes(progress.bytes)} so far). Other pages of this site reuse it.`
+      `files${size}. Other pages of this site reuse it.`
     );
   }
   return `Starting ${what}… The first visit downloads the Python runtime; other pages of this site reuse it.`;
