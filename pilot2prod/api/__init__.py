@@ -69,6 +69,10 @@ FUNCTIONS: dict[str, Function] = {
     "readiness.portfolio": _on_first_use("pilot2prod.api.programme", "portfolio"),
     "effort.estimate": _on_first_use("pilot2prod.api.calculators", "estimate"),
     "cost.run": _on_first_use("pilot2prod.api.calculators", "run_cost"),
+    "effort.carried_link": _on_first_use("pilot2prod.api.calculators", "carried_link"),
+    "calculators.read": _on_first_use("pilot2prod.api.calculators", "read_inputs"),
+    "calculators.write": _on_first_use("pilot2prod.api.calculators", "write_inputs"),
+    "calculators.replace": _on_first_use("pilot2prod.api.calculators", "replace_inputs"),
 }
 """Every function the browser may call, by name."""
 
