@@ -105,3 +105,37 @@ def test_calculator_pages_say_parameters_are_assumptions(built_site):
     assert "Starting assumptions, not measurements" in _page(built_site, "estimator")
     assert "Calibrate it with your own projects" in _page(built_site, "estimator")
     assert "Starting assumptions, not quotes" in _page(built_site, "run-cost")
+
+
+@pytest.mark.parametrize(
+    ("page_name", "calculator"), [("estimator", "effort"), ("run-cost", "cost")]
+)
+def test_every_form_field_is_a_field_of_the_document_the_command_line_reads(
+    built_site, files, page_name, calculator
+):
+    """The page's controls are exactly its document's form fields: no field the CLI refuses."""
+    from pilot2prod.calculators import documents
+    from pilot2prod.model.dataset import Dataset
+
+    data = Dataset(files)
+    fmt = (
+        documents.effort_format(data.effort)
+        if calculator == "effort"
+        else documents.cost_format(data.cost)
+    )
+    page = _page(built_site, page_name)
+    form = page[page.index('<form class="p2p-calc__form"') : page.index("</form>")]
+    names = re.findall(r'<(?:input|select|textarea)[^>]* name="([^"]+)"', form)
+    assert sorted(names) == sorted(fmt.form_fields)
+    assert set(fmt.form_fields) <= set(fmt.fields)
+
+
+@pytest.mark.parametrize("page_name", ["estimator", "run-cost"])
+def test_the_page_takes_its_limits_and_version_from_python(built_site, page_name):
+    """What the page checks before Python is up (value length, file size) is Python's limit."""
+    from pilot2prod.calculators import documents
+
+    page = _page(built_site, page_name)
+    assert f'data-max-value-chars="{documents.MAX_VALUE_CHARS}"' in page
+    assert f'data-max-file-bytes="{documents.MAX_BYTES}"' in page
+    assert f'data-doc-version="{documents.VERSION}"' in page
