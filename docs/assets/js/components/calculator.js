@@ -607,7 +607,7 @@ function useLink(root) {
   schedule(root);
 }
 
-function loadInitial(root, payload) {
+function loadInitial(root, payload, { arriving = true } = {}) {
   // The reader's own saved inputs first, before Python is up; a link's inputs then go on top
   // once Python has read them, so a link that carries only some fields (the readiness scores,
   // say) keeps the rest of the reader's own.
@@ -628,11 +628,11 @@ function loadInitial(root, payload) {
   }
   announce(root);
   if (typeof payload === "string") {
-    openLink(root, state, payload, saved, notes);
+    openLink(root, state, payload, saved, notes, arriving);
   }
 }
 
-async function openLink(root, state, payload, saved, notes) {
+async function openLink(root, state, payload, saved, notes, arriving) {
   // Nothing is saved from a link until the reader says so (or had nothing saved to lose).
   const before = notes.join(" ");
   const say = (text) => notify(root, [before, text].filter(Boolean).join(" "));
@@ -657,7 +657,10 @@ async function openLink(root, state, payload, saved, notes) {
   if (reply.preset) state.preset = reply.preset;
   state.shared = true;
   root.dataset.p2pLinkVerified = String(reply.verified);
-  showCarried(root, reply.carried_text);
+  // Scrolled to only when the page was opened with the link: on a later change of the address's
+  // fragment, scrolling would let Material's tracking replace it before its own reload of the
+  // page has read it.
+  showCarried(root, reply.carried_text, arriving);
   announce(root);
   schedule(root);
   opened(root, "ok");
@@ -770,7 +773,7 @@ window.addEventListener("hashchange", () => {
   for (const root of document.querySelectorAll('[data-p2p-component="calculator"][data-p2p-mounted="true"]')) {
     const state = states.get(root);
     if (state) {
-      loadInitial(root, fragmentParam(window.location.hash));
+      loadInitial(root, fragmentParam(window.location.hash), { arriving: false });
       schedule(root);
     }
   }
