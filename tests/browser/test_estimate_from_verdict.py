@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from tests.browser.support import BOOT_TIMEOUT_MS
 from tests.browser.test_readiness_widget import SET_ANSWERS, digest
+from tests.fixtures import api_result, repo_data, repo_files
 
 CALC = '.p2p-calc[data-p2p-calc="effort"]'
 IN_VIEW = """(element) => {
@@ -49,3 +50,62 @@ def test_estimate_link_opens_the_estimator_with_a_notice_of_what_was_carried(
     box = notice.bounding_box()
     assert header is not None and box is not None
     assert box["y"] >= header["y"] + header["height"] - 1, "the notice hides under the header"
+
+
+def _answers(kind: str) -> dict[str, str]:
+    """No answers, only the reliability questions answered, or every question answered."""
+    checklist = repo_data().checklist("readiness")
+    if kind == "empty":
+        return {}
+    sections = checklist.sections[:1] if kind == "partial" else checklist.sections
+    values = ("yes", "partial", "no", "yes", "yes")
+    return {
+        item.id: values[index % len(values)]
+        for section in sections
+        for index, item in enumerate(section.items)
+    }
+
+
+@pytest.mark.parametrize("kind", ["empty", "partial", "complete"])
+def test_a_dimension_without_a_score_carries_nothing_into_the_estimator(
+    new_context, site_url, kind
+):
+    """Estimate the remaining work fills each scored dimension with the score the assessment
+    shows and leaves an unscored one empty, with a notice naming it and why."""
+    answers = _answers(kind)
+    view = api_result(repo_files(), "readiness.score", {"answers": answers})
+    page = new_context().new_page()
+    page.goto(site_url + "assessment/")
+    widget = page.locator("[data-p2p-component='readiness']")
+    expect(widget).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
+    if answers:
+        page.evaluate(SET_ANSWERS, [answers])
+        expect(widget).to_have_attribute("data-scored-answers", digest(answers))
+    page.wait_for_function(
+        "() => document.querySelector('a[data-p2p-estimate-link]').href.includes('#p2p=')"
+    )
+    page.locator("a[data-p2p-estimate-link]").click()
+    expect(page).to_have_url(re.compile(r"/estimator/"))
+    root = page.locator(CALC)
+    expect(root).to_have_attribute("data-opened-outcome", "ok", timeout=BOOT_TIMEOUT_MS)
+    notice = root.locator('[data-role="carried"]')
+    unscored = []
+    for dimension in view["dimensions"]:
+        field = root.locator(f'[name="readiness-{dimension["id"]}"]')
+        label = root.locator(f'label[for="effort-readiness-{dimension["id"]}"]').inner_text()
+        if dimension["score"] is None:
+            unscored.append(label)
+            expect(field).to_have_value("")
+        else:
+            expect(field).to_have_value(dimension["score_text"].removesuffix("%"))
+            expect(notice).to_contain_text(f"{label} {dimension['score_text']}")
+    if unscored:
+        expect(notice).to_contain_text("empty: the assessment has no score for")
+        for label in unscored:
+            expect(notice).to_contain_text(label)
+    else:
+        expect(notice).not_to_contain_text("empty")
+    applied = "Not applied" if len(unscored) == len(view["dimensions"]) else "Applied"
+    expect(root.locator('output[name="readiness"]')).to_contain_text(
+        applied, timeout=BOOT_TIMEOUT_MS
+    )
