@@ -83,7 +83,10 @@ def test_every_input_has_a_label_unit_and_default(built_site, files, page_name, 
         assert control is not None, spec.id
         default = "" if spec.default is None else f"{spec.default:g}"
         assert f'value="{default}"' in control[0], spec.id
-        assert f'aria-describedby="{dom_id}-unit {dom_id}-help {dom_id}-msg"' in control[0]
+        assert (
+            f'aria-describedby="{dom_id}-unit {dom_id}-help {dom_id}-source {dom_id}-msg"'
+            in control[0]
+        )
 
 
 def test_method_page_shows_the_worked_examples(built_site, files):
@@ -124,7 +127,8 @@ def test_every_form_field_is_a_field_of_the_document_the_command_line_reads(
         else documents.cost_format(data.cost)
     )
     page = _page(built_site, page_name)
-    form = page[page.index('<form class="p2p-calc__form"') : page.index("</form>")]
+    start = page.index('<form class="p2p-calc__form"')
+    form = page[start : page.index("</form>", start)]
     names = re.findall(r'<(?:input|select|textarea)[^>]* name="([^"]+)"', form)
     assert sorted(names) == sorted(fmt.form_fields)
     assert set(fmt.form_fields) <= set(fmt.fields)
