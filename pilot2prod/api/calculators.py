@@ -111,7 +111,7 @@ def read_inputs(data: Dataset, payload: dict) -> dict[str, Any]:
             link = payload["link"]
             if not isinstance(link, str):
                 raise InputError("'link' must be the text of a share link")
-            what = "The link you opened"
+            what = "The link"
             opened = documents.read_link(fmt, link)
             doc, verified = opened.document, opened.verified
         else:

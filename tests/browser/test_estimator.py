@@ -24,6 +24,7 @@ from tests.browser.support import (
     set_inputs,
     watch_errors,
 )
+from tests.browser.test_estimate_from_verdict import wait_until_carried
 from tests.browser.test_readiness_widget import SET_ANSWERS, digest
 from tests.fixtures import repo_files
 
@@ -260,18 +261,7 @@ def test_assessment_link_carries_the_readiness_scores(live, files, site_url):
     view = python_result(files, "readiness.score", {"answers": answers})
     carried = [{"id": d["id"], "score": d["score"]} for d in view["dimensions"]]
     # The link is rewritten after every result; wait for the one of these answers.
-    page.wait_for_function(
-        """async ([codecUrl, expected]) => {
-          const { decodeFragment, fragmentParam } = await import(codecUrl);
-          const href = document.querySelector("a[data-p2p-estimate-link]").href;
-          const payload = fragmentParam(new URL(href).hash);
-          if (!payload) return false;
-          const doc = await decodeFragment(payload);
-          return JSON.stringify(doc.inputs.readiness.dimensions) === JSON.stringify(expected);
-        }""",
-        arg=[site_url + "assets/js/lib/sharelink.js", carried],
-        timeout=30_000,
-    )
+    wait_until_carried(page, site_url, carried)
     page.locator("a[data-p2p-estimate-link]").click()
     # Material's navigation.tracking may already have replaced the fragment with an anchor.
     expect(page).to_have_url(re.compile(r"/estimator/"))

@@ -97,7 +97,8 @@ function storedInputs(root, doc) {
   if (tooLong(root, inputs)) {
     return null;
   }
-  const preset = doc.preset && typeof doc.preset === "object" ? doc.preset : null;
+  // The preset this page stored beside the inputs; Python checks it when it is used.
+  const preset = doc.preset && typeof doc.preset === "object" && !Array.isArray(doc.preset) ? doc.preset : null;
   return { inputs, preset };
 }
 
@@ -478,7 +479,6 @@ function undo(root) {
   part(root, "undo").hidden = true;
   announce(root);
   schedule(root);
-  part(root, "notice").focus?.();
 }
 
 function toBase64(bytes) {
@@ -493,18 +493,19 @@ function toBase64(bytes) {
 async function loadFile(root, file) {
   // A file of inputs: its size checked against Python's limit before it is read, then read,
   // checked and put into the form by Python, exactly as the command line reads it.
+  const name = file.name.slice(0, 200);
   const most = limit(root, "maxFileBytes");
   if (most && file.size > most) {
-    notify(root, `“${file.name}” was not opened: it is larger than ${Math.floor(most / 1024)} KB; a calculator's inputs are a few KB.`);
+    notify(root, `“${name}” was not opened: it is larger than ${Math.floor(most / 1024)} KB; a calculator's inputs are a few KB.`);
     opened(root, "refused");
     return;
   }
-  notify(root, pythonStatus() === "ready" ? `Reading “${file.name}”…` : `“${file.name}” opens once the live calculator has started…`);
+  notify(root, pythonStatus() === "ready" ? `Reading “${name}”…` : `“${name}” opens once the live calculator has started…`);
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const reply = await callPython("calculators.read", {
       calculator: root.dataset.p2pCalc,
-      name: file.name,
+      name,
       file: toBase64(bytes),
     });
     if (!reply.ok) {
@@ -512,11 +513,11 @@ async function loadFile(root, file) {
       opened(root, "refused", reply.field);
       return;
     }
-    await fill(root, reply.inputs, { kind: "file", name: file.name.slice(0, 200) }, reply.preset);
+    await fill(root, reply.inputs, { kind: "file", name }, reply.preset);
     showCarried(root, reply.carried_text, false);
     opened(root, "ok");
   } catch (error) {
-    notify(root, `“${file.name}” could not be read: ${error.message}. Your inputs are unchanged.`);
+    notify(root, `“${name}” could not be read: ${error.message}. Your inputs are unchanged.`);
     opened(root, "refused");
   }
 }
