@@ -35,6 +35,7 @@ from macros.redirects import carry_fragments
 from macros.render_checklist import render_checklist
 from macros.render_content import render_collection, render_index
 from macros.stylesheets import link_joined_stylesheet
+from pilot2prod.api import rules
 from pilot2prod.model.dataset import Dataset
 from pilot2prod.model.errors import DataError
 
@@ -92,7 +93,10 @@ def define_env(env: Any) -> None:
         """Render a checklist from `data/checklists/` as a form of labelled controls."""
         try:
             found = dataset.checklist(checklist_id)
-            return render_checklist(found, dataset, page(), directory_urls, level=level)
+            python = runtime.attributes(page())
+            return render_checklist(
+                found, dataset, page(), directory_urls, level=level, python=python
+            )
         except (KeyError, ValueError) as error:
             raise PluginError(str(error.args[0] if error.args else error)) from error
 
@@ -109,6 +113,7 @@ def on_post_build(env: Any) -> None:
     if runtime is not None:
         write_runtime(runtime, Path(env.conf["site_dir"]))
     write_headers(env.conf)
+    write_page_rules(Path(env.conf["site_dir"]))
     write_site_prices(Path(env.conf["site_dir"]))
     env.variables[STYLESHEETS_KEY].write(Path(env.conf["site_dir"]))
     carry_fragments(
@@ -117,6 +122,13 @@ def on_post_build(env: Any) -> None:
     root = Path(env.conf["config_file_path"]).resolve().parent
     write_compressed_copies(Path(env.conf["site_dir"]), build_cache(root, "compressed"))
     check_published_links(env, env.variables[DATASET_KEY])
+
+
+def write_page_rules(site_dir: Path) -> None:
+    """Write the rules the pages apply before Python is up, from Python (api/rules.py)."""
+    target = site_dir / rules.MODULE_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(rules.rules_module(), encoding="utf-8")
 
 
 def _collection(dataset: Dataset, name: str) -> Any:

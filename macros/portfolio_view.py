@@ -15,8 +15,7 @@ from typing import Any
 
 from macros.assets import PythonRuntime
 from macros.html import attrs as _attrs
-from macros.team_view import MAX_FILE_BYTES
-from pilot2prod.api.programme import MAX_BATCH, MAX_PORTFOLIO
+from pilot2prod.api.programme import MAX_BATCH
 
 BATCH = min(50, MAX_BATCH)
 """Files scored per call to the worker: small enough for steady progress, large enough that
@@ -42,8 +41,6 @@ def portfolio_view_html(runtime_attributes: Mapping[str, str]) -> str:
     attributes = {
         "class": "p2p-portfolio",
         "data-p2p-component": "portfolio",
-        "data-max-files": str(MAX_PORTFOLIO),
-        "data-max-bytes": str(MAX_FILE_BYTES),
         "data-batch": str(BATCH),
         **runtime_attributes,
     }
@@ -75,6 +72,11 @@ aria-label="Files read and scored" hidden></progress>
 hidden>
 <h2 id="p2p-portfolio-title">Portfolio</h2>
 <p data-role="summary"></p>
+<div class="p2p-files__notice" data-role="partial" hidden>
+<p>Read only in part: these files are counted, without what could not be read (a value that is
+not an answer leaves its question open).</p>
+<ul data-role="partial-list"></ul>
+</div>
 {_table("bands", "Projects per verdict", ["Verdict", "Projects", "Share"])}
 {
         _table(

@@ -19,7 +19,7 @@ from pilot2prod import sharelink
 from pilot2prod.charts import to_svg
 from pilot2prod.model.checklists import Checklist
 from pilot2prod.model.dataset import Dataset
-from pilot2prod.readiness.answers import read_answers
+from pilot2prod.readiness.answers import blank_document, read_answers
 from pilot2prod.readiness.examples import ExampleAnswers
 from pilot2prod.readiness.rubric import Rubric
 from pilot2prod.readiness.scoring import assess
@@ -191,7 +191,7 @@ def readiness_examples_html(
     root = site_root_for(page_src, directory_urls)
     blocks = []
     for entry in data.example_assessments.examples:
-        payload = {"answers": dict(entry.answers), "site_root": root}
+        payload = {"document": entry.document(checklist), "site_root": root}
         view = prerender(data, "readiness.score", payload | {"directory_urls": directory_urls})
         open_href = example_link(entry, checklist, page_src, directory_urls)
         example_href = doc_url(f"{examples.page}#{entry.example}", root, directory_urls)
@@ -218,7 +218,7 @@ def example_links_html(data: Dataset, page_src: str, directory_urls: bool) -> st
     checklist = data.scored_checklist
     items = []
     for entry in data.example_assessments.examples:
-        view = prerender(data, "readiness.score", {"answers": dict(entry.answers)})
+        view = prerender(data, "readiness.score", {"document": entry.document(checklist)})
         items.append(
             f'<li><a href="{_e(example_link(entry, checklist, page_src, directory_urls))}" '
             f"{FULL_LOAD}>"
@@ -250,7 +250,11 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
         """The live readiness verdict for the checklist on the same page (pre-rendered empty)."""
         src = page()
         root = site_root_for(src, directory_urls)
-        payload = {"answers": {}, "site_root": root, "directory_urls": directory_urls}
+        payload = {
+            "document": blank_document(data.scored_checklist),
+            "site_root": root,
+            "directory_urls": directory_urls,
+        }
         view = prerender(data, "readiness.score", payload)
         env.page.meta[PYTHON_HEAD_KEY] = runtime.head_html(src)
         return readiness_widget_html(

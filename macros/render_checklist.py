@@ -19,12 +19,12 @@ Markup contract (other widgets and tests rely on it):
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from macros.html import esc as _attr
 from macros.html import words as _text
 from pilot2prod.model.checklists import (
     ANSWER_LABELS,
-    NAME_MAX,
     NOTE_MAX,
     OWNER_MAX,
     Checklist,
@@ -52,21 +52,22 @@ def guidance_title(site: Dataset, target: str) -> str:
     return "the related guidance"
 
 
-_PLAN_RULES = {
-    "statuses": list(PLAN_STATUSES),
-    "status_labels": STATUS_LABELS,
-    "action_max": ACTION_MAX,
-    "owner_max": OWNER_MAX,
-}
-"""What the script checks a plan entry against (answers.read_plan's rules), defined once here."""
+_PLAN_WORDS = {"status_labels": STATUS_LABELS}
+"""The plan statuses' words; the statuses themselves and every limit come from rules.js."""
 
 
 class _Renderer:
     """Builds the lines of one checklist's form."""
 
     def __init__(
-        self, checklist: Checklist, site: Dataset, site_root: str, directory_urls: bool
+        self,
+        checklist: Checklist,
+        site: Dataset,
+        site_root: str,
+        directory_urls: bool,
+        python: Mapping[str, str],
     ) -> None:
+        self.python = python
         self.checklist = checklist
         self.site = site
         self.site_root = site_root
@@ -247,15 +248,15 @@ class _Renderer:
             'data-p2p-component="checklist" '
             f'data-checklist="{_attr(checklist.id)}" data-version="{_attr(checklist.version)}" '
             f'data-scale="{_attr(checklist.scale)}" data-title="{_attr(checklist.title)}" '
-            # The script reads its answer labels and field limits here, defined once in Python.
+            # The script reads its answer labels here; its limits come from rules.js.
             f'data-labels="{_attr(json.dumps(ANSWER_LABELS, sort_keys=True))}" '
-            f'data-note-max="{NOTE_MAX}" data-owner-max="{OWNER_MAX}" data-name-max="{NAME_MAX}" '
-            + (f'data-identity-max="{IDENTITY_MAX}" ' if checklist.scale == "readiness" else "")
             + (
-                f'data-plan="{_attr(json.dumps(_PLAN_RULES))}" '
+                f'data-plan="{_attr(json.dumps(_PLAN_WORDS))}" '
                 if checklist.scale == "readiness"
                 else ""
             )
+            # Where Python is, for reading an imported file or a share link and for exports.
+            + "".join(f'{name}="{_attr(value)}" ' for name, value in self.python.items())
             + f'aria-labelledby="{self._id("title")}" markdown="block">',
             "",
             f"{'#' * level} {_text(checklist.title)} {{#{self._id('title')}}}",
@@ -282,8 +283,10 @@ def render_checklist(
     use_directory_urls: bool = True,
     *,
     level: int = 2,
+    python: Mapping[str, str] | None = None,
 ) -> str:
-    """The checklist as Markdown with HTML, for the page `page` (a docs-relative path)."""
+    """The checklist as Markdown with HTML, for the page `page` (a docs-relative path);
+    `python` is the runtime's data-* attributes (macros/assets.py), which the form carries."""
     if page != checklist.page:
         raise ValueError(
             f"data/checklists/{checklist.id}.yml: page: the checklist belongs on "
@@ -292,6 +295,6 @@ def render_checklist(
     if not 1 <= level <= 5:
         raise ValueError(f"checklist heading level must be 1 to 5, not {level}")
     renderer = _Renderer(
-        checklist, site, site_root_for(page, use_directory_urls), use_directory_urls
+        checklist, site, site_root_for(page, use_directory_urls), use_directory_urls, python or {}
     )
     return "\n".join(renderer.form(level))

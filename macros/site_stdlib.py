@@ -30,6 +30,7 @@ from macros.built_file import BuiltFile
 from pilot2prod import api
 from pilot2prod.model import bundle
 from pilot2prod.model.dataset import Dataset
+from pilot2prod.readiness.answers import blank_document
 
 PROBE_SCRIPT = Path(__file__).with_name("site_stdlib.mjs")
 PROBE_TIMEOUT_S = 180
@@ -59,6 +60,13 @@ def probe_calls(dataset: Dataset) -> list[list[str]]:
     for document in documents:
         calls.append(("readiness.score", {"document": document} | link))
         calls.append(("readiness.score", {"document": document, "markdown": True} | link))
+        calls.append(("readiness.view", {"document": document} | link))
+        calls.append(("answers.read", {"text": json.dumps(document), "checklists": [checklist.id]}))
+    for checklist_id in dataset.checklist_ids():
+        blank = blank_document(dataset.checklist(checklist_id))
+        for kind in ("md", "csv", "json"):
+            export = {"checklist": checklist_id, "document": blank, "kind": kind}
+            calls.append(("answers.export", export | {"date": "2026-01-31"} | link))
     team = [{"name": f"file {i}.json", "document": d} for i, d in enumerate(documents)]
     team.append({"name": "broken.json", "document": {"format": "something else"}})
     calls.append(("readiness.merge", {"documents": team, "markdown": True} | link))

@@ -14,12 +14,7 @@ from typing import Any
 
 from macros.assets import WHEEL_SITE_DIR, PythonRuntime
 from macros.html import attrs as _attrs
-from pilot2prod.model.nesting import MAX_DEPTH
-from pilot2prod.readiness.merge import MAX_PEOPLE
 from pilot2prod.urls import site_root_for
-
-MAX_FILE_BYTES = 1024 * 1024
-"""An exported answers file is a few kilobytes; anything over 1 MB is refused unread."""
 
 
 def team_view_html(page: str, directory_urls: bool, runtime_attributes: Mapping[str, str]) -> str:
@@ -29,9 +24,6 @@ def team_view_html(page: str, directory_urls: bool, runtime_attributes: Mapping[
         "data-p2p-component": "team",
         "data-site-root": site_root_for(page, directory_urls),
         "data-directory-urls": "true" if directory_urls else "false",
-        "data-max-files": str(MAX_PEOPLE),
-        "data-max-bytes": str(MAX_FILE_BYTES),
-        "data-max-depth": str(MAX_DEPTH),
         **runtime_attributes,
     }
     return f"""<div {_attrs(attributes)}>

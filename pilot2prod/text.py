@@ -41,6 +41,21 @@ def markdown_table(columns: Sequence[object], rows: Sequence[Sequence[object]]) 
     return table_lines([md(c) for c in columns], [[md(c) for c in row] for row in rows])
 
 
+def csv_cell(value: object, user_text: bool = False) -> str:
+    """One CSV field, always quoted; `user_text` (notes, owners, names) that a spreadsheet would
+    run as a formula (starting with = + - @, a tab or a return) gets a leading apostrophe."""
+    text = "" if value is None else str(value)
+    if user_text and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        text = "'" + text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def csv_text(rows: Sequence[Sequence[str]]) -> str:
+    """Rows of quoted cells as CSV text (RFC 4180: CRLF line ends; UTF-8 with a byte-order mark,
+    so a spreadsheet reads the accents right)."""
+    return "\ufeff" + "\r\n".join(",".join(row) for row in rows) + "\r\n"
+
+
 def plural(count: int, one: str, many: str) -> str:
     """ "1 question", "3 questions"."""
     return f"{count} {one if count == 1 else many}"

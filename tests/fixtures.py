@@ -36,3 +36,10 @@ def api_result(
     """What `api.call(name, payload)` answers over `data` (a Dataset, or parsed files)."""
     dataset = data if isinstance(data, Dataset) else Dataset(data)
     return json.loads(api.call(name, json.dumps(payload), dataset))
+
+
+def answers_document(answers: Mapping[str, str], **parts: object) -> dict[str, Any]:
+    """A whole answers document for the real readiness checklist, as the page sends it."""
+    from pilot2prod.readiness.answers import blank_document
+
+    return blank_document(repo_data().scored_checklist) | {"answers": dict(answers), **parts}

@@ -57,7 +57,10 @@ def _on_first_use(module: str, name: str) -> Function:
 
 FUNCTIONS: dict[str, Function] = {
     "ping": ping,
+    "answers.read": _on_first_use("pilot2prod.api.answers", "read"),
+    "answers.export": _on_first_use("pilot2prod.api.answers", "export"),
     "readiness.score": _on_first_use("pilot2prod.api.readiness", "score"),
+    "readiness.view": _on_first_use("pilot2prod.api.readiness", "view"),
     "readiness.merge": _on_first_use("pilot2prod.api.readiness", "merge"),
     "readiness.plan": _on_first_use("pilot2prod.api.programme", "plan"),
     "readiness.compare": _on_first_use("pilot2prod.api.programme", "compare"),

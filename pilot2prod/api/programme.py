@@ -8,13 +8,18 @@ summaries, `readiness.portfolio` ranks the summaries gathered (or scores `docume
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from pilot2prod.api.requests import InputError, link_settings, text_field
 from pilot2prod.model.dataset import Dataset
+from pilot2prod.model.documents import parse_json
+from pilot2prod.model.errors import DocumentError
+from pilot2prod.model.nesting import shape_problem
 from pilot2prod.readiness.answers import Answers, AnswersError, read_document
+from pilot2prod.readiness.milestones import TREND_MAX
 from pilot2prod.readiness.scoring import Assessment, assess
 
 MAX_PORTFOLIO = 20_000
@@ -90,8 +95,8 @@ def trend(data: Dataset, payload: dict) -> dict[str, Any]:
     milestones = payload.get("milestones")
     if not isinstance(milestones, list) or not milestones:
         raise InputError("'milestones' must be a list of {name, document} objects")
-    if len(milestones) > 100:
-        raise InputError("a trend shows at most 100 milestones")
+    if len(milestones) > TREND_MAX:
+        raise InputError(f"a trend shows at most {TREND_MAX} milestones")
     points = []
     for index, entry in enumerate(milestones):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
@@ -101,33 +106,65 @@ def trend(data: Dataset, payload: dict) -> dict[str, Any]:
 
 
 def _documents(payload: Mapping[str, Any], limit: int) -> list[tuple[str, object]]:
+    """`documents`: `{name, text}` (a file's text, read strictly here, as the command line reads
+    a file) or `{name, document}` (already parsed), as `(name, content)` pairs; a text that
+    cannot be read comes back as its DocumentError, to be refused by name."""
     documents = payload.get("documents")
     if not isinstance(documents, list):
-        raise InputError("'documents' must be a list of {name, document} objects")
+        raise InputError("'documents' must be a list of {name, text} objects")
     if len(documents) > limit:
         raise InputError(f"at most {limit} files at once")
-    found = []
+    found: list[tuple[str, object]] = []
     for index, entry in enumerate(documents):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             raise InputError(f"documents[{index}].name must be text")
-        found.append((entry["name"][:200], entry.get("document")))
+        found.append((entry["name"][:200], file_content(entry, index)))
     return found
+
+
+def file_content(entry: Mapping[str, Any], index: int) -> object:
+    """A file's content from `{name, text}` or `{name, document}`: the parsed value, or the
+    DocumentError that says why its text cannot be read."""
+    if "text" in entry:
+        text = entry["text"]
+        if not isinstance(text, str):
+            raise InputError(f"documents[{index}].text must be the file's text")
+        try:
+            return parse_json(text, "a pilot2prod answers file")
+        except DocumentError as error:
+            return error
+    return entry.get("document")
+
+
+PROBLEMS_SHOWN = 3
+"""How many of a file's problems a portfolio names (and how many more there are)."""
 
 
 def summarise_documents(
     data: Dataset, documents: list[tuple[str, object]]
 ) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
-    """Each readable document's portfolio summary, and `{name, message}` for the rest."""
+    """Each readable document's portfolio summary, and `{name, message}` for the rest. A file
+    read only in part is counted with its problems named (`problems`), as the team view does."""
     from pilot2prod.readiness.portfolio import summarise
 
     summaries, refused = [], []
     for name, document in documents:
+        if isinstance(document, DocumentError):
+            refused.append({"name": name, "message": str(document)})
+            continue
+        shape = shape_problem(document)
+        if shape:
+            refused.append({"name": name, "message": f"this file {shape}"})
+            continue
         try:
             answers, assessment = _scored(data, document, with_path=False)
         except AnswersError as error:
             refused.append({"name": name, "message": str(error)})
             continue
-        summaries.append(summarise(name, answers, assessment))
+        summary = summarise(name, answers, assessment)
+        summary["problems"] = [str(p) for p in answers.problems[:PROBLEMS_SHOWN]]
+        summary["more_problems"] = max(0, len(answers.problems) - PROBLEMS_SHOWN)
+        summaries.append(summary)
     return summaries, refused
 
 
@@ -147,6 +184,8 @@ _SUMMARY_FIELDS: dict[str, type | tuple[type, ...]] = {
     "open": list,
     "critical": list,
     "high_risk_owners": list,
+    "problems": list,
+    "more_problems": int,
 }
 
 
@@ -174,6 +213,8 @@ def _check_summaries(raw: object, data: Dataset) -> list[dict[str, Any]]:
             raise InputError(f"{where} names a question this data does not have")
         if not all(isinstance(o, str) for o in summary["high_risk_owners"]):
             raise InputError(f"{where}.high_risk_owners must be text")
+        if not all(isinstance(p, str) for p in summary["problems"]):
+            raise InputError(f"{where}.problems must be text")
     return raw
 
 
@@ -193,7 +234,7 @@ def portfolio(data: Dataset, payload: dict) -> dict[str, Any]:
     caller could not read: `{name, message}`) listed first.
 
     Optional: `today` (YYYY-MM-DD, default the machine's date), `older_than` (days), and
-    `"exports": true` for the Markdown and CSV `pilot2prod portfolio` prints.
+    `"exports": true` for the Markdown, CSV and JSON `pilot2prod portfolio` prints.
     """
     from pilot2prod.readiness.portfolio import report
     from pilot2prod.readiness.portfolio_export import portfolio_csv, portfolio_markdown
@@ -217,6 +258,8 @@ def portfolio(data: Dataset, payload: dict) -> dict[str, Any]:
         raise InputError("'older_than' must be a whole number of days, 0 or more")
     view = report(summaries, data.scored_checklist, data.rubric, today, older_than, refused)
     if payload.get("exports") is True:
+        document = {"format": "pilot2prod/portfolio", "version": 1, **view}
+        view["json"] = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
         view["markdown"] = portfolio_markdown(view)
         view["csv"] = portfolio_csv(view)
     return view

@@ -13,7 +13,16 @@ from collections.abc import Sequence
 
 from pilot2prod import __version__
 from pilot2prod.api import InputError
-from pilot2prod.cli import assess, calculators, compare, plan, portfolio, team, template
+from pilot2prod.cli import (
+    assess,
+    calculators,
+    compare,
+    milestones,
+    plan,
+    portfolio,
+    team,
+    template,
+)
 from pilot2prod.cli.common import data_options
 from pilot2prod.cli.errors import EXIT_BAD_INPUT, EXIT_BUG, CliError, from_data_error
 from pilot2prod.model.errors import DataError
@@ -52,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_parser(subparsers, parents)
     team.add_parser(subparsers, parents)
     compare.add_parser(subparsers, parents)
+    milestones.add_parser(subparsers, parents)
     plan.add_parser(subparsers, parents)
     portfolio.add_parser(subparsers, parents)
     calculators.add_parsers(subparsers, parents)

@@ -14,6 +14,7 @@ from pilot2prod.cli.files import read_structured
 from pilot2prod.model.checklists import Checklist
 from pilot2prod.readiness.answers import Answers, AnswersError, read_document
 from pilot2prod.readiness.rubric import Band, Rubric
+from pilot2prod.text import plural
 
 FORMATS = ("text", "md", "json")
 """Output formats: plain text for a terminal, Markdown for a proposal or a pull request, JSON."""
@@ -106,10 +107,11 @@ def gate(rubric: Rubric, verdict_id: str, threshold: Band | None) -> dict[str, A
     }
 
 
-def load_answers(name: str, data: DataSource) -> tuple[Answers, object]:
+def load_answers(name: str, data: DataSource, plans: bool = False) -> tuple[Answers, object]:
     """An answers file validated for the scored checklist, and the document as read.
 
-    Any fault in the file is fatal: a release gate must not pass on half-read answers.
+    Any fault in the file is fatal: a release gate must not pass on half-read answers. With
+    `plans`, so is a plan entry that cannot be used (elsewhere it is kept aside, and noted).
     """
     raw = read_structured(name)
     source = "<stdin>" if name == "-" else name
@@ -120,8 +122,31 @@ def load_answers(name: str, data: DataSource) -> tuple[Answers, object]:
         raise from_answers_error(source, error) from None
     if answers.problems:
         raise from_problems(source, answers.problems)
+    if plans and answers.plans_kept_aside:
+        # The plan command reports (and gates on) the plans: one it cannot use is bad input.
+        key, why = answers.plans_kept_aside[0]
+        raise CliError(source, f"plan.{key[:60]}", f"cannot be used: {why}")
     version_note(source, raw, checklist)
+    kept_aside_note(source, answers)
     return answers, raw
+
+
+def kept_aside_note(source: str, answers: Answers) -> None:
+    """Say on stderr (not fatal) which answers were kept aside as questions no longer asked:
+    they are never scored, and a misspelt id shows up here rather than passing unseen."""
+    for key, why in answers.plans_kept_aside:
+        print(
+            f"pilot2prod: note: {source}: plan.{key[:60]}: kept aside, not used: {why}",
+            file=sys.stderr,
+        )
+    ids = answers.newly_kept_aside
+    if ids:
+        shown = ", ".join(repr(i[:40]) for i in ids[:5]) + (", …" if len(ids) > 5 else "")
+        print(
+            f"pilot2prod: note: {source}: answers: {plural(len(ids), 'answer', 'answers')} kept "
+            f"aside, not scored: no question {shown} in '{answers.checklist}'",
+            file=sys.stderr,
+        )
 
 
 def stated_checklist(raw: object) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pilot2prod.model.errors import DataError
-from pilot2prod.readiness.answers import AnswersError, Problem
+from pilot2prod.readiness.answers import AnswersError, Problem, refusal
 
 EXIT_OK = 0
 """Everything read and, where a gate was asked for, the verdict passed it."""
@@ -36,13 +36,7 @@ def from_answers_error(source: str, error: AnswersError) -> CliError:
 
 def from_problems(source: str, problems: tuple[Problem, ...]) -> CliError:
     """The first fault inside an answers file, with a count of the rest, on one line."""
-    first = problems[0]
-    problem = first.message
-    if len(problems) > 1:
-        others = ", ".join(p.where for p in problems[1:4])
-        more = "…" if len(problems) > 4 else ""
-        problem += f" (and {len(problems) - 1} more: {others}{more})"
-    return CliError(source, first.where, problem)
+    return from_answers_error(source, refusal(problems))
 
 
 def from_data_error(error: DataError, data_dir: str | None) -> CliError:

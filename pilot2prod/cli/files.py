@@ -7,25 +7,18 @@ site's wheel never needs it.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from pilot2prod.cli.errors import CliError
-from pilot2prod.model.errors import DataError
-from pilot2prod.model.files import load_yaml
-from pilot2prod.model.nesting import MAX_DEPTH, text_depth_exceeds
+from pilot2prod.model import documents
 
-MAX_BYTES = 5 * 1024 * 1024
-"""An answers or calculator file is a few kilobytes; more than this is the wrong file."""
+MAX_BYTES = documents.MAX_DOCUMENT_BYTES
+"""The largest file read (`pilot2prod.model.documents`): more is the wrong file."""
 
 STDIN = "-"
 """The file name that means standard input."""
-
-_JSON_SUFFIXES = (".json",)
-_YAML_SUFFIXES = (".yml", ".yaml")
 
 
 def _display(name: str) -> str:
@@ -63,43 +56,18 @@ def read_bytes(name: str, max_bytes: int = MAX_BYTES) -> bytes:
     return data
 
 
-def _reject_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number JSON allows")
+def read_structured(name: str, what: str = "a pilot2prod answers file") -> object:
+    """The content of a JSON or YAML file; one CliError naming the file for anything else.
 
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise ValueError(f"key {key[:60]!r} appears twice")
-        found[key] = value
-    return found
-
-
-def parse_json(text: str, source: str) -> object:
-    """Strict JSON: no NaN or Infinity, no key written twice, no deeper than MAX_DEPTH."""
-    if text_depth_exceeds(text):
-        raise CliError(
-            source, "", f"is nested more than {MAX_DEPTH} levels deep; it is not a pilot2prod file"
-        )
+    The bytes are read by `pilot2prod.model.documents`, as every page reads a file, so a
+    file refused here is refused there for the same reason.
+    """
+    data = read_bytes(name)
+    source = _display(name)
     try:
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
-    except json.JSONDecodeError as error:
-        raise CliError(
-            source, f"line {error.lineno} column {error.colno}", f"not valid JSON: {error.msg}"
-        ) from None
-    except ValueError as error:
-        if "integer string conversion" in str(error):
-            raise CliError(source, "", "not valid JSON: a number has far too many digits") from None
-        raise CliError(source, "", f"not valid JSON: {error}") from None
-    except RecursionError:
-        raise CliError(source, "", "nested too deeply to read") from None
-
-
-def parse_yaml(text: str, source: str, hand_written: bool = True) -> object:
-    """Strict YAML: one document, no repeated keys; `hand_written` files read yes/no as words."""
-    try:
-        return load_yaml(text, source, hand_written)
+        return documents.read_bytes(data, name, f"{what} (JSON or YAML)")
+    except documents.DocumentError as error:
+        raise CliError(source, error.where, error.problem) from None
     except ImportError:
         raise CliError(
             source,
@@ -107,37 +75,6 @@ def parse_yaml(text: str, source: str, hand_written: bool = True) -> object:
             "is YAML, and reading YAML needs PyYAML (pip install pyyaml); "
             "or use the JSON the site exports",
         ) from None
-    except DataError as error:
-        raise CliError(error.source, error.path, error.problem) from None
-
-
-def looks_like_json(name: str, text: str) -> bool:
-    """JSON by its suffix; otherwise by its first character (YAML files rarely start with `{`)."""
-    suffix = Path(name).suffix.lower()
-    if suffix in _JSON_SUFFIXES:
-        return True
-    if suffix in _YAML_SUFFIXES:
-        return False
-    return text.lstrip()[:1] in ("{", "[")
-
-
-def read_structured(name: str, what: str = "a pilot2prod answers file") -> object:
-    """The content of a JSON or YAML file; one CliError naming the file for anything else."""
-    data = read_bytes(name)
-    source = _display(name)
-    if not data.strip():
-        raise CliError(source, "", f"is empty; expected {what} (JSON or YAML)")
-    if b"\x00" in data:
-        raise CliError(source, "", f"holds binary data, not {what} (JSON or YAML text)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CliError(
-            source, f"byte {error.start}", f"is not UTF-8 text; expected {what} (JSON or YAML)"
-        ) from None
-    if looks_like_json(name, text):
-        return parse_json(text, source)
-    return parse_yaml(text, source)
 
 
 def write_text(text: str, output: str | None, overwrite: bool = True) -> None:

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     root = common.site_root(args.site_url)
     today = parse_today(args.today)
     data = load_data(args.data)
-    _, document = common.load_answers(args.file, data)
+    _, document = common.load_answers(args.file, data, plans=True)
     payload = {
         "document": document,
         "site_root": root,

@@ -13,6 +13,7 @@ from pilot2prod.cli.data import load_data
 from pilot2prod.cli.errors import EXIT_OK, CliError
 from pilot2prod.cli.files import read_structured, write_text
 from pilot2prod.cli.plan import parse_today, today_option
+from pilot2prod.readiness.portfolio_export import partial_text
 
 HELP = "many projects' answers files at once: bands, where pilots stall, blockers, owners"
 
@@ -90,13 +91,19 @@ def run(args: argparse.Namespace) -> int:
         "refused": unreadable,
         "today": today.isoformat(),
         "older_than": args.older_than,
-        "exports": args.format != "json",
+        "exports": True,
     }
     view = api.request(data.dataset, "readiness.portfolio", payload)
     for entry in view["refused"]:
         print(
             f"pilot2prod: refused {' '.join(entry['name'].split())}: "
             f"{' '.join(entry['message'].split())}",
+            file=sys.stderr,
+        )
+    for entry in view["partial"]:
+        print(
+            f"pilot2prod: read in part {' '.join(entry['name'].split())}: "
+            f"{' '.join(partial_text(entry).split())}",
             file=sys.stderr,
         )
     if not view["projects"]:
@@ -106,6 +113,6 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = view["csv"]
     else:
-        text = common.to_json({"format": "pilot2prod/portfolio", "version": 1, **view})
+        text = view["json"]  # the very text the portfolio page downloads
     write_text(text, args.output)
     return EXIT_OK

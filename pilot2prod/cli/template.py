@@ -50,6 +50,13 @@ def add_parser(subparsers: argparse._SubParsersAction, parents: list) -> None:
         help="the checklist id (default: readiness); run with --list to see them all",
     )
     parser.add_argument("--list", action="store_true", help="list the checklists and exit")
+    parser.add_argument(
+        "--format",
+        choices=("yaml", "json"),
+        default="yaml",
+        help="yaml (default): commented, to fill in by hand; json: the answers document the "
+        "site's pages import and write",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     common.site_url_option(parser)
@@ -143,5 +150,9 @@ def run(args: argparse.Namespace) -> int:
         checklist = data.dataset.checklist(args.checklist)
     except KeyError as error:
         raise CliError("checklist", "", str(error.args[0])) from None
-    write_text(render_template(checklist, root), args.output, overwrite=args.force)
+    if args.format == "json":
+        text = common.to_json(blank_document(checklist))
+    else:
+        text = render_template(checklist, root)
+    write_text(text, args.output, overwrite=args.force)
     return EXIT_OK

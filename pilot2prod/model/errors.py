@@ -14,6 +14,16 @@ class DataError(ValueError):
         super().__init__(f"{where}: {problem}")
 
 
+class DocumentError(ValueError):
+    """A document a reader holds cannot be used: `where` names the field ("" for the whole
+    file), `problem` says why in plain words."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
 def describe(
     value: object, *, mapping: str = "a mapping", boolean: str = "a true/false value"
 ) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from pilot2prod.text import csv_cell, csv_text
+
 View = Mapping[str, Any]
 
 
@@ -25,23 +27,15 @@ CSV_COLUMNS = (
 """The columns of the readiness CSV: one table, the result's rows first, then each answer."""
 
 
-def _csv_cell(value: object, user_text: bool = False) -> str:
-    text = "" if value is None else str(value)
-    # A cell starting with = + - @ (or a tab or return) runs as a formula in a spreadsheet.
-    if user_text and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        text = "'" + text
-    return '"' + text.replace('"', '""') + '"'
-
-
 def assessment_csv(view: View) -> str:
     """The assessment as CSV (RFC 4180, every field quoted, CRLF, UTF-8 with a BOM): identity,
     verdict, score, dimension scores, blockers and the path, then every question's answer."""
-    rows: list[list[str]] = [[_csv_cell(c) for c in CSV_COLUMNS]]
+    rows: list[list[str]] = [[csv_cell(c) for c in CSV_COLUMNS]]
 
     def add(kind: str, value: object = "", user_text: bool = False, **cells: object) -> None:
         row = {"kind": kind, "value": value, **cells}
         rows.append(
-            [_csv_cell(row.get(c, ""), user_text or c in ("owner", "note")) for c in CSV_COLUMNS]
+            [csv_cell(row.get(c, ""), user_text or c in ("owner", "note")) for c in CSV_COLUMNS]
         )
 
     identity = view.get("identity") or {}
@@ -82,4 +76,4 @@ def assessment_csv(view: View) -> str:
             owner=item.get("owner", ""),
             note=item.get("note", ""),
         )
-    return "\ufeff" + "\r\n".join(",".join(row) for row in rows) + "\r\n"
+    return csv_text(rows)

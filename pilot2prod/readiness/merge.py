@@ -141,12 +141,19 @@ def merge(
     names = unique_names([name for name, _ in people])
     items: list[MergedItem] = []
     team_values: dict[str, str] = {}
+    team_notes: dict[str, str] = {}
     for section in checklist.sections:
         for item in section.items:
             given = tuple(answers.values.get(item.id) for _, answers in people)
             team = team_answer(given)
             if team is not None:
                 team_values[item.id] = team
+            if team == "na":
+                # Everyone said it does not apply: their reasons are the team's, so a team of one
+                # reads as that person does (an N/A with no reason counts as open).
+                reasons = [a.notes.get(item.id, "") for _, a in people]
+                if any(reason for reason in reasons):
+                    team_notes[item.id] = "; ".join(dict.fromkeys(r for r in reasons if r))
             items.append(
                 MergedItem(
                     id=item.id,
@@ -172,6 +179,7 @@ def merge(
         values=team_values,
         unanswered=tuple(i.id for i in checklist.items if i.id not in team_values),
         problems=problems,
+        notes=team_notes,
     )
     return TeamResult(
         checklist=checklist.id,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pilot2prod.model.blank import is_blank
 from pilot2prod.model.checklists import Checklist
 from pilot2prod.readiness.answers import FORMAT as ANSWERS_FORMAT
 from pilot2prod.readiness.answers import AnswersError, read_document
@@ -36,6 +37,9 @@ MAX_MILESTONES = 200
 
 NAME_MAX = 80
 """The longest milestone name, in characters."""
+
+TREND_MAX = 100
+"""The most milestones the trend draws (the newest ones): more would not fit on a phone."""
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 """A milestone id: short, plain, and never a word with a meaning of its own in code."""
@@ -75,7 +79,7 @@ def _kind(value: object) -> str:
 
 def _text(entry: Mapping[str, Any], key: str, where: str, limit: int) -> str:
     value = entry.get(key)
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str) or is_blank(value):
         raise MilestonesError(f"{where}.{key} must be text, not {_kind(value)}")
     if len(value) > limit:
         raise MilestonesError(f"{where}.{key} is longer than {limit} characters")

@@ -13,13 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from pilot2prod.model.checklists import Checklist
-from pilot2prod.readiness.answers import PLAN_STATUSES, Answers
+from pilot2prod.readiness.answers import PLAN_STATUSES, STATUS_LABELS, Answers
 from pilot2prod.readiness.scoring import Assessment
 from pilot2prod.readiness.views import RISK_LABELS, answer_label
 from pilot2prod.urls import doc_url
-
-STATUS_LABELS = {"open": "Open", "in-progress": "In progress", "done": "Done"}
-"""How each plan status reads."""
 
 
 @dataclass(frozen=True)

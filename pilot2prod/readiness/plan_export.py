@@ -13,9 +13,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from pilot2prod.readiness.csv_export import _csv_cell
 from pilot2prod.readiness.report import _link
-from pilot2prod.text import clean, md, plural
+from pilot2prod.text import clean, csv_cell, md, plural
 
 View = Mapping[str, Any]
 
@@ -119,18 +118,18 @@ def issues(view: View, links: bool = False) -> list[dict[str, Any]]:
 
 def plan_csv(view: View, links: bool = True) -> str:
     """Tracker CSV (RFC 4180, CRLF, UTF-8 with a BOM): one row per open item not yet done."""
-    rows = [",".join(_csv_cell(c) for c in TRACKER_COLUMNS)]
+    rows = [",".join(csv_cell(c) for c in TRACKER_COLUMNS)]
     for issue, item in zip(
         issues(view, links), [i for i in view["items"] if i["status"] != "done"], strict=True
     ):
         cells = [
-            _csv_cell(issue["title"], user_text=True),
-            _csv_cell(issue["body"], user_text=True),
-            _csv_cell(item["owner"], user_text=True),
-            _csv_cell(item["due"]),
+            csv_cell(issue["title"], user_text=True),
+            csv_cell(issue["body"], user_text=True),
+            csv_cell(item["owner"], user_text=True),
+            csv_cell(item["due"]),
         ]
         tags = issue["labels"] + [""] * (LABEL_COLUMNS - len(issue["labels"]))
-        cells += [_csv_cell(label) for label in tags]
+        cells += [csv_cell(label) for label in tags]
         rows.append(",".join(cells))
     return "\ufeff" + "\r\n".join(rows) + "\r\n"
 

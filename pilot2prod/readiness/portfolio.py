@@ -12,6 +12,8 @@ summaries. The command line does the same two steps in one go.
 - Blocked: projects whose verdict a critical question answered No holds down.
 - Owners: who holds the most open high-risk questions (plan owner, else question owner).
 - Stale: assessments dated more than `older_than` days before `today`.
+- Read in part: files counted with faults left out (a mistyped answer is a question left
+  open), each named with its problems, as the team view names them.
 """
 
 from __future__ import annotations
@@ -154,13 +156,25 @@ def report(
                     }
                 )
         stale.sort(key=lambda entry: (-entry["age_days"], entry["project"].casefold()))
+    partial = [
+        {
+            "name": s["name"],
+            "project": s["project"],
+            "problems": list(s["problems"]),
+            "more_problems": s.get("more_problems", 0),
+        }
+        for s in summaries
+        if s.get("problems")
+    ]
     return {
         "checklist": checklist.id,
         "today": today.isoformat(),
         "projects": total,
         "refused": [dict(entry) for entry in refused],
+        "partial": partial,
         "summary": (
             f"{plural(total, 'project', 'projects')} read"
+            + (f" ({len(partial)} only in part)" if partial else "")
             + (f", {plural(len(refused), 'file', 'files')} refused" if refused else "")
             + "."
         ),

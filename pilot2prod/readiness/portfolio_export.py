@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from pilot2prod.readiness.csv_export import _csv_cell
-from pilot2prod.text import markdown_table, md, plural
+from pilot2prod.text import csv_cell, csv_text, markdown_table, md, plural
 
 View = Mapping[str, Any]
 
@@ -87,25 +86,34 @@ def portfolio_markdown(view: View) -> str:
                 "",
                 plural(view["undated"], "assessment has", "assessments have") + " no date.",
             ]
+    if view.get("partial"):
+        lines += ["", "## Files read only in part", ""]
+        lines += [f"- {md(p['name'])}: {md(partial_text(p))}" for p in view["partial"]]
     if view["refused"]:
         lines += ["", "## Files refused", ""]
         lines += [f"- {md(r['name'])}: {md(r['message'])}" for r in view["refused"]]
     return "\n".join(lines) + "\n"
 
 
+def partial_text(entry: View) -> str:
+    """What was left out of a file read only in part: its problems, and how many more."""
+    more = entry.get("more_problems", 0)
+    return "; ".join(entry["problems"]) + (f"; and {plural(more, 'more', 'more')}" if more else "")
+
+
 def portfolio_csv(view: View) -> str:
     """The portfolio as one CSV table (RFC 4180, CRLF, UTF-8 with a BOM)."""
-    rows: list[list[str]] = [[_csv_cell(c) for c in CSV_COLUMNS]]
+    rows: list[list[str]] = [[csv_cell(c) for c in CSV_COLUMNS]]
 
     def add(kind: str, rank: object, name: str, count: object, share: str, detail: str) -> None:
         rows.append(
             [
-                _csv_cell(kind),
-                _csv_cell(rank),
-                _csv_cell(name, user_text=True),
-                _csv_cell(count),
-                _csv_cell(share),
-                _csv_cell(detail, user_text=True),
+                csv_cell(kind),
+                csv_cell(rank),
+                csv_cell(name, user_text=True),
+                csv_cell(count),
+                csv_cell(share),
+                csv_cell(detail, user_text=True),
             ]
         )
 
@@ -121,6 +129,15 @@ def portfolio_csv(view: View) -> str:
         add("owner", i, o["owner"], o["open_high_risk"], "", f"{o['projects']} projects")
     for s in view["stale"]:
         add("stale", "", s["project"], s["age_days"], "", s["assessed"])
+    for p in view.get("partial", []):
+        add(
+            "partial",
+            "",
+            p["name"],
+            len(p["problems"]) + p.get("more_problems", 0),
+            "",
+            partial_text(p),
+        )
     for r in view["refused"]:
         add("refused", "", r["name"], "", "", r["message"])
-    return "\ufeff" + "\r\n".join(",".join(row) for row in rows) + "\r\n"
+    return csv_text(rows)

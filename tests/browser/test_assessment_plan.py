@@ -16,7 +16,12 @@ from playwright.sync_api import Page, expect
 
 from pilot2prod import sharelink
 from pilot2prod.cli import main
-from tests.browser.support import serious_axe_violations, share_link, watch_errors
+from tests.browser.support import (
+    BOOT_TIMEOUT_MS,
+    serious_axe_violations,
+    share_link,
+    watch_errors,
+)
 from tests.browser.test_checklists import (
     ASSESSMENT,
     answers_doc,
@@ -122,14 +127,14 @@ def test_v1_file_imports_and_v1_link_opens(new_context, site_url, tmp_path):
     page = new_context().new_page()
     open_page(page, site_url + ASSESSMENT)
     import_file(page, path)
-    expect(notices(page)).to_contain_text("Imported 2 answers")
+    expect(notices(page)).to_contain_text("Imported 2 answers", timeout=BOOT_TIMEOUT_MS)
     assert stored(page)["answers"] == old["answers"]
     assert stored(page)["version"] == 2 and stored(page)["plan"] == {}
 
     other = new_context().new_page()
     other.goto(f"{site_url}{ASSESSMENT}#p2p={sharelink.encode(old)}")
     wait_mounted(other, "readiness")
-    expect(banner(other)).to_be_visible()
+    expect(banner(other)).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     banner(other).get_by_role("button", name="Replace mine").click()
     assert stored(other)["answers"] == old["answers"]
     assert stored(other)["notes"] == old["notes"]
@@ -184,7 +189,7 @@ def test_plan_fields_survive_reload_export_import_and_share(new_context, site_ur
     fresh = new_context().new_page()
     open_page(fresh, site_url + ASSESSMENT)
     import_file(fresh, path)
-    expect(notices(fresh)).to_contain_text("Imported 1 answers")
+    expect(notices(fresh)).to_contain_text("Imported 1 answer", timeout=BOOT_TIMEOUT_MS)
     assert plan_shown(fresh, item) == expected
     assert stored(fresh)["plan"] == {item: expected}
 
@@ -193,7 +198,7 @@ def test_plan_fields_survive_reload_export_import_and_share(new_context, site_ur
     receiver = new_context().new_page()
     receiver.goto(link)
     wait_mounted(receiver, "readiness")
-    expect(banner(receiver)).to_be_visible()
+    expect(banner(receiver)).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     assert plan_shown(receiver, item) == expected
     assert stored(receiver) is None
 
@@ -233,8 +238,12 @@ def test_an_unusable_plan_entry_in_a_file_is_kept_aside_with_a_notice(page, site
     path.write_text(json.dumps(doc), encoding="utf-8")
     open_page(page, site_url + ASSESSMENT)
     import_file(page, path)
-    expect(notices(page)).to_contain_text("One plan entry could not be used")
-    expect(notices(page)).to_contain_text("“urgent” is not one of: Open, In progress, Done")
+    expect(notices(page)).to_contain_text(
+        "One plan entry could not be used", timeout=BOOT_TIMEOUT_MS
+    )
+    expect(notices(page)).to_contain_text(
+        "“urgent” is not one of: Open, In progress, Done", timeout=BOOT_TIMEOUT_MS
+    )
     saved = stored(page)
     assert saved["answers"] == doc["answers"]
     assert saved["plan"] == {IDS[1]: {"owner": "Ana"}}

@@ -359,7 +359,8 @@ def test_answers_saved_in_another_tab_appear_here(context, site_url):
     choose(first, "readiness", item, "partial")
     expect(second.locator(f"#readiness-{item}--partial")).to_be_checked()
     second.wait_for_function("window.__p2pEvents.some(e => e.reason === 'sync')")
-    assert [e["answers"] for e in events(second) if e["reason"] == "sync"] == [{item: "partial"}]
+    synced = [e["document"]["answers"] for e in events(second) if e["reason"] == "sync"]
+    assert synced == [{item: "partial"}]
 
 
 def test_a_question_can_be_deep_linked(page, site_url):
@@ -477,7 +478,7 @@ def test_tools_and_note_fold_work_from_the_keyboard(page, site_url):
 
 
 def test_every_change_dispatches_one_answers_event(page, site_url):
-    """A change bubbles one `pilot2prod:answers` event with checklist, version and answers."""
+    """A change bubbles one `pilot2prod:answers` event carrying the whole answers document."""
     open_page(page, site_url + ASSESSMENT)
     record_events(page)
     ids = item_ids("readiness")
@@ -487,12 +488,15 @@ def test_every_change_dispatches_one_answers_event(page, site_url):
     assert len(changes) == 1
     detail = changes[0]
     assert detail["checklist"] == "readiness"
-    assert detail["version"] == checklist("readiness").version
-    assert detail["answers"] == {ids[0]: "partial"}
-    assert detail["notes"] == {} and detail["owners"] == {}
+    doc = detail["document"]
+    assert doc["format"] == "pilot2prod/answers" and doc["checklist"] == "readiness"
+    assert doc["checklist_version"] == checklist("readiness").version
+    assert doc["answers"] == {ids[0]: "partial"}
+    assert doc["notes"] == {} and doc["owners"] == {} and doc["plan"] == {}
     write_field(page, "readiness", ids[0], "note", "Evidence")
     page.wait_for_function("window.__p2pEvents.some(e => e.reason === 'note')")
-    assert [e["notes"] for e in events(page) if e["reason"] == "note"] == [{ids[0]: "Evidence"}]
+    notes = [e["document"]["notes"] for e in events(page) if e["reason"] == "note"]
+    assert notes == [{ids[0]: "Evidence"}]
 
 
 def test_answers_request_makes_the_form_repeat_its_answers(page, site_url):
@@ -507,11 +511,10 @@ def test_answers_request_makes_the_form_repeat_its_answers(page, site_url):
           form.dispatchEvent(new CustomEvent('pilot2prod:answers-request'));
         })"""
     )
-    assert detail["answers"] == {item: "yes"}
+    assert detail["document"]["answers"] == {item: "yes"}
     assert detail["reason"] == "request"
-    assert page.evaluate("document.getElementById('readiness').pilot2prodAnswers.answers") == {
-        item: "yes"
-    }
+    latest = "document.getElementById('readiness').pilot2prodAnswers.document.answers"
+    assert page.evaluate(latest) == {item: "yes"}
 
 
 def test_restored_answers_are_announced_on_mount(page, site_url):
@@ -525,7 +528,7 @@ def test_restored_answers_are_announced_on_mount(page, site_url):
     item = item_ids("readiness")[0]
     reopen_with(page, answers_doc("readiness", {item: "no"}))
     restores = page.evaluate("(window.__early || []).filter(e => e.reason === 'restore')")
-    assert [e["answers"] for e in restores] == [{item: "no"}]
+    assert [e["document"]["answers"] for e in restores] == [{item: "no"}]
 
 
 def test_instant_navigation_away_and_back_keeps_one_handler(page, site_url):
@@ -594,7 +597,7 @@ def test_without_local_storage_it_still_works_and_says_so(new_context, site_url,
     choose(page, "readiness", ids[1], "na")
     write_field(page, "readiness", ids[1], "note", "Kept in memory")
     expect(page.locator("#readiness .p2p-progress__label")).to_contain_text("2 of 21 answered")
-    assert events(page)[-1]["answers"] == {ids[0]: "yes", ids[1]: "na"}
+    assert events(page)[-1]["document"]["answers"] == {ids[0]: "yes", ids[1]: "na"}
     with page.expect_download() as info:
         page.get_by_role("button", name="Export JSON").click()
     exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))

@@ -109,7 +109,7 @@ def test_export_json_then_import_in_a_fresh_context_gives_the_same_state(
     dialogs = watch_dialogs(second)
     open_page(second, site_url + ASSESSMENT)
     import_file(second, path)
-    expect(notices(second)).to_contain_text("Imported 4 answers")
+    expect(notices(second)).to_contain_text("Imported 4 answers", timeout=BOOT_TIMEOUT_MS)
     assert shown(second) == entered
     assert stored(second)["answers"] == entered["answers"]
     second.reload()
@@ -161,7 +161,7 @@ def test_copy_markdown_puts_the_same_text_on_the_clipboard(new_context, site_url
     fill_sample(page)
     exported = download(page, "Export Markdown")
     page.locator("#readiness").get_by_role("button", name="Copy Markdown").click()
-    expect(notices(page)).to_contain_text("Markdown copied")
+    expect(notices(page)).to_contain_text("Markdown copied", timeout=BOOT_TIMEOUT_MS)
     assert page.evaluate("navigator.clipboard.readText()") == exported
 
 
@@ -213,7 +213,7 @@ def test_import_over_own_answers_asks_before_replacing(page, site_url, tmp_path)
     path = tmp_path / "colleague.json"
     path.write_text(json.dumps(answers_doc("readiness", {ids[0]: "yes", ids[1]: "yes"})), "utf-8")
     import_file(page, path)
-    expect(banner(page)).to_be_visible()
+    expect(banner(page)).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     expect(banner(page)).to_contain_text("colleague.json")
     assert shown(page)["answers"] == {ids[0]: "yes", ids[1]: "yes"}
     assert stored(page) == mine
@@ -230,9 +230,13 @@ def _bad_files() -> list[tuple[str, bytes, str]]:
     good = answers_doc("readiness", {first: "yes"})
     return [
         ("not-json", b"{this is not json", "not valid JSON"),
-        ("array", b"[1, 2, 3]", "does not hold a set of answers"),
-        ("wrong-format", json.dumps({**good, "format": "other/tool"}).encode(), "format tag"),
-        ("newer", json.dumps({**good, "version": 3}).encode(), "newer version"),
+        ("array", b"[1, 2, 3]", "must hold a JSON object, not a list"),
+        (
+            "wrong-format",
+            json.dumps({**good, "format": "other/tool"}).encode(),
+            "format: 'other/tool' is not a pilot2prod answers file",
+        ),
+        ("newer", json.dumps({**good, "version": 3}).encode(), "written by a newer pilot2prod"),
         (
             "other-checklist",
             json.dumps({**good, "checklist": "scope-and-budget"}).encode(),
@@ -242,14 +246,28 @@ def _bad_files() -> list[tuple[str, bytes, str]]:
         (
             "bad-id",
             json.dumps({**good, "answers": {"x" * 81: "yes"}}).encode(),
-            "not a valid item id",
+            "is not a question id",
         ),
-        ("note-not-text", json.dumps({**good, "notes": {first: 42}}).encode(), "is not text"),
-        ("binary", bytes(range(256)) * 4, "not valid JSON"),
+        (
+            "note-not-text",
+            json.dumps({**good, "notes": {first: 42}}).encode(),
+            f"notes.{first}: must be text, not a number",
+        ),
+        ("binary", bytes(range(256)) * 4, "is not UTF-8 text"),
         (
             "oversized",
-            json.dumps({**good, "notes": {first: "x" * 1_100_000}}).encode(),
-            "larger than 1 MB",
+            json.dumps({**good, "notes": {first: "x" * 6_000_000}}).encode(),
+            "larger than 5 MB",
+        ),
+        (
+            "duplicate-key",
+            json.dumps(good)[:-1].encode() + b', "format": "pilot2prod/answers"}',
+            "key 'format' appears twice",
+        ),
+        (
+            "latin-1",
+            json.dumps({**good, "project": "Café"}, ensure_ascii=False).encode("latin-1"),
+            "is not UTF-8 text",
         ),
     ]
 
@@ -269,9 +287,9 @@ def test_bad_import_is_refused_and_changes_nothing(
     path = tmp_path / f"{name}.json"
     path.write_bytes(content)
     import_file(page, path)
-    expect(notices(page)).to_contain_text("was not imported")
-    expect(notices(page)).to_contain_text(message)
-    expect(notices(page)).to_contain_text("Nothing was changed")
+    expect(notices(page)).to_contain_text("was not imported", timeout=BOOT_TIMEOUT_MS)
+    expect(notices(page)).to_contain_text(message, timeout=BOOT_TIMEOUT_MS)
+    expect(notices(page)).to_contain_text("Nothing was changed", timeout=BOOT_TIMEOUT_MS)
     expect(banner(page)).to_be_hidden()
     assert stored(page) == before_store
     assert shown(page) == before_shown
@@ -320,7 +338,7 @@ def test_share_link_made_on_the_page_opens_in_a_fresh_context(new_context, site_
     dialogs = watch_dialogs(receiver)
     receiver.goto(link)
     wait_mounted(receiver, "readiness")
-    expect(banner(receiver)).to_be_visible()
+    expect(banner(receiver)).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     assert shown(receiver) == entered
     assert stored(receiver) == mine
     assert dialogs == []
@@ -335,7 +353,7 @@ def test_opening_a_share_link_never_overwrites_without_consent(new_context, site
     dialogs = watch_dialogs(page)
     page.goto(sharelink.link(site_url + ASSESSMENT, shared))
     wait_mounted(page, "readiness")
-    expect(banner(page)).to_be_visible()
+    expect(banner(page)).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     expect(banner(page)).to_contain_text("share link")
     expect(banner(page)).to_contain_text("untouched until you choose")
     assert shown(page) == {k: shared[k] for k in ("answers", "notes", "owners")}
@@ -344,7 +362,7 @@ def test_opening_a_share_link_never_overwrites_without_consent(new_context, site
     assert stored(page) == mine
     page.reload()
     wait_mounted(page, "readiness")
-    expect(banner(page)).to_be_visible()
+    expect(banner(page)).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     assert stored(page) == mine
 
     expect(page.locator("#readiness--banner-name")).to_be_hidden()
@@ -386,7 +404,7 @@ def test_share_link_pasted_into_an_open_tab_asks_too(new_context, site_url):
     # counts is the new one, which must show the banner too.
     page.wait_for_function("!document.getElementById('readiness').dataset.before")
     wait_mounted(page, "readiness")
-    expect(banner(page)).to_be_visible()
+    expect(banner(page)).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     expect(page.locator(f"#readiness-{item_ids('readiness')[0]}--yes")).to_be_checked()
     assert shown(page)["answers"] == shared["answers"]
     assert stored(page) == mine
@@ -400,7 +418,7 @@ def test_script_in_a_shared_note_or_owner_stays_text(new_context, site_url):
     ids = item_ids("readiness")
     page.goto(sharelink.link(site_url + ASSESSMENT, _shared_doc()))
     wait_mounted(page, "readiness")
-    expect(banner(page)).to_be_visible()
+    expect(banner(page)).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     expect(page.locator(f"#readiness-{ids[9]}--note")).to_have_value(XSS_NOTE)
     expect(page.locator(f"#readiness-{ids[4]}--owner")).to_have_value(SCRIPT_OWNER)
     expect(page.locator(f"#readiness-{ids[4]} .p2p-item__more-state")).to_contain_text(SCRIPT_OWNER)
@@ -434,7 +452,7 @@ def _hostile_fragments() -> list[tuple[str, str, str]]:
             "damaged",
         ),
         ("truncated", sharelink.encode(_shared_doc())[:40], "damaged"),
-        ("array", _raw_payload(b"[1,2]"), "does not hold a set of answers"),
+        ("array", _raw_payload(b"[1,2]"), "must hold a JSON object, not a list"),
         ("bomb", _raw_payload(b'{"a":"' + b"0" * 2_000_000 + b'"}'), "more than 1 MB"),
         (
             "other-checklist",
@@ -444,9 +462,9 @@ def _hostile_fragments() -> list[tuple[str, str, str]]:
         (
             "bad-answer",
             sharelink.encode(answers_doc("readiness", {first: "<b>yes</b>"})),
-            "not one of",
+            "is not an answer",
         ),
-        ("not-ours", sharelink.encode({"hello": "world"}), "not on this page"),
+        ("not-ours", sharelink.encode({"hello": "world"}), "format: missing"),
         ("empty", "", "is empty"),
         ("changed-on-the-way", _changed_on_the_way(), "does not match its check"),
     ]
@@ -472,7 +490,7 @@ def test_hostile_fragment_is_refused_and_changes_nothing(
     dialogs = watch_dialogs(page)
     page.goto(f"{site_url}{ASSESSMENT}#p2p={fragment}")
     wait_mounted(page, "readiness")
-    expect(notices(page)).to_contain_text(message)
+    expect(notices(page)).to_contain_text(message, timeout=BOOT_TIMEOUT_MS)
     expect(banner(page)).to_be_hidden()
     assert stored(page) == mine
     assert shown(page)["answers"] == mine["answers"]
@@ -520,7 +538,7 @@ def test_share_link_reaches_the_right_checklist_among_several(new_context, site_
     doc = answers_doc("operations-handover", {ids[0]: "done", ids[3]: "done"})
     page.goto(sharelink.link(site_url + CHECKLISTS, doc))
     wait_mounted(page, "design-for-production", "operations-handover")
-    expect(banner(page, "#operations-handover")).to_be_visible()
+    expect(banner(page, "#operations-handover")).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     expect(banner(page, "#operations-handover")).to_be_in_viewport()
     expect(banner(page, "#design-for-production")).to_be_hidden()
     assert shown(page, "operations-handover")["answers"] == {ids[0]: "done", ids[3]: "done"}

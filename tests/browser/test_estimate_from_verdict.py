@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.support import BOOT_TIMEOUT_MS
 from tests.browser.test_readiness_widget import SET_ANSWERS, digest
-from tests.fixtures import api_result, repo_data, repo_files
+from tests.fixtures import answers_document, api_result, repo_data, repo_files
 
 CALC = '.p2p-calc[data-p2p-calc="effort"]'
 IN_VIEW = """(element) => {
@@ -43,7 +43,7 @@ def wait_until_carried(page: Page, site_url: str, carried: list[dict]) -> str:
 
 def _estimate_from(page: Page, site_url: str, answers: dict[str, str]) -> dict:
     """Answer `answers` on the assessment, follow its estimate link; the assessment's result."""
-    view = api_result(repo_files(), "readiness.score", {"answers": answers})
+    view = api_result(repo_files(), "readiness.score", {"document": answers_document(answers)})
     page.goto(site_url + "assessment/")
     widget = page.locator("[data-p2p-component='readiness']")
     expect(widget).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)

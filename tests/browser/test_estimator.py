@@ -26,7 +26,7 @@ from tests.browser.support import (
 )
 from tests.browser.test_estimate_from_verdict import wait_until_carried
 from tests.browser.test_readiness_widget import SET_ANSWERS, digest
-from tests.fixtures import repo_files
+from tests.fixtures import answers_document, repo_files
 
 CALC = '.p2p-calc[data-p2p-calc="effort"]'
 
@@ -258,7 +258,7 @@ def test_assessment_link_carries_the_readiness_scores(live, files, site_url):
     answers = {"real-traffic-sample": "yes", "load-measured": "partial", "named-operator": "no"}
     page.evaluate(SET_ANSWERS, [answers])
     expect(widget).to_have_attribute("data-scored-answers", digest(answers))
-    view = python_result(files, "readiness.score", {"answers": answers})
+    view = python_result(files, "readiness.score", {"document": answers_document(answers)})
     carried = [{"id": d["id"], "score": d["score"]} for d in view["dimensions"]]
     # The link is rewritten after every result; wait for the one of these answers.
     wait_until_carried(page, site_url, carried)

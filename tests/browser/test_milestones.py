@@ -22,7 +22,7 @@ from tests.browser.test_checklists import (
     open_page,
     wait_mounted,
 )
-from tests.fixtures import repo_files
+from tests.fixtures import answers_document, repo_files
 
 KEY = "pilot2prod:milestones:readiness"
 SECTION = "section.p2p-milestones"
@@ -124,7 +124,9 @@ def test_saved_milestones_are_listed_newest_first_with_their_verdict(page, site_
     expected_default = f"Milestone {date.today().isoformat()}"
     assert names(page) == [expected_default, "First review"]
     verdict = python_result(
-        repo_files(), "readiness.score", {"answers": {IDS[0]: "yes", IDS[1]: "no"}}
+        repo_files(),
+        "readiness.score",
+        {"document": answers_document({IDS[0]: "yes", IDS[1]: "no"})},
     )["verdict"]["label"]
     expect(rows(page).first).to_contain_text(f"verdict {verdict}")
     stored = kept(page)
@@ -522,3 +524,72 @@ def test_milestones_fit_a_390_px_phone(new_context, site_url):
     for button in ("Save milestone", "Rename “Review”", "Delete “Review”…"):
         box = section(page).get_by_role("button", name=button).bounding_box()
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+
+
+# ----- limits, ties, first use, races (one truth) --------------------------------------
+
+
+def test_a_milestone_past_the_limit_is_refused_before_anything_is_written(page, site_url):
+    """With as many milestones as Python keeps (rules.js), saving one more says why and writes
+    nothing, so every milestone kept here can still be exported and imported again."""
+    from pilot2prod.readiness.milestones import MAX_MILESTONES
+
+    full = [
+        _entry(
+            f"m-{n}",
+            f"Point {n}",
+            f"2026-01-01T00:{n // 60:02d}:{n % 60:02d}.000Z",
+            {IDS[0]: "yes"},
+        )
+        for n in range(MAX_MILESTONES)
+    ]
+    open_with(page, site_url, _file(*full))
+    before = page.evaluate("k => localStorage.getItem(k)", KEY)
+    page.get_by_label("Name of the new milestone (optional)").fill("One too many")
+    section(page).get_by_role("button", name="Save milestone").click()
+    expect(notice(page)).to_contain_text(f"keeps at most {MAX_MILESTONES} milestones")
+    assert page.evaluate("k => localStorage.getItem(k)", KEY) == before
+    assert "One too many" not in names(page)
+
+
+def test_milestones_saved_at_the_same_instant_keep_the_order_they_were_saved(page, site_url):
+    """Two milestones with one timestamp: the one saved later is newer, in the list and in the
+    comparison, so the work done between them shows as progress, not a regression."""
+    same = "2026-05-01T09:00:00.000Z"
+    first = _entry("m-a", "Before", same, {IDS[0]: "no"})
+    second = _entry("m-b", "After", same, {IDS[0]: "yes"})
+    open_with(page, site_url, _file(first, second))
+    assert names(page) == ["After", "Before"]
+    expect(page.get_by_label("Compare from")).to_have_value("m-a")
+    expect(page.get_by_label("Compare to")).to_have_value("m-b")
+    area = compared(page)
+    expect(area.locator("[data-role='improved'] li")).to_have_count(1)
+    expect(area.locator("[data-role='regressed'] li")).to_have_count(0)
+
+
+def test_after_the_first_save_it_is_compared_with_the_answers_now(page, site_url):
+    """The first milestone saved is compared with the answers now, never "your answers now"
+    with itself."""
+    open_with(page, site_url, None)
+    choose(page, "readiness", IDS[0], "yes")
+    save(page, "First")
+    expect(page.get_by_label("Compare from")).to_have_value(
+        rows(page).first.get_attribute("data-milestone")
+    )
+    expect(page.get_by_label("Compare to")).to_have_value("current")
+
+
+def test_two_tabs_saving_at_once_both_keep_their_milestone(context, site_url):
+    """Saves clicked in two tabs at the same moment: both milestones are stored, neither tab
+    overwrites the other (the cross-tab lock around each read-modify-write)."""
+    first, second = context.new_page(), context.new_page()
+    for tab in (first, second):
+        open_with(tab, site_url, None)
+        tab.get_by_label("Name of the new milestone (optional)").fill(f"From {id(tab)}")
+    both = """() => document.querySelector('section.p2p-milestones [data-action="save"]').click()"""
+    first.evaluate(both)
+    second.evaluate(both)
+    expect(notice(first)).to_contain_text("Saved milestone", timeout=BOOT_TIMEOUT_MS)
+    expect(notice(second)).to_contain_text("Saved milestone", timeout=BOOT_TIMEOUT_MS)
+    stored = kept(first)["milestones"]
+    assert sorted(m["name"] for m in stored) == sorted(f"From {id(tab)}" for tab in (first, second))

@@ -149,3 +149,41 @@ def test_500_files_are_scored_in_steps_with_progress_shown(page, site_url):
     ]
     batch = int(page.locator(ROOT).get_attribute("data-batch") or "50")
     assert counts == [min(n, 500) for n in range(batch, 500 + batch, batch)], counts
+
+
+def test_files_chosen_while_others_are_scored_wait_their_turn_and_are_counted(page, site_url):
+    """Files chosen while a batch is being scored are named as waiting, then read: none of them
+    vanishes."""
+    first = [_payload(n, d) for n, d in _documents(300, seed=3)]
+    later = [_payload(f"late-{i}", d) for i, (_, d) in enumerate(_documents(2, seed=4))]
+    _open(page, site_url)
+    expect(page.locator('[data-role="status"]')).to_contain_text("Ready.", timeout=BOOT)
+    _choose(page, first)
+    expect(page.locator(ROOT)).to_have_attribute("data-state", "working")
+    _choose(page, later)
+    expect(page.locator('[data-role="status"]')).to_contain_text("“late-0”, “late-1” will be read")
+    expect(page.locator('[data-role="summary"]')).to_have_text("302 projects read.", timeout=BOOT)
+
+
+def test_a_file_read_in_part_is_counted_and_named_with_its_problem(page, site_url):
+    """A mistyped answer is a question left open, as `pilot2prod portfolio` counts it, and the
+    file is named with the field, never counted silently."""
+    first = readiness_checklist().items[0].id
+    files = [
+        _payload("fine.json", document({first: "yes"})),
+        _payload("typo.json", document({first: "Yes"})),
+        _payload("cafe.json", json.dumps(document({}, project="Café")).encode("latin-1")),
+    ]
+    _open(page, site_url)
+    expect(page.locator('[data-role="status"]')).to_contain_text("Ready.", timeout=BOOT)
+    _choose(page, files)
+    expect(page.locator(ROOT)).to_have_attribute("data-state", "live", timeout=BOOT)
+    expect(page.locator('[data-role="summary"]')).to_have_text(
+        "2 projects read (1 only in part), 1 file refused."
+    )
+    expect(page.locator('[data-role="partial-list"]')).to_contain_text(
+        f"typo.json: answers.{first}: 'Yes' is not an answer"
+    )
+    expect(page.locator('[data-role="refused-list"]')).to_contain_text(
+        "cafe.json: is not UTF-8 text"
+    )

@@ -15,7 +15,7 @@ from tests.browser.support import (
     serious_axe_violations,
 )
 from tests.browser.support import live_page as open_live_page
-from tests.fixtures import repo_data, repo_files
+from tests.fixtures import answers_document, repo_data, repo_files
 
 WIDGET = "[data-p2p-component='readiness']"
 CHECKLIST = '.p2p-checklist[data-checklist="readiness"]'
@@ -51,7 +51,7 @@ def files():
 
 def python_view(files, answers: dict) -> dict:
     """What pilot2prod computes for `answers` in this test process."""
-    return python_result(files, "readiness.score", {"answers": answers})
+    return python_result(files, "readiness.score", {"document": answers_document(answers)})
 
 
 def digest(answers: dict) -> str:

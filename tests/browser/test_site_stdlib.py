@@ -68,7 +68,7 @@ def _calls(data: Dataset) -> list[tuple[str, dict[str, object]]]:
     for _ in range(4):
         document = _document(data, rng)
         calls.append(("readiness.score", {"document": document, "markdown": True} | link))
-        calls.append(("readiness.score", {"answers": document["answers"]}))
+        calls.append(("readiness.view", {"document": document}))
     team = [{"name": f"p{i}.json", "document": _document(data, rng)} for i in range(3)]
     calls.append(("readiness.merge", {"documents": team, "markdown": True} | link))
     for model, name in ((data.effort, "effort.estimate"), (data.cost, "cost.run")):

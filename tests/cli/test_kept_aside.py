@@ -51,3 +51,19 @@ def test_the_command_line_prints_the_same_section(
     page = site_call("readiness.score", {"document": doc, "markdown": True})["markdown"]
     assert HEADING in result.out
     assert result.out.rstrip("\n") == page.rstrip("\n")
+
+
+def test_an_answer_to_a_question_no_longer_asked_is_kept_aside_and_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The page keeps such an answer aside, and so does assess: scored without it, exit 0,
+    with one note on stderr naming the id, so a misspelt id is seen rather than scored."""
+    first = readiness_checklist().items[0].id
+    path = write_json(tmp_path / "a.json", document({first: "yes", "named-operater": "yes"}))
+    result = run(capsys, "assess", path, "--format", "json")
+    assert result.code == 0, result.err
+    assert result.err == (
+        f"pilot2prod: note: {path}: answers: 1 answer kept aside, not scored: "
+        "no question 'named-operater' in 'readiness'\n"
+    )
+    assert '"named-operater"' in result.out

@@ -52,7 +52,7 @@ def test_team_verdict_is_the_assessment_of_the_most_cautious_answers(capsys, tmp
             cautious[item.id] = min(counted, key=rank.__getitem__)
         elif "na" in given:
             cautious[item.id] = "na"
-    alone = site_call("readiness.score", {"answers": cautious})
+    alone = site_call("readiness.score", {"document": document(cautious)})
     assert out["team"]["score"] == alone["score"]
     assert out["team"]["verdict"] == alone["verdict"]
 

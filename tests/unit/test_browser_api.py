@@ -13,6 +13,15 @@ from tests.unit.test_scoring_properties import _bundle_files
 DATA = Dataset(_bundle_files())
 
 
+def _doc(answers):
+    return {
+        "format": "pilot2prod/answers",
+        "version": 2,
+        "checklist": "readiness",
+        "answers": answers,
+    }
+
+
 def _call(name, payload):
     return json.loads(api.call(name, json.dumps(payload), DATA))
 
@@ -21,7 +30,10 @@ def test_readiness_score_returns_the_worded_view():
     """A scored request returns verdict, score text and links relative to the page."""
     out = _call(
         "readiness.score",
-        {"answers": {"q0": "yes", "q1": "partial", "q2": "no", "q3": "yes"}, "site_root": "../"},
+        {
+            "document": _doc({"q0": "yes", "q1": "partial", "q2": "no", "q3": "yes"}),
+            "site_root": "../",
+        },
     )
     # reliability (1*1 + 2*0.5)/3 = 0.667; operations (3*0 + 4*1)/7 = 0.571
     assert out["score_text"] == "57%"
@@ -47,9 +59,9 @@ def test_full_export_document_is_accepted():
         ("nope", "{}", "there is no calculator function called 'nope'"),
         ("readiness.score", "{", "the request was not valid JSON"),
         ("readiness.score", "[]", "the request must be a JSON object"),
-        ("readiness.score", '{"answers": NaN}', "the request holds NaN"),
-        ("readiness.score", '{"answers": 3}', "answers: must be an object"),
-        ("readiness.score", '{"site_root": 3}', "'site_root' must be text"),
+        ("readiness.score", '{"document": NaN}', "the request holds NaN"),
+        ("readiness.score", '{"answers": {}}', "'document' is missing"),
+        ("readiness.score", '{"document": {}, "site_root": 3}', "'site_root' must be text"),
         ("readiness.score", '{"document": {"format": "x"}}', "format: 'x' is not a pilot2prod"),
     ],
 )

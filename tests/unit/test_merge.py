@@ -239,7 +239,7 @@ def test_browser_entry_point_merges_and_refuses_bad_documents():
         ({}, "'documents' must be a list"),
         ({"documents": []}, "at least one"),
         ({"documents": [{"name": 3, "document": {}}]}, "documents[0].name"),
-        ({"documents": [{"name": "x"}]}, "documents[0].document"),
+        ({"documents": [{"name": "x"}]}, "documents[0] needs the file's 'text'"),
         ({"documents": [{"name": "x", "document": {}}] * 51}, "at most 50"),
     ],
 )
@@ -269,3 +269,14 @@ def test_browser_entry_point_returns_the_cli_markdown_on_request():
     view = {k: v for k, v in plain.items() if k != "refused"}
     assert out["markdown"] == team_markdown(view, links=True)
     assert "(https://example.org/assessment/#readiness-q0)" in out["markdown"]
+
+
+def test_a_team_of_one_gets_that_persons_verdict_na_reasons_included():
+    """Everyone's reasons for Not applicable are the team's: a one-person team is not scored
+    lower than the person for a reason the merge dropped."""
+    values = {"q0": "na", "q1": "yes", "q2": "yes", "q3": "yes"}
+    notes = {"q0": "No such traffic here."}
+    alone = read_document(_doc(values, notes=notes), CHECKLIST)
+    result = merge(CHECKLIST, RUBRIC, [("Ana", alone)])
+    assert result.assessment.band == assess(CHECKLIST, RUBRIC, alone).band
+    assert result.team.notes == notes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 
@@ -11,7 +12,7 @@ from pilot2prod.readiness.answers import (
     FORMAT_VERSION,
     PlanEntry,
     read_document,
-    upgrade_document,
+    write_document,
 )
 from pilot2prod.readiness.plan import plan_items, plan_view
 from pilot2prod.readiness.plan_export import TRACKER_COLUMNS, issues, plan_csv, plan_markdown
@@ -55,13 +56,12 @@ def test_version_1_file_reads_as_before_with_an_empty_plan():
     assert read.plan == {} and read.problems == ()
 
 
-def test_upgrade_document_changes_only_the_version_and_adds_a_plan():
-    """Migration keeps every v1 key (orphans included) and adds `plan`."""
-    upgraded = upgrade_document(V1)
-    assert upgraded["version"] == 2 and upgraded["plan"] == {}
-    assert {k: v for k, v in upgraded.items() if k not in ("version", "plan")} == {
-        k: v for k, v in V1.items() if k != "version"
-    }
+def test_a_version_1_document_is_written_back_as_version_2_with_nothing_lost():
+    """Migration keeps every v1 answer, note, owner and kept-aside entry and adds an empty plan."""
+    written = write_document(read_document(V1, CHECKLIST), CHECKLIST)
+    assert written["version"] == 2 and written["plan"] == {}
+    for key in ("answers", "notes", "owners", "orphans"):
+        assert written[key] == V1.get(key, {}), key
 
 
 def test_version_1_share_link_opens_with_the_same_answers():
@@ -79,26 +79,30 @@ def test_version_2_plan_is_read_with_its_fields():
 
 
 @pytest.mark.parametrize(
-    ("entry", "where"),
+    ("entry", "why"),
     [
-        ({"status": "finished"}, "plan.named-operator.status"),
-        ({"due": "next week"}, "plan.named-operator.due"),
-        ({"owner": 42}, "plan.named-operator.owner"),
-        ({"action": "x" * 501}, "plan.named-operator.action"),
-        ({"colour": "red"}, "plan.named-operator.colour"),
+        ({"status": "finished"}, "its status “finished” is not one of: Open, In progress, Done"),
+        ({"due": "next week"}, "its due date “next week” is not a date (YYYY-MM-DD)"),
+        ({"owner": 42}, "its owner is not text"),
+        ({"action": "x" * 501}, "its action is longer than 500 characters"),
+        ({"colour": "red"}, "it has a field “colour” a plan does not have"),
     ],
 )
-def test_bad_plan_fields_are_reported_by_place(entry, where):
-    """A plan field that cannot be used is named, and the rest of the document still reads."""
+def test_a_plan_entry_that_cannot_be_used_is_kept_aside_with_why(entry, why):
+    """A plan entry this version cannot use is kept aside as the JSON it was (the data's plan
+    rules may change), with the reason; it is no fault and the rest of the document reads."""
     read = read_document({**V1, "version": 2, "plan": {"named-operator": entry}}, CHECKLIST)
-    assert [p.where for p in read.problems] == [where]
+    assert read.problems == () and read.plan == {}
+    assert read.plans_kept_aside == (("named-operator", why),)
+    assert json.loads(read.kept_aside["named-operator"]["plan"]) == entry
     assert read.values["named-operator"] == "partial"
 
 
-def test_plan_for_an_unknown_question_is_reported_not_kept():
-    """A plan entry whose question is gone is a problem, never a key in the plan."""
+def test_plan_for_an_unknown_question_is_kept_aside_not_planned():
+    """A plan entry whose question is gone is kept aside with it, never a key in the plan."""
     read = read_document({**V1, "version": 2, "plan": {"__proto__": {"owner": "x"}}}, CHECKLIST)
-    assert read.plan == {} and read.problems[0].where == "plan"
+    assert read.plan == {} and read.problems == ()
+    assert read.kept_aside["__proto__"] == {"plan": '{"owner":"x"}'}
 
 
 def test_plan_lists_every_open_question_with_the_suggested_action():

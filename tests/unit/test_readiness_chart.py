@@ -11,7 +11,8 @@ from tests.unit.test_scoring_properties import _bundle_files
 
 
 def _view(answers: dict[str, str]) -> dict:
-    payload = json.dumps({"answers": answers})
+    doc = {"format": "pilot2prod/answers", "version": 2, "checklist": "readiness"}
+    payload = json.dumps({"document": doc | {"answers": answers}})
     return json.loads(api.call("readiness.score", payload, Dataset(_bundle_files())))
 
 

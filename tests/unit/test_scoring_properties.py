@@ -155,7 +155,9 @@ def test_browser_api_answers_json_for_any_text(name, payload):
 @given(answers=st.dictionaries(st.text(max_size=6), junk, max_size=6))
 def test_browser_api_scores_any_answers_object(answers):
     """An answers object of any shape scores or explains what is wrong, never NaN."""
-    text = api.call("readiness.score", json.dumps({"answers": answers}), Dataset(_bundle_files()))
+    doc = {"format": "pilot2prod/answers", "version": 2, "checklist": "readiness"}
+    payload = json.dumps({"document": doc | {"answers": answers}})
+    text = api.call("readiness.score", payload, Dataset(_bundle_files()))
     out = json.loads(text)
     if "error" in out:
         assert "JSON allows" in out["error"]  # only NaN/Infinity in the request itself

@@ -56,9 +56,9 @@ def test_path_reaches_every_higher_band_in_order_without_repeats():
 def test_na_without_reason_is_open_through_the_api_and_a_note_settles_it():
     """The page sends notes with the answers: a reason turns an open N/A into a counted one."""
     values = {"q0": "yes", "q1": "yes", "q2": "yes", "q3": "na"}
-    bare = _score({"answers": values})
+    bare = _score({"document": _doc(values)})
     assert [i["id"] for i in bare["unreasoned"]] == ["q3"] and not bare["complete"]
-    reasoned = _score({"answers": values, "notes": {"q3": "No such traffic here."}})
+    reasoned = _score({"document": _doc(values, notes={"q3": "No such traffic here."})})
     assert reasoned["unreasoned"] == [] and reasoned["complete"]
     assert reasoned["verdict"]["id"] == "ready"
 

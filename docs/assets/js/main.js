@@ -13,6 +13,8 @@
 
 import { nextTask } from "./lib/dom.js";
 import { takeSharePayload } from "./lib/sharelink.js";
+// Imported by sharelink.js; listed here as well so it arrives in the same round trip.
+import "./lib/rules.js";
 
 /** Every component of the site: its data-p2p-component name, and how to load its code. */
 const COMPONENTS = {

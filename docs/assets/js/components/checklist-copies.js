@@ -7,7 +7,9 @@
 
 import { cloneDoc, readCopies, uniqueName, writeCopies } from "./checklist-doc.js";
 import { h } from "../lib/dom.js";
+import { withLock } from "../lib/locks.js";
 import { copiesKey, guard, setAsideMessage } from "../lib/storage.js";
+import { squeeze } from "../lib/text.js";
 
 export class NamedCopies {
   constructor(controller) {
@@ -33,21 +35,26 @@ export class NamedCopies {
     if (!ok) this.controller.saving.showStorageProblem();
   }
 
+  /** Add a copy under the cross-tab lock (two tabs adding at once both keep theirs); resolves
+   * to the name it was saved under. */
   addCopy(name, doc) {
-    const state = this.loadCopies();
-    const unique = uniqueName(name, state.copies);
-    state.copies.push({ name: unique, saved: new Date().toISOString(), doc: cloneDoc(doc) });
-    this.saveCopies(state);
-    this.renderCopies();
-    return unique;
+    const snapshot = cloneDoc(doc);
+    return withLock(copiesKey(this.controller.spec.id), () => {
+      const state = this.loadCopies();
+      const unique = uniqueName(name, state.copies);
+      state.copies.push({ name: unique, saved: new Date().toISOString(), doc: snapshot });
+      this.saveCopies(state);
+      this.renderCopies();
+      return unique;
+    });
   }
 
   /** Save the answers shown as a copy named by the text field `input` (the tool bar's or the
-   * banner's); returns the name it was saved under, or "" when the field is empty (then the
+   * banner's); resolves to the name it was saved under, or "" when the field is empty (then the
    * reader is asked for a name and nothing is saved). */
-  addCopyNamedBy(input) {
+  async addCopyNamedBy(input) {
     const controller = this.controller;
-    const name = input.value.trim().slice(0, controller.spec.nameMax);
+    const name = [...squeeze(input.value)].slice(0, controller.spec.nameMax).join("");
     if (!name) {
       controller.notify("Give the copy a name first.", { kind: "error" });
       input.focus();
@@ -56,9 +63,9 @@ export class NamedCopies {
     return this.addCopy(name, controller.view);
   }
 
-  saveCurrentAsCopy() {
+  async saveCurrentAsCopy() {
     const { ui } = this.controller;
-    const saved = this.addCopyNamedBy(ui.copyName);
+    const saved = await this.addCopyNamedBy(ui.copyName);
     if (!saved) return;
     ui.copyName.value = "";
     this.controller.notify(`Saved the answers shown as the named copy “${saved}”.`);
@@ -92,19 +99,24 @@ export class NamedCopies {
     this.controller.transfer.showPreview(copy.doc, { source: "copy", label: copy.name });
   }
 
-  deleteCopy(index) {
-    const state = this.loadCopies();
-    const [removed] = state.copies.splice(index, 1);
+  async deleteCopy(index) {
+    const key = copiesKey(this.controller.spec.id);
+    const removed = await withLock(key, () => {
+      const state = this.loadCopies();
+      const [gone] = state.copies.splice(index, 1);
+      if (gone) this.saveCopies(state);
+      this.renderCopies();
+      return gone;
+    });
     if (!removed) return;
-    this.saveCopies(state);
-    this.renderCopies();
     this.controller.notify(`Deleted the copy “${removed.name}”.`, {
-      undo: () => {
-        const again = this.loadCopies();
-        again.copies.splice(Math.min(index, again.copies.length), 0, removed);
-        this.saveCopies(again);
-        this.renderCopies();
-      },
+      undo: () =>
+        withLock(key, () => {
+          const again = this.loadCopies();
+          again.copies.splice(Math.min(index, again.copies.length), 0, removed);
+          this.saveCopies(again);
+          this.renderCopies();
+        }),
     });
   }
 }

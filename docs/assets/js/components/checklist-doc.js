@@ -1,76 +1,36 @@
-// The answers document: what is stored, exported, imported and shared.
+// The answers document as this page keeps it in the browser's storage, and the checklist's shape.
 //
 // {"format": "pilot2prod/answers", "version": 2, "checklist": id, "checklist_version": v,
 //  "answers": {item: value}, "notes": {item: text}, "owners": {item: text},
-//  "plan": {item: {"action"?: text, "owner"?: text, "due"?: "YYYY-MM-DD", "status"?: id}},
-//  "orphans": {item: {"answer"?: value, "note"?: text, "owner"?: text, "plan"?: JSON text}},
-//  "project"?: text, "assessor"?: text, "assessed"?: "YYYY-MM-DD"}
+//  "plan": {item: {"action"?, "owner"?, "due"?, "status"?}},
+//  "orphans": {item: {"answer"?, "note"?, "owner"?, "plan"?: JSON text}},
+//  "project"?, "assessor"?, "assessed"?}
 //
-// The three identity keys belong to a scored assessment (a form with data-identity-max) and are
-// present only when filled in, so documents saved before they existed read as they always did.
-// The improvement plan (version 2) belongs to it too (a form with data-plan, whose rules come
-// from pilot2prod/readiness/answers.py); every checklist writes version 2, the others with an
-// empty plan. Version 1 is read as version 2 with an empty plan (answers.upgrade_document).
-// A plan entry this page cannot use (a status it does not know, a date that is not one, text
-// too long, or a question no longer asked) is kept aside in `orphans`, as the JSON it was.
-//
-// Orphans are answers to items that are no longer in the checklist: kept aside and shown,
-// never silently dropped. Everything read from outside goes through normalizeDoc, which
-// refuses what it cannot trust with a message in plain words.
+// Python owns this format (pilot2prod/readiness/answers.py): a file or a share link from
+// elsewhere is read there, through the worker (components/checklist-transfer.js calls
+// answers.read), so the page refuses exactly what the command line refuses. What must work
+// before Python is up is reading back what this page stored itself: `readStored` follows
+// answers.read_document rule for rule, with every limit from rules.js (written by the build from
+// Python), and refuses a stored text that Python would refuse or only partly read, so it is set
+// aside rather than shown differently. The conformance corpus (tests/corpus/answers/) runs
+// through both and requires the same outcome.
 
-export const FORMAT = "pilot2prod/answers";
-export const FORMAT_VERSION = 2;
-/** Older versions this page still opens, migrated on read. */
-const READABLE_VERSIONS = [1, 2];
-const PLAN_FIELDS = ["action", "owner", "due", "status"];
-/** Longest set-aside plan entry kept, as JSON text: larger ones refuse the whole document. */
-const PLAN_ASIDE_MAX = 2000;
-export const COPIES_FORMAT = "pilot2prod/copies";
+import { RULES } from "../lib/rules.js";
+import { characters, isBlank, squeeze } from "../lib/text.js";
 import { copyDict, dict, hasKey } from "../lib/dict.js";
 
-export const SCALE_VALUES = { readiness: ["no", "partial", "yes", "na"], done: ["done"] };
-
-// Any id of sensible length is read: one the checklist does not know (even "__proto__" or
-// "constructor") is kept aside as data, in dictionaries with no prototype (lib/dict.js).
-const MAX_ID_LENGTH = 80;
-const MAX_ENTRIES = 500;
-export const IDENTITY_KEYS = ["project", "assessor", "assessed"];
+const A = RULES.answers;
+export const FORMAT = A.format;
+export const FORMAT_VERSION = A.version;
+export const IDENTITY_KEYS = A.identity_keys;
+export const COPIES_FORMAT = "pilot2prod/copies";
+/** The most named copies a checklist lists; more are kept in storage, unread. */
+const COPIES_SHOWN = 100;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function limit(form, name, attribute) {
-  const value = Number(form.dataset[name]);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`the checklist form has no valid ${attribute}`);
-  return value;
-}
-
-function planRules(form) {
-  // Present on the scored assessment only: statuses, their labels and lengths from Python.
-  if (!form.dataset.plan) return null;
-  let raw = null;
-  try {
-    raw = JSON.parse(form.dataset.plan);
-  } catch {
-    // reported below
-  }
-  const ok =
-    isPlainObject(raw) &&
-    Array.isArray(raw.statuses) &&
-    raw.statuses.every((s) => typeof s === "string") &&
-    isPlainObject(raw.status_labels) &&
-    Number.isInteger(raw.action_max) &&
-    Number.isInteger(raw.owner_max);
-  if (!ok) throw new Error("the checklist form has no readable data-plan");
-  return {
-    statuses: raw.statuses,
-    labels: new Map(raw.statuses.map((s) => [s, typeof raw.status_labels[s] === "string" ? raw.status_labels[s] : s])),
-    actionMax: raw.action_max,
-    ownerMax: raw.owner_max,
-  };
-}
-
 function labels(form) {
-  // Answer labels come from Python (pilot2prod/checklists.py ANSWER_LABELS) through the form's
-  // data-labels; kept in a Map so no stored value can reach a built-in object key.
+  // Answer labels come from Python (pilot2prod/model/checklists.py ANSWER_LABELS) through the
+  // form's data-labels; kept in a Map so no stored value can reach a built-in object key.
   let raw = null;
   try {
     raw = JSON.parse(form.dataset.labels || "");
@@ -81,11 +41,21 @@ function labels(form) {
   return new Map(Object.entries(raw).filter(([, text]) => typeof text === "string"));
 }
 
-/**
- * Reading the checklist's structure from its server-rendered markup, with the answer labels
- * and the length limits the macro put on the form (data-labels, data-note-max, data-owner-max,
- * data-name-max), so they are defined once, in Python.
- */
+function planLabels(form) {
+  // Present on the scored assessment only: the statuses' words, from Python.
+  if (!form.dataset.plan) return null;
+  let raw = null;
+  try {
+    raw = JSON.parse(form.dataset.plan);
+  } catch {
+    // reported below
+  }
+  if (!isPlainObject(raw) || !isPlainObject(raw.status_labels)) throw new Error("the checklist form has no readable data-plan");
+  const words = raw.status_labels;
+  return { statuses: A.plan_statuses, labels: new Map(A.plan_statuses.map((s) => [s, typeof words[s] === "string" ? words[s] : s])) };
+}
+
+/** The checklist's structure, read from its server-rendered markup; limits come from rules.js. */
 export function readSpec(form) {
   const scale = form.dataset.scale === "readiness" ? "readiness" : "done";
   const sections = [];
@@ -112,15 +82,15 @@ export function readSpec(form) {
     version: form.dataset.version || "",
     scale,
     title: form.dataset.title || form.dataset.checklist,
-    values: SCALE_VALUES[scale],
+    values: A.scale_values[scale],
     labels: labels(form),
-    noteMax: limit(form, "noteMax", "data-note-max"),
-    ownerMax: limit(form, "ownerMax", "data-owner-max"),
-    nameMax: limit(form, "nameMax", "data-name-max"),
+    noteMax: A.note_max,
+    ownerMax: A.owner_max,
+    nameMax: RULES.copies.name_max,
     // 0: this checklist has no identity fields (only the scored assessment has them).
-    identityMax: form.dataset.identityMax ? limit(form, "identityMax", "data-identity-max") : 0,
+    identityMax: scale === "readiness" ? A.identity_max : 0,
     // null: this checklist keeps no improvement plan.
-    plan: planRules(form),
+    plan: scale === "readiness" ? planLabels(form) : null,
     sections,
     items,
   };
@@ -141,11 +111,11 @@ export function emptyDoc(spec) {
   };
 }
 
-/** The identity keys a document holds, non-empty text only. */
+/** The identity keys a document holds, non-blank text only. */
 export function identityOf(doc) {
   const out = {};
   for (const key of IDENTITY_KEYS) {
-    if (typeof doc[key] === "string" && doc[key].trim() !== "") out[key] = doc[key];
+    if (typeof doc[key] === "string" && !isBlank(doc[key])) out[key] = doc[key];
   }
   return out;
 }
@@ -182,55 +152,37 @@ export function answeredCount(doc) {
   return Object.keys(doc.answers).length;
 }
 
-export class DocError extends Error {}
+/** A document refused, with `where` (the field, as Python names it) and the reason. */
+export class DocError extends Error {
+  constructor(where, problem) {
+    super(where ? `${where}: ${problem}` : problem);
+    this.where = where;
+  }
+}
 
 function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function quote(text, max = 60) {
-  const clean = String(text).replace(/\s+/g, " ");
-  return `“${clean.length > max ? `${clean.slice(0, max)}…` : clean}”`;
+function kindOf(value) {
+  if (value === null || value === undefined) return "nothing";
+  if (typeof value === "boolean") return "true/false";
+  if (typeof value === "number") return "a number";
+  if (typeof value === "string") return "text";
+  if (Array.isArray(value)) return "a list";
+  return "an object";
 }
 
-function readMap(raw, name, check) {
-  if (raw === undefined || raw === null) return dict();
-  if (!isPlainObject(raw)) throw new DocError(`Its “${name}” part is not a list of items.`);
-  const keys = Object.keys(raw);
-  if (keys.length > MAX_ENTRIES) throw new DocError(`Its “${name}” part lists more than ${MAX_ENTRIES} items.`);
-  const out = dict();
-  for (const key of keys) {
-    if (key.length === 0 || key.length > MAX_ID_LENGTH) {
-      throw new DocError(`Its “${name}” part names an item ${quote(key)}, which is not a valid item id.`);
-    }
-    const value = check(raw[key], key);
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
+function shown(value, max = 40) {
+  const text = JSON.stringify(value) ?? String(value);
+  return characters(text) > max ? `${[...text].slice(0, max - 1).join("")}…` : text;
 }
 
-function textCheck(name, max) {
-  return (value, key) => {
-    if (typeof value !== "string") throw new DocError(`The ${name} for item ${quote(key)} is not text.`);
-    if (value.length > max) throw new DocError(`The ${name} for item ${quote(key)} is longer than ${max} characters.`);
-    return value.trim() === "" ? undefined : value;
-  };
-}
-
-function readIdentity(raw, spec) {
-  const out = {};
-  if (!spec.identityMax) return out;
-  const names = { project: "project name", assessor: "assessor", assessed: "assessment date" };
-  for (const key of IDENTITY_KEYS) {
-    const value = raw[key];
-    if (value === undefined || value === null || value === "") continue;
-    if (typeof value !== "string") throw new DocError(`Its ${names[key]} is not text.`);
-    if (value.length > spec.identityMax) throw new DocError(`Its ${names[key]} is longer than ${spec.identityMax} characters.`);
-    const text = value.trim();
-    if (key === "assessed" && text && !isDate(text)) throw new DocError(`Its assessment date ${quote(text, 20)} is not a date (YYYY-MM-DD).`);
-    if (text) out[key] = text;
-  }
-  return out;
+/** A value in a reader's sentence, as answers.py's _quoted writes it. */
+function quoted(value, max) {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const chars = [...text];
+  return `“${chars.slice(0, max).join("")}${chars.length > max ? "…" : ""}”`;
 }
 
 function isDate(text) {
@@ -239,160 +191,271 @@ function isDate(text) {
   return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }
 
-/**
- * Check a document read from storage, a file or a link against the checklist `spec`.
- * Returns {doc, fromVersion, newOrphans}; throws DocError with a reader-facing message.
- */
-export function normalizeDoc(raw, spec) {
-  if (!isPlainObject(raw)) throw new DocError("It does not hold a set of answers.");
-  if (raw.format !== FORMAT) {
-    throw new DocError("It is not a pilot2prod answers file (its format tag is missing or different).");
+/** One reading of a document, as answers.py's _Reading: what was read and every fault met. */
+class Reading {
+  constructor(spec) {
+    this.spec = spec;
+    this.problems = [];
+    this.keptAside = dict();
+    this.newlyKept = [];
+    this.plansKeptAside = [];
   }
-  if (!READABLE_VERSIONS.includes(raw.version)) {
-    if (Number.isInteger(raw.version) && raw.version > FORMAT_VERSION) {
-      throw new DocError(`It was written by a newer version of this site (format ${raw.version}); this page reads format ${FORMAT_VERSION}.`);
+
+  fault(where, message) {
+    this.problems.push({ where, message });
+  }
+
+  keepAside(key, name, value) {
+    if (!hasKey(this.keptAside, key)) {
+      this.keptAside[key] = dict();
+      this.newlyKept.push(key);
     }
-    throw new DocError("Its format version is missing or not one this page knows.");
+    this.keptAside[key][name] = value;
   }
-  if (raw.checklist !== spec.id) {
-    const other = typeof raw.checklist === "string" ? quote(raw.checklist) : "an unnamed checklist";
-    throw new DocError(`It holds answers for ${other}, not for “${spec.title}”.`);
+
+  mapping(raw, where) {
+    if (raw === undefined || raw === null) return dict();
+    if (!isPlainObject(raw)) {
+      this.fault(where, `must be an object, not ${kindOf(raw)}`);
+      return null;
+    }
+    if (Object.keys(raw).length > A.entries_max) throw new DocError(where, `lists more than ${A.entries_max} entries; it is not ours`);
+    return raw;
   }
-  const fromVersion = typeof raw.checklist_version === "string" ? raw.checklist_version.slice(0, 64) : "";
-  const answers = readMap(raw.answers, "answers", (value, key) => {
-    if (typeof value !== "string" || value.length > 20) throw new DocError(`The answer for item ${quote(key)} is not a valid answer.`);
+
+  keyOk(key, where) {
+    const length = characters(key);
+    if (length > 0 && length <= A.id_max) return true;
+    this.fault(where, `${shown(key)} is not a question id`);
+    return false;
+  }
+
+  text(value, where, max) {
+    if (typeof value !== "string") {
+      this.fault(where, `must be text, not ${kindOf(value)}`);
+      return null;
+    }
+    if (characters(value) > max) {
+      this.fault(where, `is longer than ${max} characters`);
+      return null;
+    }
     return value;
-  });
-  const notes = readMap(raw.notes, "notes", textCheck("note", spec.noteMax));
-  const owners = readMap(raw.owners, "owners", textCheck("owner", spec.ownerMax));
-  const orphans = readMap(raw.orphans, "orphans", (value, key) => {
-    if (!isPlainObject(value)) throw new DocError(`The set-aside answer for ${quote(key)} is not readable.`);
-    const entry = dict();
-    if (value.answer !== undefined) {
-      if (typeof value.answer !== "string" || value.answer.length > 20) throw new DocError(`The set-aside answer for ${quote(key)} is not readable.`);
-      entry.answer = value.answer;
-    }
-    const note = value.note === undefined ? undefined : textCheck("note", spec.noteMax)(value.note, key);
-    const owner = value.owner === undefined ? undefined : textCheck("owner", spec.ownerMax)(value.owner, key);
-    if (note !== undefined) entry.note = note;
-    if (owner !== undefined) entry.owner = owner;
-    if (value.plan !== undefined) {
-      if (typeof value.plan !== "string" || value.plan.length > PLAN_ASIDE_MAX) throw new DocError(`The set-aside plan for ${quote(key)} is not readable.`);
-      entry.plan = value.plan;
-    }
-    return Object.keys(entry).length ? entry : undefined;
-  });
-  // A version 1 document has no plan: it reads as version 2 with an empty one.
-  const planAside = [];
-  const plan = readMap(raw.version === 1 ? undefined : raw.plan, "plan", (value, key) => {
-    const why = spec.plan ? planFault(value, spec.plan) : "this checklist keeps no plan";
-    if (!why && spec.items.has(key)) return planEntry(value);
-    const text = JSON.stringify(value);
-    if (text.length > PLAN_ASIDE_MAX) throw new DocError(`The plan for item ${quote(key)} is too large to read or to keep aside.`);
-    if (spec.items.has(key)) planAside.push({ id: key, why });
-    return { aside: text };
-  });
+  }
 
-  const doc = { ...emptyDoc(spec), ...readIdentity(raw, spec) };
-  let newOrphans = 0;
-  const setAside = (key, field, value) => {
-    if (!hasKey(doc.orphans, key)) {
-      doc.orphans[key] = dict();
-      newOrphans += 1;
+  answers(raw) {
+    if (!isPlainObject(raw)) throw new DocError("answers", `must be an object mapping question ids to answers, not ${kindOf(raw)}`);
+    if (Object.keys(raw).length > A.entries_max) throw new DocError("answers", `lists more than ${A.entries_max} entries; it is not ours`);
+    const values = dict();
+    for (const [key, value] of Object.entries(raw)) {
+      const here = `answers.${[...key].slice(0, 60).join("")}`;
+      if (!this.keyOk(key, here)) continue;
+      if (value === null || value === "") continue; // not answered yet: never a fault
+      if (typeof value !== "string") {
+        this.fault(here, `must be one of ${this.spec.values.join(", ")}, not ${kindOf(value)}`);
+        continue;
+      }
+      if (!this.spec.items.has(key)) {
+        if (characters(value) > A.answer_max) this.fault(here, `is longer than ${A.answer_max} characters`);
+        else this.keepAside(key, "answer", value);
+        continue;
+      }
+      if (!this.spec.values.includes(value)) {
+        this.fault(here, `${shown(value)} is not an answer (use ${this.spec.values.join(", ")})`);
+        continue;
+      }
+      values[key] = value;
     }
-    doc.orphans[key][field] = value;
-  };
-  for (const [key, value] of Object.entries(answers)) {
-    if (!spec.items.has(key)) {
-      setAside(key, "answer", value);
-      continue;
-    }
-    if (!spec.values.includes(value)) {
-      const allowed = spec.values.map((v) => spec.labels.get(v) || v).join(", ");
-      throw new DocError(`The answer for item ${quote(key)} is ${quote(value, 20)}, which is not one of: ${allowed}.`);
-    }
-    doc.answers[key] = value;
+    return values;
   }
-  for (const [field, values] of [["note", notes], ["owner", owners]]) {
-    for (const [key, value] of Object.entries(values)) {
-      if (spec.items.has(key)) doc[`${field}s`][key] = value;
-      else setAside(key, field, value);
+
+  texts(raw, name, max) {
+    const part = this.mapping(raw, name);
+    const kept = dict();
+    for (const [key, value] of Object.entries(part || {})) {
+      const here = `${name}.${[...key].slice(0, 60).join("")}`;
+      if (!this.keyOk(key, here)) continue;
+      const text = this.text(value, here, max);
+      if (text === null || isBlank(text)) continue;
+      if (this.spec.items.has(key)) kept[key] = text;
+      else this.keepAside(key, name.slice(0, -1), text);
     }
+    return kept;
   }
-  for (const [key, value] of Object.entries(plan)) {
-    if (!hasKey(value, "aside")) {
-      if (Object.keys(value).length) doc.plan[key] = value;
-    } else if (spec.items.has(key)) {
-      // The question is still asked: kept aside without counting as a removed question's answer.
-      if (!hasKey(doc.orphans, key)) doc.orphans[key] = dict();
-      doc.orphans[key].plan = value.aside;
-    } else {
-      setAside(key, "plan", value.aside);
+
+  identity(raw) {
+    const found = {};
+    for (const key of IDENTITY_KEYS) {
+      const value = raw[key];
+      if (value === undefined || value === null || value === "") continue;
+      let text = this.text(value, key, A.identity_max);
+      if (text === null) continue;
+      text = squeeze(text);
+      if (key === "assessed" && text && !isDate(text)) {
+        this.fault(key, `${shown(text)} is not a date (YYYY-MM-DD)`);
+        continue;
+      }
+      if (text && this.spec.scale === "readiness") found[key] = text;
     }
+    return found;
   }
-  // An item that comes back (a maintainer restored it) gets its old answer back.
-  for (const [key, entry] of Object.entries(orphans)) {
-    const usable = spec.items.has(key) && !hasKey(doc.answers, key) && (entry.answer === undefined || spec.values.includes(entry.answer));
-    if (usable) {
-      if (entry.answer !== undefined) doc.answers[key] = entry.answer;
-      if (entry.note !== undefined && !hasKey(doc.notes, key)) doc.notes[key] = entry.note;
-      if (entry.owner !== undefined && !hasKey(doc.owners, key)) doc.owners[key] = entry.owner;
-      // A plan kept aside stays aside: it was set aside because it could not be used.
-      // (When this document also brought an unusable plan for it, the one kept earlier stays.)
-      if (entry.plan !== undefined) doc.orphans[key] = dict([["plan", entry.plan]]);
-    } else {
-      doc.orphans[key] = dict([...Object.entries(hasKey(doc.orphans, key) ? doc.orphans[key] : {}), ...Object.entries(entry)]);
+
+  plan(raw) {
+    const part = this.mapping(raw, "plan");
+    const plan = dict();
+    for (const [key, entry] of Object.entries(part || {})) {
+      const here = `plan.${[...key].slice(0, 60).join("")}`;
+      if (!this.keyOk(key, here)) continue;
+      const why = this.planFault(entry);
+      if (!why && this.spec.items.has(key)) {
+        const read = planEntry(entry);
+        if (Object.keys(read).length) plan[key] = read;
+        continue;
+      }
+      const text = JSON.stringify(entry);
+      if (characters(text) > A.kept_limits.plan) {
+        this.fault(here, "is too large to read or to keep aside");
+      } else if (this.spec.items.has(key)) {
+        if (!hasKey(this.keptAside, key)) this.keptAside[key] = dict();
+        this.keptAside[key].plan = text;
+        this.plansKeptAside.push({ id: key, why });
+      } else {
+        this.keepAside(key, "plan", text);
+      }
     }
+    return plan;
   }
-  return { doc, fromVersion, newOrphans, planAside };
+
+  planFault(entry) {
+    if (this.spec.scale !== "readiness") return "this checklist keeps no plan";
+    if (!isPlainObject(entry)) return "it is not a set of plan fields";
+    for (const name of Object.keys(entry)) {
+      if (!A.plan_fields.includes(name)) return `it has a field ${quoted(name, 30)} a plan does not have`;
+    }
+    for (const [name, words, max] of [["action", "its action", A.action_max], ["owner", "its owner", A.owner_max]]) {
+      const value = entry[name];
+      if (value === undefined || value === null) continue;
+      if (typeof value !== "string") return `${words} is not text`;
+      if (characters(value) > max) return `${words} is longer than ${max} characters`;
+    }
+    const { due, status } = entry;
+    if (due !== undefined && due !== null && due !== "" && (typeof due !== "string" || !isDate(due))) {
+      return `its due date ${quoted(due, 20)} is not a date (YYYY-MM-DD)`;
+    }
+    if (status !== undefined && status !== null && !A.plan_statuses.includes(status)) {
+      const words = A.plan_statuses.map((s) => A.status_labels[s]).join(", ");
+      return `its status ${quoted(status, 20)} is not one of: ${words}`;
+    }
+    return "";
+  }
+
+  orphans(raw) {
+    const part = this.mapping(raw, "orphans");
+    const found = dict();
+    for (const [key, entry] of Object.entries(part || {})) {
+      const here = `orphans.${[...key].slice(0, 60).join("")}`;
+      if (!this.keyOk(key, here)) continue;
+      if (!isPlainObject(entry)) {
+        this.fault(here, `must be an object, not ${kindOf(entry)}`);
+        continue;
+      }
+      const fields = dict();
+      for (const [name, value] of Object.entries(entry)) {
+        if (!hasKey(A.kept_limits, name)) {
+          this.fault(`${here}.${[...name].slice(0, 40).join("")}`, "unknown key");
+          continue;
+        }
+        const text = this.text(value, `${here}.${name}`, A.kept_limits[name]);
+        if (text !== null && !isBlank(text)) fields[name] = text;
+      }
+      if (Object.keys(fields).length) found[key] = fields;
+    }
+    return found;
+  }
 }
 
-/** Why a plan entry cannot be used under `rules` (a reader-facing phrase), or "" when it can. */
-function planFault(value, rules) {
-  if (!isPlainObject(value)) return "it is not a set of plan fields";
-  for (const name of Object.keys(value)) {
-    if (!PLAN_FIELDS.includes(name)) return `it has a field ${quote(name, 30)} a plan does not have`;
-  }
-  const texts = [
-    ["action", "its action", rules.actionMax],
-    ["owner", "its owner", rules.ownerMax],
-  ];
-  for (const [name, words, max] of texts) {
-    const text = value[name];
-    if (text === undefined || text === null) continue;
-    if (typeof text !== "string") return `${words} is not text`;
-    if (text.length > max) return `${words} is longer than ${max} characters`;
-  }
-  const { due, status } = value;
-  if (due !== undefined && due !== null && due !== "") {
-    if (typeof due !== "string" || !isDate(due)) return `its due date ${quote(String(due), 20)} is not a date (YYYY-MM-DD)`;
-  }
-  if (status !== undefined && status !== null && !rules.statuses.includes(status)) {
-    const allowed = rules.statuses.map((s) => rules.labels.get(s)).join(", ");
-    return `its status ${quote(String(status), 20)} is not one of: ${allowed}`;
-  }
-  return "";
-}
-
-/** A usable plan entry with its empty fields left out (planFault found nothing wrong). */
+/** A usable plan entry (planFault found nothing wrong), blank text left out, as Python writes it:
+ * no status while it is the first, "open". */
 function planEntry(value) {
   const entry = dict();
-  for (const name of PLAN_FIELDS) {
+  for (const name of ["action", "owner", "due"]) {
     const text = value[name];
-    if (typeof text === "string" && text.trim() !== "") entry[name] = text;
+    if (typeof text === "string" && !isBlank(text)) entry[name] = text;
   }
+  if (typeof value.status === "string" && value.status !== A.plan_statuses[0]) entry.status = value.status;
   return entry;
 }
 
-/** Parse JSON text into a checked document (same errors as normalizeDoc). */
+/**
+ * Read a stored document for the checklist `spec`, as Python reads it (answers.read_document);
+ * refuse it (DocError naming the field) where Python would refuse it or find a fault in it.
+ * Returns {doc, fromVersion, newOrphans, planAside}: the document in the current format, the
+ * checklist version it names, how many entries this reading newly kept aside, and the plans of
+ * questions still asked that it kept aside (`{id, why}`).
+ */
+export function readStored(raw, spec) {
+  if (!isPlainObject(raw)) throw new DocError("", `an answers file must hold a JSON object, not ${kindOf(raw)}`);
+  if (!hasKey(raw, "format")) throw new DocError("format", "missing");
+  if (raw.format !== FORMAT) throw new DocError("format", `${shown(raw.format)} is not a pilot2prod answers file`);
+  const version = raw.version;
+  if (typeof version !== "number" || !Number.isInteger(version)) throw new DocError("version", `must be a whole number, not ${kindOf(version)}`);
+  if (version > Math.max(...A.readable_versions)) throw new DocError("version", `this file uses answers format ${version}, written by a newer version of this site`);
+  if (version < 1) throw new DocError("version", `${version} is not an answers format version`);
+  if (raw.checklist !== spec.id) throw new DocError("checklist", `these answers are for ${shown(raw.checklist)}, not for “${spec.title}”`);
+  if (!hasKey(raw, "answers")) throw new DocError("answers", "missing; the file holds no answers");
+  const reading = new Reading(spec);
+  for (const key of Object.keys(raw)) {
+    if (!A.known_keys.includes(key)) reading.fault([...key].slice(0, 60).join(""), "unknown key");
+  }
+  const stated = raw.checklist_version;
+  if (stated !== undefined && stated !== null) reading.text(stated, "checklist_version", A.version_max);
+  const values = reading.answers(raw.answers);
+  const notes = reading.texts(raw.notes, "notes", A.note_max);
+  const owners = reading.texts(raw.owners, "owners", A.owner_max);
+  const identity = reading.identity(raw);
+  const plan = reading.plan(raw.plan);
+  const earlier = reading.orphans(raw.orphans);
+  for (const [key, entry] of Object.entries(earlier)) {
+    // A question asked again gets back what was kept for it; a plan kept aside stays aside.
+    const answer = hasKey(entry, "answer") ? entry.answer : "";
+    if (spec.items.has(key) && !hasKey(values, key) && (answer === "" || spec.values.includes(answer))) {
+      if (answer) values[key] = answer;
+      if (entry.note && !hasKey(notes, key)) notes[key] = entry.note;
+      if (entry.owner && !hasKey(owners, key)) owners[key] = entry.owner;
+      if (hasKey(entry, "plan")) {
+        if (!hasKey(reading.keptAside, key)) reading.keptAside[key] = dict();
+        reading.keptAside[key].plan = entry.plan;
+      }
+      continue;
+    }
+    const merged = dict([...Object.entries(entry), ...Object.entries(hasKey(reading.keptAside, key) ? reading.keptAside[key] : {})]);
+    reading.newlyKept = reading.newlyKept.filter((id) => id !== key); // kept aside before: not news
+    reading.keptAside[key] = merged;
+  }
+  if (reading.problems.length) {
+    const [first] = reading.problems;
+    const more = reading.problems.length > 1 ? ` (and ${reading.problems.length - 1} more)` : "";
+    throw new DocError(first.where, `${first.message}${more}`);
+  }
+  const answers = dict();
+  for (const id of spec.items.keys()) if (hasKey(values, id)) answers[id] = values[id];
+  const doc = { ...emptyDoc(spec), ...identity, answers, notes, owners, plan, orphans: reading.keptAside };
+  return {
+    doc,
+    fromVersion: typeof stated === "string" ? stated : "",
+    newOrphans: reading.newlyKept.length,
+    planAside: reading.plansKeptAside,
+  };
+}
+
+/** Parse stored JSON text into a checked document (same errors as readStored). */
 export function parseDocText(text, spec) {
   let raw;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new DocError("It is not valid JSON.");
+    throw new DocError("", "It is not valid JSON.");
   }
-  return normalizeDoc(raw, spec);
+  return readStored(raw, spec);
 }
 
 /**
@@ -413,15 +476,15 @@ export function readCopies(text, spec) {
     return { ...result, broken: true };
   }
   raw.copies.forEach((entry, index) => {
-    if (index >= 100) {
+    if (index >= COPIES_SHOWN) {
       result.unreadable.push(entry); // beyond what the list shows: kept, never dropped
       return;
     }
     try {
-      if (!isPlainObject(entry) || typeof entry.name !== "string") throw new DocError("no name");
-      const { doc } = normalizeDoc(entry.doc, spec);
+      if (!isPlainObject(entry) || typeof entry.name !== "string") throw new DocError("", "no name");
+      const { doc } = readStored(entry.doc, spec);
       const saved = typeof entry.saved === "string" ? entry.saved.slice(0, 40) : "";
-      result.copies.push({ name: entry.name.slice(0, spec.nameMax), saved, doc });
+      result.copies.push({ name: [...entry.name].slice(0, spec.nameMax).join(""), saved, doc });
     } catch {
       result.unreadable.push(entry);
     }

@@ -1,71 +1,81 @@
 // Every way the answers leave the page: Markdown, JSON and CSV files, Markdown on the clipboard,
-// a share link, and a printed report. For the scored assessment the reports come from Python
-// (readiness-export.js), so a file says what the verdict panel says; without Python the answers
-// still go out alone (checklist-export.js writes them) and the reader is told.
+// a share link, and a printed report. The files are written by Python (answers.export, through
+// the worker): the scored assessment's Markdown and CSV are the very reports `pilot2prod
+// assess` prints, and every checklist's files have one Markdown escape and one set of CSV
+// columns whichever page wrote them. If Python cannot start, the JSON export still goes out (the
+// stored document as it is, which every reader takes) and the reader is told why the others
+// cannot.
 //
 // The checklist controller (checklist.js) owns one Outputs; `endPrint` is run on "afterprint".
 
-import { cloneDoc } from "./checklist-doc.js";
-import { fileName, toCSV, toJSON, toMarkdown } from "./checklist-export.js";
-import { resultOf, scoreWithReports, verdictWidget } from "./readiness-export.js";
+import { verdictWidget } from "./readiness-export.js";
 import { copyText, download, today } from "../lib/download.js";
+import { callPython } from "../lib/python.js";
 import { PARAM, encodeFragment, pageUrl } from "../lib/sharelink.js";
 
 /** Links longer than this may be cut by some mail and chat programs. */
 const LONG_LINK = 2000;
+const LABELS = { md: "Markdown", json: "JSON", csv: "CSV" };
 
 export class Outputs {
   constructor(controller) {
     this.controller = controller;
   }
 
-  /** The answers shown, dated today when the reader has not dated them yet. */
-  datedView() {
-    const { spec, view } = this.controller;
-    return spec.identityMax ? { assessed: today(), ...cloneDoc(view) } : cloneDoc(view);
-  }
-
-  /**
-   * The scored assessment's result and reports from Python, when this page shows its verdict;
-   * null for other checklists. Throws when Python cannot give them (the caller says so).
-   */
-  async pythonReports(doc) {
-    const widget = verdictWidget(this.controller.spec.id);
-    if (!widget) return null;
-    return scoreWithReports(widget, doc);
+  /** Python's export of the answers shown: {text, name, mime}. */
+  pythonExport(kind) {
+    const { spec } = this.controller;
+    const widget = verdictWidget(spec.id);
+    return callPython(
+      "answers.export",
+      {
+        checklist: spec.id,
+        document: this.controller.document(),
+        kind,
+        page_url: pageUrl(),
+        exported: new Date().toISOString(),
+        date: today(),
+        site_root: widget ? widget.dataset.siteRoot || "" : "",
+        directory_urls: widget ? widget.dataset.directoryUrls !== "false" : true,
+      },
+      { timeoutMs: 30000 },
+    );
   }
 
   async exportFile(kind) {
-    const { spec } = this.controller;
-    const doc = this.datedView();
-    const name = fileName(spec, kind);
-    const label = kind === "md" ? "Markdown" : kind.toUpperCase();
-    let reports = null;
-    let missing = "";
+    const controller = this.controller;
+    const label = LABELS[kind];
+    controller.notify(`Preparing the ${label} export…`);
+    let file;
     try {
-      reports = await this.pythonReports(doc);
+      file = await this.pythonExport(kind);
     } catch (error) {
-      // The answers are never held back: without Python they go out alone, and the reader is told.
-      missing = ` It holds the answers only: the verdict could not be worked out (${error && error.message ? error.message : "Python is not available"}).`;
+      const why = error && error.message ? error.message : "Python is not available";
+      if (kind === "json") {
+        // The answers are never held back: the stored document goes out as it is, which Python reads.
+        const name = `pilot2prod-${controller.spec.id}-${today()}.json`;
+        download(name, "application/json", `${JSON.stringify(controller.document(), null, 2)}\n`);
+        controller.notify(`Exported JSON: ${name}. It holds the answers only: the verdict could not be worked out (${why}).`, { kind: "error" });
+      } else {
+        controller.notify(`The ${label} export could not be written: ${why}. Export JSON still works and keeps every answer.`, { kind: "error" });
+      }
+      return;
     }
-    if (kind === "md") download(name, "text/markdown;charset=utf-8", reports ? reports.markdown : toMarkdown(spec, doc));
-    if (kind === "csv") download(name, "text/csv;charset=utf-8", reports ? reports.csv : toCSV(spec, doc));
-    if (kind === "json") download(name, "application/json", toJSON(spec, doc, reports ? { result: resultOf(reports) } : {}));
-    this.controller.notify(`Exported ${label}: ${name}.${missing}`, { kind: missing ? "error" : "info" });
+    download(file.name, file.mime, file.text);
+    controller.notify(`Exported ${label}: ${file.name}.`);
   }
 
   async copyMarkdown() {
-    const { spec } = this.controller;
-    const doc = this.datedView();
+    const controller = this.controller;
     let text;
     try {
-      const reports = await this.pythonReports(doc);
-      text = reports ? reports.markdown : toMarkdown(spec, doc);
-    } catch {
-      text = toMarkdown(spec, doc);
+      text = (await this.pythonExport("md")).text;
+    } catch (error) {
+      controller.notify(`The Markdown could not be written: ${error && error.message ? error.message : "Python is not available"}.`, { kind: "error" });
+      return;
     }
     const ok = await copyText(text);
-    this.controller.notify(ok ? "Markdown copied: paste it into your proposal." : "This browser did not allow copying. Use Export Markdown instead.", { kind: ok ? "info" : "error" });
+    controller.notify(ok ? "Markdown copied: paste it into your proposal." : "This browser did not allow copying. Use Export Markdown instead.", { kind: ok ? "info" : "error" });
   }
 
   async share() {
@@ -73,7 +83,7 @@ export class Outputs {
     const { ui } = controller;
     let url;
     try {
-      url = `${pageUrl()}#${PARAM}=${await encodeFragment(cloneDoc(controller.view))}`;
+      url = `${pageUrl()}#${PARAM}=${await encodeFragment(controller.document())}`;
     } catch (error) {
       controller.notify(error instanceof Error ? error.message : "The share link could not be made.", { kind: "error" });
       return;

@@ -1,11 +1,12 @@
 // The improvement-plan fields of a scored assessment: each open question's "Plan" fold (action,
 // owner, due date, status), filled from the answers shown and copied back into them. Forms
 // without data-plan have no plan, and every method here leaves them alone. The rules (statuses,
-// labels, lengths) come from Python through the form (checklist-doc.js reads them into spec.plan).
+// labels) come from Python (rules.js, and the form's data-plan for the words).
 //
 // The checklist controller (checklist.js) owns one PlanFields and reads the answers from it.
 
 import { dict, hasKey } from "../lib/dict.js";
+import { isBlank, squeeze } from "../lib/text.js";
 
 export class PlanFields {
   constructor(controller) {
@@ -35,10 +36,9 @@ export class PlanFields {
     const plan = view.plan;
     const entry = hasKey(plan, item.id) ? plan[item.id] : dict();
     let value = control.value;
-    const squash = (text) => text.split(/\s+/).filter(Boolean).join(" ");
-    if (name === "action" && squash(value) === squash(control.defaultValue)) value = "";
+    if (name === "action" && squeeze(value) === squeeze(control.defaultValue)) value = "";
     if (name === "status" && value === spec.plan.statuses[0]) value = "";
-    if (value.trim()) entry[name] = value;
+    if (!isBlank(value)) entry[name] = value;
     else delete entry[name];
     if (Object.keys(entry).length) plan[item.id] = entry;
     else delete plan[item.id];

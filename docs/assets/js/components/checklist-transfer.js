@@ -4,12 +4,30 @@
 // file imported into an empty checklist is taken at once, as there is nothing to lose.
 // `routeShareLink` hands a share link's answers to the checklist on the page they belong to.
 //
+// A file or a link is read by Python (answers.read, through the worker, started for it if this
+// page had no other use for it), exactly as `pilot2prod assess` reads a file: what the command
+// line refuses is refused here, naming the same field, and nothing on the page changes.
+//
 // The checklist controller (checklist.js) owns one Transfer; `controller.preview` says what the
 // banner shows ({source: "link"|"import"|"copy", label, payload}), or null.
 
-import { DocError, cloneDoc, isEmptyDoc, normalizeDoc, parseDocText } from "./checklist-doc.js";
+import { cloneDoc, isEmptyDoc } from "./checklist-doc.js";
 import { today } from "../lib/download.js";
-import { MAX_BYTES, UNVERIFIED_TEXT, clearShareFragment, decodeShare, forgetPendingShare, rememberPendingShare } from "../lib/sharelink.js";
+import { readFileText } from "../lib/file-drop.js";
+import { callPython } from "../lib/python.js";
+import { UNVERIFIED_TEXT, clearShareFragment, decodeShareText, forgetPendingShare, rememberPendingShare } from "../lib/sharelink.js";
+
+/** Python's reading of answers `text` for one of `checklists` (see answers.read). */
+export function readAnswers(text, checklists) {
+  return callPython("answers.read", { text, checklists }, { timeoutMs: 30000 });
+}
+
+/** The reason a reading failed, for a sentence: Python's words, or why Python is not there. */
+function whyNot(error) {
+  if (error && error.kind === "input") return `${error.message}.`;
+  if (error && error.kind === "boot") return `Reading it needs the Python part of this page, which could not start (${error.message}).`;
+  return `It could not be read (${error && error.message ? error.message : "no reason given"}).`;
+}
 
 function describeOwn(doc) {
   const count = Object.keys(doc.answers).length;
@@ -33,49 +51,45 @@ export class Transfer {
     const file = input.files && input.files[0];
     input.value = "";
     if (!file) return;
-    if (file.size > MAX_BYTES) {
-      controller.notify(`“${file.name}” is larger than 1 MB, so it was not imported. Nothing was changed.`, { kind: "error" });
+    const refuse = (why) => controller.notify(`“${file.name}” was not imported: ${why} Nothing was changed.`, { kind: "error" });
+    const read = await readFileText(file);
+    if (read.refused) {
+      refuse(`it ${read.refused}.`);
       return;
     }
+    controller.notify(`Reading “${file.name}”…`);
     let result;
     try {
-      result = parseDocText(await file.text(), controller.spec);
+      result = await readAnswers(read.text, [controller.spec.id]);
     } catch (error) {
-      const why = error instanceof DocError ? error.message : "It could not be read.";
-      controller.notify(`“${file.name}” was not imported. ${why} Nothing was changed.`, { kind: "error" });
+      refuse(whyNot(error));
       return;
     }
     if (!controller.preview && isEmptyDoc(controller.own)) {
-      controller.adopt(result.doc, "import");
-      const kind = result.planAside.length ? "error" : "info";
-      controller.notify(`Imported ${Object.keys(result.doc.answers).length} answers from “${file.name}”.${this.versionNote(result)}`, { kind });
+      controller.adopt(result.document, "import");
+      const kind = result.plans_kept_aside.length ? "error" : "info";
+      controller.notify(`Imported ${result.answered_text} from “${file.name}”.${this.versionNote(result)}`, { kind });
       return;
     }
-    this.showPreview(result.doc, { source: "import", label: file.name, versionNote: this.versionNote(result) });
+    this.showPreview(result.document, { source: "import", label: file.name, versionNote: this.versionNote(result) });
   }
 
-  versionNote({ fromVersion, newOrphans, planAside = [] }) {
+  /** What the reader should know about answers read by Python (answers.read's result), or "". */
+  versionNote({ stated_version: fromVersion, newly_kept_aside: newOrphans, plans_kept_aside: planAside }) {
     const controller = this.controller;
     const planNote = controller.planFields.asideNote(planAside);
     if (!fromVersion || fromVersion === controller.spec.version) return planNote;
-    const aside = newOrphans ? ` ${newOrphans} of them belong to questions no longer in it and are kept aside.` : "";
+    const aside = newOrphans.length ? ` ${newOrphans.length} of them belong to questions no longer in it and are kept aside.` : "";
     return ` They were given to an earlier version of this checklist (${fromVersion}).${aside}${planNote}`;
   }
 
-  /** Shared answers from a link: shown under the banner, nothing saved until the reader chooses. */
-  offerShared(raw, payload, verified = true) {
+  /** Shared answers from a link, read by Python: shown under the banner, nothing saved until the
+   * reader chooses. */
+  offerShared(result, payload, verified = true) {
     const controller = this.controller;
     if (controller.preview && controller.preview.payload === payload) return;
-    let result;
-    try {
-      result = normalizeDoc(raw, controller.spec);
-    } catch (error) {
-      const why = error instanceof DocError ? error.message : "It could not be read.";
-      controller.notify(`The share link was not opened. ${why} Your answers were not changed.`, { kind: "error" });
-      return;
-    }
     const unverified = verified ? "" : ` ${UNVERIFIED_TEXT}`;
-    this.showPreview(result.doc, { source: "link", label: "", payload, versionNote: `${this.versionNote(result)}${unverified}` });
+    this.showPreview(result.document, { source: "link", label: "", payload, versionNote: `${this.versionNote(result)}${unverified}` });
     if (!verified) controller.form.dataset.p2pUnverified = "true";
     rememberPendingShare(payload);
   }
@@ -165,9 +179,9 @@ export class Transfer {
     banner.copyButton.focus();
   }
 
-  bannerSaveCopy() {
+  async bannerSaveCopy() {
     const controller = this.controller;
-    const saved = controller.copies.addCopyNamedBy(controller.banner.nameInput);
+    const saved = await controller.copies.addCopyNamedBy(controller.banner.nameInput);
     if (!saved) return;
     this.endPreview();
     controller.view = cloneDoc(controller.own);
@@ -183,21 +197,23 @@ export class Transfer {
  * the checklists mounted on the page), or say why nothing changed.
  */
 export async function routeShareLink(payload, onPage) {
-  // "" is a link ending in "#p2p=": decodeShare says it is empty, and nothing changes.
+  // "" is a link ending in "#p2p=": decodeShareText says it is empty, and nothing changes.
   if (typeof payload !== "string" || onPage.length === 0) return;
-  let doc;
-  let verified;
+  let shared;
   try {
-    ({ doc, verified } = await decodeShare(payload));
+    shared = await decodeShareText(payload);
   } catch (error) {
-    onPage[0].notify(`${error.message} Nothing was changed.`, { kind: "error" });
+    onPage[0].notify(`The share link was not opened. ${error.message} Nothing was changed.`, { kind: "error" });
     return;
   }
-  const target = onPage.find((controller) => controller.form.dataset.checklist === doc.checklist);
-  if (!target) {
-    const name = typeof doc.checklist === "string" ? `“${doc.checklist.slice(0, 60)}”` : "an unnamed checklist";
-    onPage[0].notify(`The share link holds answers for ${name}, which is not on this page. Nothing was changed.`, { kind: "error" });
+  onPage[0].notify("Reading the shared answers…");
+  let result;
+  try {
+    result = await readAnswers(shared.text, onPage.map((controller) => controller.spec.id));
+  } catch (error) {
+    onPage[0].notify(`The share link was not opened: ${whyNot(error)} Your answers were not changed.`, { kind: "error" });
     return;
   }
-  target.transfer.offerShared(doc, payload, verified);
+  const target = onPage.find((controller) => controller.spec.id === result.checklist);
+  target.transfer.offerShared(result, payload, shared.verified);
 }

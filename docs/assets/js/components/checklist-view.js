@@ -5,7 +5,8 @@
 // The checklist controller (checklist.js) owns one PageView; the pieces it shows were built
 // by checklist-ui.js when the form was mounted.
 
-import { progressSentence, tally } from "./checklist-export.js";
+import { progressSentence, tally } from "./checklist-progress.js";
+import { isBlank } from "../lib/text.js";
 import { h } from "../lib/dom.js";
 import { today } from "../lib/download.js";
 import { pageUrl } from "../lib/sharelink.js";
@@ -42,8 +43,8 @@ export class PageView {
     const { spec, view, planFields } = this.controller;
     const el = item.element;
     const value = view.answers[item.id] || "";
-    const note = (view.notes[item.id] || "").trim();
-    const owner = (view.owners[item.id] || "").trim();
+    const note = isBlank(view.notes[item.id] || "") ? "" : view.notes[item.id];
+    const owner = isBlank(view.owners[item.id] || "") ? "" : view.owners[item.id];
     const needsReason = value === "na" && !note;
     el.dataset.answer = value || "none";
     el.dataset.open = String(spec.scale === "done" ? value !== "done" : !value || needsReason);

@@ -12,17 +12,19 @@
 // one another through the controller, never by importing one another, so the browser fetches
 // them all in one round trip after this file.
 //
-// Contract with other widgets: the form dispatches a bubbling "pilot2prod:answers" event
-// (detail: checklist, version, answers, notes, owners, reason, and for a scored assessment
-// project, assessor, assessed and plan) whenever the answers shown
-// change, and re-dispatches it when it receives "pilot2prod:answers-request".
+// Contract with other widgets: the form dispatches a bubbling "pilot2prod:answers" event whenever
+// the answers shown change, and again when it receives "pilot2prod:answers-request". Its detail
+// is {checklist, reason, document}: the whole answers document as the JSON export holds it
+// (frozen; a scored assessment's dated today until the reader dates it), which every consumer
+// forwards to Python unchanged. The latest detail is also on the form, as `pilot2prodAnswers`.
 
-import { cloneDoc, emptyDoc, identityOf, readSpec } from "./checklist-doc.js";
+import { cloneDoc, emptyDoc, readSpec } from "./checklist-doc.js";
 import { buildBanner, buildOrphans, buildPrintHeader, buildSectionProgress, buildToolbar } from "./checklist-ui.js";
 import { h } from "../lib/dom.js";
 import { today } from "../lib/download.js";
 import { fragmentParam } from "../lib/sharelink.js";
 import { openStore } from "../lib/storage.js";
+import { isBlank, squeeze } from "../lib/text.js";
 import { OtherTabs } from "./checklist-merge.js";
 import { NamedCopies } from "./checklist-copies.js";
 import { Outputs, endPrint } from "./checklist-outputs.js";
@@ -33,7 +35,10 @@ import { PageView } from "./checklist-view.js";
 // Modules only the pieces above import, listed here as well so the browser fetches them in the
 // same round trip as the pieces, not one later (each level of imports costs one).
 import "../lib/dict.js";
-import "./checklist-export.js";
+import "../lib/file-drop.js";
+import "../lib/python.js";
+import "../lib/rules.js";
+import "./checklist-progress.js";
 import "./readiness-export.js";
 
 export const ANSWERS_EVENT = "pilot2prod:answers";
@@ -204,10 +209,11 @@ class ChecklistController {
     }
   }
 
-  /** Copy a project, assessor or date field into the answers shown. */
+  /** Copy a project, assessor or date field into the answers shown, squeezed as Python keeps it. */
   setIdentity(input) {
     const key = input.dataset.identity;
-    if (input.value.trim()) this.view[key] = input.value.trim();
+    const text = squeeze(input.value);
+    if (text) this.view[key] = text;
     else delete this.view[key];
   }
 
@@ -223,7 +229,7 @@ class ChecklistController {
     else if (planField) this.planFields.setPlanField(item, target);
     else {
       const bucket = field === "note" ? this.view.notes : this.view.owners;
-      if (target.value.trim()) bucket[item.id] = target.value;
+      if (!isBlank(target.value)) bucket[item.id] = target.value;
       else delete bucket[item.id];
     }
     this.page.refresh();
@@ -239,20 +245,17 @@ class ChecklistController {
     this.announce(reason);
   }
 
+  /** The answers shown as one whole document, as the JSON export holds it: a scored assessment
+   * the reader has not dated yet is dated today. */
+  document() {
+    const doc = cloneDoc(this.view);
+    return this.spec.identityMax && !doc.assessed ? { ...doc, assessed: today() } : doc;
+  }
+
   announce(reason) {
-    const { spec, view, form } = this;
-    const detail = {
-      checklist: spec.id,
-      version: spec.version,
-      answers: { ...view.answers },
-      notes: { ...view.notes },
-      owners: { ...view.owners },
-      ...(spec.identityMax ? { assessed: today(), ...identityOf(view) } : {}),
-      ...(spec.plan ? { plan: cloneDoc(view).plan } : {}),
-      reason,
-    };
-    form.pilot2prodAnswers = detail;
-    form.dispatchEvent(new CustomEvent(ANSWERS_EVENT, { bubbles: true, detail }));
+    const detail = deepFreeze({ checklist: this.spec.id, reason, document: this.document() });
+    this.form.pilot2prodAnswers = detail;
+    this.form.dispatchEvent(new CustomEvent(ANSWERS_EVENT, { bubbles: true, detail }));
   }
 
   // ----- notices ----------------------------------------------------------------------
@@ -363,6 +366,12 @@ class ChecklistController {
       },
     });
   }
+}
+
+/** `value` and everything in it made read-only: consumers pass the document on, never edit it. */
+function deepFreeze(value) {
+  if (value && typeof value === "object") for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
 }
 
 /** Refresh the "printed from" line of every checklist on the page. */

@@ -2,17 +2,18 @@
 // the readiness checklist on the same page, as pilot2prod builds it, and its exports.
 //
 // The reader edits the plan in each open question's "Plan" fold (checklist.js keeps it in the
-// answers document). This module listens to the checklist's "pilot2prod:answers" event, sends
-// the answers document to `readiness.plan` in the tab's worker (the function behind
-// `pilot2prod plan`) and lists what comes back. The exports are Python's own text: the Markdown
+// answers document). The live verdict (readiness.js) asks Python once per change for everything
+// the page shows (readiness.view), the plan included; this module lists the plan from the
+// "pilot2prod:readiness-scored" event that follows. The exports are Python's own text, made when
+// asked for the document the checklist shows then (readiness.plan with exports): the Markdown
 // task list, the tracker CSV and the plan's JSON with one issue body per open question, the same
 // bytes `pilot2prod plan --format md|csv|json --site-url <this site>` writes for the JSON export.
 // Everything shown goes in through textContent.
 
-import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
+import { callPython, failedText, bootingText } from "../lib/python.js";
+import { watchPython } from "../lib/python-component.js";
 import { h, part, setText } from "../lib/dom.js";
 import { download, today } from "../lib/download.js";
-import { FORMAT, FORMAT_VERSION, IDENTITY_KEYS } from "./checklist-doc.js";
 
 const SELECTOR = '[data-p2p-component="plan"]';
 const EXPORTS = {
@@ -23,65 +24,21 @@ const EXPORTS = {
 
 const states = new WeakMap();
 
-// The plan sits below the verdict and shares the tab's one Python worker, which answers in
-// order: asking a moment later lets the verdict for the same answers go first, and gathers a
-// burst of typing in a Plan fold into one call.
-const PLAN_DELAY_MS = 150;
-
-onPythonStatus(() => {
-  for (const root of document.querySelectorAll(SELECTOR)) {
-    if (states.has(root)) showStatus(root);
-  }
-});
-
 function formOf(root) {
   return document.querySelector(`.p2p-checklist[data-checklist="${CSS.escape(root.dataset.checklist || "")}"]`);
 }
 
-/** The answers document the checklist would export, from its announcement. */
-function documentOf(detail) {
-  const asObject = (value) => (value && typeof value === "object" ? value : {});
-  const doc = {
-    format: FORMAT,
-    version: FORMAT_VERSION,
-    checklist: detail.checklist,
-    checklist_version: detail.version,
-    answers: asObject(detail.answers),
-    notes: asObject(detail.notes),
-    owners: asObject(detail.owners),
-    plan: asObject(detail.plan),
-  };
-  for (const key of IDENTITY_KEYS) {
-    if (typeof detail[key] === "string" && detail[key] !== "") doc[key] = detail[key];
-  }
-  return doc;
-}
-
-/** Python's plan of `doc`, and with `exports` its Markdown, CSV and issue bodies; links point at
- * this site, absolutely, as a tracker needs them (pilot2prod plan --site-url). */
-function planOf(root, doc, exports) {
-  return callPython("readiness.plan", {
-    document: doc,
-    site_root: new URL(root.dataset.siteRoot || "./", window.location.href).href,
-    directory_urls: root.dataset.directoryUrls !== "false",
-    exports,
-    today: today(),
-  });
-}
-
-function showStatus(root) {
-  const status = pythonStatus();
+function showStatus(root, status) {
   const state = states.get(root);
   const line = part(root, "status");
   if (status === "failed") {
     setText(line, `${failedText("The plan list")} Your plan is still saved with your answers, and the answers' JSON export carries it.`);
   } else if (status !== "ready") {
     setText(line, bootingText("the plan"));
-  } else if (state && !state.view) {
+  } else if (state && !state.shown) {
     setText(line, "Working out the plan…");
   }
-  const usable = status === "ready";
-  for (const button of root.querySelectorAll("button[data-action]")) button.disabled = !usable;
+  for (const button of root.querySelectorAll("button[data-action]")) button.disabled = status !== "ready";
 }
 
 function itemLine(item) {
@@ -115,48 +72,21 @@ function render(root, view) {
   root.dataset.state = "live";
 }
 
-async function update(root) {
-  const state = states.get(root);
-  if (!state || !root.isConnected || !state.detail || pythonStatus() !== "ready") return;
-  if (state.busy) {
-    state.again = true;
-    return;
-  }
-  state.busy = true;
-  const doc = documentOf(state.detail);
-  try {
-    const view = await planOf(root, doc, false); // the list only: exports are made on demand
-    if (root.isConnected) {
-      state.view = view;
-      render(root, view);
-    }
-  } catch (error) {
-    if (error && error.kind !== "boot") setText(part(root, "status"), `The plan could not be updated: ${error.message}.`);
-  } finally {
-    state.busy = false;
-  }
-  if (state.again) {
-    state.again = false;
-    update(root);
-  }
-}
-
-function schedule(root, detail) {
-  const state = states.get(root);
-  if (!state) return;
-  state.detail = detail;
-  clearTimeout(state.timer);
-  state.timer = setTimeout(() => update(root), PLAN_DELAY_MS);
-}
-
 async function exportPlan(root, action) {
-  const state = states.get(root);
   const what = EXPORTS[action];
-  if (!state || !what || !state.detail) return;
+  const form = formOf(root);
+  const detail = form && form.pilot2prodAnswers;
+  if (!what || !detail) return;
   const notice = part(root, "notice");
   try {
-    // Worked out afresh for the answers shown now, not taken from the last list drawn.
-    const view = await planOf(root, documentOf(state.detail), true);
+    // Worked out afresh for the document the checklist shows now, passed on as it came.
+    const view = await callPython("readiness.plan", {
+      document: detail.document,
+      site_root: new URL(root.dataset.siteRoot || "./", window.location.href).href,
+      directory_urls: root.dataset.directoryUrls !== "false",
+      exports: true,
+      today: today(),
+    });
     const name = `pilot2prod-${root.dataset.checklist}-plan-${today()}.${what.extension}`;
     download(name, what.mime, view[what.key]);
     setText(notice, `Exported ${what.label}: ${name}.`);
@@ -165,34 +95,34 @@ async function exportPlan(root, action) {
   }
 }
 
-/** Mount one plan block: show it, start Python, and take the checklist's current answers. */
+/** Mount one plan block: show it, and follow the verdict's results. */
 export function mount(root) {
   if (states.has(root)) return;
-  const state = { detail: null, view: null, busy: false, again: false, timer: 0 };
-  states.set(root, state);
+  states.set(root, { shown: null });
   part(root, "nojs").hidden = true;
   part(root, "body").hidden = false;
-  root.dataset.state = "booting";
   root.addEventListener("click", (event) => {
     const button = event.target.closest("button[data-action]");
     if (button && root.contains(button)) exportPlan(root, button.dataset.action);
   });
-  showStatus(root);
-  startPython()
-    .then(() => {
-      showStatus(root);
-      if (state.detail) schedule(root, state.detail);
-    })
-    .catch(() => showStatus(root));
-  const form = formOf(root);
-  if (form && form.pilot2prodAnswers) schedule(root, form.pilot2prodAnswers);
-  else if (form) form.dispatchEvent(new CustomEvent("pilot2prod:answers-request", { bubbles: false }));
+  watchPython(root, (status) => showStatus(root, status));
+  const verdict = document.querySelector(`[data-p2p-component="readiness"][data-checklist="${CSS.escape(root.dataset.checklist || "")}"]`);
+  if (verdict && verdict.pilot2prodView && verdict.pilot2prodView.plan) show(root, verdict.pilot2prodView.plan);
 }
 
-// One listener for the whole tab, finding the plan blocks of the page showing at the time.
-document.addEventListener("pilot2prod:answers", (event) => {
-  const detail = event.detail || {};
+function show(root, plan) {
+  const state = states.get(root);
+  state.shown = plan;
+  render(root, plan);
+}
+
+// One listener for the whole tab: the verdict's result carries the plan for the same answers.
+document.addEventListener("pilot2prod:readiness-scored", (event) => {
+  const view = event.detail || {};
+  const checklist = event.target instanceof Element ? event.target.dataset.checklist : undefined;
+  if (!view.plan) return;
   for (const root of document.querySelectorAll(SELECTOR)) {
-    if (states.has(root) && root.dataset.checklist === detail.checklist) schedule(root, detail);
+    const state = states.get(root);
+    if (state && root.dataset.checklist === checklist) show(root, view.plan);
   }
 });

@@ -5,21 +5,23 @@
 // summaries gathered.
 //
 // Files are read here, in the browser, and never leave it. Before Python sees a file it is checked
-// for size and for JSON holding an object; Python then refuses documents that are not readiness
-// answers. Each refused file is listed by name with the reason, and the others are counted. Names
-// and every other text from a file are written with textContent, never as markup.
+// for size and for UTF-8 (limits from rules.js); Python reads its text as `pilot2prod portfolio`
+// reads a file and refuses what is not readiness answers. Each refused file is listed by name with
+// the reason, the others are counted, and a file read only in part is named with its problems.
+// Files chosen or dropped while others are being scored wait their turn and are read after them.
+// Names and every other text from a file are written with textContent, never as markup.
 //
 // The main thread stays free: files are read one by one with await (the browser reads them off
 // the main thread), the loop yields to the event loop between batches, and the scoring runs in
 // the worker.
 //
 // Settings come from data-* attributes on the data-p2p-component="portfolio" element
-// (macros/portfolio_view.py): data-max-files, data-max-bytes, data-batch, and the runtime
-// attributes lib/python.js reads.
+// (macros/portfolio_view.py): data-batch, and the runtime attributes lib/python.js reads.
 
-import { nextTask, part, setText } from "../lib/dom.js";
+import { h, nextTask, part, setText } from "../lib/dom.js";
 import { download, today } from "../lib/download.js";
-import { mountFilePicker, notify as say, positiveNumber, readExportFile, showFilesStatus, showRefused } from "../lib/file-drop.js";
+import { mountFilePicker, notify as say, positiveNumber, readFileText, showFilesStatus, showRefused } from "../lib/file-drop.js";
+import { RULES } from "../lib/rules.js";
 import { callPython, onPythonStatus, startPython } from "../lib/python.js";
 
 const SELECTOR = '[data-p2p-component="portfolio"]';
@@ -85,17 +87,34 @@ function olderThan(root) {
   return { days };
 }
 
+/** Take files chosen or dropped; ones arriving while others are scored wait their turn and are
+ * named, never dropped. */
 async function addFiles(root, fileList) {
   const state = views.get(root);
   const files = Array.from(fileList || []);
-  if (!files.length || state.busy) return;
+  if (!files.length) return;
+  state.waiting.push(...files);
+  if (state.busy) {
+    const names = files.slice(0, 3).map((file) => `“${file.name}”`).join(", ");
+    const more = files.length > 3 ? ` and ${files.length - 3} more` : "";
+    notify(root, `${names}${more} will be read as soon as the files being scored now are done.`);
+    return;
+  }
+  while (state.waiting.length) {
+    const next = state.waiting.splice(0, state.waiting.length);
+    if (!(await scoreFiles(root, next))) return;
+  }
+}
+
+/** Read and score `files` in batches, with progress; false when this was stopped or failed. */
+async function scoreFiles(root, files) {
+  const state = views.get(root);
   state.busy = true;
   state.notice = null;
   root.dataset.state = "working";
   const generation = ++state.generation;
-  const maxFiles = positiveNumber(root.dataset.maxFiles, 20000);
-  const maxBytes = positiveNumber(root.dataset.maxBytes, 1024 * 1024);
-  const batchSize = positiveNumber(root.dataset.batch, 50);
+  const maxFiles = RULES.portfolio.max_files;
+  const batchSize = Math.min(positiveNumber(root.dataset.batch, 50), RULES.portfolio.batch_max);
   try {
     await startPython();
     let batch = [];
@@ -118,24 +137,27 @@ async function addFiles(root, fileList) {
         state.localCount += 1;
         continue;
       }
-      const read = await readExportFile(file, { maxBytes });
-      if (generation !== state.generation) return;
+      // The text goes to Python, which reads it as `pilot2prod portfolio` reads a file.
+      const read = await readFileText(file);
+      if (generation !== state.generation) return false;
       if (read.refused) {
         state.refused.push({ name: file.name, message: read.refused });
         state.localCount += 1;
       } else {
-        batch.push({ name: file.name, document: read.document });
+        batch.push({ name: file.name, text: read.text });
       }
       if (batch.length >= batchSize) await flush();
     }
     await flush();
     state.busy = false;
-    await report(root);
+    if (!state.waiting.length) await report(root);
+    return true;
   } catch (error) {
-    if (error.message === "superseded") return;
+    if (error.message === "superseded") return false;
     state.busy = false;
     root.dataset.state = "failed";
     notify(root, `The portfolio could not be worked out: ${error.message}.`);
+    return false;
   } finally {
     if (generation === state.generation) {
       state.busy = false;
@@ -229,6 +251,13 @@ function blockedItem(b) {
 async function render(root, view, stale) {
   part(root, "result").hidden = false;
   setText(part(root, "summary"), view.summary);
+  part(root, "partial").hidden = view.partial.length === 0;
+  part(root, "partial-list").replaceChildren(
+    ...view.partial.map((entry) => {
+      const more = entry.more_problems ? `; and ${entry.more_problems} more` : "";
+      return h("li", {}, h("strong", { text: entry.name }), `: ${entry.problems.join("; ")}${more}`);
+    }),
+  );
   await fill(root, "bands", view.bands.map((b) => [b.label, b.count, b.share_text]), stale);
   await fill(
     root,
@@ -271,20 +300,13 @@ async function save(root, kind) {
   const stamp = today();
   if (kind === "markdown") download(`pilot2prod-portfolio-${stamp}.md`, "text/markdown", view.markdown);
   else if (kind === "csv") download(`pilot2prod-portfolio-${stamp}.csv`, "text/csv", view.csv);
-  else {
-    const { markdown, csv, ...data } = view;
-    download(
-      `pilot2prod-portfolio-${stamp}.json`,
-      "application/json",
-      JSON.stringify({ format: "pilot2prod/portfolio", version: 1, ...data }, null, 2),
-    );
-  }
+  else download(`pilot2prod-portfolio-${stamp}.json`, "application/json", view.json);
 }
 
 function reset(root) {
   const state = views.get(root);
   state.generation += 1;
-  Object.assign(state, { summaries: [], refused: [], view: null, notice: null, busy: false });
+  Object.assign(state, { summaries: [], refused: [], waiting: [], view: null, notice: null, busy: false });
   part(root, "files").value = "";
   part(root, "progress").hidden = true;
   part(root, "result").hidden = true;
@@ -296,7 +318,7 @@ function reset(root) {
 /** Mount the portfolio: the file picker, the drop box, and Python started for the scoring. */
 export function mount(root) {
   if (views.has(root)) return;
-  views.set(root, { summaries: [], refused: [], view: null, notice: null, busy: false, generation: 0, localCount: 0 });
+  views.set(root, { summaries: [], refused: [], waiting: [], view: null, notice: null, busy: false, generation: 0, localCount: 0 });
   part(root, "older-than").addEventListener("change", () => {
     const state = views.get(root);
     if (state.summaries.length && !state.busy) report(root);

@@ -1,6 +1,8 @@
 // The readiness component (data-p2p-component="readiness"): the live verdict. It listens to the
-// readiness checklist on the same page and rescores its answers with pilot2prod's own Python
-// (readiness.score) in the tab's worker.
+// readiness checklist on the same page and sends the document it announces, unchanged, to
+// pilot2prod's own Python (readiness.view) in the tab's worker: one call per change returns the
+// verdict, the what-if and the improvement plan, and the plan block shows its part from the
+// "pilot2prod:readiness-scored" event this fires.
 //
 // The build pre-renders the result for no answers (macros/readiness_widget.py); this module
 // updates the same parts, found by their data-role, from the view Python returns. Settings come
@@ -11,14 +13,9 @@
 
 import { drawChart } from "../lib/chart.js";
 import { part, setText } from "../lib/dom.js";
-import {
-  bootingText,
-  callPython,
-  failedText,
-  onPythonStatus,
-  pythonStatus,
-  startPython,
-} from "../lib/python.js";
+import { today } from "../lib/download.js";
+import { bootingText, callPython, failedText } from "../lib/python.js";
+import { latestOnly, watchPython } from "../lib/python-component.js";
 import { PARAM, encodeFragment } from "../lib/sharelink.js";
 import { renderPrintReport } from "./readiness-print.js";
 import { VerdictSummary } from "./readiness-summary.js";
@@ -26,12 +23,6 @@ import { VerdictSummary } from "./readiness-summary.js";
 const SELECTOR = '[data-p2p-component="readiness"]';
 
 const widgets = new WeakMap();
-
-onPythonStatus(() => {
-  for (const root of document.querySelectorAll(SELECTOR)) {
-    if (widgets.has(root)) showStatus(root);
-  }
-});
 
 function digest(answers) {
   // The answers a result belongs to, "id=value;…" sorted by id; tests wait on it.
@@ -42,11 +33,9 @@ function digest(answers) {
     .join(";");
 }
 
-function showStatus(root) {
-  const status = pythonStatus();
+function showStatus(root, status) {
   const line = part(root, "status");
   const summary = part(root, "summary");
-  root.dataset.state = status === "ready" && root.dataset.scoredAnswers !== undefined ? "live" : status;
   if (summary) {
     summary.setAttribute("aria-busy", status === "booting" ? "true" : "false");
   }
@@ -134,103 +123,60 @@ function render(root, view, answers) {
   root.dataset.scoredAnswers = digest(answers);
   root.dataset.state = "live";
   carryToEstimator(view);
+  root.pilot2prodView = view; // for a component mounted after this result (plan.js)
   root.dispatchEvent(new CustomEvent("pilot2prod:readiness-scored", { bubbles: true, detail: view }));
   performance.mark("p2p:readiness-scored"); // bench/run.py times the first live verdict by it
 }
 
+/** Work out the verdict for the newest document the checklist announced (see latestOnly). */
 async function rescore(root) {
   const state = widgets.get(root);
-  if (!state || !root.isConnected) {
-    return;
-  }
-  if (state.busy) {
-    state.again = true; // score the newest answers as soon as this call returns
-    return;
-  }
-  if (pythonStatus() !== "ready") {
-    return; // scored once Python is up
-  }
-  if (state.answers === null) {
-    requestAnswers(root);
-    if (state.answers === null) {
-      state.answers = {};
-    }
-  }
-  state.busy = true;
-  const answers = state.answers;
+  if (!state || !root.isConnected || !state.document || state.shown === state.document) return;
+  const doc = state.document;
   try {
-    // Notes go too: a Not applicable counts only with a reason, and owners appear in the path.
-    const view = await callPython("readiness.score", {
-      answers,
-      notes: state.notes,
-      owners: state.owners,
-      ...state.identity,
+    const view = await callPython("readiness.view", {
+      document: doc,
       site_root: root.dataset.siteRoot || "",
       directory_urls: root.dataset.directoryUrls !== "false",
+      today: today(),
     });
     if (root.isConnected) {
-      render(root, view, answers);
+      state.shown = doc;
+      render(root, view, doc.answers);
       // The compact summary shows a result only for the answers on screen, never an older one.
-      if (state.summary && state.answers === answers) state.summary.result(view);
+      if (state.summary && state.document === doc) state.summary.result(view);
     }
   } catch (error) {
     if (error && error.kind !== "boot") {
       setText(part(root, "status"), `The live score could not be updated: ${error.message}.`);
     }
-  } finally {
-    state.busy = false;
-  }
-  if (state.again) {
-    state.again = false;
-    rescore(root);
   }
 }
 
 function schedule(root, detail) {
   const state = widgets.get(root);
-  if (!state) {
-    return;
-  }
-  const asObject = (value) => (value && typeof value === "object" ? value : {});
-  state.answers = asObject(detail.answers);
-  state.notes = asObject(detail.notes);
-  state.owners = asObject(detail.owners);
-  if (state.summary) state.summary.answers(state.answers);
-  // Project, assessor and date: Python names them in the verdict and the reports.
-  state.identity = {};
-  for (const key of ["project", "assessor", "assessed"]) {
-    if (typeof detail[key] === "string" && detail[key] !== "") state.identity[key] = detail[key];
-  }
+  if (!state || !detail.document) return;
+  state.document = detail.document; // forwarded as the checklist sent it, never taken apart
+  if (state.summary) state.summary.answers(state.document.answers);
   clearTimeout(state.timer);
   const wait = Number(root.dataset.debounce);
-  state.timer = setTimeout(() => rescore(root), Number.isFinite(wait) && wait > 0 ? wait : 0);
+  state.timer = setTimeout(() => state.update(), Number.isFinite(wait) && wait > 0 ? wait : 0);
 }
 
-function requestAnswers(root) {
-  const id = root.dataset.checklist;
-  const checklist = document.querySelector(`.p2p-checklist[data-checklist="${CSS.escape(id)}"]`);
-  if (checklist) {
-    checklist.dispatchEvent(new CustomEvent("pilot2prod:answers-request", { bubbles: false }));
-  }
+function formOf(root) {
+  return document.querySelector(`.p2p-checklist[data-checklist="${CSS.escape(root.dataset.checklist || "")}"]`);
 }
 
-/** Mount one widget: show its status, start Python, and ask the checklist for its answers. */
+/** Mount one widget: show its status, start Python, and take the checklist's answers. */
 export function mount(root) {
-  if (widgets.has(root)) {
-    return;
-  }
-  const form = document.querySelector(`.p2p-checklist[data-checklist="${CSS.escape(root.dataset.checklist || "")}"]`);
+  if (widgets.has(root)) return;
+  const form = formOf(root);
   const summary = form ? new VerdictSummary(root, form) : null;
-  widgets.set(root, { answers: null, notes: {}, owners: {}, identity: {}, timer: null, busy: false, again: false, summary });
-  root.dataset.state = "booting";
-  showStatus(root);
-  startPython()
-    .then(() => {
-      showStatus(root);
-      rescore(root);
-    })
-    .catch(() => showStatus(root));
-  requestAnswers(root);
+  const state = { document: null, shown: null, timer: null, summary, update: latestOnly(() => rescore(root)) };
+  widgets.set(root, state);
+  watchPython(root, (status) => showStatus(root, status)).then(() => state.update());
+  if (form && form.pilot2prodAnswers) schedule(root, form.pilot2prodAnswers);
+  else if (form) form.dispatchEvent(new CustomEvent("pilot2prod:answers-request", { bubbles: false }));
 }
 
 // One listener for the whole tab: it finds the widgets of the page showing at the time, so

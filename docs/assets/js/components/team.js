@@ -2,19 +2,22 @@
 // verdict computed by pilot2prod's own Python (readiness.merge, the same code as
 // `pilot2prod merge`) in the Pyodide worker.
 //
-// Files are read here, in the browser, and never leave it. Each file is checked before Python
-// sees it: too many files, a file over data-max-bytes, or text that is not a JSON object is
-// refused with a notice; Python then refuses documents that are not readiness answers (wrong
-// format, newer version, another checklist), and those are listed too. Everything a file brings
-// (its name, notes, owners) is written with textContent, never as markup.
+// Files are read here, in the browser, and never leave it. Before Python sees a file, too many
+// files, a file over the size Python takes or one that is not UTF-8 is refused with a notice
+// (limits from rules.js); Python reads the text as `pilot2prod merge` reads a file and refuses
+// what is not readiness answers (invalid JSON, a key written twice, wrong format, a newer version,
+// another checklist), and those are listed too; a file read only in part is counted with its
+// problems named. Everything a file brings (its name, notes, owners) is written with textContent,
+// never as markup.
 //
 // Settings come from data-* attributes on the data-p2p-component="team" element
-// (macros/team_view.py): data-site-root, data-directory-urls, data-max-files, data-max-bytes,
-// and the runtime attributes lib/python.js reads.
+// (macros/team_view.py): data-site-root, data-directory-urls, and the runtime attributes
+// lib/python.js reads.
 
 import { part, setText } from "../lib/dom.js";
 import { download, today } from "../lib/download.js";
-import { mountFilePicker, notify as say, positiveNumber, readExportFile, showFilesStatus, showRefused } from "../lib/file-drop.js";
+import { mountFilePicker, notify as say, readFileText, showFilesStatus, showRefused } from "../lib/file-drop.js";
+import { RULES } from "../lib/rules.js";
 import { callPython, onPythonStatus, startPython } from "../lib/python.js";
 
 const SELECTOR = '[data-p2p-component="team"]';
@@ -53,9 +56,7 @@ async function addFiles(root, fileList) {
   if (!files.length) {
     return;
   }
-  const maxFiles = positiveNumber(root.dataset.maxFiles, 50);
-  const maxBytes = positiveNumber(root.dataset.maxBytes, 1024 * 1024);
-  const maxDepth = positiveNumber(root.dataset.maxDepth, 64);
+  const maxFiles = RULES.team.max_files;
   const refused = [...state.localRefused];
   let room = maxFiles - state.documents.length;
   for (const file of files) {
@@ -63,11 +64,12 @@ async function addFiles(root, fileList) {
       refused.push({ name: file.name, message: `not added: the team view combines at most ${maxFiles} files` });
       continue;
     }
-    const read = await readExportFile(file, { maxBytes, maxDepth });
+    // The text goes to Python, which reads it as the command line reads a file.
+    const read = await readFileText(file);
     if (read.refused) {
       refused.push({ name: file.name, message: read.refused });
     } else {
-      state.documents.push({ name: file.name, document: read.document });
+      state.documents.push({ name: file.name, text: read.text });
       room -= 1;
     }
   }

@@ -1,7 +1,7 @@
-// Reading exported answers files that a reader chose or dropped, for the pages that take many
-// at once (components/team.js, components/portfolio.js). One place decides what a file must be
-// before Python sees it, how a refused file is listed, and how the status line reads, so the
-// two pages cannot drift apart.
+// Reading files that a reader chose or dropped: one reading of a file's bytes for every page
+// (readFileText), and for the pages that take many at once (components/team.js,
+// components/portfolio.js) how a refused file is listed and how the status line reads, so the
+// pages cannot drift apart.
 //
 // The markup is the macros' (macros/team_view.py, macros/portfolio_view.py), found by data-role:
 // "nojs", "controls", "files" (the file input), optionally "drop" (a box to drop files into),
@@ -9,7 +9,7 @@
 // written with textContent, never as markup.
 
 import { part, setText } from "./dom.js";
-import { depthExceeds } from "./nesting.js";
+import { RULES } from "./rules.js";
 import { bootingText, failedText, pythonStatus, startPython } from "./python.js";
 
 /** A positive number from a data-* attribute, or `fallback` when it is missing or not one. */
@@ -19,34 +19,27 @@ export function positiveNumber(value, fallback) {
 }
 
 /**
- * Read one exported answers file: `{document}` when it holds a JSON object, else `{refused}`
- * with the reason in words. The size is checked before reading; the nesting (when `maxDepth`
- * is given), the JSON and the object at the top after.
+ * The text of a file a reader chose or dropped, read as Python reads a file (pilot2prod/model/
+ * documents.py): `{text}`, or `{refused}` with the reason in words. At most the size Python takes;
+ * UTF-8 only (a byte-order mark is dropped), never decoded lossily: a Latin-1 file is refused by
+ * name, not shown with its accents replaced. The parsing (JSON, a key written twice, nesting) is
+ * Python's, once the text reaches it.
  */
-export async function readExportFile(file, { maxBytes, maxDepth = null }) {
+export async function readFileText(file, maxBytes = RULES.documents.max_bytes) {
   if (file.size > maxBytes) {
-    const limit = Math.round(maxBytes / 1024);
-    return { refused: `larger than ${limit} KB; an exported answers file is a few KB, so it was not read` };
+    return { refused: `is larger than ${Math.round(maxBytes / (1024 * 1024))} MB, so it was not read; is it the right file?` };
   }
-  let text;
+  let bytes;
   try {
-    text = await file.text();
-  } catch (error) {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
     return { refused: "could not be read" };
   }
-  if (maxDepth !== null && depthExceeds(text, maxDepth)) {
-    return { refused: `is nested more than ${maxDepth} levels deep; an answers export is only a few levels deep, so it was not read` };
-  }
-  let parsed;
   try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return { refused: "is not JSON; export the answers as JSON from the assessment page" };
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { refused: "is not UTF-8 text; save it as UTF-8 and choose it again" };
   }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
-    return { refused: "does not hold an answers export (a JSON object)" };
-  }
-  return { document: parsed };
 }
 
 /** List the refused files (`[{name, message}]`) by name with their reasons; hide the block when none. */

@@ -9,10 +9,13 @@
 // with `verified: false`. The functions are async because the browser's (de)compression
 // streams are.
 
+import { RULES } from "./rules.js";
+
 export const PREFIX = "v2.";
 export const LEGACY_PREFIX = "v1.";
 export const PARAM = "p2p";
-export const MAX_BYTES = 1_000_000;
+/** The largest share link opened (Python's pilot2prod/sharelink.py MAX_BYTES, from rules.js). */
+export const MAX_BYTES = RULES.share_link.max_bytes;
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 const CHECK = /^[0-9a-f]{8}$/;
@@ -106,11 +109,12 @@ export const UNVERIFIED_TEXT =
   "This link is in the older format, which carries no check, so it cannot be verified as complete and unchanged.";
 
 /**
- * Unpack the text after "p2p=": {doc, verified}, where `verified` says a checksum vouched for
- * the content (v2) rather than nothing (v1). Throws an Error whose message is meant for a
- * reader, never for a developer.
+ * Unpack the text after "p2p=": {text, verified}, the JSON text it carries (read by Python, as
+ * an imported file is: a key written twice or a deep nesting is refused there) and whether a
+ * checksum vouched for it (v2) rather than nothing (v1). Throws an Error whose message is meant
+ * for a reader, never for a developer.
  */
-export async function decodeShare(text, { maxBytes = MAX_BYTES } = {}) {
+export async function decodeShareText(text, { maxBytes = MAX_BYTES } = {}) {
   if (typeof text !== "string") throw new Error("The share link is not text.");
   let payload = text.trim();
   if (!payload) {
@@ -152,16 +156,26 @@ export async function decodeShare(text, { maxBytes = MAX_BYTES } = {}) {
   if (expected !== null && checksum(raw) !== expected) {
     throw new Error("The share link is damaged: its content does not match its check, so part of it changed on the way; it was not opened.");
   }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(raw), verified: expected !== null };
+  } catch {
+    throw new Error("The share link does not hold readable answers: its content is not UTF-8 text.");
+  }
+}
+
+/** Unpack the text after "p2p=" into {doc, verified}: the object it carries (see above). */
+export async function decodeShare(text, options = {}) {
+  const { text: json, verified } = await decodeShareText(text, options);
   let obj;
   try {
-    obj = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
+    obj = JSON.parse(json);
   } catch {
     throw new Error("The share link does not hold readable answers.");
   }
   if (obj === null || typeof obj !== "object" || Array.isArray(obj)) {
     throw new Error("The share link does not hold a set of answers.");
   }
-  return { doc: obj, verified: expected !== null };
+  return { doc: obj, verified };
 }
 
 /** The "p2p=" value in a location hash such as "#p2p=v2.…", "" when empty, null when absent. */
