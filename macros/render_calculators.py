@@ -256,16 +256,11 @@ def _results(
 
 
 def _root_attributes(kind: str, function: str, fmt: str, runtime: Mapping[str, str]) -> str:
-    # The document's version and limits are Python's (pilot2prod.calculators.documents): the
-    # page keeps what the reader typed, and checks a file's size, before Python is up.
     attrs = {
         "data-p2p-component": "calculator",
         "data-p2p-calc": kind,
         "data-function": function,
         "data-format": fmt,
-        "data-doc-version": str(documents.VERSION),
-        "data-max-value-chars": str(documents.MAX_VALUE_CHARS),
-        "data-max-file-bytes": str(documents.MAX_BYTES),
         "data-storage-key": f"pilot2prod/calculator/{kind}/v1",
         "data-debounce": "250",
         **runtime,

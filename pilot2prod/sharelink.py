@@ -60,29 +60,20 @@ def checksum(raw: bytes) -> str:
     return f"{zlib.crc32(raw) & 0xFFFFFFFF:08x}"
 
 
-def _deflate(data: bytes) -> str:
-    compressor = zlib.compressobj(level=9, wbits=-15)  # negative wbits: raw DEFLATE, no header
-    packed = compressor.compress(data) + compressor.flush()
-    return base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
-
-
 def _pack(doc: dict[str, Any]) -> tuple[bytes, str]:
     if not isinstance(doc, dict):
         raise TypeError("a share link carries a JSON object (a dict)")
     raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     data = raw.encode("utf-8")
-    return data, _deflate(data)
+    compressor = zlib.compressobj(level=9, wbits=-15)  # negative wbits: raw DEFLATE, no header
+    packed = compressor.compress(data) + compressor.flush()
+    return data, base64.urlsafe_b64encode(packed).decode("ascii").rstrip("=")
 
 
 def encode(doc: dict[str, Any]) -> str:
     """Pack `doc` into the text that follows `p2p=` in a share link (format v2)."""
     data, body = _pack(doc)
     return f"{PREFIX}{checksum(data)}.{body}"
-
-
-def encode_bytes(data: bytes) -> str:
-    """Pack `data` byte for byte (a file's content, even one no reader accepts) as v2."""
-    return f"{PREFIX}{checksum(data)}.{_deflate(data)}"
 
 
 def encode_v1(doc: dict[str, Any]) -> str:
@@ -122,23 +113,6 @@ def read(text: str, max_bytes: int = MAX_BYTES) -> Shared:
     Raises ShareLinkError, in plain words, for anything that is not a well-formed
     `v2.` (or older `v1.`) payload of at most `max_bytes` (compressed and expanded)
     holding a JSON object, and for a v2 payload whose checksum does not match.
-    """
-    raw, verified = unpack(text, max_bytes)
-    try:
-        doc = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
-    except (UnicodeDecodeError, ValueError) as error:
-        raise ShareLinkError("The share link does not hold readable answers.") from error
-    if not isinstance(doc, dict):
-        raise ShareLinkError("The share link does not hold a set of answers.")
-    return Shared(doc=doc, verified=verified)
-
-
-def unpack(text: str, max_bytes: int = MAX_BYTES) -> tuple[bytes, bool]:
-    """The bytes a share link carries, unread, and whether a checksum vouched for them (v2).
-
-    For a reader with rules of its own about the content (the calculators' documents refuse a
-    key written twice, which a parsed object can no longer show). Raises ShareLinkError for
-    anything but a well-formed, complete payload of at most `max_bytes`.
     """
     if not isinstance(text, str):
         raise ShareLinkError("The share link is not text.")
@@ -187,4 +161,10 @@ def unpack(text: str, max_bytes: int = MAX_BYTES) -> tuple[bytes, bool]:
             "The share link is damaged: its content does not match its check, so part of it "
             "changed on the way; it was not opened."
         )
-    return raw, expected is not None
+    try:
+        doc = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ShareLinkError("The share link does not hold readable answers.") from error
+    if not isinstance(doc, dict):
+        raise ShareLinkError("The share link does not hold a set of answers.")
+    return Shared(doc=doc, verified=expected is not None)

@@ -8,26 +8,25 @@ error. `sources` says where each field's value came from.
 
 The pages read, write and fill their inputs documents through the others, so a file or link
 means the same on the page as on the command line (`pilot2prod.calculators.documents`):
-`read_inputs` opens a file or a share link, `write_inputs` makes the file and the share link,
-`replace_inputs` says what a preset or a loaded file would change, and `carried_link` writes
-the assessment's link into the estimator.
+`read_inputs` opens a file's or a share link's text, `write_inputs` makes the file and the
+share link, `replace_inputs` says what a preset or a loaded file would change, and
+`carried_link` writes the assessment's link into the estimator.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping
 from typing import Any
 
 from pilot2prod import sharelink
 from pilot2prod.api.requests import InputError, text_field
 from pilot2prod.calculators import documents, sources
-from pilot2prod.calculators.documents import DocumentError, InputsFormat
+from pilot2prod.calculators.documents import InputsFormat
 from pilot2prod.calculators.effort import view as effort_view
 from pilot2prod.calculators.runcost import view as cost_view
 from pilot2prod.calculators.views import request_inputs
 from pilot2prod.model.dataset import Dataset
+from pilot2prod.model.errors import DocumentError
 
 
 def _format(data: Dataset, payload: Mapping[str, Any]) -> InputsFormat:
@@ -43,7 +42,7 @@ def _preset(fmt: InputsFormat, raw: object, key: str = "preset") -> sources.Pres
     try:
         return sources.read_preset(fmt, raw, key)
     except DocumentError as error:
-        raise InputError(f"'{error.field}' {error.problem}") from None
+        raise InputError(f"'{error.where}' {error.problem}") from None
 
 
 def _with_sources(fmt: InputsFormat, payload: Mapping[str, Any], result: dict) -> dict:
@@ -74,10 +73,6 @@ def run_cost(data: Dataset, payload: dict) -> dict[str, Any]:
     return _with_sources(documents.cost_format(data.cost), payload, result)
 
 
-_MAX_FILE_TEXT = (documents.MAX_BYTES // 3 + 2) * 4
-"""The longest base64 text of a file within MAX_BYTES; anything longer is not decoded."""
-
-
 def _opened(fmt: InputsFormat, data: Dataset, doc: documents.InputsDocument) -> dict[str, Any]:
     given = doc.given()
     carried = dict(fmt.carry(doc.inputs))
@@ -98,48 +93,31 @@ def _opened(fmt: InputsFormat, data: Dataset, doc: documents.InputsDocument) -> 
 def read_inputs(data: Dataset, payload: dict) -> dict[str, Any]:
     """`calculators.read`: open an inputs document for the page's form.
 
-    Takes `{"calculator": "effort" | "cost"}` and either `"file"` (the file's bytes in base64,
-    with its `"name"`) or `"link"` (a share link's `#p2p=` payload). Answers `{"ok": true,
-    "inputs": every form field, "given": the fields the document sets, "preset": what a carried
-    result filled, "carried_text", "verified"}`, or `{"ok": false, "field", "message", "text"}`
-    naming the field at fault, as the command line would.
+    Takes `{"calculator": "effort" | "cost", "text": the document's JSON text, "name": the
+    file's name}` (no name: a share link's). The page has the file's bytes decoded, or the link
+    unpacked, by the rules of `pilot2prod.model.documents` (lib/file-drop.js, lib/sharelink.js);
+    the parsing and every check are here. Answers `{"ok": true, "inputs": every form field,
+    "given": the fields the document sets, "preset": what a carried result filled,
+    "carried_text"}`, or `{"ok": false, "field", "message", "text"}` naming the field at fault,
+    as the command line would.
     """
     fmt = _format(data, payload)
-    verified = True
+    text = payload.get("text")
+    if not isinstance(text, str):
+        raise InputError("'text' must be the document's text")
+    name = text_field(payload, "name", "")
+    what = f"“{name}”" if name else "The link"
     try:
-        if "link" in payload:
-            link = payload["link"]
-            if not isinstance(link, str):
-                raise InputError("'link' must be the text of a share link")
-            what = "The link"
-            opened = documents.read_link(fmt, link)
-            doc, verified = opened.document, opened.verified
-        else:
-            name = text_field(payload, "name", "the file")
-            what = f"“{name}”"
-            encoded = payload.get("file")
-            if not isinstance(encoded, str):
-                raise InputError("'file' must be the file's content in base64")
-            if len(encoded) > _MAX_FILE_TEXT:
-                raise DocumentError(
-                    "",
-                    f"is larger than {documents.MAX_BYTES // 1024} KB; a calculator's "
-                    "inputs are a few KB",
-                )
-            try:
-                content = base64.b64decode(encoded, validate=True)
-            except (binascii.Error, ValueError):
-                raise InputError("'file' is not base64") from None
-            doc = documents.read_bytes(fmt, content)
+        doc = documents.read_text(fmt, text)
     except DocumentError as error:
-        where = f"{error.field}: " if error.field else ""
+        where = f"{error.where}: " if error.where else ""
         return {
             "ok": False,
-            "field": error.field,
+            "field": error.where,
             "message": error.problem,
             "text": f"{what} was not opened: {where}{error.problem}",
         }
-    return _opened(fmt, data, doc) | {"verified": verified}
+    return _opened(fmt, data, doc)
 
 
 def write_inputs(data: Dataset, payload: dict) -> dict[str, Any]:
@@ -161,7 +139,7 @@ def write_inputs(data: Dataset, payload: dict) -> dict[str, Any]:
             doc = documents.write(fmt, given, page_url or None)
             text = documents.dumps(doc)
         except DocumentError as error:
-            messages[error.field.removeprefix("inputs.")] = f"This value {error.problem}."
+            messages[error.where.removeprefix("inputs.")] = f"This value {error.problem}."
     if messages:
         return {"ok": False, "messages": messages}
     shared = {key: value for key, value in doc.items() if key != "page_url"}

@@ -9,8 +9,10 @@ A document is `{"format": "pilot2prod/estimate" | "pilot2prod/run-cost", "versio
 The estimator and run-cost pages (their file input, share links, "Save inputs as JSON") and the
 `pilot2prod estimate` and `pilot2prod cost` commands all read and write through this module, so
 a document has one outcome everywhere: its inputs, or one refusal naming the field at fault.
-The limits below are the only ones; the build writes them into the pages for what must happen
-before Python is up (a file's size before it is read, a value's length before it is kept).
+A file's bytes or text become a value through `pilot2prod.model.documents`, as every other
+document's do (UTF-8, no key written twice, bounded size and nesting); this module judges what
+the value says. `MAX_VALUE_CHARS` is the only limit of its own, and the build writes it into
+the pages' rules (`pilot2prod/api/rules.py`) for what a page keeps before Python is up.
 """
 
 from __future__ import annotations
@@ -21,23 +23,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pilot2prod import sharelink
 from pilot2prod.calculators.effort.inputs import carried_fields, parse_history
 from pilot2prod.calculators.effort.inputs import check_inputs as check_effort
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.inputs import MAX_TEXT
 from pilot2prod.calculators.runcost.model import CostModel
 from pilot2prod.calculators.runcost.model import check_inputs as check_cost
-from pilot2prod.model.nesting import shape_problem, text_depth_exceeds
+from pilot2prod.model import documents as files
+from pilot2prod.model.errors import DocumentError
+from pilot2prod.model.nesting import shape_problem
 
 VERSION = 1
 """The newest document version written and read. There has been one version so far."""
 
-MAX_BYTES = 256 * 1024
-"""The largest document read: every field at its longest still fits, with room to spare."""
-
-MAX_DEPTH = 8
-"""The deepest nesting read. The deepest real document, a carried readiness result, is 5."""
+WHAT = "a calculator's inputs"
+"""How messages name the file expected."""
 
 MAX_VALUE_CHARS = MAX_TEXT
 """The longest text one value may hold (the past-projects list is the only long field)."""
@@ -60,15 +60,6 @@ MODEL_FIELD = "model"
 
 CARRIED_FIELD = "readiness"
 """The estimator's carried readiness result: not a form field, it fills the readiness fields."""
-
-
-class DocumentError(ValueError):
-    """A document that cannot be used: `field` is the key path at fault ("" for the whole)."""
-
-    def __init__(self, field: str, problem: str) -> None:
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}" if field else problem)
 
 
 @dataclass(frozen=True)
@@ -188,99 +179,6 @@ def cost_format(model: CostModel) -> InputsFormat:
 # --- reading ------------------------------------------------------------------------------
 
 
-class _Repeated(dict):  # type: ignore[type-arg]
-    """An object in which a key was written twice; `repeated` is that key."""
-
-    repeated: str = ""
-
-
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    repeated = None
-    for key, value in pairs:
-        if key in found and repeated is None:
-            repeated = key
-        found[key] = value
-    if repeated is None:
-        return found
-    marked = _Repeated(found)
-    marked.repeated = repeated
-    return marked
-
-
-def _refuse_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _step(path: str, key: object) -> str:
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    return f"{path}.{key}" if path else str(key)
-
-
-def _first_repeated(value: object) -> str | None:
-    """The key path of the first key written twice, or None; walked without recursion."""
-    stack: list[tuple[str, object]] = [("", value)]
-    while stack:
-        path, node = stack.pop()
-        if isinstance(node, _Repeated):
-            return _step(path, node.repeated[:60])
-        if isinstance(node, dict):
-            stack.extend(reversed([(_step(path, k[:60]), v) for k, v in node.items()]))
-        elif isinstance(node, list):
-            stack.extend(reversed([(_step(path, i), v) for i, v in enumerate(node)]))
-    return None
-
-
-def decode(data: bytes) -> str:
-    """The text of a document's bytes: at most MAX_BYTES of UTF-8 (a byte-order mark allowed).
-    Raises DocumentError."""
-    if len(data) > MAX_BYTES:
-        raise DocumentError(
-            "", f"is larger than {MAX_BYTES // 1024} KB; a calculator's inputs are a few KB"
-        )
-    if not data.strip():
-        raise DocumentError("", "is empty; expected a calculator's inputs (JSON)")
-    # The mark is dropped by hand: the "utf-8-sig" codec is a module of its own, which the
-    # browser's trimmed standard library leaves out.
-    body = data.removeprefix(b"\xef\xbb\xbf")
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        where = error.start + len(data) - len(body)
-        raise DocumentError(
-            "", f"is not UTF-8 text (byte {where}); save the file as UTF-8"
-        ) from None
-    return text
-
-
-def parse(data: bytes) -> object:
-    """The JSON in `data`, read strictly: `decode`d, at most MAX_DEPTH deep, no key written
-    twice, no NaN or Infinity. Raises DocumentError."""
-    text = decode(data)
-    if text_depth_exceeds(text, MAX_DEPTH):
-        raise DocumentError(
-            "",
-            f"is nested more than {MAX_DEPTH} levels deep; a calculator's inputs are only a few "
-            "levels deep",
-        )
-    try:
-        value = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_pairs)
-    except json.JSONDecodeError as error:
-        where = f"line {error.lineno} column {error.colno}"
-        raise DocumentError("", f"not valid JSON at {where}: {error.msg}") from None
-    except ValueError as error:
-        if "integer string conversion" in str(error):
-            error = ValueError("a number has far too many digits")
-        raise DocumentError("", f"not valid JSON: {error}") from None
-    except RecursionError:
-        raise DocumentError("", "is nested too deeply to read") from None
-    repeated = _first_repeated(value)
-    if repeated is not None:
-        raise DocumentError(repeated, "is written twice; keep one of them")
-    return value
-
-
 def _text_problem(value: str) -> str | None:
     if len(value) > MAX_VALUE_CHARS:
         return f"is longer than {MAX_VALUE_CHARS:,} characters"
@@ -371,7 +269,7 @@ def read(fmt: InputsFormat, raw: object) -> InputsDocument:
     Every key must be a field of the calculator, every value usable by its field (the same
     checks the form's messages come from); the first fault is named, with a count of the rest.
     """
-    problem = shape_problem(raw, MAX_DEPTH)
+    problem = shape_problem(raw)  # a YAML file's value: JSON text was bounded as it was parsed
     if problem is not None:
         raise DocumentError("", problem.replace("an answers file", "a calculator's inputs"))
     inputs, prefix = _unwrap(fmt, raw)
@@ -396,26 +294,14 @@ def read(fmt: InputsFormat, raw: object) -> InputsDocument:
     return InputsDocument(fmt, dict(inputs), prefix)
 
 
-def read_bytes(fmt: InputsFormat, data: bytes) -> InputsDocument:
-    """Parse and check a JSON document's bytes (a file or a share link's content)."""
-    return read(fmt, parse(data))
+def read_text(fmt: InputsFormat, text: str) -> InputsDocument:
+    """Parse and check a document's JSON text (a file's, or a share link's)."""
+    return read(fmt, files.parse_json(text, WHAT))
 
 
-@dataclass(frozen=True)
-class LinkDocument:
-    """A share link's document, and whether its checksum vouched for it."""
-
-    document: InputsDocument
-    verified: bool
-
-
-def read_link(fmt: InputsFormat, text: str) -> LinkDocument:
-    """The document a share link (`#p2p=…`, or only what follows it) carries."""
-    try:
-        content, verified = sharelink.unpack(text)
-    except sharelink.ShareLinkError as error:
-        raise DocumentError("", str(error)) from None
-    return LinkDocument(read_bytes(fmt, content), verified)
+def read_bytes(fmt: InputsFormat, data: bytes, name: str = "inputs.json") -> InputsDocument:
+    """Decode, parse (JSON, or YAML by `name`) and check a file's bytes."""
+    return read(fmt, files.read_bytes(data, name, WHAT))
 
 
 # --- the form's text and writing ----------------------------------------------------------
@@ -470,8 +356,7 @@ def write(
 def dumps(doc: Mapping[str, Any]) -> str:
     """A document as the text of its file."""
     text = json.dumps(doc, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        raise DocumentError("", f"would be larger than {MAX_BYTES // 1024} KB")
+    files.check_text(text, WHAT)  # within what every reader takes
     return text
 
 

@@ -16,12 +16,12 @@ from typing import Any
 from pilot2prod.calculators.documents import (
     CARRIED_FIELD,
     MODEL_FIELD,
-    DocumentError,
     InputsFormat,
     form_text,
     shown,
 )
 from pilot2prod.calculators.inputs import parse_number
+from pilot2prod.model.errors import DocumentError
 
 PRESET_KINDS = {
     "price-list": "the price list for {name}",

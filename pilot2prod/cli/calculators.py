@@ -19,16 +19,17 @@ from typing import Any
 
 from pilot2prod import api
 from pilot2prod.calculators import documents
-from pilot2prod.calculators.documents import MODEL_FIELD, DocumentError, InputsFormat
+from pilot2prod.calculators.documents import MODEL_FIELD, InputsFormat
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.inputs import NumberInput, parse_number
 from pilot2prod.calculators.runcost.model import CostModel
 from pilot2prod.cli import common
 from pilot2prod.cli.data import DataSource, load_data
 from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK, CliError
-from pilot2prod.cli.files import STDIN, looks_like_json, parse_yaml, read_bytes, write_text
+from pilot2prod.cli.files import STDIN, read_structured, write_text
 from pilot2prod.cli.plain import plain_text
 from pilot2prod.cli.prices import listed_prices
+from pilot2prod.model.errors import DocumentError
 from pilot2prod.text import format_number, with_unit
 
 
@@ -222,17 +223,13 @@ def _gate(
 
 
 def _read(name: str, fmt: InputsFormat) -> documents.InputsDocument:
-    """The inputs document in file `name` (JSON, or YAML written by hand), read as the page
-    reads it; a fault is one CliError naming the file and the field."""
-    source = "<stdin>" if name == STDIN else name
-    data = read_bytes(name)
+    """The inputs document in file `name` (JSON, or YAML written by hand), read as the pages
+    read it; a fault is one CliError naming the file and the field."""
+    raw = read_structured(name, documents.WHAT)
     try:
-        text = documents.decode(data)
-        if looks_like_json(name, text):
-            return documents.read_bytes(fmt, data)
-        return documents.read(fmt, parse_yaml(text, source))
+        return documents.read(fmt, raw)
     except DocumentError as error:
-        raise CliError(source, error.field, error.problem) from None
+        raise CliError("<stdin>" if name == STDIN else name, error.where, error.problem) from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,14 +7,13 @@ the same field, with the form left as it was.
 
 from __future__ import annotations
 
-import base64
-
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page
+from playwright.sync_api import Error as PlaywrightError
 
-from pilot2prod import sharelink
 from tests.browser.support import COMPUTED, live_page, python_result
-from tests.corpus.calculators import FOLDERS, PAGES, Case, cases
+from tests.corpus import Document, documents
+from tests.corpus.calculators import FOLDERS, PAGES, figures, link_payload
 from tests.fixtures import repo_files
 
 OPENED = 30_000
@@ -25,10 +24,10 @@ def _calc(folder: str) -> str:
     return f'.p2p-calc[data-p2p-calc="{FOLDERS[folder][0]}"]'
 
 
-def _form_after(case: Case) -> dict[str, str]:
+def _form_after(folder: str, doc: Document) -> dict[str, str]:
     """The form Python says the document opens into (every field, as the form shows it)."""
-    content = base64.b64encode(case.path.read_bytes()).decode("ascii")
-    payload = {"calculator": FOLDERS[case.folder][0], "name": case.name, "file": content}
+    text = doc.content().decode("utf-8-sig")
+    payload = {"calculator": FOLDERS[folder][0], "name": doc.name, "text": text}
     reply = python_result(repo_files(), "calculators.read", payload)
     assert reply["ok"], reply
     return reply["inputs"]
@@ -41,24 +40,39 @@ def _form(page: Page, calc: str) -> str:
     )
 
 
-def _outcome(page: Page, case: Case, opened: int) -> str | None:
-    """Wait for the page's answer to document number `opened`; what differs, or None."""
-    calc = _calc(case.folder)
+OPENED_AS = """([selector, what]) => {
+  const root = document.querySelector(selector);
+  if (!root || root.dataset.openedWhat !== what) return null;
+  return [root.dataset.openedOutcome, root.dataset.openedField || ""];
+}"""
+"""How the calculator on the page now took the document it names `what`, once it has: a change
+of the address's fragment makes Material draw the page again, and the new calculator opens the
+link afresh, so the answer is read from whichever calculator is showing."""
+
+
+def _outcome(page: Page, folder: str, doc: Document, what: str) -> str | None:
+    """Wait for the page's answer to the document opened as `what`; what differs, or None."""
+    calc = _calc(folder)
     root = page.locator(calc)
-    expect(root).to_have_attribute("data-opened", str(opened), timeout=OPENED)
-    outcome = root.get_attribute("data-opened-outcome")
-    if not case.ok:
-        field = root.get_attribute("data-opened-field") or ""
-        if (outcome, field) != ("refused", case.expected["field"]):
-            return f"{case.name}: {outcome} {field!r}, expected refused {case.expected['field']!r}"
+    outcome, field = page.wait_for_function(
+        OPENED_AS, arg=[calc, what], timeout=OPENED
+    ).json_value()
+    if doc.outcome != "ok":
+        if (outcome, field) != ("refused", doc.field):
+            return f"{doc.name}: {outcome} {field!r}, expected refused {doc.field!r}"
         return None
     if outcome != "ok":
-        return f"{case.name}: {outcome} {root.get_attribute('data-opened-field')!r}, expected ok"
-    page.wait_for_function(COMPUTED, arg=[calc, _form_after(case)], timeout=OPENED)
-    for name, text in case.figures.items():
+        return f"{doc.name}: {outcome} {field!r}, expected ok"
+    form = _form_after(folder, doc)
+    try:
+        page.wait_for_function(COMPUTED, arg=[calc, form], timeout=OPENED)
+    except PlaywrightError:
+        shown = root.get_attribute("data-computed-inputs")
+        return f"{doc.name}: the page computed {shown}, not the document's {form}"
+    for name, text in figures(doc).items():
         shown = root.locator(f'output[name="{name}"]').inner_text()
         if shown != text:
-            return f"{case.name}: {name} shows {shown!r}, expected {text!r}"
+            return f"{doc.name}: {name} shows {shown!r}, expected {text!r}"
     return None
 
 
@@ -71,12 +85,12 @@ def test_every_corpus_document_has_its_outcome_in_the_pages_file_input(
     calc = _calc(folder)
     wrong = []
     with live_page(browser, site_url + PAGES[folder], calc) as (page, _, errors):
-        for opened, case in enumerate(cases(folder), start=1):
+        for doc in documents(folder):
             before = _form(page, calc)
-            page.locator(f'{calc} [data-role="load-file"]').set_input_files(case.path)
-            problem = _outcome(page, case, opened)
-            if problem is None and not case.ok and _form(page, calc) != before:
-                problem = f"{case.name}: refused, yet the form changed"
+            page.locator(f'{calc} [data-role="load-file"]').set_input_files(doc.path)
+            problem = _outcome(page, folder, doc, doc.name)
+            if problem is None and doc.outcome != "ok" and _form(page, calc) != before:
+                problem = f"{doc.name}: refused, yet the form changed"
             if problem:
                 wrong.append(problem)
         assert not errors
@@ -91,10 +105,10 @@ def test_every_corpus_document_has_its_outcome_in_a_share_link(
     calc = _calc(folder)
     wrong = []
     with live_page(browser, site_url + PAGES[folder], calc) as (page, _, errors):
-        for opened, case in enumerate(cases(folder), start=1):
-            payload = sharelink.encode_bytes(case.path.read_bytes())
+        for doc in documents(folder):
+            payload = link_payload(doc.content())
             page.evaluate("(hash) => { window.location.hash = hash; }", f"#p2p={payload}")
-            problem = _outcome(page, case, opened)
+            problem = _outcome(page, folder, doc, payload[:11])
             if problem:
                 wrong.append(problem)
         key = page.locator(calc).get_attribute("data-storage-key")

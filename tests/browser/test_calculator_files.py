@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from pilot2prod.calculators import documents
 from pilot2prod.cli import main
+from pilot2prod.model.documents import MAX_DOCUMENT_BYTES
 from tests.browser.support import BOOT_TIMEOUT_MS, COMPUTED, OUTPUTS, set_inputs
 
 PAGES = {
@@ -130,7 +131,7 @@ def test_a_loaded_file_names_what_it_replaced_and_undo_puts_it_back(
     bad = tmp_path / "bad.json"
     bad.write_bytes(b'{"inputs": {"pilot-weeks": "5", "pilot-weeks": "6"}}')
     page.locator(f'{calc} [data-role="load-file"]').set_input_files(bad)
-    expect(notice).to_contain_text("“bad.json” was not opened: inputs.pilot-weeks:")
+    expect(notice).to_contain_text("“bad.json” was not opened: not valid JSON: key 'pilot-weeks'")
     expect(root.locator('[name="pilot-weeks"]')).to_have_value("14")
 
 
@@ -158,14 +159,15 @@ def test_a_value_past_the_limit_is_refused_before_anything_is_written(new_contex
 
 
 def test_a_file_over_the_size_limit_is_refused_unread(new_context, site_url, tmp_path):
-    """A file larger than Python's limit is refused by name before it is read."""
+    """A file larger than Python's limit for any document is refused by name, unread."""
     page = _open(new_context, site_url, "cost")
     calc = _calc("cost")
     big = tmp_path / "big.json"
-    big.write_bytes(b" " * (documents.MAX_BYTES + 1) + b"{}")
+    big.write_bytes(b" " * (MAX_DOCUMENT_BYTES + 1) + b"{}")
     page.locator(f'{calc} [data-role="load-file"]').set_input_files(big)
     root = page.locator(calc)
     expect(root).to_have_attribute("data-opened-outcome", "refused", timeout=30_000)
+    megabytes = MAX_DOCUMENT_BYTES // (1024 * 1024)
     expect(root.locator('[data-role="notice"]')).to_contain_text(
-        f"“big.json” was not opened: it is larger than {documents.MAX_BYTES // 1024} KB"
+        f"“big.json” was not opened: it is larger than {megabytes} MB"
     )

@@ -8,9 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pilot2prod import sharelink
 from pilot2prod.calculators import documents, sources
-from pilot2prod.calculators.documents import DocumentError
+from pilot2prod.model.errors import DocumentError
 from tests.unit.calculator_fixtures import cost_model, effort_model
 
 
@@ -69,55 +68,51 @@ def test_a_number_in_a_hand_written_file_reaches_the_form_as_the_same_number(val
     assert float(text) == value
 
 
-def test_a_byte_order_mark_is_read_and_other_encodings_are_refused_by_byte():
-    """UTF-8 with a byte-order mark opens; Latin-1 is refused naming the byte, not guessed."""
+def test_a_byte_order_mark_is_read_and_other_encodings_are_refused():
+    """UTF-8 with a byte-order mark opens; Latin-1 is refused as a whole, never guessed."""
     doc = b'{"inputs": {"model": "Caf\xc3\xa9"}}'
     assert documents.read_bytes(_cost(), b"\xef\xbb\xbf" + doc).inputs["model"] == "Café"
     error = _refused(_cost(), doc.replace(b"\xc3\xa9", b"\xe9"))
-    assert error.field == "" and "byte 25" in error.problem
+    assert error.where == "" and "not UTF-8" in error.problem
 
 
 @pytest.mark.parametrize(
-    ("text", "field"),
+    "text",
     [
-        ('{"inputs": {"pilot-weeks": "6", "pilot-weeks": "7"}}', "inputs.pilot-weeks"),
-        ('{"format": "pilot2prod/estimate", "format": "x", "version": 1, "inputs": {}}', "format"),
-        (
-            '{"inputs": {"readiness": {"dimensions": {"reliability": 0.5, "reliability": 1}}}}',
-            "inputs.readiness.dimensions.reliability",
-        ),
+        '{"inputs": {"pilot-weeks": "6", "pilot-weeks": "7"}}',
+        '{"inputs": {"readiness": {"dimensions": {"reliability": 0.5, "reliability": 1}}}}',
     ],
 )
-def test_a_key_written_twice_is_refused_at_its_own_path(text, field):
-    """A repeated key is named where it is, never silently settled by keeping the last."""
-    assert _refused(_effort(), text.encode()).field == field
+def test_a_key_written_twice_is_refused_never_settled_by_keeping_the_last(text):
+    """A repeated key, at any depth, refuses the document as every other reader does."""
+    error = _refused(_effort(), text.encode())
+    assert error.where == "" and "appears twice" in error.problem
 
 
-def test_the_size_and_depth_limits_are_exact():
-    """A document of exactly MAX_BYTES, or MAX_DEPTH deep, is read; one more is refused."""
-    fmt = _effort()
-    body = b'{"inputs": {}}'
-    padded = body[:1] + b" " * (documents.MAX_BYTES - len(body)) + body[1:]
-    assert documents.read_bytes(fmt, padded).inputs == {}
-    assert "larger than" in _refused(fmt, padded + b" ").problem
-    nested = "0"
-    for _ in range(documents.MAX_DEPTH - 2):  # under the document and its inputs
-        nested = f"[{nested}]"
-    deep = f'{{"inputs": {{"history": {nested}}}}}'.encode()
-    assert "nested" not in str(_refused(fmt, deep))  # read, then refused for what it says
-    deeper = f'{{"inputs": {{"history": [{nested}]}}}}'.encode()
-    assert "nested more than" in _refused(fmt, deeper).problem
+def test_a_yaml_file_is_held_to_the_json_files_depth():
+    """A hand-written YAML file nested past the shared limit is refused, as JSON would be."""
+    from pilot2prod.model.nesting import MAX_DEPTH
+
+    deep = "inputs:\n  history: " + "[" * (MAX_DEPTH + 1) + "1" + "]" * (MAX_DEPTH + 1) + "\n"
+    error = _refused_named(deep.encode(), "inputs.yml")
+    assert error.where == "" and "nested more than" in error.problem
+
+
+def _refused_named(data: bytes, name: str) -> DocumentError:
+    with pytest.raises(DocumentError) as caught:
+        documents.read_bytes(_effort(), data, name)
+    return caught.value
 
 
 def test_a_value_over_the_length_limit_is_refused_naming_its_field():
     """A value longer than MAX_VALUE_CHARS is refused by field on reading and on writing."""
     long = "m" * (documents.MAX_VALUE_CHARS + 1)
-    assert _refused(_cost(), json.dumps({"inputs": {"model": long}}).encode()).field == (
+    assert _refused(_cost(), json.dumps({"inputs": {"model": long}}).encode()).where == (
         "inputs.model"
     )
     with pytest.raises(DocumentError) as caught:
         documents.write(_cost(), {"model": long})
-    assert caught.value.field == "inputs.model"
+    assert caught.value.where == "inputs.model"
 
 
 def test_the_command_lines_result_reads_as_its_inputs_and_nothing_else_does():
@@ -129,15 +124,7 @@ def test_the_command_lines_result_reads_as_its_inputs_and_nothing_else_does():
     plain = {**result, "format": "pilot2prod/run-cost"}
     with pytest.raises(DocumentError) as caught:
         documents.read(fmt, plain)
-    assert caught.value.field == "outputs"
-
-
-def test_an_old_unchecked_link_opens_and_says_so():
-    """A v1 share link (no checksum) still opens, marked as not verified."""
-    doc = {"format": "pilot2prod/run-cost", "version": 1, "inputs": {"tokens-in": "900"}}
-    opened = documents.read_link(_cost(), sharelink.encode_v1(doc))
-    assert opened.verified is False and opened.document.given() == {"tokens-in": "900"}
-    assert documents.read_link(_cost(), sharelink.encode(doc)).verified is True
+    assert caught.value.where == "outputs"
 
 
 def test_each_field_says_whether_it_is_the_presets_the_readers_or_the_default():

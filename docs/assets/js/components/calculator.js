@@ -8,18 +8,20 @@
 // value, and charts are drawn by lib/chart.js, so nothing typed or shared can become markup.
 //
 // Settings are data-* attributes on the .p2p-calc root: data-function (the Python function),
-// data-p2p-calc ("effort" or "cost"), data-format and data-doc-version (the tag and version of
-// what the page keeps on this device), data-max-value-chars and data-max-file-bytes (Python's
-// limits, pilot2prod/calculators/documents.py), data-storage-key, data-debounce (ms), and
-// data-pyodide-base / data-wheel, which lib/python.js reads. After each result the root carries
+// data-p2p-calc ("effort" or "cost"), data-format (the tag of what the page keeps on this
+// device), data-storage-key, data-debounce (ms), and data-pyodide-base / data-wheel, which
+// lib/python.js reads. The version and the longest value kept are Python's, from lib/rules.js
+// (pilot2prod/calculators/documents.py through pilot2prod/api/rules.py). After each result the root carries
 // data-state="live", data-computed-inputs (the JSON of the inputs computed) and data-latency-ms
 // (the worker round trip), and fires "pilot2prod:calculated". After each file or link it tried
-// to open, data-opened counts up and data-opened-outcome ("ok" or "refused") and
-// data-opened-field (the field at fault) say how it went.
+// to open, data-opened counts up, data-opened-what names it (the file, or the link's "v2.<check>")
+// and data-opened-outcome ("ok" or "refused") and data-opened-field (the field at fault) say how
+// it went.
 //
 // Files and links are read, and files and links written, by Python ("calculators.read",
 // "calculators.write"), the same code `pilot2prod estimate` and `pilot2prod cost` read with, so
-// a file the page saves the command line reads and the reverse. Before Python is up the page
+// a file the page saves the command line reads and the reverse. A file's bytes are decoded, and
+// a link unpacked, by the site's one reading of them (lib/file-drop.js, lib/sharelink.js). Before Python is up the page
 // only restores what the reader typed on this device. A preset (the price list's model, a
 // loaded file) goes through "calculators.replace", which names every change it makes; one
 // Undo puts the form back. The price picker announces its preset with a "pilot2prod:preset"
@@ -30,16 +32,16 @@ import { dict } from "../lib/dict.js";
 import { h, part, setText } from "../lib/dom.js";
 import { copyText, download, today } from "../lib/download.js";
 import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
-import { PARAM, UNVERIFIED_TEXT, fragmentParam, pageUrl } from "../lib/sharelink.js";
+import { readFileText } from "../lib/file-drop.js";
+import { RULES } from "../lib/rules.js";
+import { PARAM, UNVERIFIED_TEXT, decodeShareText, fragmentParam, pageUrl } from "../lib/sharelink.js";
 import { guard, openStore, setAsideMessage } from "../lib/storage.js";
+import { characters } from "../lib/text.js";
+
+const { version: DOC_VERSION, max_value_chars: MAX_VALUE_CHARS } = RULES.calculators;
 
 const states = new WeakMap();
 const store = openStore();
-
-function limit(root, name) {
-  const value = Number(root.dataset[name]);
-  return Number.isFinite(value) && value > 0 ? value : 0;
-}
 
 // --- the form -------------------------------------------------------------------------------
 
@@ -65,9 +67,8 @@ function apply(root, inputs) {
 
 function tooLong(root, inputs) {
   // The first field holding more than Python's limit, or null: such a value is not kept.
-  const most = limit(root, "maxValueChars");
   for (const control of controls(root)) {
-    if (most && String(inputs[control.name] || "").length > most) return control;
+    if (characters(inputs[control.name] || "") > MAX_VALUE_CHARS) return control;
   }
   return null;
 }
@@ -79,7 +80,7 @@ function fieldLabel(root, control) {
 
 function storedDocument(root, inputs, preset) {
   // What the page keeps on this device: the form as typed, and the preset it follows.
-  return { format: root.dataset.format, version: Number(root.dataset.docVersion), inputs, preset };
+  return { format: root.dataset.format, version: DOC_VERSION, inputs, preset };
 }
 
 function storedInputs(root, doc) {
@@ -87,7 +88,7 @@ function storedInputs(root, doc) {
   if (!doc || typeof doc !== "object" || doc.format !== root.dataset.format) {
     return null;
   }
-  if (doc.version !== Number(root.dataset.docVersion) || !doc.inputs || typeof doc.inputs !== "object") {
+  if (doc.version !== DOC_VERSION || !doc.inputs || typeof doc.inputs !== "object") {
     return null;
   }
   const inputs = dict(); // names come from outside: "__proto__" is data, never a prototype
@@ -244,8 +245,10 @@ function notify(root, text, { undo = false } = {}) {
   if (!undo && state) state.undo = null;
 }
 
-function opened(root, outcome, field = "") {
-  // For the reader the notice says it; for tests and tools the root does too.
+function opened(root, what, outcome, field = "") {
+  // For the reader the notice says it; for tests and tools the root does too: what it opened
+  // (a file's name, or a link's check), how that went, and how many it has tried.
+  root.dataset.openedWhat = what;
   root.dataset.openedOutcome = outcome;
   root.dataset.openedField = field;
   root.dataset.opened = String(Number(root.dataset.opened || "0") + 1);
@@ -323,7 +326,7 @@ function save(root) {
     notify(
       root,
       `Not saved on this device: ${fieldLabel(root, long)} holds more than ` +
-        `${limit(root, "maxValueChars").toLocaleString("en-GB")} characters. Shorten it to keep your inputs.`,
+        `${MAX_VALUE_CHARS.toLocaleString("en-GB")} characters. Shorten it to keep your inputs.`,
     );
     return;
   }
@@ -481,58 +484,31 @@ function undo(root) {
   schedule(root);
 }
 
-function toBase64(bytes) {
-  let binary = "";
-  const chunk = 0x8000; // String.fromCharCode takes arguments; keep the count bounded
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return btoa(binary);
-}
-
 async function loadFile(root, file) {
-  // A file of inputs: its size checked against Python's limit before it is read, then read,
+  // A file of inputs: its size and encoding checked as every page checks a file, then read,
   // checked and put into the form by Python, exactly as the command line reads it.
   const name = file.name.slice(0, 200);
-  const most = limit(root, "maxFileBytes");
-  if (most && file.size > most) {
-    notify(root, `“${name}” was not opened: it is larger than ${Math.floor(most / 1024)} KB; a calculator's inputs are a few KB.`);
-    opened(root, "refused");
+  const read = await readFileText(file);
+  if (read.refused) {
+    notify(root, `“${name}” was not opened: it ${read.refused}. Your inputs are unchanged.`);
+    opened(root, name, "refused");
     return;
   }
   notify(root, pythonStatus() === "ready" ? `Reading “${name}”…` : `“${name}” opens once the live calculator has started…`);
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const reply = await callPython("calculators.read", {
-      calculator: root.dataset.p2pCalc,
-      name,
-      file: toBase64(bytes),
-    });
+    const reply = await callPython("calculators.read", { calculator: root.dataset.p2pCalc, name, text: read.text });
     if (!reply.ok) {
       notify(root, `${reply.text} Your inputs are unchanged.`);
-      opened(root, "refused", reply.field);
+      opened(root, name, "refused", reply.field);
       return;
     }
     await fill(root, reply.inputs, { kind: "file", name }, reply.preset);
     showCarried(root, reply.carried_text, false);
-    opened(root, "ok");
+    opened(root, name, "ok");
   } catch (error) {
     notify(root, `“${name}” could not be read: ${error.message}. Your inputs are unchanged.`);
-    opened(root, "refused");
+    opened(root, name, "refused");
   }
-}
-
-function reset(root) {
-  if (!window.confirm("Reset every input to its default? Your saved inputs on this device are replaced.")) {
-    return;
-  }
-  leaveSharedView(root);
-  root.querySelector("form").reset();
-  states.get(root).preset = null;
-  store.remove(root.dataset.storageKey);
-  notify(root, "Inputs reset to the defaults.");
-  announce(root);
-  schedule(root);
 }
 
 // --- start ----------------------------------------------------------------------------------
@@ -640,31 +616,39 @@ async function openLink(root, state, payload, saved, notes, arriving) {
   if (pythonStatus() !== "ready") {
     say("The link's inputs open once the live calculator has started…");
   }
+  let shared;
   let reply;
   try {
-    reply = await callPython("calculators.read", { calculator: root.dataset.p2pCalc, link: payload });
+    shared = await decodeShareText(payload);
+  } catch (error) {
+    say(`The link was not opened: ${error.message} Your own inputs are shown instead.`);
+    opened(root, payload.slice(0, 11), "refused");
+    return;
+  }
+  try {
+    reply = await callPython("calculators.read", { calculator: root.dataset.p2pCalc, text: shared.text });
   } catch (error) {
     say(`The link could not be opened: ${error.message}. Your own inputs are shown instead.`);
-    opened(root, "refused");
+    opened(root, payload.slice(0, 11), "refused");
     return;
   }
   if (!reply.ok) {
     say(`${reply.text} Your own inputs are shown instead.`);
-    opened(root, "refused", reply.field);
+    opened(root, payload.slice(0, 11), "refused", reply.field);
     return;
   }
-  const unverified = reply.verified ? "" : ` ${UNVERIFIED_TEXT}`;
+  const unverified = shared.verified ? "" : ` ${UNVERIFIED_TEXT}`;
   apply(root, reply.given);
   if (reply.preset) state.preset = reply.preset;
   state.shared = true;
-  root.dataset.p2pLinkVerified = String(reply.verified);
+  root.dataset.p2pLinkVerified = String(shared.verified);
   // Scrolled to only when the page was opened with the link: on a later change of the address's
   // fragment, scrolling would let Material's tracking replace it before its own reload of the
   // page has read it.
   showCarried(root, reply.carried_text, arriving);
   announce(root);
   schedule(root);
-  opened(root, "ok");
+  opened(root, payload.slice(0, 11), "ok");
   if (!saved) {
     say(`Showing the inputs from the link you opened; they are saved once you change something here.${unverified}`);
     return;
