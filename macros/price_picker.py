@@ -2,9 +2,12 @@
 
 The picker is a labelled text input tied to a `<datalist>`, the browser's own searchable,
 keyboard-driven list, which `docs/assets/js/components/price-picker.js` fills from
-`assets/data/model-prices.json` (written after the build by `sitebuild.prices`). It sits inside
-the calculator's form as the field `model`, so the choice is saved and shared with the other
-inputs; the calculator itself ignores it.
+`assets/data/model-prices.json` (written after the build by `sitebuild.prices`): the committed
+genai-prices table turned into the form's fields by `pilot2prod.calculators.runcost.prices.site_table`,
+so the page does no price arithmetic of its own. It sits inside the calculator's form as the
+field `model`, so the choice is saved and shared with the other inputs as a note; the prices
+themselves are filled in by the calculator, through Python, which names every figure they
+change and offers one Undo.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ def picker_html(page_src: str, directory_urls: bool) -> str:
         '<datalist id="cost-model-list"></datalist>'
         '<p class="p2p-calc__help" id="cost-model-help">'
         "Type part of a provider's or a model's name and choose from the list: that model's "
-        "prices fill the price fields, and any you change afterwards are marked as your own. "
+        "prices fill the price fields, a notice names each figure they replace, with an Undo, "
+        "and any you change afterwards are marked as your own. "
         f"The list has {len(table.models)} models from {_e(table.source)}, "
         f"as of {_e(table.as_of.isoformat())}.</p>"
         '<p class="p2p-prices__source" id="cost-model-source" data-role="price-source" '

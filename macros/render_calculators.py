@@ -17,6 +17,7 @@ from macros.html import esc as _e
 from macros.html import table_html
 from macros.prerender import prerender
 from macros.price_picker import picker_html
+from pilot2prod.calculators import documents
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.inputs import NumberInput
 from pilot2prod.calculators.runcost.model import CostModel
@@ -26,8 +27,8 @@ from pilot2prod.text import format_number, with_unit
 from pilot2prod.urls import doc_url, site_root_for
 from sitebuild.runtime import PYTHON_HEAD_KEY, PythonRuntime
 
-EFFORT_FORMAT = "pilot2prod/estimate"
-COST_FORMAT = "pilot2prod/run-cost"
+EFFORT_FORMAT = documents.EFFORT_TAG
+COST_FORMAT = documents.COST_TAG
 """The `format` tags of the documents the widgets save, share and read back."""
 
 EFFORT_FIGURES = (
@@ -79,6 +80,10 @@ def _describedby(*ids: str) -> str:
     return " ".join(ids)
 
 
+_DESCRIBED = ("unit", "help", "source", "msg")
+"""The parts that describe a number field, by the suffix of their ids."""
+
+
 def _message(field_id: str, dom_id: str) -> str:
     return (
         f'<p class="p2p-calc__message" id="{dom_id}-msg" '
@@ -86,8 +91,21 @@ def _message(field_id: str, dom_id: str) -> str:
     )
 
 
-def number_field(prefix: str, spec: NumberInput) -> str:
-    """A labelled text input for a number, with its unit, help, default and a message slot."""
+Sources = Mapping[str, Mapping[str, str]]
+"""Each field's source as the view gives it: `{"kind": ..., "text": ...}`."""
+
+
+def _source(field_id: str, dom_id: str, sources: Sources) -> str:
+    """Where the field's value came from; calculator.js keeps it up to date."""
+    found = sources.get(field_id, {"kind": "default", "text": "Default."})
+    return (
+        f'<p class="p2p-calc__source" id="{dom_id}-source" data-source-for="{_e(field_id)}" '
+        f'data-source="{_e(found["kind"])}">{_e(found["text"])}</p>'
+    )
+
+
+def number_field(prefix: str, spec: NumberInput, sources: Sources | None = None) -> str:
+    """A labelled text input for a number, with its unit, help, default, source and message."""
     dom_id = f"{prefix}-{spec.id}"
     value = "" if spec.default is None else format_number(spec.default, 6).replace(",", "")
     default = "empty" if spec.default is None else with_unit(spec.default, spec.unit)
@@ -97,16 +115,16 @@ def number_field(prefix: str, spec: NumberInput) -> str:
         f'<span class="p2p-calc__control">'
         f'<input id="{dom_id}" name="{_e(spec.id)}" type="text" inputmode="decimal" '
         f'autocomplete="off" spellcheck="false" value="{_e(value)}" '
-        f'aria-describedby="{_describedby(dom_id + "-unit", dom_id + "-help", dom_id + "-msg")}">'
+        f'aria-describedby="{_describedby(*(f"{dom_id}-{p}" for p in _DESCRIBED))}">'
         f'<span class="p2p-calc__unit" id="{dom_id}-unit">{_e(spec.unit)}</span></span>'
         f'<p class="p2p-calc__help" id="{dom_id}-help">{_e(spec.help)} '
         f"Default: {_e(default)}; from {_e(with_unit(spec.minimum, spec.unit))} to "
         f"{_e(with_unit(spec.maximum, spec.unit))}.</p>"
-        f"{_message(spec.id, dom_id)}</div>"
+        f"{_source(spec.id, dom_id, sources or {})}{_message(spec.id, dom_id)}</div>"
     )
 
 
-def _choice_field(prefix: str, model: EffortModel, trait_id: str) -> str:
+def _choice_field(prefix: str, model: EffortModel, trait_id: str, sources: Sources) -> str:
     trait = model.trait(trait_id)
     dom_id = f"{prefix}-{trait.id}"
     options = "".join(
@@ -121,15 +139,15 @@ def _choice_field(prefix: str, model: EffortModel, trait_id: str) -> str:
         f'<div class="p2p-calc__field" data-field="{_e(trait.id)}">'
         f'<label for="{dom_id}">{_e(trait.label)}</label>'
         f'<span class="p2p-calc__control"><select id="{dom_id}" name="{_e(trait.id)}" '
-        f'aria-describedby="{dom_id}-help {dom_id}-msg">{options}</select></span>'
+        f'aria-describedby="{dom_id}-help {dom_id}-source {dom_id}-msg">{options}</select></span>'
         f'<p class="p2p-calc__help" id="{dom_id}-help">{_e(trait.help)}</p>'
         f'<details class="p2p-calc__levels"><summary>What the choices mean</summary>'
         f"<dl>{meanings}</dl></details>"
-        f"{_message(trait.id, dom_id)}</div>"
+        f"{_source(trait.id, dom_id, sources)}{_message(trait.id, dom_id)}</div>"
     )
 
 
-def _history_field(prefix: str, model: EffortModel) -> str:
+def _history_field(prefix: str, model: EffortModel, sources: Sources) -> str:
     spec = model.inputs.history
     dom_id = f"{prefix}-{spec.id}"
     return (
@@ -137,34 +155,40 @@ def _history_field(prefix: str, model: EffortModel) -> str:
         f'<label for="{dom_id}">{_e(spec.label)}</label>'
         f'<textarea id="{dom_id}" name="{_e(spec.id)}" rows="4" spellcheck="false" '
         f'autocomplete="off" placeholder="6, 30" '
-        f'aria-describedby="{dom_id}-help {dom_id}-msg"></textarea>'
+        f'aria-describedby="{dom_id}-help {dom_id}-source {dom_id}-msg"></textarea>'
         f'<p class="p2p-calc__help" id="{dom_id}-help">{_e(spec.help)}</p>'
-        f"{_message(spec.id, dom_id)}</div>"
+        f"{_source(spec.id, dom_id, sources)}{_message(spec.id, dom_id)}</div>"
     )
 
 
-def _date_field(prefix: str, model: EffortModel) -> str:
+def _date_field(prefix: str, model: EffortModel, sources: Sources) -> str:
     spec = model.inputs.start
     dom_id = f"{prefix}-{spec.id}"
     return (
         f'<div class="p2p-calc__field" data-field="{_e(spec.id)}">'
         f'<label for="{dom_id}">{_e(spec.label)}</label>'
         f'<span class="p2p-calc__control"><input id="{dom_id}" name="{_e(spec.id)}" type="date" '
-        f'aria-describedby="{dom_id}-help {dom_id}-msg"></span>'
+        f'aria-describedby="{dom_id}-help {dom_id}-source {dom_id}-msg"></span>'
         f'<p class="p2p-calc__help" id="{dom_id}-help">{_e(spec.help)}</p>'
-        f"{_message(spec.id, dom_id)}</div>"
+        f"{_source(spec.id, dom_id, sources)}{_message(spec.id, dom_id)}</div>"
     )
 
 
 def _actions(prefix: str, noun: str) -> str:
-    """Share, export and reset; hidden until the script runs, since they need it."""
+    """Share, export, load and reset; hidden until the script runs, since they need it."""
     return (
         f'<div class="p2p-calc__actions" data-role="actions" hidden>'
         f'<button type="button" class="md-button" data-action="share">Copy share link</button>'
         f'<button type="button" class="md-button" data-action="markdown">Export Markdown</button>'
         f'<button type="button" class="md-button" data-action="json">Save inputs as JSON</button>'
+        f'<button type="button" class="md-button" data-action="load">Load inputs from a file…'
+        "</button>"
+        f'<input type="file" data-role="load-file" accept=".json,application/json" hidden '
+        f'aria-label="Inputs file to load">'
         f'<button type="button" class="md-button" data-action="reset">Reset to defaults</button>'
         f'<p class="p2p-calc__notice" data-role="notice" role="status"></p>'
+        f'<button type="button" class="md-button" data-action="undo" data-role="undo" hidden>'
+        "Undo</button>"
         f'<div class="p2p-calc__share" data-role="share" hidden>'
         f'<label for="{prefix}-share-link">Share link to these {_e(noun)}</label>'
         f'<input id="{prefix}-share-link" type="text" readonly data-role="share-link"></div>'
@@ -263,18 +287,19 @@ def effort_widget_html(
     """The estimator: grouped form, actions and the pre-rendered result for the defaults."""
     prefix = "effort"
     trait_ids = {trait.id for trait in model.traits}
+    sources = view.get("sources", {})
     sets = []
     for group in model.form:
         body = []
         for field_id in group.fields:
             if field_id in trait_ids:
-                body.append(_choice_field(prefix, model, field_id))
+                body.append(_choice_field(prefix, model, field_id, sources))
             elif field_id == model.inputs.history.id:
-                body.append(_history_field(prefix, model))
+                body.append(_history_field(prefix, model, sources))
             elif field_id == model.inputs.start.id:
-                body.append(_date_field(prefix, model))
+                body.append(_date_field(prefix, model, sources))
             else:
-                body.append(number_field(prefix, model.number(field_id)))
+                body.append(number_field(prefix, model.number(field_id), sources))
         sets.append(f"<fieldset><legend>{_e(group.legend)}</legend>{''.join(body)}</fieldset>")
     root = _root_attributes(prefix, "effort.estimate", EFFORT_FORMAT, runtime)
     return (
@@ -296,10 +321,12 @@ def cost_widget_html(
     `picker` (the model-price picker's field) opens the group that holds the input price.
     """
     prefix = "cost"
+    sources = view.get("sources", {})
     sets = [
         f"<fieldset><legend>{_e(group.legend)}</legend>"
         f"{picker if 'price-in' in group.fields else ''}"
-        f"{''.join(number_field(prefix, model.number(i)) for i in group.fields)}</fieldset>"
+        f"{''.join(number_field(prefix, model.number(i), sources) for i in group.fields)}"
+        "</fieldset>"
         for group in model.form
     ]
     return (

@@ -86,13 +86,22 @@ def scientific(value: float) -> str:
     return f"{mantissa.removesuffix('.0')} \u00d7 10{str(int(exponent)).translate(_SUPERSCRIPT)}"
 
 
+def percent_figure(share: float, decimals: int = 0) -> str:
+    """The number `percent` shows for a finite share, without the sign: 0.40625 is "41".
+
+    A value carried from one tool into another's field is this figure, so the field holds
+    what the reader saw, never a more precise number behind it.
+    """
+    return f"{_half_up(share * 100, decimals):.{decimals}f}"
+
+
 def percent(share: float | None, decimals: int = 0, none: str = "—") -> str:
     """A share in 0-1 as a percentage, rounded half up the way readers expect: 0.625 is "63%"."""
     if share is None or not math.isfinite(share):
         return none
     if abs(share * 100) >= HUGE:
         return f"{scientific(share * 100)}%"
-    return f"{_half_up(share * 100, decimals):.{decimals}f}%"
+    return f"{percent_figure(share, decimals)}%"
 
 
 def format_number(value: float, decimals: int = 2) -> str:

@@ -24,6 +24,7 @@ MODULE_PATH = "assets/js/lib/rules.js"
 def page_rules() -> dict[str, Any]:
     """The rules the pages need, as JSON-ready data."""
     from pilot2prod.api.programme import MAX_BATCH, MAX_PORTFOLIO
+    from pilot2prod.calculators import documents as inputs
     from pilot2prod.evidence.assessment import MAX_RECORDS
 
     return {
@@ -57,6 +58,7 @@ def page_rules() -> dict[str, Any]:
         },
         "copies": {"name_max": checklists.NAME_MAX},
         "share_link": {"max_bytes": sharelink.MAX_BYTES},
+        "calculators": {"version": inputs.VERSION, "max_value_chars": inputs.MAX_VALUE_CHARS},
         "milestones": {
             "format": milestones.FORMAT,
             "version": milestones.FORMAT_VERSION,

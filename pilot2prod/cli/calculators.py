@@ -2,42 +2,35 @@
 
 The input is the document the calculator pages save and share:
 `{"format": "pilot2prod/estimate" | "pilot2prod/run-cost", "version": 1,
-"inputs": {field: value}}` (the tags are `EFFORT_FORMAT` and `COST_FORMAT` in
-`macros/render_calculators.py`), or, for a hand-written file, the `inputs`
-object on its own. Values may be numbers or text as typed into the form. Every
-value goes through the same checks as the form; a key that is not a field of
-the calculator is refused, because a typo there would silently fall back to
-the default.
+"inputs": {field: value}}`, or, for a hand-written file, the `inputs` object on
+its own. `pilot2prod.calculators.documents` reads it, as it does for the pages'
+file input and share links, so a file has one outcome everywhere; a key that is
+not a field of the calculator is refused, because a typo there would silently
+fall back to the default.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from pilot2prod import api
+from pilot2prod.calculators import documents
+from pilot2prod.calculators.documents import MODEL_FIELD, InputsFormat
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.inputs import NumberInput, parse_number
 from pilot2prod.calculators.runcost.model import CostModel
 from pilot2prod.cli import common
 from pilot2prod.cli.data import DataSource, load_data
 from pilot2prod.cli.errors import EXIT_GATE, EXIT_OK, CliError
-from pilot2prod.cli.files import read_structured, write_text
+from pilot2prod.cli.files import STDIN, read_structured, write_text
 from pilot2prod.cli.plain import plain_text
 from pilot2prod.cli.prices import listed_prices
+from pilot2prod.model.errors import DocumentError
 from pilot2prod.text import format_number, with_unit
-
-_META_KEYS = ("format", "version", "title", "url", "exported", "date", "page_url")
-"""Keys a saved document may carry beside `inputs`; they describe the file, not the project."""
-
-DOC_VERSION = 1
-"""The newest calculator document version this package reads."""
-
-MODEL_FIELD = "model"
-"""The run-cost page's picker field: which listed model the reader chose (the prices are apart)."""
 
 
 def _effort_model(data: DataSource) -> EffortModel:
@@ -61,14 +54,17 @@ def _effort_field_lines(model: EffortModel) -> list[str]:
     for trait in model.traits:
         choices = ", ".join(level.id for level in trait.levels)
         lines.append(f"{trait.id}: {trait.label}; one of {choices}; default {trait.default}")
-    history = model.inputs.history
+    history, start = model.inputs.history, model.inputs.start
     lines.append(
         f"{history.id}: {history.label}; past projects as pairs of pilot and production "
         'person-weeks, one per line ("6, 40") or as a list of [pilot, production]'
     )
+    lines.append(f"{start.id}: {start.label}; a date as YYYY-MM-DD, or empty for no dates")
     lines.append(
-        "readiness: a readiness result carried from the assessment: a 0-1 score, or "
-        '{"score": ..., "dimensions": {...}} (the readiness-* fields take precedence)'
+        f"{documents.CARRIED_FIELD}: a readiness result carried from the assessment: one 0-1 "
+        'score for every dimension, or {"dimensions": [{"id": ..., "score": 0-1 or null}]}, '
+        "where a dimension without a score carries nothing (the readiness-* fields take "
+        "precedence)"
     )
     return lines
 
@@ -81,19 +77,6 @@ def _cost_field_lines(model: CostModel) -> list[str]:
     ]
 
 
-def _effort_fields(model: EffortModel) -> list[str]:
-    return [
-        *(spec.id for spec in model.inputs.numbers),
-        *(trait.id for trait in model.traits),
-        model.inputs.history.id,
-        "readiness",
-    ]
-
-
-def _cost_fields(model: CostModel) -> list[str]:
-    return [*(spec.id for spec in model.inputs), MODEL_FIELD]
-
-
 @dataclass(frozen=True)
 class Calculator:
     """One calculator as the command line drives it."""
@@ -104,7 +87,8 @@ class Calculator:
     help: str
     description: str
     model: Callable[[DataSource], Any]
-    fields: Callable[[Any], list[str]]
+    document: Callable[[Any], InputsFormat]
+    """The inputs document it reads, as the page reads it."""
     field_lines: Callable[[Any], list[str]]
     """One line per field for `--fields`: id, label, range or choices, default."""
     function: str
@@ -117,7 +101,7 @@ class Calculator:
 
 ESTIMATE = Calculator(
     name="estimate",
-    format="pilot2prod/estimate",
+    format=documents.EFFORT_TAG,
     help="estimate the production effort from the estimator's inputs",
     description="""\
 Run the production-effort estimator on FILE: the document the estimator page
@@ -131,7 +115,7 @@ the yearly effort to operate it, from the same seeded simulation the page runs.
 Exit status: 0 ok, 2 when a field cannot be used (one line names it).
 """,
     model=_effort_model,
-    fields=_effort_fields,
+    document=documents.effort_format,
     field_lines=_effort_field_lines,
     function="effort.estimate",
     gate_unit="person-weeks",
@@ -140,7 +124,7 @@ Exit status: 0 ok, 2 when a field cannot be used (one line names it).
 
 COST = Calculator(
     name="cost",
-    format="pilot2prod/run-cost",
+    format=documents.COST_TAG,
     help="compute the monthly run cost from the run-cost calculator's inputs",
     description="""\
 Run the run-cost calculator on FILE: the document the run-cost page saves and
@@ -159,7 +143,7 @@ out to use the page's defaults for everything else.
 Exit status: 0 ok, 2 when a field cannot be used (one line names it).
 """,
     model=_cost_model,
-    fields=_cost_fields,
+    document=documents.cost_format,
     field_lines=_cost_field_lines,
     function="cost.run",
     gate_unit="dollars a month",
@@ -238,66 +222,14 @@ def _gate(
     }
 
 
-def _check_document(raw: Mapping[str, Any], source: str, calculator: Calculator) -> None:
-    """A saved calculator document: our tag for this calculator, a version we read."""
-    tag = raw["format"]
-    if tag != calculator.format:
-        hint = ""
-        if tag == "pilot2prod/answers":
-            hint = "; it is an answers file: use pilot2prod assess"
-        elif tag in (ESTIMATE.format, COST.format):
-            other = ESTIMATE if tag == ESTIMATE.format else COST
-            hint = f"; use pilot2prod {other.name}"
-        raise CliError(
-            source,
-            "format",
-            f"{str(tag)[:60]!r} is not a {calculator.name} document "
-            f"(expected {calculator.format!r}){hint}",
-        )
-    version = raw.get("version")
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise CliError(source, "version", "must be a whole number")
-    if version > DOC_VERSION:
-        raise CliError(
-            source,
-            "version",
-            f"this file uses version {version}, written by a newer pilot2prod; "
-            f"this one reads version {DOC_VERSION} — update pilot2prod to read it",
-        )
-    if version < 1:
-        raise CliError(source, "version", f"{version} is not a document version")
-
-
-def _inputs(
-    raw: object, source: str, calculator: Calculator, known: Sequence[str]
-) -> tuple[Mapping[str, Any], str]:
-    """The inputs mapping and the key path prefix messages use."""
-    if not isinstance(raw, Mapping):
-        raise CliError(source, "", "must hold an object of the calculator's fields and values")
-    if "format" in raw:
-        _check_document(raw, source, calculator)
-        if "inputs" not in raw:
-            raise CliError(source, "inputs", "missing; the file holds no inputs")
-    prefix = ""
-    inputs: object = raw
-    if "inputs" in raw:
-        for key in raw:
-            if key != "inputs" and key not in _META_KEYS:
-                raise CliError(source, str(key)[:60], "unknown key beside 'inputs'")
-        inputs = raw["inputs"]
-        prefix = "inputs."
-        if not isinstance(inputs, Mapping):
-            raise CliError(source, "inputs", "must be an object of fields and values")
-    for key in inputs:
-        if not isinstance(key, str):
-            raise CliError(source, prefix.rstrip("."), f"field name {key!r} must be text")
-        if key not in known:
-            raise CliError(
-                source,
-                f"{prefix}{key[:60]}",
-                "not a field of this calculator (known: " + ", ".join(known) + ")",
-            )
-    return dict(inputs), prefix
+def _read(name: str, fmt: InputsFormat) -> documents.InputsDocument:
+    """The inputs document in file `name` (JSON, or YAML written by hand), read as the pages
+    read it; a fault is one CliError naming the file and the field."""
+    raw = read_structured(name, documents.WHAT)
+    try:
+        return documents.read(fmt, raw)
+    except DocumentError as error:
+        raise CliError("<stdin>" if name == STDIN else name, error.where, error.problem) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -317,11 +249,13 @@ def run(args: argparse.Namespace) -> int:
         inputs: Mapping[str, Any] = {}
         source, prefix = "--model", ""
     else:
-        raw = read_structured(args.file, f"the {calculator.name} calculator's inputs")
-        source = "<stdin>" if args.file == "-" else args.file
-        inputs, prefix = _inputs(raw, source, calculator, calculator.fields(model))
+        document = _read(args.file, calculator.document(model))
+        source = "<stdin>" if args.file == STDIN else args.file
+        inputs, prefix = document.inputs, document.prefix
     if prices is not None:
-        inputs = {**inputs, **prices.fields}
+        # The listed model's prices, and its name in the model field: the result names the
+        # model whose prices it used, never one the file named before.
+        inputs = {**inputs, **prices.fields, MODEL_FIELD: prices.model.key}
     today = datetime.date.today().isoformat()
     payload = {"inputs": inputs, "markdown": True, "date": today}
     result = api.request(data.dataset, calculator.function, payload)

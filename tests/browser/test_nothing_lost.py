@@ -15,7 +15,7 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from pilot2prod import sharelink
-from tests.browser.support import serious_axe_violations, watch_errors
+from tests.browser.support import BOOT_TIMEOUT_MS, serious_axe_violations, watch_errors
 from tests.browser.test_checklists import (
     ASSESSMENT,
     answers_doc,
@@ -223,7 +223,8 @@ def test_a_calculator_link_asks_before_replacing_saved_inputs(page, site_url):
     root = page.locator(COST)
     expect(root).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     field = root.locator('[name="requests-per-day"]')
-    expect(field).to_have_value("2222")
+    # Python reads the link, as the command line would, once it has started.
+    expect(field).to_have_value("2222", timeout=BOOT_TIMEOUT_MS)
     choice = root.locator('[data-role="link-choice"]')
     expect(choice).to_be_visible()
     field.fill("3333")
@@ -244,6 +245,7 @@ def test_a_calculator_link_replaces_saved_inputs_only_when_chosen(page, site_url
     root = page.locator(COST)
     expect(root).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     assert _saved_requests(page, key) == "1111"
+    expect(root.locator('[data-role="link-choice"]')).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     root.locator('[data-role="link-choice"]').get_by_role(
         "button", name="Use the link's inputs"
     ).click()
@@ -256,7 +258,8 @@ def test_an_empty_calculator_link_gets_a_notice(page, site_url):
     page.goto(site_url + "run-cost/#p2p=")
     root = page.locator(COST)
     expect(root).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
-    expect(root.locator('[data-role="notice"]')).to_contain_text("is empty")
+    notice = root.locator('[data-role="notice"]')
+    expect(notice).to_contain_text("is empty", timeout=BOOT_TIMEOUT_MS)
     expect(root.locator('[data-role="link-choice"]')).to_have_count(0)
 
 
@@ -368,14 +371,14 @@ def test_the_calculator_link_choice_is_accessible(page, site_url):
     page.reload()
     expect(page.locator(COST)).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     choice = page.locator(COST).locator('[data-role="link-choice"]')
-    expect(choice).to_be_visible()
+    expect(choice).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     choice.get_by_role("button", name="Keep my saved inputs").focus()
     page.keyboard.press("Enter")
     expect(page.locator(COST).locator('[name="requests-per-day"]')).to_have_value("1111")
     page.goto(_cost_link(site_url, fmt, {"requests-per-day": "2222"}))
     page.reload()
     expect(page.locator(COST)).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
-    expect(choice).to_be_visible()
+    expect(choice).to_be_visible(timeout=BOOT_TIMEOUT_MS)
     assert serious_axe_violations(page) == []
 
 

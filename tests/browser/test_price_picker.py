@@ -1,10 +1,13 @@
-"""The run-cost page's model picker in Chromium: listed prices in, own prices marked, dates."""
+"""The run-cost page's model picker in Chromium: listed prices in, own prices kept, dates."""
 
 from __future__ import annotations
 
 import datetime
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -12,15 +15,22 @@ from playwright.sync_api import Browser, Page, expect
 from pilot2prod.calculators.runcost.prices import price_fields, shipped_table
 from tests.browser.support import (
     BOOT_TIMEOUT_MS,
+    OUTPUTS,
     live_page,
     python_result,
     serious_axe_violations,
+    set_inputs,
 )
 from tests.fixtures import repo_files
 
 CALC = '.p2p-calc[data-p2p-calc="cost"]'
 PICKER = "#cost-model"
 KEY = "anthropic/claude-sonnet-4-5"
+BATCH_20 = "x-ai/grok-4.3"
+"""A listed model whose batch tier is 20% off, not the usual half."""
+NO_BATCH = "anthropic/claude-3-haiku"
+"""A listed model with no batch tier at all."""
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +49,8 @@ def _choose(page: Page, key: str) -> None:
 
 
 def _mark(page: Page, field: str):
-    return page.locator(f'{CALC} [data-field="{field}"] [data-price-mark]')
+    """The line under a field that says where its value came from."""
+    return page.locator(f'{CALC} [data-source-for="{field}"]')
 
 
 def test_choosing_a_model_fills_its_prices_and_names_the_source(live):
@@ -52,7 +63,10 @@ def test_choosing_a_model_fills_its_prices_and_names_the_source(live):
     _choose(page, KEY)
     for name, value in price_fields(listed).items():
         expect(page.locator(f'{CALC} [name="{name}"]')).to_have_value(value)
-        expect(_mark(page, name)).to_have_attribute("data-price-mark", "list")
+        expect(_mark(page, name)).to_have_attribute("data-source", "preset")
+        expect(_mark(page, name)).to_have_text(
+            f"From the price list for {listed.provider_name} {listed.name}."
+        )
     source = page.locator('[data-role="price-source"]')
     expect(source).to_contain_text(f"as of {table.as_of.isoformat()}")
     expect(source.locator("a")).to_have_attribute("href", listed.provider_url)
@@ -74,9 +88,9 @@ def test_an_edited_price_is_marked_as_the_readers_own(live):
     page, _, _ = live
     _choose(page, KEY)
     page.locator(f'{CALC} [name="price-out"]').fill("12.5")
-    expect(_mark(page, "price-out")).to_have_attribute("data-price-mark", "own")
+    expect(_mark(page, "price-out")).to_have_attribute("data-source", "own")
     expect(_mark(page, "price-out")).to_contain_text("Your own figure")
-    expect(_mark(page, "price-in")).to_have_attribute("data-price-mark", "list")
+    expect(_mark(page, "price-in")).to_have_attribute("data-source", "preset")
 
 
 def test_an_unknown_model_changes_no_price(live):
@@ -106,13 +120,13 @@ def test_choice_and_marks_survive_a_reload(new_context, site_url):
     expect(page.locator(CALC)).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
     _choose(page, KEY)
     page.locator(f'{CALC} [name="price-in"]').fill("3.5")
-    expect(_mark(page, "price-in")).to_have_attribute("data-price-mark", "own")
+    expect(_mark(page, "price-in")).to_have_attribute("data-source", "own")
     page.wait_for_timeout(400)  # the debounced save
     page.reload()
     expect(page.locator(CALC)).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
     expect(page.locator(PICKER)).to_have_value(KEY)
-    expect(_mark(page, "price-in")).to_have_attribute("data-price-mark", "own")
-    expect(_mark(page, "price-out")).to_have_attribute("data-price-mark", "list")
+    expect(_mark(page, "price-in")).to_have_attribute("data-source", "own")
+    expect(_mark(page, "price-out")).to_have_attribute("data-source", "preset")
 
 
 @pytest.mark.parametrize(("age", "stale"), [(90, False), (91, True)])
@@ -131,3 +145,93 @@ def test_old_prices_get_a_notice(new_context, site_url, age, stale):
         expect(notice).to_contain_text(f"{age} days old")
     else:
         expect(notice).to_be_hidden()
+
+
+def test_a_model_never_replaces_a_typed_price_without_naming_it_and_undo_restores_it(
+    new_context, site_url
+):
+    """Choosing a model over a price the reader typed names that price in a notice, and one
+    Undo puts back the typed price and the model that was there."""
+    page = new_context().new_page()
+    page.goto(site_url + "run-cost/")
+    root = page.locator(CALC)
+    expect(root).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
+    set_inputs(page, CALC, {"price-in": "2.9"})
+    expect(_mark(page, "price-in")).to_have_attribute("data-source", "own")
+    _choose(page, KEY)
+    listed = shipped_table().find(KEY)
+    assert listed is not None
+    notice = root.locator('[data-role="notice"]')
+    expect(notice).to_contain_text(
+        f"Price of input tokens from $2.9 per million tokens (your own figure) to "
+        f"${price_fields(listed)['price-in']} per million tokens"
+    )
+    expect(root.locator('[name="price-in"]')).to_have_value(price_fields(listed)["price-in"])
+    undo = root.get_by_role("button", name="Undo")
+    expect(undo).to_be_visible()
+    undo.click()
+    expect(root.locator('[name="price-in"]')).to_have_value("2.9")
+    expect(notice).to_contain_text("Undone")
+    expect(undo).to_be_hidden()
+    expect(_mark(page, "price-in")).to_have_attribute("data-source", "own")
+    saved = page.evaluate(
+        "(key) => JSON.parse(localStorage.getItem(key)).inputs['price-in']",
+        root.get_attribute("data-storage-key"),
+    )
+    assert saved == "2.9"
+
+
+def test_a_model_without_a_batch_tier_gives_no_discount_and_the_command_lines_total(
+    new_context, site_url, tmp_path
+):
+    """After a model with a batch tier, one without has no batch discount (the list's truth,
+    not the last model's figure as "your own"), and the total is `cost --model`'s."""
+    page = new_context().new_page()
+    page.goto(site_url + "run-cost/")
+    root = page.locator(CALC)
+    expect(root).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
+    set_inputs(page, CALC, {"batch-share": "40"})
+    before = json.loads(root.get_attribute("data-computed-inputs") or "{}")
+    _choose(page, BATCH_20)
+    expect(root.locator('[name="batch-discount"]')).to_have_value("20")
+    _choose(page, NO_BATCH)
+    expect(root.locator('[name="batch-discount"]')).to_have_value("0")
+    expect(_mark(page, "batch-discount")).to_have_attribute("data-source", "preset")
+    page.wait_for_function(
+        "([s, key]) => JSON.parse(document.querySelector(s).dataset.computedInputs || '{}')"
+        ".model === key",
+        arg=[CALC, NO_BATCH],
+    )
+    inputs = tmp_path / "inputs.json"
+    inputs.write_text(json.dumps({"inputs": before}), encoding="utf-8")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pilot2prod.cli",
+            "cost",
+            str(inputs),
+            "--model",
+            NO_BATCH,
+            "--format",
+            "json",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    cli = json.loads(result.stdout)
+    assert cli["inputs"]["model"] == NO_BATCH
+    for name, text, _ in root.evaluate(OUTPUTS):
+        assert cli["outputs"][name]["text"] == text, name
+
+
+def test_every_field_says_where_its_value_came_from(live):
+    """A field left alone says it is the default; one the reader changed, that it is theirs."""
+    page, _, _ = live
+    set_inputs(page, CALC, {"requests-per-day": "2000", "review-minutes": "7"})
+    expect(_mark(page, "requests-per-day")).to_have_attribute("data-source", "default")
+    expect(_mark(page, "requests-per-day")).to_have_text("Default.")
+    expect(_mark(page, "review-minutes")).to_have_attribute("data-source", "own")
+    expect(_mark(page, "review-minutes")).to_have_text("Your own figure.")

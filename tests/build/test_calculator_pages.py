@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -83,7 +84,10 @@ def test_every_input_has_a_label_unit_and_default(built_site, files, page_name, 
         assert control is not None, spec.id
         default = "" if spec.default is None else f"{spec.default:g}"
         assert f'value="{default}"' in control[0], spec.id
-        assert f'aria-describedby="{dom_id}-unit {dom_id}-help {dom_id}-msg"' in control[0]
+        assert (
+            f'aria-describedby="{dom_id}-unit {dom_id}-help {dom_id}-source {dom_id}-msg"'
+            in control[0]
+        )
 
 
 def test_method_page_shows_the_worked_examples(built_site, files):
@@ -105,3 +109,40 @@ def test_calculator_pages_say_parameters_are_assumptions(built_site):
     assert "Starting assumptions, not measurements" in _page(built_site, "estimator")
     assert "Calibrate it with your own projects" in _page(built_site, "estimator")
     assert "Starting assumptions, not quotes" in _page(built_site, "run-cost")
+
+
+@pytest.mark.parametrize(
+    ("page_name", "calculator"), [("estimator", "effort"), ("run-cost", "cost")]
+)
+def test_every_form_field_is_a_field_of_the_document_the_command_line_reads(
+    built_site, files, page_name, calculator
+):
+    """The page's controls are exactly its document's form fields: no field the CLI refuses."""
+    from pilot2prod.calculators import documents
+    from pilot2prod.dataset import Dataset
+
+    data = Dataset(files)
+    fmt = (
+        documents.effort_format(data.effort)
+        if calculator == "effort"
+        else documents.cost_format(data.cost)
+    )
+    page = _page(built_site, page_name)
+    start = page.index('<form class="p2p-calc__form"')
+    form = page[start : page.index("</form>", start)]
+    names = re.findall(r'<(?:input|select|textarea)[^>]* name="([^"]+)"', form)
+    assert sorted(names) == sorted(fmt.form_fields)
+    assert set(fmt.form_fields) <= set(fmt.fields)
+
+
+def test_the_pages_take_the_calculators_limit_and_version_from_python(built_site):
+    """What a calculator page checks before Python is up (a value's length, the version it
+    stores) is Python's, in the rules the build writes for every page."""
+    from pilot2prod.calculators import documents
+
+    rules = (built_site / "assets" / "js" / "lib" / "rules.js").read_text(encoding="utf-8")
+    found = json.loads(rules[rules.index("freeze({") + len("freeze(") : rules.rindex(");")])
+    assert found["calculators"] == {
+        "version": documents.VERSION,
+        "max_value_chars": documents.MAX_VALUE_CHARS,
+    }

@@ -177,7 +177,7 @@ def test_merge_names_the_one_bad_file_among_good_ones(capsys, tmp_path):
         ("estimate", '{"pilot-weeks": -1}', "pilot-weeks: "),
         ("estimate", '{"stakes": "galactic"}', "stakes: Choose one of: "),
         ("estimate", '{"pilot-wekes": 3}', "pilot-wekes: not a field of this calculator"),
-        ("estimate", "", "is empty; expected the estimate calculator's inputs"),
+        ("estimate", "", "is empty; expected a calculator's inputs"),
     ],
 )
 def test_calculator_inputs_are_checked_field_by_field(capsys, tmp_path, command, content, message):

@@ -182,3 +182,32 @@ def test_fail_over_with_a_bad_limit_is_exit_2_never_a_silent_pass(capsys, tmp_pa
     result = run(capsys, "cost", path, "--fail-over", limit)
     assert result.code == 2 and result.out == ""
     assert result.err.startswith("pilot2prod: --fail-over: ") and result.err.count("\n") == 1
+
+
+def test_cost_with_a_model_reports_the_model_whose_prices_it_used(capsys, tmp_path):
+    """`cost FILE --model X --format json` names X, not the model the file named before."""
+    path = tmp_path / "saved.json"
+    inputs = {"model": "openai/gpt-4o", "price-in": "2.5", "batch-discount": "35"}
+    path.write_text(json.dumps({"format": "pilot2prod/run-cost", "version": 1, "inputs": inputs}))
+    key = "anthropic/claude-3-haiku"  # listed without a batch tier
+    result = run(capsys, "cost", path, "--model", key, "--format", "json")
+    assert result.code == 0, result.err
+    out = json.loads(result.out)
+    assert out["inputs"]["model"] == out["prices"]["model"] == key
+    assert out["inputs"]["batch-discount"] == "0"  # no batch tier: no discount, not the file's
+
+
+@pytest.mark.parametrize("command", ["estimate", "cost"])
+def test_fields_lists_every_field_of_the_document_the_page_saves(capsys, command):
+    """--fields names exactly the fields the page's saved document may hold (start-date too)."""
+    from pilot2prod.calculators import documents
+    from tests.fixtures import repo_data
+
+    data = repo_data()
+    fmt = (
+        documents.effort_format(data.effort)
+        if command == "estimate"
+        else documents.cost_format(data.cost)
+    )
+    listed = run(capsys, command, "--fields")
+    assert [line.split(":")[0] for line in listed.out.splitlines()] == list(fmt.fields)

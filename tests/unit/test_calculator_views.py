@@ -34,6 +34,8 @@ def test_worker_entry_runs_both_calculators():
 def test_worker_entry_returns_field_messages_not_errors():
     """Bad inputs come back as ok: false with a message per field."""
     out = _call("cost.run", {"inputs": {"tokens-in": "many", "price-in": "-1"}})
+    assert out["sources"]["tokens-in"]["kind"] == "own"
+    del out["sources"]
     assert out == {
         "ok": False,
         "messages": {

@@ -327,7 +327,7 @@ def test_non_mapping_inputs_are_refused_with_a_message():
 
 
 def test_readiness_result_is_carried_into_the_dimension_fields():
-    """A readiness result ({score, dimensions}) fills the blank readiness fields, as percent."""
+    """A readiness result fills the blank readiness fields; a dimension with no score, none."""
     raw = {
         "readiness": {
             "score": 0.25,
@@ -336,7 +336,7 @@ def test_readiness_result_is_carried_into_the_dimension_fields():
         "readiness-integration": "",
     }
     inputs = _checked(raw)
-    assert inputs.readiness == {"reliability": 0.5, "integration": 0.25, "operations": 0.25}
+    assert inputs.readiness == {"reliability": 0.5, "integration": 0.25}
 
 
 def test_typed_readiness_wins_over_the_carried_result():

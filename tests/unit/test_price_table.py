@@ -58,12 +58,12 @@ def test_a_model_fills_every_price_field_it_has():
 
 
 def test_missing_cache_prices_fall_back_to_the_input_price_and_say_so():
-    """Without cache prices the input price stands in; without a batch tier the discount stays."""
+    """Without cache prices the input price stands in; without a batch tier there is no discount."""
     model = parse_table(_table(BARE)).find("ACME/Small")
     assert model is not None
     fields = price_fields(model)
     assert fields["price-cached-in"] == fields["price-cache-write"] == "0.5"
-    assert "batch-discount" not in fields
+    assert fields["batch-discount"] == "0"
     assert "no price for cached input or cache writes" in price_notes(model)
     assert "no batch tier" in price_notes(model)
 
@@ -95,6 +95,6 @@ def test_site_table_keeps_values_in_field_order_and_notes_once():
     site = site_table(parse_table(_table(FULL, BARE, {**BARE, "id": "other"})))
     models = site["providers"][0]["models"]
     assert site["fields"][0] == "price-in" and models[0]["values"][0] == "3"
-    assert models[1]["values"][-1] is None  # no batch tier: the field is left alone
+    assert models[1]["values"][-1] == "0"  # no batch tier: no batch discount, never the last one
     assert models[1]["note"] == models[2]["note"] == 0 and len(site["notes"]) == 1
     assert site["stale_after_days"] == 90

@@ -14,6 +14,7 @@ from datetime import date
 
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.inputs import MAX_TEXT, Check, check_choice, check_number, parse_number
+from pilot2prod.text import percent_figure
 
 
 @dataclass(frozen=True)
@@ -97,61 +98,99 @@ def parse_history(
     return tuple(pairs), None
 
 
-def _readiness_from_result(value: object, dimensions: Sequence[str]) -> dict[str, float] | str:
-    """Read a readiness result carried from the assessment: a 0-1 score or per-dimension scores."""
-    if isinstance(value, bool):
-        return "The carried readiness result is not a score."
-    if isinstance(value, int | float):
-        score: object = value
-        per_dimension: object = {}
-    elif isinstance(value, Mapping):
-        score = value.get("score")
-        per_dimension = value.get("dimensions", {})
-        if isinstance(per_dimension, list):
-            # The assessment's own view lists its dimensions as [{"id": ..., "score": ...}].
-            per_dimension = {
-                part["id"]: part
-                for part in per_dimension
-                if isinstance(part, Mapping) and isinstance(part.get("id"), str)
-            }
+@dataclass(frozen=True)
+class CarriedReadiness:
+    """A readiness result carried from the assessment, as the estimator reads it."""
+
+    scores: Mapping[str, float]
+    """Dimension id to its score, 0-1, for each dimension the result gives a score."""
+    unscored: tuple[str, ...] = ()
+    """The estimator's dimensions the result gives no score: their fields carry nothing."""
+
+
+def _score(value: object) -> float | str | None:
+    """A carried score: the float, None for "no score", or a message."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "A carried readiness score must be a number between 0 and 1, or null."
+    if not (math.isfinite(value) and 0 <= value <= 1):
+        return "Carried readiness scores must lie between 0 and 1."
+    return float(value)
+
+
+def _listed_scores(listed: object) -> dict[str, object] | str:
+    """The result's `dimensions`, as a list of `{"id", "score"}` or a mapping, by id."""
+    if isinstance(listed, Mapping):
+        items = list(listed.items())
+    elif isinstance(listed, list):
+        items = []
+        for part in listed:
+            if not isinstance(part, Mapping) or not isinstance(part.get("id"), str):
+                return "Each carried readiness dimension needs an id and a score."
+            items.append((part["id"], part))
     else:
+        return "The carried readiness dimensions must be a list or a mapping."
+    scores: dict[str, object] = {}
+    for dim, part in items:
+        if dim in scores:
+            return f"The carried readiness result lists the dimension {str(dim)[:60]!r} twice."
+        scores[dim] = part.get("score") if isinstance(part, Mapping) else part
+    return scores
+
+
+def read_carried(value: object, dimensions: Sequence[str]) -> CarriedReadiness | str:
+    """Read a readiness result carried from the assessment, or a message saying why not.
+
+    A bare score, or `{"score": ...}` alone, stands for every dimension: the reader wrote one
+    figure for all. With `dimensions` listed, each dimension carries its own score only, and
+    one the result leaves out or gives no score (null) carries nothing, whatever the overall
+    score: a dimension nobody has scored must never lend the estimate credit.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float | Mapping):
         return "The carried readiness result is not a score."
-    found: dict[str, float] = {}
-    if isinstance(per_dimension, Mapping):
-        for dim in dimensions:
-            part = per_dimension.get(dim)
-            if isinstance(part, Mapping):
-                part = part.get("score")
-            if isinstance(part, int | float) and not isinstance(part, bool):
-                if not (math.isfinite(part) and 0 <= part <= 1):
-                    return "Carried readiness scores must lie between 0 and 1."
-                found[dim] = float(part)
-    if isinstance(score, int | float) and not isinstance(score, bool):
-        if not (math.isfinite(score) and 0 <= score <= 1):
-            return "Carried readiness scores must lie between 0 and 1."
-        for dim in dimensions:
-            found.setdefault(dim, float(score))
-    return found
+    overall = _score(value.get("score") if isinstance(value, Mapping) else value)
+    if isinstance(overall, str):
+        return overall
+    if not isinstance(value, Mapping) or "dimensions" not in value:
+        if overall is None:
+            return CarriedReadiness({}, tuple(dimensions))
+        return CarriedReadiness(dict.fromkeys(dimensions, overall))
+    listed = _listed_scores(value["dimensions"])
+    if isinstance(listed, str):
+        return listed
+    scores: dict[str, float] = {}
+    for dim in dimensions:
+        found = _score(listed.get(dim))
+        if isinstance(found, str):
+            return found
+        if found is not None:
+            scores[dim] = found
+    return CarriedReadiness(scores, tuple(dim for dim in dimensions if dim not in scores))
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def carried_fields(model: EffortModel, raw: object) -> dict[str, str]:
-    """The readiness fields a carried result fills in, as the text the form shows ("62.5").
+    """The readiness fields a carried result sets, as the text the form shows ("41", or "").
 
-    Only fields left blank in `raw` are filled, the same rule `check_inputs` applies. The page
-    sends the carried document's inputs, puts these values into its form once, and from then
-    on computes from the form alone.
+    A scored dimension gives its score as the assessment shows it (41%, never 40.6); one the
+    result leaves unscored gives an empty field. Only fields left blank in `raw` are set, the
+    same rule `check_inputs` applies, so the form shows what the command line computes with.
     """
     if not isinstance(raw, Mapping) or "readiness" not in raw:
         return {}
-    carried = _readiness_from_result(raw["readiness"], model.readiness.dimensions)
+    carried = read_carried(raw["readiness"], model.readiness.dimensions)
     if isinstance(carried, str):
         return {}  # check_inputs reports the message
     filled: dict[str, str] = {}
-    for dim, score in carried.items():
+    for dim in model.readiness.dimensions:
         field_id = model.readiness_field(dim)
-        given = raw.get(field_id, model.number(field_id).default)
-        if given is None or (isinstance(given, str) and not given.strip()):
-            filled[field_id] = f"{round(score * 100, 1):g}"
+        if _blank(raw.get(field_id, model.number(field_id).default)):
+            score = carried.scores.get(dim)
+            filled[field_id] = "" if score is None else percent_figure(score)
     return filled
 
 
@@ -165,19 +204,13 @@ def check_inputs(model: EffortModel, raw: object) -> tuple[EffortInputs | None, 
         return None, {"": "The inputs must be a mapping of field names to values."}
     messages: dict[str, str] = {}
     values: dict[str, float | None] = {}
-    carried: dict[str, float] = {}
     if "readiness" in raw:
-        carried_or_message = _readiness_from_result(raw["readiness"], model.readiness.dimensions)
-        if isinstance(carried_or_message, str):
-            messages["readiness"] = carried_or_message
-        else:
-            carried = carried_or_message
+        carried = read_carried(raw["readiness"], model.readiness.dimensions)
+        if isinstance(carried, str):
+            messages["readiness"] = carried
+    filled = carried_fields(model, raw)
     for spec in model.inputs.numbers:
-        given = raw.get(spec.id, spec.default)
-        dimension = spec.id.removeprefix("readiness-")
-        blank = given is None or (isinstance(given, str) and not given.strip())
-        if spec.id.startswith("readiness-") and dimension in carried and blank:
-            given = round(carried[dimension] * 100, 1)
+        given = filled.get(spec.id, raw.get(spec.id, spec.default))
         checked = check_number(spec, given)
         if checked.message:
             messages[spec.id] = checked.message

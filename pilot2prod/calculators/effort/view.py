@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pilot2prod.calculators.effort.calendar import schedule
-from pilot2prod.calculators.effort.inputs import EffortInputs, carried_fields, check_inputs
+from pilot2prod.calculators.effort.inputs import EffortInputs, check_inputs
 from pilot2prod.calculators.effort.model import EffortModel
 from pilot2prod.calculators.effort.simulate import EffortEstimate, estimate
 from pilot2prod.calculators.views import (
@@ -404,30 +404,47 @@ def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dic
 
 
 def carried_notice(model: EffortModel, carried: Mapping[str, str]) -> str:
-    """What a link from the assessment filled in, named with its values, for the page's top."""
+    """What a link from the assessment set, named with its values, for the estimator's top.
+
+    A field the link leaves empty is named too, with the reason: the assessment has no score
+    for that dimension, so it earns no readiness credit.
+    """
     if not carried:
         return ""
-    named = ", ".join(
-        f"{model.number(field_id).label} {value}%" for field_id, value in carried.items()
-    )
-    return (
-        f"Carried in from the readiness assessment: {named}. They are in the form below under "
-        "the readiness fields and earn the estimate its readiness credit; change or clear "
-        "them there."
-    )
+    labels = {field_id: model.number(field_id).label for field_id in carried}
+    filled = [f"{labels[field_id]} {value}%" for field_id, value in carried.items() if value]
+    empty = [labels[field_id] for field_id, value in carried.items() if not value]
+    parts = []
+    if filled:
+        they, them = ("It is", "it") if len(filled) == 1 else ("They are", "them")
+        parts.append(
+            f"Carried in from the readiness assessment: {_and(filled)}. {they} in the form "
+            "below under the readiness fields and earn the estimate its readiness credit; "
+            f"change or clear {them} there."
+        )
+    if empty:
+        verb = "stays" if len(empty) == 1 else "stay"
+        parts.append(
+            f"{_and(empty)} {verb} empty: the assessment has no score for "
+            f"{'that dimension' if len(empty) == 1 else 'those dimensions'} yet (every question "
+            "there is unanswered or not applicable), so nothing was carried and the estimate "
+            "takes no readiness credit for it."
+        )
+    return " ".join(parts)
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def run(model: EffortModel, payload: Mapping[str, Any]) -> dict[str, Any]:
     """Check the inputs in `payload` and estimate: the view, or per-field messages."""
     raw = request_inputs(payload)
     inputs, messages = check_inputs(model, raw)
-    # A readiness result carried from the assessment: the page fills these fields in once.
-    carried = carried_fields(model, raw)
-    notice = carried_notice(model, carried)
     if inputs is None:
-        return {"ok": False, "messages": messages, "carried": carried, "carried_text": notice}
+        return {"ok": False, "messages": messages}
     found = estimate(model, inputs)
-    result = view(model, inputs, found) | {"carried": carried, "carried_text": notice}
+    result = view(model, inputs, found)
     if payload.get("markdown") is True:
         result["markdown"] = markdown(
             model, inputs, found, payload.get("page_url"), payload.get("date")

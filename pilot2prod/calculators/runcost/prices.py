@@ -165,9 +165,10 @@ def _form_value(value: float) -> str:
 def price_fields(model: ModelPrices) -> dict[str, str]:
     """The run-cost form's price fields for `model`, as the form shows them.
 
-    Data without a cache price means the provider bills those tokens as plain input (or the data
-    does not say), so the plain input price stands in. The batch discount is set only where the
-    data has a batch tier: otherwise the reader's own figure stays.
+    Every price field gets a value, so choosing a model never leaves another model's figure
+    behind: data without a cache price means the provider bills those tokens as plain input (or
+    the data does not say), so the plain input price stands in; a model without a batch tier has
+    no batch discount (0%).
     """
     fields = {
         "price-in": _form_value(model.input),
@@ -179,10 +180,10 @@ def price_fields(model: ModelPrices) -> dict[str, str]:
             model.input if model.cache_write is None else model.cache_write
         ),
     }
+    discount = 0.0
     if model.batch_input is not None and model.input > 0:
-        fields["batch-discount"] = _form_value(
-            round((1 - model.batch_input / model.input) * 100, 6)
-        )
+        discount = round((1 - model.batch_input / model.input) * 100, 6)
+    fields["batch-discount"] = _form_value(discount)
     return fields
 
 
@@ -200,7 +201,7 @@ def price_notes(model: ModelPrices) -> str:
             "stands in."
         )
     if model.batch_input is None:
-        notes.append("It lists no batch tier either, so the batch discount is your own figure.")
+        notes.append("It lists no batch tier, so no batch discount applies (0%).")
     return " ".join(notes)
 
 
@@ -220,7 +221,7 @@ SITE_FIELDS = ("price-in", "price-out", "price-cached-in", "price-cache-write", 
 def site_table(table: PriceTable) -> dict[str, Any]:
     """The compact table the run-cost page's picker reads: each model's form values and notes.
 
-    Values sit in `fields` order (null: leave the field as it is) and notes are indexes into
+    Values sit in `fields` order (every field has one) and notes are indexes into
     `notes`, so two thousand models stay a small download.
     """
     providers: dict[str, dict[str, Any]] = {}

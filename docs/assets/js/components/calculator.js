@@ -8,10 +8,24 @@
 // value, and charts are drawn by lib/chart.js, so nothing typed or shared can become markup.
 //
 // Settings are data-* attributes on the .p2p-calc root: data-function (the Python function),
-// data-format (the tag of saved and shared documents), data-storage-key, data-debounce (ms),
-// and data-pyodide-base / data-wheel, which lib/python.js reads. After each result the root
-// carries data-state="live", data-computed-inputs (the JSON of the inputs computed) and
-// data-latency-ms (the worker round trip), and fires "pilot2prod:calculated".
+// data-p2p-calc ("effort" or "cost"), data-format (the tag of what the page keeps on this
+// device), data-storage-key, data-debounce (ms), and data-pyodide-base / data-wheel, which
+// lib/python.js reads. The version and the longest value kept are Python's, from lib/rules.js
+// (pilot2prod/calculators/documents.py through pilot2prod/api/rules.py). After each result the root carries
+// data-state="live", data-computed-inputs (the JSON of the inputs computed) and data-latency-ms
+// (the worker round trip), and fires "pilot2prod:calculated". After each file or link it tried
+// to open, data-opened counts up, data-opened-what names it (the file, or the link's "v2.<check>")
+// and data-opened-outcome ("ok" or "refused") and data-opened-field (the field at fault) say how
+// it went.
+//
+// Files and links are read, and files and links written, by Python ("calculators.read",
+// "calculators.write"), the same code `pilot2prod estimate` and `pilot2prod cost` read with, so
+// a file the page saves the command line reads and the reverse. A file's bytes are decoded, and
+// a link unpacked, by the site's one reading of them (lib/file-drop.js, lib/sharelink.js). Before Python is up the page
+// only restores what the reader typed on this device. A preset (the price list's model, a
+// loaded file) goes through "calculators.replace", which names every change it makes; one
+// Undo puts the form back. The price picker announces its preset with a "pilot2prod:preset"
+// event; this module announces replaced inputs with "pilot2prod:inputs-replaced".
 
 import { drawChart } from "../lib/chart.js";
 import { dict } from "../lib/dict.js";
@@ -19,14 +33,15 @@ import { h, part, setText } from "../lib/dom.js";
 import { copyText } from "../lib/clipboard.js";
 import { download, today } from "../lib/download.js";
 import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
-import { PARAM, UNVERIFIED_TEXT, decodeShare, encodeFragment, fragmentParam, pageUrl } from "../lib/sharelink.js";
+import { readFileText } from "../lib/file-drop.js";
+import { RULES } from "../lib/rules.js";
+import { PARAM, UNVERIFIED_TEXT, decodeShareText, fragmentParam, pageUrl } from "../lib/sharelink.js";
 import { guard, openStore, setAsideMessage } from "../lib/storage.js";
+import { characters } from "../lib/text.js";
 
-const DOC_VERSION = 1;
-const MAX_VALUE_LENGTH = 20000;
+const { version: DOC_VERSION, max_value_chars: MAX_VALUE_CHARS } = RULES.calculators;
 
 const states = new WeakMap();
-const carries = new WeakMap(); // root -> the number of the newest run-cost link being made
 const store = openStore();
 
 // --- the form -------------------------------------------------------------------------------
@@ -45,22 +60,32 @@ function collect(root) {
 
 function apply(root, inputs) {
   for (const control of controls(root)) {
-    if (!Object.prototype.hasOwnProperty.call(inputs, control.name)) {
-      continue;
-    }
-    const value = inputs[control.name];
-    if (typeof value === "string" || typeof value === "number") {
-      control.value = String(value).slice(0, MAX_VALUE_LENGTH);
+    if (Object.prototype.hasOwnProperty.call(inputs, control.name) && typeof inputs[control.name] === "string") {
+      control.value = inputs[control.name];
     }
   }
 }
 
-function documentFor(root, inputs) {
-  return { format: root.dataset.format, version: DOC_VERSION, inputs };
+function tooLong(root, inputs) {
+  // The first field holding more than Python's limit, or null: such a value is not kept.
+  for (const control of controls(root)) {
+    if (characters(inputs[control.name] || "") > MAX_VALUE_CHARS) return control;
+  }
+  return null;
 }
 
-function inputsOf(root, doc) {
-  // A saved or shared document: only our own format, only its inputs, values as text.
+function fieldLabel(root, control) {
+  const label = control.id ? root.querySelector(`label[for="${CSS.escape(control.id)}"]`) : null;
+  return label ? label.textContent.trim() : control.name;
+}
+
+function storedDocument(root, inputs, preset) {
+  // What the page keeps on this device: the form as typed, and the preset it follows.
+  return { format: root.dataset.format, version: DOC_VERSION, inputs, preset };
+}
+
+function storedInputs(root, doc) {
+  // The page's own stored document: only our format and version, only text within the limit.
   if (!doc || typeof doc !== "object" || doc.format !== root.dataset.format) {
     return null;
   }
@@ -69,11 +94,14 @@ function inputsOf(root, doc) {
   }
   const inputs = dict(); // names come from outside: "__proto__" is data, never a prototype
   for (const [name, value] of Object.entries(doc.inputs)) {
-    if (typeof value === "string" || typeof value === "number" || (value && typeof value === "object")) {
-      inputs[name] = value;
-    }
+    if (typeof value === "string") inputs[name] = value;
   }
-  return inputs;
+  if (tooLong(root, inputs)) {
+    return null;
+  }
+  // The preset this page stored beside the inputs; Python checks it when it is used.
+  const preset = doc.preset && typeof doc.preset === "object" && !Array.isArray(doc.preset) ? doc.preset : null;
+  return { inputs, preset };
 }
 
 // --- rendering ------------------------------------------------------------------------------
@@ -129,9 +157,21 @@ function showMessages(root, messages) {
   }
 }
 
+function showSources(root, sources) {
+  // Where each field's value came from, in Python's words.
+  for (const slot of root.querySelectorAll("[data-source-for]")) {
+    const found = sources && sources[slot.dataset.sourceFor];
+    if (found && typeof found.text === "string") {
+      setText(slot, found.text);
+      slot.dataset.source = String(found.kind);
+    }
+  }
+}
+
 function renderView(root, view) {
   const messages = view.ok ? {} : view.messages || {};
   showMessages(root, messages);
+  showSources(root, view.sources);
   if (!view.ok) {
     for (const output of root.querySelectorAll("output[name]")) {
       setText(output, "—");
@@ -198,8 +238,21 @@ function showStatus(root) {
   }
 }
 
-function notify(root, text) {
+function notify(root, text, { undo = false } = {}) {
   setText(part(root, "notice"), text);
+  const button = part(root, "undo");
+  const state = states.get(root);
+  if (button) button.hidden = !(undo && state && state.undo);
+  if (!undo && state) state.undo = null;
+}
+
+function opened(root, what, outcome, field = "") {
+  // For the reader the notice says it; for tests and tools the root does too: what it opened
+  // (a file's name, or a link's check), how that went, and how many it has tried.
+  root.dataset.openedWhat = what;
+  root.dataset.openedOutcome = outcome;
+  root.dataset.openedField = field;
+  root.dataset.opened = String(Number(root.dataset.opened || "0") + 1);
 }
 
 // --- computing ------------------------------------------------------------------------------
@@ -215,10 +268,9 @@ async function recompute(root) {
   }
   state.busy = true;
   try {
-    await carryOver(root, state);
     const inputs = collect(root);
     const started = performance.now();
-    const view = await callPython(root.dataset.function, { inputs });
+    const view = await callPython(root.dataset.function, { inputs, preset: state.preset });
     const latency = performance.now() - started;
     if (root.isConnected) {
       state.view = view;
@@ -244,57 +296,12 @@ async function recompute(root) {
   }
 }
 
-async function carryOver(root, state) {
-  // A loaded document carried a readiness result (the assessment's link does). Python alone reads
-  // it (effort.carried_fields): it answers which fields the result fills, those the document left
-  // blank, and the form takes them once; every computation then starts from the form alone.
-  const carried = state.carry;
-  if (carried === undefined) {
-    return;
-  }
-  state.carry = undefined; // once: a field the reader clears later stays clear
-  const view = await callPython(root.dataset.function, { inputs: carried });
-  const fields = view && view.carried && typeof view.carried === "object" ? view.carried : {};
-  for (const control of controls(root)) {
-    const value = fields[control.name];
-    if (typeof value === "string") {
-      control.value = value.slice(0, MAX_VALUE_LENGTH);
-    }
-  }
-  if (view && !view.ok && view.messages && view.messages.readiness) {
-    notify(root, view.messages.readiness);
-  }
-  const carriedNote = part(root, "carried");
-  if (carriedNote && view && typeof view.carried_text === "string" && view.carried_text) {
-    // The reader arrives at the estimator's top, where the notice names what came in and its
-    // values, rather than wherever the page happened to scroll.
-    setText(carriedNote, view.carried_text);
-    carriedNote.hidden = false;
-    carriedNote.scrollIntoView({ block: "start" });
-    carriedNote.focus({ preventScroll: true });
-  }
-}
-
-async function carryToRunCost(root, view) {
+function carryToRunCost(root, view) {
   // The estimator's link to the run-cost calculator carries what Python says the estimate means
-  // there (effort view's run_cost: build cost, operating people, their yearly cost), as a share
-  // link's inputs; the run-cost page lays them over the reader's own, as with any share link.
+  // there, as a share link Python wrote; the run-cost page lays it over the reader's own inputs.
   const link = part(root, "run-cost-link");
-  if (!link || !view.ok || !view.run_cost || typeof view.run_cost !== "object") {
-    return;
-  }
-  const current = (carries.get(root) || 0) + 1;
-  carries.set(root, current);
-  const inputs = {};
-  for (const [name, value] of Object.entries(view.run_cost)) {
-    if (typeof value === "string") inputs[name] = value;
-  }
-  try {
-    const fragment = await encodeFragment({ format: "pilot2prod/run-cost", version: DOC_VERSION, inputs });
-    if (carries.get(root) !== current) return; // a newer result is on its way
-    link.href = `${link.href.split("#")[0]}#${PARAM}=${fragment}`;
-  } catch {
-    // Without compression streams the link still opens the run-cost calculator, empty-handed.
+  if (link && view.ok && typeof view.run_cost_link === "string") {
+    link.href = `${link.href.split("#")[0]}#${PARAM}=${view.run_cost_link}`;
   }
 }
 
@@ -313,7 +320,18 @@ function save(root) {
   if (!state || state.shared) {
     return;
   }
-  const ok = store.set(root.dataset.storageKey, JSON.stringify(documentFor(root, collect(root))));
+  const inputs = collect(root);
+  const long = tooLong(root, inputs);
+  if (long) {
+    // Refused before anything is written: the device keeps the last inputs within the limit.
+    notify(
+      root,
+      `Not saved on this device: ${fieldLabel(root, long)} holds more than ` +
+        `${MAX_VALUE_CHARS.toLocaleString("en-GB")} characters. Shorten it to keep your inputs.`,
+    );
+    return;
+  }
+  const ok = store.set(root.dataset.storageKey, JSON.stringify(storedDocument(root, inputs, state.preset)));
   if (!ok && !state.warnedStorage) {
     state.warnedStorage = true;
     notify(root, "This browser does not let the site keep your inputs, so they will be gone when you leave.");
@@ -338,23 +356,53 @@ function leaveSharedView(root) {
 
 // --- actions --------------------------------------------------------------------------------
 
+async function written(root) {
+  // The inputs as Python writes them (a file and a share link), or null after saying why not.
+  if (pythonStatus() !== "ready") {
+    notify(root, "Saving or sharing the inputs needs the live calculator, which has not started.");
+    return null;
+  }
+  try {
+    const reply = await callPython("calculators.write", {
+      calculator: root.dataset.p2pCalc,
+      inputs: collect(root),
+      page_url: pageUrl(),
+    });
+    if (!reply.ok) {
+      showMessages(root, reply.messages || {});
+      notify(root, "Correct the marked fields first: a saved file or a link holds complete inputs only.");
+      return null;
+    }
+    return reply;
+  } catch (error) {
+    notify(root, `The inputs could not be written: ${error.message}.`);
+    return null;
+  }
+}
+
 async function shareLink(root) {
   const box = part(root, "share");
   const field = part(root, "share-link");
-  // The copy starts now, inside the click, and takes the link when it is made (lib/clipboard.js).
-  const link = encodeFragment(documentFor(root, collect(root))).then((text) => `${pageUrl()}#${PARAM}=${text}`);
+  // The copy starts now, inside the click, and takes the link when Python has written it
+  // (lib/clipboard.js); when it cannot be written, `written` has said why.
+  const link = written(root).then((reply) => {
+    if (!reply) throw new Error("not written");
+    return `${pageUrl()}#${PARAM}=${reply.link}`;
+  });
   const copying = copyText(link);
+  let text;
   try {
-    field.value = await link;
-    box.hidden = false;
-    field.select();
-    if ((await copying) === "copied") {
-      notify(root, "Share link copied. Anyone who opens it sees these inputs; they travel in the link itself.");
-    } else {
-      notify(root, "Copy the share link below. Anyone who opens it sees these inputs.");
-    }
-  } catch (error) {
-    notify(root, error.message);
+    text = await link;
+  } catch {
+    return;
+  }
+  field.value = text;
+  box.hidden = false;
+  field.select();
+  if ((await copying) === "copied") {
+    notify(root, "Share link copied. Anyone who opens it sees these inputs; they travel in the link itself.");
+  } else {
+    notify(root, "Copy the share link below. Anyone who opens it sees these inputs.");
   }
 }
 
@@ -398,53 +446,117 @@ function downloadMarkdown(root) {
   }
 }
 
-function downloadInputs(root) {
-  // The document the page saves and shares; `pilot2prod estimate FILE` and `cost FILE` read it.
-  const doc = { ...documentFor(root, collect(root)), page_url: pageUrl() };
-  saveFile(root, `${JSON.stringify(doc, null, 2)}\n`, "application/json", "json");
+async function downloadInputs(root) {
+  // The document `pilot2prod estimate FILE` and `cost FILE` read, written by the same Python.
+  const reply = await written(root);
+  if (!reply) return;
+  saveFile(root, reply.text, "application/json", "json");
   notify(root, "Inputs saved as a JSON file; the pilot2prod command line reads it.");
 }
 
-function reset(root) {
-  if (!window.confirm("Reset every input to its default? Your saved inputs on this device are replaced.")) {
+function announce(root) {
+  root.dispatchEvent(new CustomEvent("pilot2prod:inputs-replaced", { bubbles: false }));
+}
+
+async function fill(root, values, source, preset) {
+  // Put a preset's or a file's values into the form: Python names every change, the reader's
+  // own figures among them, and the form as it was is kept for one Undo.
+  const state = states.get(root);
+  const before = { inputs: collect(root), preset: state.preset };
+  const reply = await callPython("calculators.replace", {
+    calculator: root.dataset.p2pCalc,
+    inputs: before.inputs,
+    values,
+    source,
+    preset: state.preset,
+  });
+  leaveSharedView(root);
+  apply(root, reply.inputs);
+  state.preset = preset;
+  state.undo = { ...before, after: JSON.stringify(collect(root)), notice: reply.undo_notice };
+  save(root);
+  notify(root, reply.notice, { undo: reply.changed.length > 0 });
+  announce(root);
+  schedule(root);
+  return reply;
+}
+
+function undo(root) {
+  const state = states.get(root);
+  const last = state && state.undo;
+  if (!last) return;
+  root.querySelector("form").reset();
+  apply(root, last.inputs);
+  state.preset = last.preset;
+  state.undo = null;
+  save(root);
+  notify(root, last.notice);
+  part(root, "undo").hidden = true;
+  announce(root);
+  schedule(root);
+}
+
+async function loadFile(root, file) {
+  // A file of inputs: its size and encoding checked as every page checks a file, then read,
+  // checked and put into the form by Python, exactly as the command line reads it.
+  const name = file.name.slice(0, 200);
+  const read = await readFileText(file);
+  if (read.refused) {
+    notify(root, `“${name}” was not opened: it ${read.refused}. Your inputs are unchanged.`);
+    opened(root, name, "refused");
     return;
   }
-  leaveSharedView(root);
-  root.querySelector("form").reset();
-  store.remove(root.dataset.storageKey);
-  notify(root, "Inputs reset to the defaults.");
-  schedule(root);
+  notify(root, pythonStatus() === "ready" ? `Reading “${name}”…` : `“${name}” opens once the live calculator has started…`);
+  try {
+    const reply = await callPython("calculators.read", { calculator: root.dataset.p2pCalc, name, text: read.text });
+    if (!reply.ok) {
+      notify(root, `${reply.text} Your inputs are unchanged.`);
+      opened(root, name, "refused", reply.field);
+      return;
+    }
+    await fill(root, reply.inputs, { kind: "file", name }, reply.preset);
+    showCarried(root, reply.carried_text, false);
+    opened(root, name, "ok");
+  } catch (error) {
+    notify(root, `“${name}” could not be read: ${error.message}. Your inputs are unchanged.`);
+    opened(root, name, "refused");
+  }
 }
 
 // --- start ----------------------------------------------------------------------------------
 
-function take(root, inputs) {
-  // Form fields go into the form; a document that carries a readiness result (an object, not a
-  // field) is kept whole for the next computation, where Python reads it (see carryOver).
-  apply(root, inputs);
-  if (Object.prototype.hasOwnProperty.call(inputs, "readiness")) {
-    states.get(root).carry = inputs;
-  }
-}
-
 function readSaved(root, notes) {
-  // The reader's saved inputs, or null. A value this page cannot read (corrupt, another
-  // format, a newer version) is set aside under a key of its own, never deleted.
+  // The reader's saved inputs ({inputs, preset}), or null. A value this page cannot read
+  // (corrupt, another format, a newer version, past the limit) is set aside under a key of its
+  // own, never deleted.
   const key = root.dataset.storageKey;
   const saved = store.get(key);
   if (!saved) {
     return null;
   }
-  let inputs = null;
+  let found = null;
   try {
-    inputs = inputsOf(root, JSON.parse(saved));
+    found = storedInputs(root, JSON.parse(saved));
   } catch {
-    inputs = null;
+    found = null;
   }
-  if (inputs === null) {
+  if (found === null) {
     notes.push(`${setAsideMessage("Your saved inputs", guard(store, key, saved))} The defaults are shown.`);
   }
-  return inputs;
+  return found;
+}
+
+function showCarried(root, text, scroll = true) {
+  // What a link from the assessment carried in (and left empty, and why), named at the top.
+  const note = part(root, "carried");
+  if (!note) return;
+  note.hidden = !text;
+  setText(note, text || "");
+  if (text && scroll) {
+    // The reader arrives at the estimator's top rather than wherever the page happened to be.
+    note.scrollIntoView({ block: "start" });
+    note.focus({ preventScroll: true });
+  }
 }
 
 function choiceBox(root) {
@@ -467,11 +579,13 @@ function keepOwn(root) {
   const own = state.ownInputs;
   leaveSharedView(root);
   root.querySelector("form").reset();
-  state.carry = undefined; // the link's readiness result goes with the link's inputs
+  state.preset = own ? own.preset : null;
   if (own) {
-    take(root, own);
+    apply(root, own.inputs);
   }
+  showCarried(root, "", false); // what the link carried goes with the link's inputs
   notify(root, "Kept your own saved inputs; the link's inputs were not saved.");
+  announce(root);
   schedule(root);
 }
 
@@ -482,48 +596,81 @@ function useLink(root) {
   schedule(root);
 }
 
-async function loadInitial(root, payload) {
-  // The reader's own saved inputs first; a link's inputs then go on top, so a link that
-  // carries only some fields (the readiness scores, say) keeps the rest of the reader's own.
+function loadInitial(root, payload, { arriving = true } = {}) {
+  // The reader's own saved inputs first, before Python is up; a link's inputs then go on top
+  // once Python has read them, so a link that carries only some fields (the readiness scores,
+  // say) keeps the rest of the reader's own.
   const state = states.get(root);
   const notes = [];
+  state.shared = false;
+  state.choosing = false;
+  const choice = part(root, "link-choice");
+  if (choice) choice.hidden = true;
+  root.querySelector("form").reset();
   const saved = readSaved(root, notes);
+  state.preset = saved ? saved.preset : null;
   if (saved) {
-    take(root, saved);
-  }
-  if (typeof payload === "string") {
-    notes.push(await openLink(root, state, payload, saved));
+    apply(root, saved.inputs);
   }
   if (notes.length) {
     notify(root, notes.join(" "));
   }
+  announce(root);
+  if (typeof payload === "string") {
+    openLink(root, state, payload, saved, notes, arriving);
+  }
 }
 
-async function openLink(root, state, payload, saved) {
+async function openLink(root, state, payload, saved, notes, arriving) {
   // Nothing is saved from a link until the reader says so (or had nothing saved to lose).
-  let shared;
-  try {
-    shared = await decodeShare(payload);
-  } catch (error) {
-    return `${error.message} Your own inputs are shown instead.`;
+  const before = notes.join(" ");
+  const say = (text) => notify(root, [before, text].filter(Boolean).join(" "));
+  if (pythonStatus() !== "ready") {
+    say("The link's inputs open once the live calculator has started…");
   }
-  const inputs = inputsOf(root, shared.doc);
-  if (inputs === null) {
-    return "The link carries something other than inputs for this calculator; it was ignored.";
+  let shared;
+  let reply;
+  try {
+    shared = await decodeShareText(payload);
+  } catch (error) {
+    say(`The link was not opened: ${error.message} Your own inputs are shown instead.`);
+    opened(root, payload.slice(0, 11), "refused");
+    return;
+  }
+  try {
+    reply = await callPython("calculators.read", { calculator: root.dataset.p2pCalc, text: shared.text });
+  } catch (error) {
+    say(`The link could not be opened: ${error.message}. Your own inputs are shown instead.`);
+    opened(root, payload.slice(0, 11), "refused");
+    return;
+  }
+  if (!reply.ok) {
+    say(`${reply.text} Your own inputs are shown instead.`);
+    opened(root, payload.slice(0, 11), "refused", reply.field);
+    return;
   }
   const unverified = shared.verified ? "" : ` ${UNVERIFIED_TEXT}`;
-  take(root, inputs);
+  apply(root, reply.given);
+  if (reply.preset) state.preset = reply.preset;
   state.shared = true;
   root.dataset.p2pLinkVerified = String(shared.verified);
+  // Scrolled to only when the page was opened with the link: on a later change of the address's
+  // fragment, scrolling would let Material's tracking replace it before its own reload of the
+  // page has read it.
+  showCarried(root, reply.carried_text, arriving);
+  announce(root);
+  schedule(root);
+  opened(root, payload.slice(0, 11), "ok");
   if (!saved) {
-    return `Showing the inputs from the link you opened; they are saved once you change something here.${unverified}`;
+    say(`Showing the inputs from the link you opened; they are saved once you change something here.${unverified}`);
+    return;
   }
   state.choosing = true;
   state.ownInputs = saved;
   choiceBox(root).hidden = false;
-  return (
+  say(
     "Showing the inputs from the link you opened. Your own saved inputs are kept until you " +
-    `choose below; changes made meanwhile are not saved.${unverified}`
+      `choose below; changes made meanwhile are not saved.${unverified}`,
   );
 }
 
@@ -536,10 +683,19 @@ export async function mount(root, context = {}) {
   if (states.has(root)) {
     return;
   }
-  states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, choosing: false, ownInputs: null, warnedStorage: false, carry: undefined });
+  states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, choosing: false, ownInputs: null, warnedStorage: false, preset: null, undo: null });
   const form = root.querySelector("form");
   form.addEventListener("submit", (event) => event.preventDefault());
-  const onEdit = () => {
+  const onEdit = (event) => {
+    if (event.target === part(root, "load-file")) {
+      return; // choosing a file is not an edit; loadFile handles it
+    }
+    const state = states.get(root);
+    if (state.undo && JSON.stringify(collect(root)) !== state.undo.after) {
+      // An edit after a preset: Undo would now take it away too, so it is no longer offered.
+      state.undo = null;
+      part(root, "undo").hidden = true;
+    }
     if (states.get(root).choosing) {
       schedule(root); // the link's inputs are shown and nothing is saved until the reader chooses
       return;
@@ -561,11 +717,35 @@ export async function mount(root, context = {}) {
     else if (action === "download") downloadMarkdown(root);
     else if (action === "json") downloadInputs(root);
     else if (action === "reset") reset(root);
+    else if (action === "load") part(root, "load-file").click();
+    else if (action === "undo") undo(root);
     else if (action === "link-keep") keepOwn(root);
     else if (action === "link-replace") useLink(root);
   });
+  const fileInput = part(root, "load-file");
+  fileInput.addEventListener("change", () => {
+    const file = fileInput.files && fileInput.files[0];
+    if (file) {
+      loadFile(root, file).finally(() => {
+        fileInput.value = ""; // choosing the same file again still fires "change"
+      });
+    }
+  });
+  root.addEventListener("pilot2prod:preset", (event) => {
+    // The price picker's model: followed by every field's source, and filled in when chosen.
+    const detail = event.detail || {};
+    const state = states.get(root);
+    if (detail.apply && detail.preset) {
+      fill(root, detail.preset.fields, { kind: detail.preset.kind, name: detail.preset.name }, detail.preset).catch(
+        (error) => notify(root, `The prices could not be filled in: ${error.message}.`),
+      );
+    } else {
+      state.preset = detail.preset || null;
+      schedule(root);
+    }
+  });
   part(root, "actions").hidden = false;
-  await loadInitial(root, typeof context.share === "string" ? context.share : null);
+  loadInitial(root, typeof context.share === "string" ? context.share : null);
   showStatus(root);
   startPython()
     .catch(() => {}) // shown by the status line
@@ -583,14 +763,14 @@ onPythonStatus(() => {
   }
 });
 
-window.addEventListener("hashchange", async () => {
+window.addEventListener("hashchange", () => {
   if (fragmentParam(window.location.hash) === null) {
     return;
   }
   for (const root of document.querySelectorAll('[data-p2p-component="calculator"][data-p2p-mounted="true"]')) {
     const state = states.get(root);
     if (state) {
-      await loadInitial(root, fragmentParam(window.location.hash));
+      loadInitial(root, fragmentParam(window.location.hash), { arriving: false });
       schedule(root);
     }
   }

@@ -2,14 +2,17 @@
 //
 // A text input tied to a <datalist>: the browser's own list, searchable by typing and driven by
 // the arrow keys. The table it reads (assets/data/model-prices.json) already holds each model's
-// values for the form's fields, worked out in Python from the genai-prices data at build time,
-// so this module only copies them: no price is computed here. Filling a field sends the same
-// "input" event typing does, so the calculator (components/calculator.js) saves and recomputes
-// as usual, and the picker's own value travels with the saved and shared inputs as "model".
+// values for every price field, worked out in Python from the genai-prices data at build time
+// (a model without a batch tier has a batch discount of 0), so no price is computed here.
 //
-// Beside each filled field a line says whether the value is the price list's or the reader's
-// own (once it differs), and the picker shows the list's source, as-of date and the provider's
-// price page, with a notice when the list is older than the table's stale_after_days.
+// The picker fills nothing itself: it hands the chosen model to the calculator
+// (components/calculator.js) as a preset, in a "pilot2prod:preset" event, and the calculator
+// fills the fields through Python, naming every change and offering one Undo. The model whose
+// prices the form follows is announced the same way (with `apply: false`) whenever the inputs
+// are replaced, so each field can say whether its value is the list's or the reader's own. The
+// picker's own value travels with the saved and shared inputs as "model". It shows the list's
+// source, as-of date and the provider's price page, with a notice when the list is older than
+// the table's stale_after_days.
 
 import { h, part, setText } from "../lib/dom.js";
 
@@ -75,53 +78,11 @@ function showStale(root, table) {
   }
 }
 
-function fieldControl(form, name) {
-  return form.querySelector(`[data-field="${CSS.escape(name)}"] [name="${CSS.escape(name)}"]`);
-}
-
-function markSlot(form, name) {
-  const field = form.querySelector(`[data-field="${CSS.escape(name)}"]`);
-  if (!field) return null;
-  let slot = field.querySelector("[data-price-mark]");
-  if (!slot) {
-    const control = field.querySelector(`[name="${CSS.escape(name)}"]`);
-    slot = h("p", { class: "p2p-prices__mark", id: `${control.id}-mark`, data: { priceMark: "" } });
-    control.setAttribute("aria-describedby", `${control.getAttribute("aria-describedby") || ""} ${slot.id}`.trim());
-    field.append(slot);
-  }
-  return slot;
-}
-
-function sameNumber(a, b) {
-  const x = Number(String(a).trim());
-  return String(a).trim() !== "" && Number.isFinite(x) && x === Number(b);
-}
-
-function showSource(root, form, table, models) {
-  // What the chosen model's list says, and which fields still hold its values.
+function showSource(root, table, models) {
+  // What the chosen model's list says; the model found, or null.
   const input = root.querySelector("input[name=model]");
   const found = models.get(input.value.trim().toLowerCase());
   const source = part(root, "price-source");
-  for (const name of table.fields || []) {
-    const slot = markSlot(form, name);
-    if (!slot) continue;
-    const value = found ? found.model.values[table.fields.indexOf(name)] : null;
-    const control = fieldControl(form, name);
-    if (!found || value === null || value === undefined) {
-      slot.textContent = "";
-      slot.hidden = true;
-      slot.dataset.priceMark = "";
-      continue;
-    }
-    slot.hidden = false;
-    if (sameNumber(control.value, value)) {
-      slot.dataset.priceMark = "list";
-      setText(slot, `From the price list for ${found.model.name}.`);
-    } else {
-      slot.dataset.priceMark = "own";
-      setText(slot, `Your own figure; the price list gives ${value}.`);
-    }
-  }
   if (!found) {
     source.replaceChildren();
     if (input.value.trim()) {
@@ -143,23 +104,33 @@ function showSource(root, form, table, models) {
   return found;
 }
 
-function fill(form, table, found) {
+function presetOf(table, found) {
+  // The listed model as the calculator takes a preset: its name, and every field's value.
+  const fields = { model: `${found.provider.id}/${found.model.id}` };
   table.fields.forEach((name, position) => {
     const value = found.model.values[position];
-    const control = fieldControl(form, name);
-    if (control && value !== null && value !== undefined && control.value !== value) {
-      control.value = value;
-      control.dispatchEvent(new Event("input", { bubbles: true }));
-    }
+    if (typeof value === "string") fields[name] = value;
   });
+  return { kind: "price-list", name: `${found.provider.name} ${found.model.name}`, fields };
 }
 
 export async function mount(root) {
-  const form = root.closest("form");
+  const calculator = root.closest(".p2p-calc");
   const input = root.querySelector("input[name=model]");
   const list = root.querySelector("datalist");
   root.hidden = false;
-  let table;
+  let table = null;
+  let models = new Map();
+  const tell = (apply) => {
+    // The model the form follows (or none) to the calculator; with `apply`, fill its prices.
+    if (!table) return;
+    const found = showSource(root, table, models);
+    calculator?.dispatchEvent(
+      new CustomEvent("pilot2prod:preset", { detail: { preset: found ? presetOf(table, found) : null, apply } }),
+    );
+  };
+  // Listening before the table arrives: saved or loaded inputs may name a model meanwhile.
+  calculator?.addEventListener("pilot2prod:inputs-replaced", () => tell(false));
   try {
     table = await loadTable(root.dataset.pricesUrl);
   } catch (error) {
@@ -167,34 +138,33 @@ export async function mount(root) {
     input.disabled = true;
     return;
   }
-  const models = index(table);
+  models = index(table);
   fillList(list, table);
   showStale(root, table);
-  const choose = () => {
-    const found = showSource(root, form, table, models);
-    if (found) {
-      fill(form, table, found);
-      showSource(root, form, table, models);
+  let applied = null; // the model last filled in, so leaving the field does not fill it twice
+  const choose = (again) => {
+    const found = showSource(root, table, models);
+    const key = found ? `${found.provider.id}/${found.model.id}` : null;
+    if (found && (again || key !== applied)) {
+      applied = key;
+      tell(true);
     }
   };
   // Typing a name letter by letter passes through other models' names ("gpt-4" on the way to
   // "gpt-4o"): only a choice from the list (or Enter, or leaving the field) fills the prices.
   input.addEventListener("input", (event) => {
-    if (event.inputType === "insertReplacementText" || event.inputType === undefined) choose();
-    else showSource(root, form, table, models);
+    if (event.inputType === "insertReplacementText" || event.inputType === undefined) choose(true);
+    else {
+      applied = null;
+      showSource(root, table, models);
+    }
   });
-  input.addEventListener("change", choose);
+  input.addEventListener("change", () => choose(false));
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") {
       event.preventDefault();
-      choose();
+      choose(true);
     }
   });
-  const refresh = () => showSource(root, form, table, models);
-  form.addEventListener("input", (event) => {
-    if (event.target !== input) refresh();
-  });
-  // Saved or shared inputs reach the form without events; the first result follows them.
-  root.closest(".p2p-calc")?.addEventListener("pilot2prod:calculated", refresh);
-  refresh();
+  tell(false);
 }

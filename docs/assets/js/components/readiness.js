@@ -222,18 +222,18 @@ async function carryToEstimator(view) {
     return;
   }
   const current = ++generation;
+  // Every dimension goes, with a score of null where the assessment has none yet; Python writes
+  // the estimator's link (effort.carried_link), and the estimator leaves such a field empty and
+  // says why, rather than lending it another dimension's score.
   const dimensions = (Array.isArray(view.dimensions) ? view.dimensions : [])
-    .filter((d) => d && typeof d.id === "string" && typeof d.score === "number")
-    .map((d) => ({ id: d.id, score: d.score }));
-  const score = typeof view.score === "number" ? view.score : null;
+    .filter((d) => d && typeof d.id === "string")
+    .map((d) => ({ id: d.id, score: typeof d.score === "number" ? d.score : null }));
   let fragment = "";
-  if (dimensions.length > 0 || score !== null) {
-    try {
-      const doc = { format: "pilot2prod/estimate", version: 1, inputs: { readiness: { score, dimensions } } };
-      fragment = `#${PARAM}=${await encodeFragment(doc)}`;
-    } catch {
-      fragment = ""; // without compression streams the link still opens the estimator
-    }
+  try {
+    const reply = await callPython("effort.carried_link", { dimensions });
+    fragment = `#${PARAM}=${reply.link}`;
+  } catch {
+    fragment = ""; // the link still opens the estimator, with nothing carried
   }
   if (current !== generation) {
     return; // a newer result arrived meanwhile
