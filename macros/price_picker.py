@@ -4,10 +4,10 @@ The picker is a labelled text input tied to a `<datalist>`, the browser's own se
 keyboard-driven list, which `docs/assets/js/components/price-picker.js` fills from
 `assets/data/model-prices.json` (written after the build by `sitebuild.prices`): the
 committed genai-prices table turned into the form's fields by
-`pilot2prod.calculators.runcost.prices.site_table`, so the page does no price arithmetic of its own. It sits inside the calculator's form as the
-field `model`, so the choice is saved and shared with the other inputs as a note; the prices
-themselves are filled in by the calculator, through Python, which names every figure they
-change and offers one Undo.
+`pilot2prod.calculators.runcost.prices.site_table`, so the page does no price arithmetic of
+its own. It sits inside the calculator's form as the field `model`, so the choice is saved and
+shared with the other inputs as a note; the prices themselves are filled in by the calculator,
+through Python, which names every figure they change and offers one Undo.
 """
 
 from __future__ import annotations
