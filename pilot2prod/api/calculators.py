@@ -108,6 +108,9 @@ def _opened(fmt: InputsFormat, data: Dataset, doc: documents.InputsDocument) -> 
         "given": given,
         "preset": preset,
         "carried_text": notice,
+        # Only the scores of the reader's own assessment, carried from its page: nothing of
+        # someone else's to ask about, so the page keeps them at once.
+        "carried_only": bool(carried) and set(given) == set(carried),
     }
 
 
@@ -129,8 +132,8 @@ def read_inputs(data: Dataset, payload: dict) -> dict[str, Any]:
     unpacked, by the rules of `pilot2prod.model.documents` (lib/file-drop.js, lib/sharelink.js);
     the parsing and every check are here. Answers `{"ok": true, "inputs": every form field,
     "given": the fields the document sets, "preset": what a carried result filled,
-    "carried_text"}`, or `{"ok": false, "field", "message", "text"}` naming the field at fault,
-    as the command line would.
+    "carried_text", "carried_only": whether it holds nothing but carried scores}`, or `{"ok":
+    false, "field", "message", "text"}` naming the field at fault, as the command line would.
     """
     fmt = _format(data, payload)
     text = payload.get("text")

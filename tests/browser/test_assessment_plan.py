@@ -135,7 +135,7 @@ def test_v1_file_imports_and_v1_link_opens(new_context, site_url, tmp_path):
     other.goto(f"{site_url}{ASSESSMENT}#p2p={sharelink.encode(old)}")
     wait_mounted(other, "readiness")
     expect(banner(other)).to_be_visible(timeout=BOOT_TIMEOUT_MS)
-    banner(other).get_by_role("button", name="Replace mine").click()
+    banner(other).get_by_role("button", name="Save to this browser").click()
     assert stored(other)["answers"] == old["answers"]
     assert stored(other)["notes"] == old["notes"]
     assert stored(other)["version"] == 2 and stored(other)["plan"] == {}

@@ -425,7 +425,7 @@ def test_script_in_a_shared_note_or_owner_stays_text(new_context, site_url):
     page.emulate_media(media="print")
     expect(page.locator(f"#readiness-{ids[9]} .p2p-item__print")).to_contain_text(XSS_NOTE)
     page.emulate_media(media="screen")
-    banner(page).get_by_role("button", name="Replace mine").click()
+    banner(page).get_by_role("button", name="Save to this browser").click()
     page.reload()
     wait_mounted(page, "readiness")
     page.wait_for_timeout(300)
@@ -543,7 +543,7 @@ def test_share_link_reaches_the_right_checklist_among_several(new_context, site_
     expect(banner(page, "#design-for-production")).to_be_hidden()
     assert shown(page, "operations-handover")["answers"] == {ids[0]: "done", ids[3]: "done"}
     assert stored(page, "operations-handover") is None
-    banner(page, "#operations-handover").get_by_role("button", name="Replace mine").click()
+    banner(page, "#operations-handover").get_by_role("button", name="Save to this browser").click()
     assert stored(page, "operations-handover")["answers"] == {ids[0]: "done", ids[3]: "done"}
     assert stored(page, "design-for-production") is None
 

@@ -225,30 +225,28 @@ def test_a_calculator_link_asks_before_replacing_saved_inputs(page, site_url):
     field = root.locator('[name="requests-per-day"]')
     # Python reads the link, as the command line would, once it has started.
     expect(field).to_have_value("2222", timeout=BOOT_TIMEOUT_MS)
-    choice = root.locator('[data-role="link-choice"]')
+    choice = root.locator(".p2p-banner")
     expect(choice).to_be_visible()
     field.fill("3333")
     field.dispatch_event("input")
     page.wait_for_timeout(300)
     assert _saved_requests(page, key) == "1111"
-    choice.get_by_role("button", name="Keep my saved inputs").click()
+    choice.get_by_role("button", name="Keep mine").click()
     expect(field).to_have_value("1111")
     expect(choice).to_be_hidden()
     assert _saved_requests(page, key) == "1111"
 
 
 def test_a_calculator_link_replaces_saved_inputs_only_when_chosen(page, site_url):
-    """'Use the link's inputs' saves them in place of the reader's own."""
+    """'Replace mine' saves them in place of the reader's own."""
     key, fmt = _own_cost_inputs(page, site_url)
     page.goto(_cost_link(site_url, fmt, {"requests-per-day": "2222"}))
     page.reload()
     root = page.locator(COST)
     expect(root).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     assert _saved_requests(page, key) == "1111"
-    expect(root.locator('[data-role="link-choice"]')).to_be_visible(timeout=BOOT_TIMEOUT_MS)
-    root.locator('[data-role="link-choice"]').get_by_role(
-        "button", name="Use the link's inputs"
-    ).click()
+    expect(root.locator(".p2p-banner")).to_be_visible(timeout=BOOT_TIMEOUT_MS)
+    root.locator(".p2p-banner").get_by_role("button", name="Replace mine").click()
     expect(root.locator('[data-role="notice"]')).to_contain_text("replaced")
     assert _saved_requests(page, key) == "2222"
 
@@ -260,7 +258,7 @@ def test_an_empty_calculator_link_gets_a_notice(page, site_url):
     expect(root).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
     notice = root.locator('[data-role="notice"]')
     expect(notice).to_contain_text("is empty", timeout=BOOT_TIMEOUT_MS)
-    expect(root.locator('[data-role="link-choice"]')).to_have_count(0)
+    expect(root.locator(".p2p-banner")).to_have_count(0)
 
 
 def test_an_old_v1_link_opens_marked_unverifiable(new_context, site_url):
@@ -370,9 +368,9 @@ def test_the_calculator_link_choice_is_accessible(page, site_url):
     page.goto(_cost_link(site_url, fmt, {"requests-per-day": "2222"}))
     page.reload()
     expect(page.locator(COST)).to_have_attribute("data-p2p-mounted", "true", timeout=MOUNT)
-    choice = page.locator(COST).locator('[data-role="link-choice"]')
+    choice = page.locator(COST).locator(".p2p-banner")
     expect(choice).to_be_visible(timeout=BOOT_TIMEOUT_MS)
-    choice.get_by_role("button", name="Keep my saved inputs").focus()
+    choice.get_by_role("button", name="Keep mine").focus()
     page.keyboard.press("Enter")
     expect(page.locator(COST).locator('[name="requests-per-day"]')).to_have_value("1111")
     page.goto(_cost_link(site_url, fmt, {"requests-per-day": "2222"}))

@@ -184,7 +184,7 @@ def test_share_link_opens_in_a_fresh_profile_and_saves_nothing_until_asked(
     engine, new_tab: Callable[[], Tab]
 ):
     """A share link shows its answers in a profile that never saw them; nothing is saved there
-    until the reader chooses, and choosing 'Replace mine' saves them."""
+    until the reader chooses 'Save to this browser', the one choice offered there."""
     answers = few_answers()
     sender = new_tab()
     open_assessment(sender, engine.served.url)
@@ -205,7 +205,7 @@ def test_share_link_opens_in_a_fresh_profile_and_saves_nothing_until_asked(
     )
     assert checked_answers(reader) == answers
     assert saved_answers(reader) is None
-    reader.click(f'{FORM} [data-action="banner-replace"]')
+    reader.click(f'{FORM} [data-action="banner-save"]')
     reader.wait(
         "(key) => localStorage.getItem(key) !== null", SAVED, what="the answers saved on choosing"
     )

@@ -89,21 +89,6 @@ def test_a_key_written_twice_is_refused_never_settled_by_keeping_the_last(text):
     assert error.where == "" and "appears twice" in error.problem
 
 
-def test_a_yaml_file_is_held_to_the_json_files_depth():
-    """A hand-written YAML file nested past the shared limit is refused, as JSON would be."""
-    from pilot2prod.model.nesting import MAX_DEPTH
-
-    deep = "inputs:\n  history: " + "[" * (MAX_DEPTH + 1) + "1" + "]" * (MAX_DEPTH + 1) + "\n"
-    error = _refused_named(deep.encode(), "inputs.yml")
-    assert error.where == "" and "nested more than" in error.problem
-
-
-def _refused_named(data: bytes, name: str) -> DocumentError:
-    with pytest.raises(DocumentError) as caught:
-        documents.read_bytes(_effort(), data, name)
-    return caught.value
-
-
 def test_a_value_over_the_length_limit_is_refused_naming_its_field():
     """A value longer than MAX_VALUE_CHARS is refused by field on reading and on writing."""
     long = "m" * (documents.MAX_VALUE_CHARS + 1)

@@ -31,11 +31,12 @@ import { drawChart } from "../lib/chart.js";
 import { dict } from "../lib/dict.js";
 import { h, part, setText } from "../lib/dom.js";
 import { copyText } from "../lib/clipboard.js";
+import { buildConsent, offer, ownLine, withdraw } from "../lib/consent.js";
 import { download, today } from "../lib/download.js";
 import { bootingText, callPython, failedText, onPythonStatus, pythonStatus, startPython } from "../lib/python.js";
 import { readFileText } from "../lib/file-drop.js";
 import { RULES } from "../lib/rules.js";
-import { PARAM, UNVERIFIED_TEXT, decodeShareText, fragmentParam, pageUrl } from "../lib/sharelink.js";
+import { PARAM, UNVERIFIED_TEXT, decodeShareText, fragmentParam, holdShareFragment, pageUrl, releaseShareFragment } from "../lib/sharelink.js";
 import { guard, openStore, setAsideMessage } from "../lib/storage.js";
 import { characters } from "../lib/text.js";
 
@@ -345,8 +346,8 @@ function leaveSharedView(root) {
   }
   state.shared = false;
   state.choosing = false;
-  const choice = part(root, "link-choice");
-  if (choice) choice.hidden = true;
+  if (state.banner) withdraw(state.banner);
+  releaseShareFragment();
   if (fragmentParam(window.location.hash) !== null) {
     // Reloading should now show the reader's own inputs, not the link's again.
     history.replaceState(history.state, "", window.location.pathname + window.location.search);
@@ -559,19 +560,16 @@ function showCarried(root, text, scroll = true) {
   }
 }
 
-function choiceBox(root) {
-  // The same choice the checklists offer when a link meets saved answers: keep or replace.
-  let box = part(root, "link-choice");
-  if (!box) {
-    box = h(
-      "div",
-      { class: "p2p-calc__choice", "data-role": "link-choice", role: "group", "aria-label": "Inputs from the link", hidden: true },
-      h("button", { type: "button", class: "md-button md-button--primary", data: { action: "link-keep" }, text: "Keep my saved inputs" }),
-      h("button", { type: "button", class: "md-button", data: { action: "link-replace" }, text: "Use the link's inputs" }),
-    );
-    part(root, "notice").after(box);
+function consentBanner(root) {
+  // The choice every page offers when a link's inputs are shown in place of the reader's own
+  // (lib/consent.js), placed under the calculator's notice.
+  let banner = states.get(root).banner;
+  if (!banner) {
+    banner = buildConsent({ id: `p2p-calc-${root.dataset.p2pCalc || "calculator"}--banner` });
+    part(root, "notice").after(banner.root);
+    states.get(root).banner = banner;
   }
-  return box;
+  return banner;
 }
 
 function keepOwn(root) {
@@ -590,9 +588,10 @@ function keepOwn(root) {
 }
 
 function useLink(root) {
+  const hadOwn = Boolean(states.get(root).ownInputs);
   leaveSharedView(root);
   save(root);
-  notify(root, "Your saved inputs were replaced by the ones shown.");
+  notify(root, hadOwn ? "Your saved inputs were replaced by the ones shown." : "Saved the inputs shown to this browser; they are your own inputs now.");
   schedule(root);
 }
 
@@ -604,8 +603,7 @@ function loadInitial(root, payload, { arriving = true } = {}) {
   const notes = [];
   state.shared = false;
   state.choosing = false;
-  const choice = part(root, "link-choice");
-  if (choice) choice.hidden = true;
+  if (state.banner) withdraw(state.banner);
   root.querySelector("form").reset();
   const saved = readSaved(root, notes);
   state.preset = saved ? saved.preset : null;
@@ -661,17 +659,22 @@ async function openLink(root, state, payload, saved, notes, arriving) {
   announce(root);
   schedule(root);
   opened(root, payload.slice(0, 11), "ok");
-  if (!saved) {
-    say(`Showing the inputs from the link you opened; they are saved once you change something here.${unverified}`);
+  state.ownInputs = saved;
+  if (!saved && reply.carried_only) {
+    // Only the reader's own assessment scores, carried from the assessment page, and nothing
+    // here to lose: kept at once, so reading the estimate is enough to keep them.
+    leaveSharedView(root);
+    save(root);
+    say(`The scores carried from your assessment are filled in and saved.${unverified}`);
     return;
   }
+  // Nothing is stored until the reader chooses; with nothing of their own saved, the one
+  // choice is to keep the link's inputs, so no choice can empty the form.
   state.choosing = true;
-  state.ownInputs = saved;
-  choiceBox(root).hidden = false;
-  say(
-    "Showing the inputs from the link you opened. Your own saved inputs are kept until you " +
-      `choose below; changes made meanwhile are not saved.${unverified}`,
-  );
+  holdShareFragment(payload);
+  const what = "Inputs from a share link are shown in the form.";
+  offer(consentBanner(root), { title: what, detail: ownLine({ hasOwn: Boolean(saved), what: "inputs", editKeeps: true }), hasOwn: Boolean(saved) });
+  say(`Showing the inputs from the link you opened.${unverified}`);
 }
 
 /**
@@ -683,7 +686,7 @@ export async function mount(root, context = {}) {
   if (states.has(root)) {
     return;
   }
-  states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, choosing: false, ownInputs: null, warnedStorage: false, preset: null, undo: null });
+  states.set(root, { timer: null, busy: false, again: false, view: null, shared: false, choosing: false, ownInputs: null, warnedStorage: false, preset: null, undo: null, banner: null });
   const form = root.querySelector("form");
   form.addEventListener("submit", (event) => event.preventDefault());
   const onEdit = (event) => {
@@ -696,12 +699,16 @@ export async function mount(root, context = {}) {
       state.undo = null;
       part(root, "undo").hidden = true;
     }
-    if (states.get(root).choosing) {
-      schedule(root); // the link's inputs are shown and nothing is saved until the reader chooses
+    if (state.choosing && state.ownInputs) {
+      schedule(root); // the reader's own inputs wait for their choice: this edit is not saved
       return;
     }
+    // Nothing of the reader's own to lose: an edit keeps the link's inputs with it, as "Save to
+    // this browser" would, so nothing typed here is lost.
+    const keeping = state.choosing;
     leaveSharedView(root);
     save(root);
+    if (keeping) notify(root, "Saved the inputs shown, with your change, to this browser.");
     schedule(root);
   };
   form.addEventListener("input", onEdit);
@@ -719,8 +726,8 @@ export async function mount(root, context = {}) {
     else if (action === "reset") reset(root);
     else if (action === "load") part(root, "load-file").click();
     else if (action === "undo") undo(root);
-    else if (action === "link-keep") keepOwn(root);
-    else if (action === "link-replace") useLink(root);
+    else if (action === "banner-keep") keepOwn(root);
+    else if (action === "banner-replace" || action === "banner-save") useLink(root);
   });
   const fileInput = part(root, "load-file");
   fileInput.addEventListener("change", () => {

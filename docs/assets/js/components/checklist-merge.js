@@ -93,7 +93,7 @@ export class OtherTabs {
     const controller = this.controller;
     const fields = `${taken} ${taken === 1 ? "field" : "fields"}`;
     if (controller.preview) {
-      controller.banner.detail.textContent = controller.transfer.ownLine();
+      controller.transfer.refreshBanner();
       controller.notify(`Another tab changed your saved answers to this checklist (${fields}); the banner's answers are still shown.`);
       return;
     }
@@ -152,7 +152,7 @@ export class OtherTabs {
       return;
     }
     if (controller.preview) {
-      controller.banner.detail.textContent = controller.transfer.ownLine();
+      controller.transfer.refreshBanner();
       return;
     }
     controller.page.applyView();

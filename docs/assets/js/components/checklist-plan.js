@@ -69,7 +69,8 @@ export class PlanFields {
     if (entry.due) parts.push(`due ${entry.due}`);
     item.element.querySelector("[data-p2p-plan-state]").textContent = ` (${parts.join(", ")})`;
     const reset = details.querySelector('[data-action="plan-reset"]');
-    if (reset) reset.disabled = !entry.action;
+    // Answers shown read-only (checklist-transfer.js, setShownOnly) keep every control disabled.
+    if (reset) reset.disabled = !entry.action || "p2pShownOnly" in reset.dataset;
   }
 
   /** The words for plan entries kept aside on reading ("" for none), naming the first few. */

@@ -1,6 +1,8 @@
 // Other answers shown over the reader's own: a JSON file imported, a share link opened, or a
 // named copy opened (checklist-copies.js). They appear under a banner and nothing is saved until
-// the reader chooses: keep mine, replace mine (with an undo), or save them as a named copy. A
+// the reader chooses (lib/consent.js, the choice the calculators offer too): keep mine, replace
+// mine (with an undo), or save them as a named copy; a reader with nothing saved sees a link's
+// answers read-only with one action, "Save to this browser", so no choice can empty the page. A
 // file imported into an empty checklist is taken at once, as there is nothing to lose.
 // `routeShareLink` hands a share link's answers to the checklist on the page they belong to.
 //
@@ -12,6 +14,7 @@
 // banner shows ({source: "link"|"import"|"copy", label, payload}), or null.
 
 import { cloneDoc, isEmptyDoc } from "./checklist-doc.js";
+import { offer, ownLine, withdraw } from "../lib/consent.js";
 import { today } from "../lib/download.js";
 import { readFileText } from "../lib/file-drop.js";
 import { callPython } from "../lib/python.js";
@@ -29,20 +32,53 @@ function whyNot(error) {
   return `It could not be read (${error && error.message ? error.message : "no reason given"}).`;
 }
 
-function describeOwn(doc) {
-  const count = Object.keys(doc.answers).length;
-  if (isEmptyDoc(doc)) return "You have no saved answers for this checklist in this browser yet.";
-  return `Your own saved answers (${count} answered) are untouched until you choose.`;
-}
-
 export class Transfer {
   constructor(controller) {
     this.controller = controller;
   }
 
-  /** The banner's words about the reader's own answers, also said again when another tab saves. */
-  ownLine() {
-    return `${describeOwn(this.controller.own)} Changes you make while this message is here are not saved.`;
+  /** Whether a choice could lose answers of the reader's own: a named copy stays saved, so
+   * closing it loses nothing; otherwise, whether anything is saved for this checklist. */
+  hasOwn() {
+    const { preview, own } = this.controller;
+    return (preview && preview.source === "copy") || !isEmptyDoc(own);
+  }
+
+  /** Show the banner for the preview on screen, with the buttons the reader's own answers allow;
+   * said again when another tab saves (the reader may now have something to keep). */
+  refreshBanner() {
+    const controller = this.controller;
+    const { preview, banner } = controller;
+    if (!preview) return;
+    const hasOwn = this.hasOwn();
+    const what = {
+      link: "Answers from a share link are shown below.",
+      import: `Answers imported from “${preview.label}” are shown below.`,
+      copy: `Your named copy “${preview.label}” is shown below.`,
+    }[preview.source];
+    const count = Object.keys(controller.own.answers).length;
+    const detail = `${ownLine({ hasOwn, what: "answers", count })}${preview.versionNote || ""}`;
+    offer(banner, { title: what, detail, hasOwn, canCopy: preview.source !== "copy" });
+    if (banner.button("banner-copy").hidden) banner.namePanel.hidden = true;
+    this.setShownOnly(!hasOwn);
+  }
+
+  /** Answers shown to a reader with nothing saved are read, not edited: an edit would have
+   * nowhere to go until they are saved. Only controls this disabled are enabled again. */
+  setShownOnly(on) {
+    const form = this.controller.form;
+    const controls = form.querySelectorAll(".p2p-item input, .p2p-item textarea, .p2p-item select, .p2p-item button");
+    for (const control of controls) {
+      if (on && !control.disabled) {
+        control.disabled = true;
+        control.dataset.p2pShownOnly = "";
+      } else if (!on && "p2pShownOnly" in control.dataset) {
+        control.disabled = false;
+        delete control.dataset.p2pShownOnly;
+      }
+    }
+    if (on) form.dataset.p2pShownOnly = "true";
+    else delete form.dataset.p2pShownOnly;
   }
 
   async importFile() {
@@ -101,19 +137,11 @@ export class Transfer {
     controller.preview = preview;
     controller.view = cloneDoc(doc);
     const { banner } = controller;
-    const what = {
-      link: "Answers from a share link are shown below.",
-      import: `Answers imported from “${preview.label}” are shown below.`,
-      copy: `Your named copy “${preview.label}” is shown below.`,
-    }[preview.source];
-    banner.title.textContent = what;
-    banner.detail.textContent = `${this.ownLine()}${preview.versionNote || ""}`;
-    banner.copyButton.hidden = preview.source === "copy";
     banner.namePanel.hidden = true;
-    banner.root.hidden = false;
     controller.form.dataset.p2pPreview = preview.source;
     this.setBusyButtons(true);
     controller.page.applyView();
+    this.refreshBanner();
     controller.announce(preview.source === "copy" ? "copy-open" : preview.source === "link" ? "share" : "import");
     banner.root.scrollIntoView({ block: "start" });
     banner.root.focus({ preventScroll: true });
@@ -135,7 +163,8 @@ export class Transfer {
     const controller = this.controller;
     const payload = controller.preview && controller.preview.payload;
     controller.preview = null;
-    controller.banner.root.hidden = true;
+    withdraw(controller.banner);
+    this.setShownOnly(false);
     delete controller.form.dataset.p2pPreview;
     this.setBusyButtons(false);
     delete controller.form.dataset.p2pUnverified;
@@ -153,6 +182,16 @@ export class Transfer {
     controller.page.applyView();
     controller.announce("keep");
     controller.notify(source === "copy" ? "Closed the copy; your own answers are shown." : "Kept your own answers; the other answers were not saved.");
+    controller.focusTools();
+  }
+
+  /** Nothing of the reader's own to lose: the answers shown become theirs, as they are. */
+  saveShown() {
+    const controller = this.controller;
+    if (this.hasOwn()) return; // another tab saved meanwhile: the banner now asks which to keep
+    this.endPreview();
+    controller.adopt(controller.view, "replace");
+    controller.notify("Saved the answers shown to this browser; they are your own answers now.");
     controller.focusTools();
   }
 

@@ -1,6 +1,7 @@
 // DOM pieces the script adds to a checklist: tool bar, banner, notices, copies, set-aside answers.
 // Every piece of text goes in through textContent; nothing a reader typed is parsed as HTML.
 
+import { buildConsent } from "../lib/consent.js";
 import { h } from "../lib/dom.js";
 
 const button = (action, text, extra = {}) => h("button", { type: "button", class: "p2p-button", data: { action }, text, ...extra });
@@ -79,11 +80,10 @@ export function buildToolbar(spec) {
   return { root, progress, progressLabel, breakdown, filter, filterCount: root.querySelector(".p2p-filter__count"), actions, fileInput, sharePanel, shareField, confirmPanel, copiesPanel, copyName, copiesList, copiesEmpty, storageNote, notices };
 }
 
-/** The banner shown over someone else's answers (a link, an import, a named copy). */
+/** The banner shown over someone else's answers (a link, an import, a named copy): the choice
+ * every page offers (lib/consent.js), with the name panel a named copy needs. */
 export function buildBanner(spec) {
   const id = (part) => `${spec.id}--${part}`;
-  const title = h("p", { class: "p2p-banner__title", id: id("banner-title") });
-  const detail = h("p", { class: "p2p-banner__detail" });
   const nameInput = h("input", { type: "text", id: id("banner-name"), maxlength: spec.nameMax, autocomplete: "off" });
   const namePanel = h(
     "p",
@@ -93,21 +93,8 @@ export function buildBanner(spec) {
     button("banner-copy-save", "Save copy", { class: "p2p-button p2p-button--primary" }),
     button("banner-copy-cancel", "Cancel"),
   );
-  const root = h(
-    "div",
-    { class: "p2p-banner", role: "region", "aria-labelledby": id("banner-title"), tabindex: "-1", hidden: true, data: { p2pOnly: "js" } },
-    title,
-    detail,
-    h(
-      "p",
-      { class: "p2p-banner__actions" },
-      button("banner-keep", "Keep mine"),
-      button("banner-replace", "Replace mine"),
-      button("banner-copy", "Save as a named copy"),
-    ),
-    namePanel,
-  );
-  return { root, title, detail, namePanel, nameInput, copyButton: root.querySelector('[data-action="banner-copy"]') };
+  const banner = buildConsent({ id: id("banner"), extra: [namePanel] });
+  return { ...banner, namePanel, nameInput, copyButton: banner.button("banner-copy") };
 }
 
 /** The list of answers to items that no longer exist. */

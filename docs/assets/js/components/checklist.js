@@ -293,6 +293,7 @@ class ChecklistController {
       "copy-delete": () => this.copies.deleteCopy(Number(target.dataset.index)),
       "orphans-discard": () => this.discardOrphans(),
       "plan-reset": () => this.planFields.resetPlanAction(target),
+      "banner-save": () => this.transfer.saveShown(),
       "banner-keep": () => this.transfer.keepMine(),
       "banner-replace": () => this.transfer.replaceMine(),
       "banner-copy": () => this.transfer.bannerAskName(),

@@ -194,6 +194,7 @@ export function pageUrl(loc = window.location) {
 
 /** Drop a share payload from the address bar without reloading or adding history. */
 export function clearShareFragment(payload) {
+  releaseShareFragment();
   const loc = window.location;
   if (payload && fragmentParam(loc.hash) !== payload) return;
   try {
@@ -250,8 +251,57 @@ export function takeSharePayload() {
   return payload !== null ? payload : pendingShare();
 }
 
-/** Remember `payload` as the current page's share link waiting for the reader's choice. */
+// --- keeping a waiting link in the address ---------------------------------------------------
+//
+// While a link's answers or inputs wait for the reader's choice, the address keeps the link:
+// copying it, bookmarking it or reloading shows what is on screen. Material's navigation.tracking
+// writes the heading in view into the fragment (history.replaceState) as the page scrolls, so
+// while a link is held, a new address for the same page keeps the link's fragment instead. The
+// reader's choice lets it go (clearShareFragment, releaseShareFragment).
+
+let held = null;
+const replaceHistory = window.history.replaceState.bind(window.history);
+
+function keepHeld(url) {
+  if (!held || url === undefined || url === null) return url;
+  const next = new URL(String(url), window.location.href);
+  if (next.pathname !== held.path || fragmentParam(next.hash) !== null) return url;
+  next.hash = `${PARAM}=${held.payload}`;
+  return next.href;
+}
+
+window.history.replaceState = function replaceState(state, unused, url) {
+  return replaceHistory(state, unused, keepHeld(url));
+};
+
+// Going to another address (Material's instant navigation) leaves the waiting link behind: the
+// page it belongs to remembers it for this tab (rememberPendingShare) and holds it again there.
+const pushHistory = window.history.pushState.bind(window.history);
+window.history.pushState = function pushState(state, unused, url) {
+  held = null;
+  return pushHistory(state, unused, url);
+};
+
+/** Keep `payload` in this page's address until it is released, putting it back if it went. */
+export function holdShareFragment(payload) {
+  held = { path: window.location.pathname, payload };
+  if (fragmentParam(window.location.hash) === payload) return;
+  try {
+    replaceHistory(window.history.state, "", `${pageUrl()}#${PARAM}=${payload}`);
+  } catch {
+    // Some embedded views refuse history changes; the banner still says what is shown.
+  }
+}
+
+/** Stop keeping a link in the address (the reader chose, or the page changed). */
+export function releaseShareFragment() {
+  held = null;
+}
+
+/** Remember `payload` as the current page's share link waiting for the reader's choice, in
+ * this tab's session and in the address. */
 export function rememberPendingShare(payload) {
+  holdShareFragment(payload);
   try {
     window.sessionStorage.setItem(pendingKey(window.location.pathname), payload);
   } catch {
@@ -261,6 +311,7 @@ export function rememberPendingShare(payload) {
 
 /** Forget the current page's pending share link (the reader chose). */
 export function forgetPendingShare() {
+  releaseShareFragment();
   try {
     window.sessionStorage.removeItem(pendingKey(window.location.pathname));
   } catch {
