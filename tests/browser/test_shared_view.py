@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from pilot2prod import sharelink
-from tests.browser.support import BOOT_TIMEOUT_MS
+from tests.browser.support import BOOT_TIMEOUT_MS, serious_axe_violations
 from tests.browser.test_checklists import (
     ASSESSMENT,
     answers_doc,
@@ -70,6 +70,7 @@ def test_a_reader_with_nothing_saved_sees_the_shared_answers_and_one_action(
     )
     assert stored(page) is None
     assert "#p2p=" in page.url
+    assert serious_axe_violations(page) == []
     page.reload()
     wait_mounted(page, "readiness")
     expect(banner(page)).to_be_visible(timeout=BOOT_TIMEOUT_MS)
