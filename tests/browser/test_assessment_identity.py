@@ -98,7 +98,7 @@ def test_identity_survives_export_then_import(new_context, site_url, tmp_path: P
     second = new_context().new_page()
     open_page(second, site_url + ASSESSMENT)
     import_file(second, path)
-    expect(notices(second)).to_contain_text("Imported 1 answers")
+    expect(notices(second)).to_contain_text("Imported 1 answer from")
     assert identity(second) == WANTED
     second.reload()
     wait_mounted(second, "readiness")
