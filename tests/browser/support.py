@@ -145,12 +145,15 @@ def share_link(page: Page, form: str = "readiness") -> str:
 def tool(scope: Page | Locator, name: str) -> Locator:
     """The button `name` of a checklist's "Share and export" menu, with the menu opened.
 
-    `scope` is the checklist's form, or a page with one checklist. The nine tools (share link,
+    `scope` is the checklist's form, or a page with one checklist (another block's own button,
+    such as the plan's exports, is returned as it is). The nine tools (share link,
     exports, import, print, named copies, reset) sit behind that one button, so a test opens it
     first, as a reader does, and then presses the tool.
     """
     form = scope.locator("form.p2p-checklist").first if isinstance(scope, Page) else scope
     toggle = form.locator('button[data-action="tools"]')
+    if toggle.count() == 0:  # a block with buttons of its own (the plan's exports), no menu
+        return form.get_by_role("button", name=name, exact=True)
     if toggle.get_attribute("aria-expanded") != "true":
         toggle.click()
     expect(toggle).to_have_attribute("aria-expanded", "true")

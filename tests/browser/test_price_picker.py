@@ -44,6 +44,8 @@ def _choose(page: Page, key: str) -> None:
     picker = page.locator(PICKER)
     picker.fill("")
     picker.press_sequentially(key[:12])
+    # What a reader sees before going on: the matches for what they typed (or that none match).
+    expect(page.locator('[data-role="price-summary"]')).to_contain_text(key[:12])
     picker.fill(key)
     picker.press("Enter")
 

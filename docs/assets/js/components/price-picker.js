@@ -134,7 +134,7 @@ export async function mount(root) {
     // The model the form follows (or none) to the calculator; with `apply`, fill its prices.
     if (!table) return;
     const found = showSource(root, table, models);
-    part(root, "price-total").hidden = !found;
+    total.hidden = !found;
     calculator?.dispatchEvent(
       new CustomEvent("pilot2prod:preset", { detail: { preset: found ? presetOf(table, found) : null, apply } }),
     );
@@ -161,6 +161,7 @@ export async function mount(root) {
     total.hidden = !found;
   };
   let asked = 0; // the latest search, so a slow early answer never replaces a later one
+  let timer = 0; // the search waiting for a pause in typing
   const search = async () => {
     const mine = ++asked;
     const query = input.value;
@@ -176,6 +177,8 @@ export async function mount(root) {
     return reply;
   };
   const pick = (key) => {
+    clearTimeout(timer);
+    asked += 1; // a search still on its way is for what was typed before this choice
     input.value = key;
     showMatches(root, null, pick);
     choose(true);
@@ -183,7 +186,6 @@ export async function mount(root) {
   // Typing a name letter by letter passes through other models' names ("gpt-4" on the way to
   // "gpt-4o"): only a choice from the matches, Enter, or leaving the field on a listed key
   // fills the prices.
-  let timer = 0;
   input.addEventListener("input", () => {
     applied = null;
     total.hidden = !showSource(root, table, models);
