@@ -372,7 +372,11 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
         model = data.cost
         view = prerender(data, "cost.run", {"inputs": model.defaults()})
         env.page.meta[PYTHON_HEAD_KEY] = runtime.head_html(page())
-        picker = picker_html(page(), bool(env.conf["use_directory_urls"]))
+        picker = picker_html(
+            page(),
+            bool(env.conf["use_directory_urls"]),
+            f"{dict(COST_FIGURES)['monthly']} with this model:",
+        )
         return cost_widget_html(model, view, runtime.attributes(page()), picker)
 
     @env.macro

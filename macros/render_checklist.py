@@ -161,8 +161,10 @@ class _Renderer:
             f'<fieldset class="p2p-item__body" aria-describedby="{base}--why">',
             f'<legend class="p2p-item__text">{_STATUS}'
             f'<span class="p2p-item__label">{_text(item.text)}</span>{critical}</legend>',
-            f'<p class="p2p-item__why" id="{base}--why">{_text(item.why)}</p>',
+            # The answer right under the question, the reason after it: on a phone the first
+            # answer is in reach without scrolling past every explanation.
             f'<div class="p2p-choices">{"".join(choices)}</div>',
+            f'<p class="p2p-item__why" id="{base}--why">{_text(item.why)}</p>',
             self._guidance(item),
             *self._extra(item),
             "</fieldset>",
@@ -262,17 +264,23 @@ class _Renderer:
             f"{'#' * level} {_text(checklist.title)} {{#{self._id('title')}}}",
             "",
             f'<p class="p2p-checklist__intro">{_text(checklist.intro)}</p>',
-            f'<p class="p2p-checklist__meta">Checklist version <code>{_text(checklist.version)}'
-            f"</code> · {len(checklist.items)} items</p>",
             '<p class="p2p-checklist__nojs" data-p2p-only="nojs">Your answers here are not saved: '
             "this page needs JavaScript to keep them. You can still print the list and fill "
             "it in by hand.</p>",
         ]
-        if checklist.scale == "readiness":
-            lines.extend(self.identity())
         for section in checklist.sections:
             lines.extend(self.section(section, min(level + 1, 6)))
-        lines += ["", "</form>", ""]
+        # Who and when, and the version, after the questions: the reader answers first, and
+        # the version matters to the report (which prints it), not to someone answering.
+        if checklist.scale == "readiness":
+            lines.extend(["", *self.identity()])
+        lines += [
+            f'<p class="p2p-checklist__meta">Checklist version <code>{_text(checklist.version)}'
+            f"</code> · {len(checklist.items)} items</p>",
+            "",
+            "</form>",
+            "",
+        ]
         return lines
 
 

@@ -4,8 +4,9 @@ Most of a stock Pyodide boot is Python compiling its standard library from sourc
 asks Pyodide itself which modules the start-up and every `pilot2prod.api` function import, by
 running them under Node (sitebuild/site_stdlib.mjs), and byte-compiles exactly those with Pyodide's
 own interpreter. The zip the worker loads through `stdLibURL` holds them as sourceless `.pyc`,
-our package compiled the same way, the build's data as `pilot2prod/_data.json` and the catalogue
-of declared API functions as `pilot2prod/api/_functions.json`: one download
+our package compiled the same way, the build's data as `pilot2prod/_data.json`, the catalogue
+of declared API functions as `pilot2prod/api/_functions.json` and the model price table (whose
+names `cost.models` searches as the reader types; about 25 kB once compressed): one download
 replaces the stock library, the wheel and the lock file.
 
 The compiled part depends only on the Pyodide release, our package's sources and the probe, so
@@ -25,6 +26,7 @@ from io import BytesIO
 from pathlib import Path
 
 from pilot2prod import api
+from pilot2prod.calculators.runcost.prices import TABLE_PATH
 from pilot2prod.dataset import Dataset
 from pilot2prod.model import bundle
 from sitebuild.built_file import BuiltFile
@@ -120,6 +122,12 @@ def build_site_stdlib(
             f"pilot2prod/{bundle.RESOURCE}"
         ),
         f"pilot2prod/api/{api.CATALOGUE}": api.catalogue_json().encode("utf-8"),
+        # Compact: the committed copy keeps a line per provider for readable diffs only.
+        TABLE_PATH: json.dumps(
+            json.loads(zipfile.ZipFile(BytesIO(wheel)).read(TABLE_PATH)),
+            separators=(",", ":"),
+            ensure_ascii=False,
+        ).encode("utf-8"),
     }
     buffer = BytesIO()
     # Stored, not deflated: the host compresses the download, and zipimport then reads each

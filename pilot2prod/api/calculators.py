@@ -25,6 +25,7 @@ from pilot2prod.calculators import documents, sources
 from pilot2prod.calculators.documents import InputsFormat
 from pilot2prod.calculators.effort import view as effort_view
 from pilot2prod.calculators.runcost import view as cost_view
+from pilot2prod.calculators.runcost.prices import shipped_table
 from pilot2prod.calculators.views import request_inputs
 from pilot2prod.dataset import Dataset
 from pilot2prod.model.errors import DocumentError
@@ -92,6 +93,29 @@ def run_cost(data: Dataset, payload: dict) -> dict[str, Any]:
     """`cost.run`: the monthly run cost for the inputs in `payload`."""
     result = cost_view.run(data.cost, payload)
     return _with_sources(documents.cost_format(data.cost), payload, result)
+
+
+@declare(
+    "cost.models",
+    examples=lambda data: [{"query": "gpt-4o"}, {"query": "claude sonnet 4.5"}, {"query": ""}],
+)
+def find_models(data: Dataset, payload: dict) -> dict[str, Any]:
+    """`cost.models`: the listed models `{"query": text}` names, best first.
+
+    The run-cost page's model picker shows these as the reader types and takes the first on
+    Enter, so the page and `pilot2prod prices` share one idea of which model a name means.
+    """
+    query = text_field(payload, "query", "", limit=200)
+    table = shipped_table()
+    found = table.search(query)
+    return {
+        "ok": True,
+        "summary": table.search_summary(query, found),
+        "matches": [
+            {"key": model.key, "provider": model.provider_name, "name": model.name}
+            for model in found
+        ],
+    }
 
 
 def _opened(fmt: InputsFormat, data: Dataset, doc: documents.InputsDocument) -> dict[str, Any]:

@@ -56,7 +56,8 @@ def listed_prices(key: str) -> ListedPrices:
         raise CliError(error.source, error.path, error.problem) from error
     model = table.find(key)
     if model is None:
-        close = table.close_matches(key)
+        # The page's picker's matches first (`gpt-4o` finds openai/gpt-4o), then spellings.
+        close = [found.key for found in table.search(key, limit=3)] or table.close_matches(key)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         shown = key.strip()[:80]
         raise CliError(

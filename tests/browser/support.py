@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from tests.fixtures import api_result
 
@@ -136,7 +136,25 @@ def share_link(page: Page, form: str = "readiness") -> str:
     The link is compressed asynchronously, so the field is filled a moment after the click;
     reading it straight away can give an empty string on a loaded machine.
     """
-    page.locator(f"#{form}").get_by_role("button", name="Copy share link").click()
+    tool(page.locator(f"#{form}"), "Copy share link").click()
     field = page.locator(f"#{form}--share-url")
     expect(field).to_have_value(re.compile(r"#p2p=v\d+\."))
     return field.input_value()
+
+
+def tool(scope: Page | Locator, name: str) -> Locator:
+    """The button `name` of a checklist's "Share and export" menu, with the menu opened.
+
+    `scope` is the checklist's form, or a page with one checklist (another block's own button,
+    such as the plan's exports, is returned as it is). The nine tools (share link,
+    exports, import, print, named copies, reset) sit behind that one button, so a test opens it
+    first, as a reader does, and then presses the tool.
+    """
+    form = scope.locator("form.p2p-checklist").first if isinstance(scope, Page) else scope
+    toggle = form.locator('button[data-action="tools"]')
+    if toggle.count() == 0:  # a block with buttons of its own (the plan's exports), no menu
+        return form.get_by_role("button", name=name, exact=True)
+    if toggle.get_attribute("aria-expanded") != "true":
+        toggle.click()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    return form.get_by_role("button", name=name, exact=True)

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from pilot2prod.cli import main
 from pilot2prod.readiness.answers import READINESS_VALUES
-from tests.browser.support import BOOT_TIMEOUT_MS
+from tests.browser.support import BOOT_TIMEOUT_MS, tool
 from tests.browser.support import live_page as open_live_page
 from tests.browser.test_checklists import item_ids
 from tests.fixtures import repo_data
@@ -81,7 +81,7 @@ def fill(page: Page, answers, notes=None, owners=None, identity=None) -> None:
 def export(page: Page, button: str) -> str:
     # An export waits for Python's report, behind any scoring still queued on a busy machine.
     with page.expect_download(timeout=BOOT_TIMEOUT_MS) as info:
-        page.locator("#readiness").get_by_role("button", name=button).click()
+        tool(page.locator("#readiness"), button).click()
     return Path(info.value.path()).read_text(encoding="utf-8")
 
 
@@ -148,7 +148,7 @@ def test_import_ignores_the_result_a_file_carries(live, tmp_path):
     path = tmp_path / "edited.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     with live.expect_file_chooser() as chooser:
-        live.locator("#readiness").get_by_role("button", name="Import JSON…").click()
+        tool(live.locator("#readiness"), "Import JSON…").click()
     chooser.value.set_files(str(path))
     expect(live.locator(WIDGET)).to_have_attribute("data-scored-answers", f"{ids[0]}=no")
     expect(live.locator(f'{WIDGET} output[name="verdict"]')).not_to_have_text(top.label)

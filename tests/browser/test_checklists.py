@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from pilot2prod.model.checklists import Checklist
-from tests.browser.support import AXE, watch_errors
+from tests.browser.support import AXE, tool, watch_errors
 from tests.fixtures import repo_data
 
 ASSESSMENT = "assessment/"
@@ -205,7 +205,7 @@ def test_progress_per_section_and_overall(page, site_url):
 
 
 def test_filter_shows_open_items_or_gaps_only(page, site_url):
-    """'Open items only' hides answered items; 'Gaps' shows only No and Partly."""
+    """'Unanswered items only' hides answered items; 'Gaps' shows only No and Partly."""
     open_page(page, site_url + ASSESSMENT)
     ids = item_ids("readiness")
     choose(page, "readiness", ids[0], "yes")
@@ -255,10 +255,10 @@ def test_reset_asks_first_and_can_be_undone(page, site_url):
     ids = item_ids("readiness")
     choose(page, "readiness", ids[0], "yes")
     write_field(page, "readiness", ids[0], "owner", "Sam")
-    page.get_by_role("button", name="Reset…").click()
+    tool(page, "Reset…").click()
     page.get_by_role("button", name="Cancel").click()
     assert stored(page)["answers"] == {ids[0]: "yes"}
-    page.get_by_role("button", name="Reset…").click()
+    tool(page, "Reset…").click()
     page.get_by_role("button", name="Yes, clear my answers").click()
     assert stored(page)["answers"] == {}
     assert stored(page)["owners"] == {}
@@ -467,7 +467,7 @@ def test_tools_and_note_fold_work_from_the_keyboard(page, site_url):
     page.keyboard.type("Kim")
     page.keyboard.press("Tab")
     assert stored(page)["owners"] == {item: "Kim"}
-    page.get_by_role("button", name="Reset…").focus()
+    tool(page, "Reset…").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Yes, clear my answers")).to_be_visible()
     page.keyboard.press("Tab")  # from the first focused control in the panel to Cancel
@@ -603,7 +603,7 @@ def test_without_local_storage_it_still_works_and_says_so(new_context, site_url,
     )
     assert events(page)[-1]["document"]["answers"] == {ids[0]: "yes", ids[1]: "na"}
     with page.expect_download() as info:
-        page.get_by_role("button", name="Export JSON").click()
+        tool(page, "Export JSON").click()
     exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert exported["answers"] == {ids[0]: "yes", ids[1]: "na"}
     # Instant navigation keeps the in-memory answers for the rest of the visit.
@@ -681,7 +681,7 @@ def test_print_button_prints_only_its_own_checklist(page, site_url):
     page.evaluate(
         "window.print = () => { window.__printed = document.documentElement.dataset.p2pPrint; }"
     )
-    page.locator("#scope-and-budget").get_by_role("button", name="Print report").click()
+    tool(page.locator("#scope-and-budget"), "Print report").click()
     assert page.evaluate("window.__printed") == "scope-and-budget"
     page.evaluate("document.documentElement.dataset.p2pPrint = 'scope-and-budget'")
     page.evaluate("document.getElementById('scope-and-budget').dataset.p2pPrinting = 'true'")
@@ -729,8 +729,8 @@ def test_checklist_pages_have_no_serious_axe_violations(page, site_url, path, id
         page.locator(f"#{ids[0]}-{first}--done").check()
         page.locator(f"#{ids[0]}-{first} summary").click()
     form = page.locator(f"#{ids[0]}")
-    form.get_by_role("button", name="Named copies").click()
-    form.get_by_role("button", name="Copy share link").click()
+    tool(form, "Named copies").click()
+    tool(form, "Copy share link").click()
     expect(page.locator(f"#{ids[0]}--share-url")).to_be_visible()
     # The readiness verdict widget beside the assessment belongs to its own tests (and to the
     # page-wide axe check in test_pages.py); this test covers everything else on the page.

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from pilot2prod import sharelink
-from tests.browser.support import BOOT_TIMEOUT_MS, share_link
+from tests.browser.support import BOOT_TIMEOUT_MS, share_link, tool
 from tests.browser.test_checklists import (
     ASSESSMENT,
     CHECKLISTS,
@@ -61,14 +61,14 @@ def download(page: Page, button: str, scope: str = "#readiness") -> str:
     """Click an export button and return the downloaded file's text."""
     # An export waits for Python's report, behind any scoring still queued on a busy machine.
     with page.expect_download(timeout=BOOT_TIMEOUT_MS) as info:
-        page.locator(scope).get_by_role("button", name=button).click()
+        tool(page.locator(scope), button).click()
     return Path(info.value.path()).read_text(encoding="utf-8")
 
 
 def import_file(page: Page, path: Path, scope: str = "#readiness") -> None:
     """Import a file through the Import button's file chooser."""
     with page.expect_file_chooser() as chooser:
-        page.locator(scope).get_by_role("button", name="Import JSON…").click()
+        tool(page.locator(scope), "Import JSON…").click()
     chooser.value.set_files(str(path))
 
 
@@ -160,7 +160,7 @@ def test_copy_markdown_puts_the_same_text_on_the_clipboard(new_context, site_url
     open_page(page, site_url + ASSESSMENT)
     fill_sample(page)
     exported = download(page, "Export Markdown")
-    page.locator("#readiness").get_by_role("button", name="Copy Markdown").click()
+    tool(page.locator("#readiness"), "Copy Markdown").click()
     expect(notices(page)).to_contain_text("Markdown copied", timeout=BOOT_TIMEOUT_MS)
     assert page.evaluate("navigator.clipboard.readText()") == exported
 
@@ -179,7 +179,7 @@ def test_csv_export_quotes_fields_and_defuses_formulas(page, site_url):
     )
     reopen_with(page, seed_orphan)
     with page.expect_download() as info:
-        page.locator("#readiness").get_by_role("button", name="Export CSV").click()
+        tool(page.locator("#readiness"), "Export CSV").click()
     raw = Path(info.value.path()).read_bytes()
     assert raw.startswith("\ufeff".encode())
     assert b"\r\n" in raw
@@ -386,7 +386,7 @@ def test_opening_a_share_link_never_overwrites_without_consent(new_context, site
         copies = json.loads(page.evaluate("localStorage.getItem('pilot2prod:copies:readiness')"))
         assert [c["name"] for c in copies["copies"]] == ["Vendor's view <i>draft</i>"]
         assert copies["copies"][0]["doc"]["answers"] == shared["answers"]
-        page.locator("#readiness").get_by_role("button", name="Named copies").click()
+        tool(page.locator("#readiness"), "Named copies").click()
         listed = page.locator("#readiness .p2p-copy__name")
         expect(listed).to_have_text("Vendor's view <i>draft</i>")
         expect(page.locator("#readiness .p2p-copies i")).to_have_count(0)
@@ -555,7 +555,7 @@ def test_named_copies_can_be_saved_opened_adopted_and_deleted(page, site_url):
     ids = item_ids("readiness")
     choose(page, "readiness", ids[0], "yes")
     form = page.locator("#readiness")
-    form.get_by_role("button", name="Named copies").click()
+    tool(form, "Named copies").click()
     expect(form.locator(".p2p-copies__empty")).to_be_visible()
     page.locator("#readiness--copy-name").fill("Before the review")
     form.get_by_role("button", name="Save copy").click()
@@ -568,7 +568,7 @@ def test_named_copies_can_be_saved_opened_adopted_and_deleted(page, site_url):
     assert stored(page)["answers"] == {ids[0]: "no"}
     banner(page).get_by_role("button", name="Keep mine").click()
     assert shown(page)["answers"] == {ids[0]: "no"}
-    form.get_by_role("button", name="Named copies").click()
+    tool(form, "Named copies").click()
     form.get_by_role("button", name="Delete copy Before the review").click()
     expect(form.locator(".p2p-copy__name")).to_have_count(0)
     notices(page).get_by_role("button", name="Undo").click()

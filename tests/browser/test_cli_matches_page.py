@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from pilot2prod.cli import main
 from pilot2prod.readiness.answers import READINESS_VALUES
+from tests.browser.support import tool
 from tests.cli.support import readiness_checklist
 
 BOOT = 120_000
@@ -40,7 +41,7 @@ def test_cli_gives_the_verdict_and_score_the_page_shows(page, site_url, tmp_path
     verdict = page.locator('output[name="verdict"]').inner_text()
     score = page.locator('output[name="score"]').inner_text()
     with page.expect_download() as info:
-        page.get_by_role("button", name="Export JSON").click()
+        tool(page, "Export JSON").click()
     exported = tmp_path / "exported.json"
     exported.write_bytes(Path(info.value.path()).read_bytes())
     assert json.loads(exported.read_text(encoding="utf-8"))["answers"] == answers

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.support import BOOT_TIMEOUT_MS
+from tests.browser.support import BOOT_TIMEOUT_MS, tool
 from tests.browser.test_checklists import answers_doc, item_ids, open_page, seed, wait_mounted
 
 WIDGET = "[data-p2p-component='readiness']"
@@ -28,7 +28,7 @@ def test_the_markdown_export_lists_answers_kept_aside(page: Page, site_url: str)
     wait_mounted(page, "readiness")
     expect(page.locator(WIDGET)).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
     with page.expect_download() as info:
-        page.locator("#readiness").get_by_role("button", name="Export Markdown").click()
+        tool(page.locator("#readiness"), "Export Markdown").click()
     markdown = Path(info.value.path()).read_text(encoding="utf-8")
     assert "### Answers kept aside (questions no longer in this checklist)" in markdown
     assert "- retired-question: Partly\n    - Note: Old \\<b\\>evidence\\</b\\>" in markdown

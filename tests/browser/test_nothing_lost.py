@@ -15,7 +15,7 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from pilot2prod import sharelink
-from tests.browser.support import BOOT_TIMEOUT_MS, serious_axe_violations, watch_errors
+from tests.browser.support import BOOT_TIMEOUT_MS, serious_axe_violations, tool, watch_errors
 from tests.browser.test_checklists import (
     ASSESSMENT,
     answers_doc,
@@ -89,7 +89,7 @@ def test_unreadable_named_copies_are_set_aside_not_overwritten(page, site_url):
     page.evaluate("(v) => localStorage.setItem('pilot2prod:copies:readiness', v)", newer)
     page.reload()
     wait_mounted(page)
-    page.locator("#readiness").get_by_role("button", name="Named copies").click()
+    tool(page.locator("#readiness"), "Named copies").click()
     expect(notices(page)).to_contain_text("named copies could not be read")
     page.locator("#readiness--copy-name").fill("Mine")
     page.locator("#readiness--copies").get_by_role("button", name="Save copy").click()

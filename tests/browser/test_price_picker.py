@@ -44,6 +44,8 @@ def _choose(page: Page, key: str) -> None:
     picker = page.locator(PICKER)
     picker.fill("")
     picker.press_sequentially(key[:12])
+    # What a reader sees before going on: the matches for what they typed (or that none match).
+    expect(page.locator('[data-role="price-summary"]')).to_contain_text(key[:12])
     picker.fill(key)
     picker.press("Enter")
 
@@ -59,7 +61,6 @@ def test_choosing_a_model_fills_its_prices_and_names_the_source(live):
     table = shipped_table()
     listed = table.find(KEY)
     assert listed is not None
-    expect(page.locator(f"{CALC} datalist option")).to_have_count(len(table.models))
     _choose(page, KEY)
     for name, value in price_fields(listed).items():
         expect(page.locator(f'{CALC} [name="{name}"]')).to_have_value(value)
@@ -99,8 +100,9 @@ def test_an_unknown_model_changes_no_price(live):
     price = page.locator(f'{CALC} [name="price-in"]')
     price.fill("4.2")
     _choose(page, "acme/<b>nothing</b>")
-    expect(page.locator('[data-role="price-source"]')).to_contain_text("No model")
-    expect(page.locator('[data-role="price-source"] b')).to_have_count(0)
+    summary = page.locator('[data-role="price-summary"]')
+    expect(summary).to_contain_text("No listed model matches")
+    expect(summary.locator("b")).to_have_count(0)
     expect(price).to_have_value("4.2")
 
 
@@ -138,7 +140,7 @@ def test_old_prices_get_a_notice(new_context, site_url, age, stale):
     page.clock.set_fixed_time(now.replace(tzinfo=datetime.UTC))
     page.goto(site_url + "run-cost/")
     expect(page.locator(PICKER)).to_be_visible()
-    expect(page.locator(f"{CALC} datalist option").first).to_be_attached()
+    page.wait_for_function("() => document.querySelector('[data-role=price-source]') !== null")
     notice = page.locator('[data-role="price-stale"]')
     if stale:
         expect(notice).to_be_visible()
@@ -235,3 +237,73 @@ def test_every_field_says_where_its_value_came_from(live):
     expect(_mark(page, "requests-per-day")).to_have_text("Default.")
     expect(_mark(page, "review-minutes")).to_have_attribute("data-source", "own")
     expect(_mark(page, "review-minutes")).to_have_text("Your own figure.")
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+DESKTOP = {"viewport": {"width": 1366, "height": 900}}
+
+
+@pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [("gpt-4o", "openai/gpt-4o"), ("claude sonnet 4.5", "anthropic/claude-sonnet-4-5")],
+)
+def test_a_plain_model_name_picks_the_model_and_shows_the_total_beside_it(
+    new_context, site_url, size, typed, key
+):
+    """Typing a model's everyday name and pressing Enter chooses the maker's listing, fills its
+    prices, and the monthly total appears beside the picker, the same as in the results."""
+    page = new_context(**size).new_page()
+    page.goto(site_url + "run-cost/")
+    root = page.locator(CALC)
+    expect(root).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
+    picker = page.locator(PICKER)
+    picker.press_sequentially(typed)
+    first = page.locator('[data-role="price-matches"] button').first
+    expect(first).to_have_attribute("data-key", key)
+    picker.press("Enter")
+    expect(picker).to_have_value(key)
+    listed = shipped_table().find(key)
+    assert listed is not None
+    expect(root.locator('[name="price-in"]')).to_have_value(price_fields(listed)["price-in"])
+    page.wait_for_function(
+        "([s, key]) => JSON.parse(document.querySelector(s).dataset.computedInputs || '{}')"
+        ".model === key",
+        arg=[CALC, key],
+    )
+    total = page.locator('[data-role="price-total"]')
+    expect(total).to_be_visible()
+    monthly = root.locator('output[name="monthly"]').text_content() or ""
+    expect(total).to_contain_text(monthly)
+    box, field = total.bounding_box(), picker.bounding_box()
+    assert box is not None and field is not None
+    # Beside the picker, or right under it on a phone: in view together, never a screen away.
+    assert abs(box["y"] - field["y"]) < 2 * field["height"] + 10
+
+
+def test_the_picker_is_wide_enough_to_read_a_models_key(new_context, site_url):
+    """At 1366 px the field shows a long key such as openrouter's Claude Sonnet 4.5 whole."""
+    page = new_context(**DESKTOP).new_page()
+    page.goto(site_url + "run-cost/")
+    picker = page.locator(PICKER)
+    expect(picker).to_be_visible(timeout=BOOT_TIMEOUT_MS)
+    picker.fill("openrouter/anthropic/claude-sonnet-4.5:batch")
+    fits = picker.evaluate("(el) => el.scrollWidth <= el.clientWidth")
+    assert fits, picker.bounding_box()
+
+
+def test_a_match_is_chosen_by_keyboard_from_the_list(new_context, site_url):
+    """Tab from the field reaches the matches; Enter on the second one chooses it."""
+    page = new_context(**DESKTOP).new_page()
+    page.goto(site_url + "run-cost/")
+    expect(page.locator(CALC)).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
+    picker = page.locator(PICKER)
+    picker.press_sequentially("gpt-4o")
+    matches = page.locator('[data-role="price-matches"] button')
+    expect(matches.first).to_have_attribute("data-key", "openai/gpt-4o")
+    second = matches.nth(1).get_attribute("data-key")
+    picker.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(picker).to_have_value(second or "")
+    expect(matches).to_have_count(0)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from pilot2prod import api
+from pilot2prod.calculators.runcost.prices import TABLE_PATH
 from pilot2prod.model import bundle
 from sitebuild import site_stdlib
 from tests.fixtures import repo_data
@@ -27,13 +28,12 @@ def site_zip(built_site: Path) -> zipfile.ZipFile:
 
 
 def test_holds_compiled_modules_and_the_data_only(site_zip):
-    """Every member is a sourceless .pyc, except the data and the catalogue of API functions
-    the package reads as resources."""
+    """Every member is a sourceless .pyc, except the data, the catalogue of API functions and
+    the price table the model picker searches, which the package reads as resources."""
     names = site_zip.namelist()
-    assert sorted(n for n in names if not n.endswith(".pyc")) == [
-        f"pilot2prod/{bundle.RESOURCE}",
-        f"pilot2prod/api/{api.CATALOGUE}",
-    ]
+    assert sorted(n for n in names if not n.endswith(".pyc")) == sorted(
+        [f"pilot2prod/{bundle.RESOURCE}", f"pilot2prod/api/{api.CATALOGUE}", TABLE_PATH]
+    )
     assert "pilot2prod/api/__init__.pyc" in names
     assert "json/__init__.pyc" in names  # the API's own dependency, from the stock library
     assert all(i.compress_type == zipfile.ZIP_STORED for i in site_zip.infolist())
@@ -181,6 +181,7 @@ def _wheel(tmp_path: Path) -> bytes:
     path = tmp_path / "site.whl"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr(f"pilot2prod/{bundle.RESOURCE}", "{}")
+        archive.writestr(TABLE_PATH, "{}")  # the price table, which the library carries too
     return path.read_bytes()
 
 

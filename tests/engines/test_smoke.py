@@ -35,10 +35,19 @@ STATUS_LINES = """() => [...document.querySelectorAll('[data-role="status"]')].m
 """What each Python widget on the page says of its state, for a failed wait's message."""
 TEXT_HAS = "([s, t]) => (document.querySelector(s)?.innerText || '').includes(t)"
 VALUE = "(s) => document.querySelector(s).value"
+EXPANDED = "(s) => document.querySelector(s).getAttribute('aria-expanded')"
 
 OUTPUTS = """(s) => [...document.querySelector(s).querySelectorAll("output[name]")].map(
   (o) => [o.getAttribute("name"), o.textContent]
 )"""
+
+
+def press_tool(tab: Tab, action: str) -> None:
+    """Press one tool of the assessment's "Share and export" menu, opening the menu first."""
+    toggle = f'{FORM} [data-action="tools"]'
+    if tab.call(EXPANDED, toggle) != "true":
+        tab.click(toggle)
+    tab.click(f'{FORM} [data-action="{action}"]')
 
 
 def fixed_answers() -> dict[str, str]:
@@ -189,7 +198,7 @@ def test_share_link_opens_in_a_fresh_profile_and_saves_nothing_until_asked(
     sender = new_tab()
     open_assessment(sender, engine.served.url)
     answer(sender, answers)
-    sender.click(f'{FORM} [data-action="share"]')
+    press_tool(sender, "share")
     link = sender.wait(
         "(s) => { const v = document.querySelector(s).value; return v.includes('#p2p=') && v; }",
         "#readiness--share-url",
@@ -219,7 +228,7 @@ def test_export_holds_the_answers_and_the_verdict(engine, tab):
     answer(tab, answers)
     wait_scored(tab, answers)
     verdict = tab.text(f'{WIDGET} output[name="verdict"]')
-    tab.click(f'{FORM} [data-action="export-json"]')
+    press_tool(tab, "export-json")
     exported = json.loads(new_file(tab.downloads, ".json").read_text(encoding="utf-8"))
     assert exported["answers"] == answers
     assert exported["result"]["verdict"]["label"] == verdict
@@ -295,12 +304,12 @@ def test_copy_buttons_reach_the_clipboard(engine, tab):
     open_assessment(tab, engine.served.url)
     answer(tab, answers)
     wait_scored(tab, answers)
-    tab.click(f'{FORM} [data-action="share"]')
+    press_tool(tab, "share")
     wait_notice(tab, NOTICE, "Share link copied.")
     assert tab.clipboard() == tab.call(VALUE, "#readiness--share-url")
 
     verdict = tab.text(f'{WIDGET} output[name="verdict"]')
-    tab.click(f'{FORM} [data-action="copy-md"]')
+    press_tool(tab, "copy-md")
     wait_notice(tab, NOTICE, "Markdown copied")
     assert tab.clipboard().startswith(f"## Readiness verdict: {verdict}")
 
@@ -319,7 +328,7 @@ def test_copy_markdown_while_python_starts_copies_when_ready(engine, tab):
     with engine.served.wasm_held():
         open_assessment(tab, engine.served.url)
         answer(tab, answers)
-        tab.click(f'{FORM} [data-action="copy-md"]')
+        press_tool(tab, "copy-md")
         wait_notice(tab, NOTICE, "as soon as the assessment has started")
         assert tab.call(STATE, WIDGET) != "live"
     wait_notice(tab, NOTICE, "Markdown copied")

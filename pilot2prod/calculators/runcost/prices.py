@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from importlib import resources
 from typing import Any
 
@@ -30,6 +32,31 @@ STALE_AFTER_DAYS = 90
 """Published prices change often; past this age the page asks the reader to check them."""
 
 PRICE_KEYS = ("input", "output", "cached_input", "cache_write")
+
+SEARCH_LIMIT = 12
+"""How many matches a search returns: enough to tell the close ones apart, few to read."""
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_HOST_PREFIX = re.compile(r"^(?:[a-z]+\.)+(?=[a-z])")
+"""Cloud listings put a region and a maker before the model (`global.anthropic.claude-…`)."""
+_RELEASE_SUFFIX = re.compile(r"(?:[-@_](?:\d{8}|\d{4}-\d{2}-\d{2}))?(?:-v\d+(?::\d+)?)?$")
+"""A release date and a version (`-20250929-v1:0`) that readers leave out of a model's name."""
+
+
+def fold(text: str) -> str:
+    """A name as the search compares it: letter case, spaces and punctuation do not count.
+
+    "Claude Sonnet 4.5", "claude-sonnet-4-5" and "claude sonnet 4.5" all fold to the same
+    text, so a reader need not guess how a provider spells its ids.
+    """
+    return _NOT_WORD.sub("", text.casefold())
+
+
+def _bare_id(model_id: str) -> str:
+    """The model's id without a reseller's namespace, cloud prefix or release suffix."""
+    tail = model_id.rsplit("/", 1)[-1]
+    tail = _HOST_PREFIX.sub("", tail)
+    return _RELEASE_SUFFIX.sub("", tail) or tail
 
 
 @dataclass(frozen=True)
@@ -68,6 +95,90 @@ class PriceTable:
             if model.key.lower() == wanted:
                 return model
         return None
+
+    @cached_property
+    def _search_keys(self) -> tuple[tuple[ModelPrices, frozenset[str], frozenset[str], bool], ...]:
+        """Each model's folded names (its own, and the aliases readers use) and whether its
+        provider is the model's maker.
+
+        A reseller names a model under its maker (`openrouter`'s `openai/gpt-4o`), so the
+        makers are read from the table itself: `openai` listing `gpt-4o` is the maker's own
+        price, and ranks before a reseller's listing of the same model.
+        """
+        providers = {model.provider_id for model in self.models}
+        makers: dict[str, set[str]] = {}
+        for model in self.models:
+            space, slash, _ = model.id.partition("/")
+            if slash and space in providers:
+                makers.setdefault(fold(_bare_id(model.id)), set()).add(space)
+        keys = []
+        for model in self.models:
+            own = frozenset(
+                fold(text)
+                for text in (
+                    model.id,
+                    model.name,
+                    model.key,
+                    f"{model.provider_name} {model.name}",
+                )
+            )
+            bare = fold(_bare_id(model.id))
+            aliases = frozenset({bare, fold(f"{model.provider_id} {_bare_id(model.id)}")}) - own
+            maker = model.provider_id in makers.get(bare, ())
+            keys.append((model, own, aliases, maker))
+        return tuple(keys)
+
+    def search(self, query: str, limit: int = SEARCH_LIMIT) -> list[ModelPrices]:
+        """The models a reader means by `query`, best first; none for a blank query.
+
+        The order: the exact `provider/model` key; then a model whose own id or name is the
+        query, then one whose alias (its id without namespace, cloud prefix or release date)
+        is; then names that start with it, then names that hold it, own before alias each
+        time. Among equals, the maker's own listing comes first, then the shorter key (the
+        plainer model: `gpt-4o` before `gpt-4o-mini`), then the key's alphabetical order.
+        """
+        wanted = fold(query)
+        if not wanted:
+            return []
+        exact_key = query.strip().lower()
+        ranked: list[tuple[tuple[int, bool, int, str], ModelPrices]] = []
+        for model, own, aliases, maker in self._search_keys:
+            if model.key.lower() == exact_key:
+                tier = 0
+            elif wanted in own:
+                tier = 1
+            elif wanted in aliases:
+                tier = 2
+            elif any(key.startswith(wanted) for key in own):
+                tier = 3
+            elif any(key.startswith(wanted) for key in aliases):
+                tier = 4
+            elif any(wanted in key for key in own):
+                tier = 5
+            elif any(wanted in key for key in aliases):
+                tier = 6
+            else:
+                continue
+            ranked.append(((tier, not maker, len(model.key), model.key.lower()), model))
+        ranked.sort(key=lambda pair: pair[0])
+        return [model for _, model in ranked[:limit]]
+
+    def search_summary(self, query: str, found: list[ModelPrices]) -> str:
+        """What a search found, in one sentence the picker announces."""
+        shown = " ".join(query.split())[:80]
+        if not shown:
+            return ""
+        if not found:
+            return (
+                f'No listed model matches "{shown}": try part of the model\'s name, such as '
+                "gpt-4o or claude sonnet."
+            )
+        first = found[0]
+        shown_count = "1 model" if len(found) == 1 else f"{len(found)} models, best first"
+        return (
+            f'Matching "{shown}": {shown_count}. Enter takes {first.provider_name} {first.name} '
+            f"({first.key})."
+        )
 
     def close_matches(self, key: str, limit: int = 3) -> list[str]:
         """A few model keys that look like `key`, for a message about a misspelt one."""

@@ -6,7 +6,8 @@ import { h } from "../lib/dom.js";
 
 const button = (action, text, extra = {}) => h("button", { type: "button", class: "p2p-button", data: { action }, text, ...extra });
 
-/** The tool bar above the first section: progress, filter, actions and their panels. */
+/** The tool bar above the first section: progress, filter, the Share and export menu and its
+ * panels, and the notices (shown over the page, clear of the verdict bar: checklist.css). */
 export function buildToolbar(spec) {
   const id = (part) => `${spec.id}--${part}`;
   const progressLabel = h("span", { class: "p2p-progress__label", id: id("progress-label") });
@@ -16,7 +17,8 @@ export function buildToolbar(spec) {
     "select",
     { id: id("filter"), data: { control: "filter" } },
     h("option", { value: "all", text: "All items" }),
-    h("option", { value: "open", text: spec.scale === "done" ? "Open items only (not done)" : "Open items only (unanswered)" }),
+    // Not "Open": that word is a plan's status (Python's STATUS_LABELS) on the same page.
+    h("option", { value: "open", text: spec.scale === "done" ? "Items not done yet" : "Unanswered items only" }),
     spec.scale === "readiness" ? h("option", { value: "gaps", text: "Gaps only (No or Partly)" }) : null,
   );
   const shareField = h("input", { type: "text", id: id("share-url"), readonly: true, class: "p2p-share__url", spellcheck: "false" });
@@ -51,9 +53,19 @@ export function buildToolbar(spec) {
   );
   const storageNote = h("p", { class: "p2p-storage", role: "note", hidden: true });
   const notices = h("div", { class: "p2p-notices", role: "status", "aria-live": "polite" });
+  // One disclosure, "Share and export", after the progress: the questions come first on a phone,
+  // and the nine tools are one press away.
+  const menuToggle = h("button", {
+    type: "button",
+    class: "p2p-button p2p-menu__toggle",
+    "aria-expanded": "false",
+    "aria-controls": id("tools"),
+    data: { action: "tools" },
+    text: "Share and export",
+  });
   const actions = h(
     "div",
-    { class: "p2p-actions", role: "group", "aria-label": `Tools for ${spec.title}` },
+    { class: "p2p-actions p2p-menu__list", id: id("tools"), role: "group", "aria-label": `Share and export ${spec.title}`, hidden: true },
     button("share", "Copy share link", { "aria-controls": id("share") }),
     button("export-md", "Export Markdown"),
     button("copy-md", "Copy Markdown"),
@@ -68,7 +80,12 @@ export function buildToolbar(spec) {
     "div",
     { class: "p2p-toolbar", data: { p2pOnly: "js" } },
     h("div", { class: "p2p-progress" }, progressLabel, progress, breakdown),
-    h("p", { class: "p2p-filter" }, h("label", { for: id("filter"), text: "Show" }), filter, h("span", { class: "p2p-filter__count", "aria-live": "polite" })),
+    h(
+      "div",
+      { class: "p2p-toolbar__row" },
+      h("p", { class: "p2p-filter" }, h("label", { for: id("filter"), text: "Show" }), filter, h("span", { class: "p2p-filter__count", "aria-live": "polite" })),
+      menuToggle,
+    ),
     actions,
     fileInput,
     sharePanel,
@@ -77,7 +94,7 @@ export function buildToolbar(spec) {
     storageNote,
     notices,
   );
-  return { root, progress, progressLabel, breakdown, filter, filterCount: root.querySelector(".p2p-filter__count"), actions, fileInput, sharePanel, shareField, confirmPanel, copiesPanel, copyName, copiesList, copiesEmpty, storageNote, notices };
+  return { root, menuToggle, progress, progressLabel, breakdown, filter, filterCount: root.querySelector(".p2p-filter__count"), actions, fileInput, sharePanel, shareField, confirmPanel, copiesPanel, copyName, copiesList, copiesEmpty, storageNote, notices };
 }
 
 /** The banner shown over someone else's answers (a link, an import, a named copy): the choice

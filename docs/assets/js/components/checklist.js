@@ -114,8 +114,7 @@ class ChecklistController {
     this.banner = buildBanner(spec);
     this.orphans = buildOrphans(spec);
     this.printHeader = buildPrintHeader();
-    const intro = form.querySelector(".p2p-checklist__meta") || form.querySelector(".p2p-checklist__intro");
-    const anchor = intro || form.firstElementChild;
+    const anchor = form.querySelector(".p2p-checklist__intro") || form.firstElementChild;
     anchor.after(this.printHeader, this.banner.root, this.ui.root);
     const lastSection = spec.sections[spec.sections.length - 1];
     (lastSection ? lastSection.element : this.ui.root).after(this.orphans.root);
@@ -138,6 +137,7 @@ class ChecklistController {
     form.addEventListener("click", (event) => this.onClick(event));
     form.addEventListener(REQUEST_EVENT, () => this.announce("request"));
     this.ui.fileInput.addEventListener("change", () => this.transfer.importFile());
+    this.ui.root.addEventListener("keydown", (event) => this.onMenuKey(event));
     this.banner.nameInput.addEventListener("keydown", (event) => {
       if (event.key === "Enter") {
         event.preventDefault();
@@ -277,6 +277,7 @@ class ChecklistController {
     const target = event.target.closest("button[data-action]");
     if (!target || !this.form.contains(target)) return;
     const actions = {
+      tools: () => this.setMenu(this.ui.actions.hidden),
       share: () => this.outputs.share(),
       "export-md": () => this.outputs.exportFile("md"),
       "copy-md": () => this.outputs.copyMarkdown(),
@@ -309,6 +310,38 @@ class ChecklistController {
     }
   }
 
+  /** Open or close the "Share and export" menu; closing returns focus to its button when the
+   * focus was inside, so a keyboard reader is never left on a hidden control. */
+  setMenu(open) {
+    const { actions, menuToggle } = this.ui;
+    const focusInside = actions.contains(document.activeElement);
+    actions.hidden = !open;
+    menuToggle.setAttribute("aria-expanded", String(open));
+    if (open) {
+      const first = actions.querySelector("button:not(:disabled)");
+      if (first) first.focus();
+    } else if (focusInside) menuToggle.focus();
+  }
+
+  /** The menu by keyboard: Escape closes it, the arrow keys, Home and End move between its
+   * buttons (Tab works too: they are ordinary buttons). */
+  onMenuKey(event) {
+    const { actions } = this.ui;
+    if (event.key === "Escape" && !actions.hidden) {
+      event.preventDefault();
+      this.setMenu(false);
+      this.ui.menuToggle.focus();
+      return;
+    }
+    if (actions.hidden || !actions.contains(event.target)) return;
+    const buttons = [...actions.querySelectorAll("button:not(:disabled)")];
+    const at = buttons.indexOf(event.target);
+    const next = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[event.key];
+    if (next === undefined || !buttons.length) return;
+    event.preventDefault();
+    buttons[(next + buttons.length) % buttons.length].focus();
+  }
+
   togglePanel(button, panel, onOpen) {
     const open = panel.hidden;
     panel.hidden = !open;
@@ -324,7 +357,7 @@ class ChecklistController {
     this.ui.confirmPanel.hidden = true;
     const button = this.ui.actions.querySelector('[data-action="reset"]');
     button.setAttribute("aria-expanded", "false");
-    button.focus();
+    (this.ui.actions.hidden ? this.ui.menuToggle : button).focus();
   }
 
   runUndo() {
@@ -342,8 +375,7 @@ class ChecklistController {
   }
 
   focusTools() {
-    const first = this.ui.actions.querySelector("button");
-    if (first) first.focus({ preventScroll: true });
+    this.ui.menuToggle.focus({ preventScroll: true });
   }
 
   // ----- reset and set-aside answers ----------------------------------------------------

@@ -1,7 +1,9 @@
 // The run-cost page's model picker (data-p2p-component="price-picker", macros/price_picker.py).
 //
-// A text input tied to a <datalist>: the browser's own list, searchable by typing and driven by
-// the arrow keys. The table it reads (assets/data/model-prices.json) already holds each model's
+// A text input with the models Python finds for what the reader typed ("cost.models", one rule
+// for the page and the command line: names, aliases, best first) listed under it as buttons;
+// Enter takes the first. The search runs in the worker, so this module only shows its answer and
+// looks the chosen key up in the table. The table it reads (assets/data/model-prices.json) already holds each model's
 // values for every price field, worked out in Python from the genai-prices data at build time
 // (a model without a batch tier has a batch discount of 0), so no price is computed here.
 //
@@ -15,6 +17,7 @@
 // the table's stale_after_days.
 
 import { h, part, setText } from "../lib/dom.js";
+import { callPython } from "../lib/python.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -45,14 +48,23 @@ function index(table) {
   return models;
 }
 
-function fillList(list, table) {
-  const options = [];
-  for (const provider of table.providers || []) {
-    for (const model of provider.models || []) {
-      options.push(h("option", { value: `${provider.id}/${model.id}`, label: `${provider.name}: ${model.name}` }));
-    }
-  }
-  list.replaceChildren(...options);
+const SEARCH_DELAY_MS = 120; // one search per pause in typing, not one per key
+
+function showMatches(root, reply, onPick) {
+  // Python's matches as buttons, in its order; its sentence says what they are.
+  setText(part(root, "price-summary"), reply ? reply.summary : "");
+  const items = (reply ? reply.matches : []).map((match) => {
+    const button = h(
+      "button",
+      { type: "button", class: "p2p-prices__match", "data-key": match.key },
+      h("span", { text: `${match.provider} ${match.name}` }),
+      " ",
+      h("code", { text: match.key }),
+    );
+    button.addEventListener("click", () => onPick(match.key));
+    return h("li", {}, button);
+  });
+  part(root, "price-matches").replaceChildren(...items);
 }
 
 function daysSince(isoDate, now) {
@@ -85,9 +97,6 @@ function showSource(root, table, models) {
   const source = part(root, "price-source");
   if (!found) {
     source.replaceChildren();
-    if (input.value.trim()) {
-      setText(source, `No model "${input.value.trim().slice(0, 80)}" in the price list: choose one from the suggestions.`);
-    }
     return null;
   }
   const parts = [
@@ -117,7 +126,7 @@ function presetOf(table, found) {
 export async function mount(root) {
   const calculator = root.closest(".p2p-calc");
   const input = root.querySelector("input[name=model]");
-  const list = root.querySelector("datalist");
+  const total = part(root, "price-total");
   root.hidden = false;
   let table = null;
   let models = new Map();
@@ -125,6 +134,7 @@ export async function mount(root) {
     // The model the form follows (or none) to the calculator; with `apply`, fill its prices.
     if (!table) return;
     const found = showSource(root, table, models);
+    total.hidden = !found;
     calculator?.dispatchEvent(
       new CustomEvent("pilot2prod:preset", { detail: { preset: found ? presetOf(table, found) : null, apply } }),
     );
@@ -139,7 +149,6 @@ export async function mount(root) {
     return;
   }
   models = index(table);
-  fillList(list, table);
   showStale(root, table);
   let applied = null; // the model last filled in, so leaving the field does not fill it twice
   const choose = (again) => {
@@ -149,22 +158,59 @@ export async function mount(root) {
       applied = key;
       tell(true);
     }
+    total.hidden = !found;
+  };
+  let asked = 0; // the latest search, so a slow early answer never replaces a later one
+  let timer = 0; // the search waiting for a pause in typing
+  const search = async () => {
+    const mine = ++asked;
+    const query = input.value;
+    let reply = null;
+    try {
+      reply = query.trim() ? await callPython("cost.models", { query }) : null;
+    } catch (error) {
+      setText(part(root, "price-summary"), `The list could not be searched: ${error.message}.`);
+      return null;
+    }
+    if (mine !== asked) return null;
+    showMatches(root, reply, pick);
+    return reply;
+  };
+  const pick = (key) => {
+    clearTimeout(timer);
+    asked += 1; // a search still on its way is for what was typed before this choice
+    input.value = key;
+    showMatches(root, null, pick);
+    choose(true);
   };
   // Typing a name letter by letter passes through other models' names ("gpt-4" on the way to
-  // "gpt-4o"): only a choice from the list (or Enter, or leaving the field) fills the prices.
-  input.addEventListener("input", (event) => {
-    if (event.inputType === "insertReplacementText" || event.inputType === undefined) choose(true);
-    else {
-      applied = null;
-      showSource(root, table, models);
-    }
+  // "gpt-4o"): only a choice from the matches, Enter, or leaving the field on a listed key
+  // fills the prices.
+  input.addEventListener("input", () => {
+    applied = null;
+    total.hidden = !showSource(root, table, models);
+    clearTimeout(timer);
+    timer = setTimeout(search, SEARCH_DELAY_MS);
   });
   input.addEventListener("change", () => choose(false));
-  input.addEventListener("keydown", (event) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
+  input.addEventListener("keydown", async (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    clearTimeout(timer);
+    if (models.has(input.value.trim().toLowerCase())) {
+      showMatches(root, null, pick);
       choose(true);
+      return;
     }
+    const reply = await search();
+    if (reply && reply.matches.length) pick(reply.matches[0].key);
   });
+  // The monthly figure beside the picker follows the calculator's results once a model is set.
+  const monthly = calculator?.querySelector('output[name="monthly"]');
+  calculator?.addEventListener("pilot2prod:calculated", () => {
+    setText(part(root, "price-total-value"), monthly ? monthly.textContent : "");
+  });
+  setText(part(root, "price-total-value"), monthly ? monthly.textContent : "");
   tell(false);
+  total.hidden = !showSource(root, table, models);
 }

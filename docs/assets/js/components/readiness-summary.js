@@ -10,6 +10,21 @@ import { h, setText } from "../lib/dom.js";
 
 const WORKING = "Working out the verdict…";
 
+/** The question the address names (a blocker's link, a link to one question), scrolled to again
+ * now that the summary is drawn. The theme's instant navigation draws the page again for a
+ * link within it and scrolls before the form has grown its folds and this summary, which then
+ * push the question out of sight. */
+export function revealLinkedQuestion(form) {
+  let id = "";
+  try {
+    id = decodeURIComponent(window.location.hash.slice(1));
+  } catch {
+    return; // not an element's id
+  }
+  const target = id ? document.getElementById(id) : null;
+  if (target && form.contains(target) && target.matches(".p2p-item")) target.scrollIntoView({ block: "start" });
+}
+
 export class VerdictSummary {
   /** Build the summary for the readiness `widget` and put it into its checklist `form`. */
   constructor(widget, form) {
@@ -73,7 +88,27 @@ export class VerdictSummary {
     const heading = first && first.previousElementSibling && /^H[1-6]$/.test(first.previousElementSibling.tagName) ? first.previousElementSibling : first;
     if (heading) heading.before(this.root);
     else form.append(this.root);
+    this.measure(form);
     this.working();
+    revealLinkedQuestion(form);
+  }
+
+  /** Tell the stylesheet how much of the screen the summary covers, as it changes: stuck under
+   * the header (--p2p-bar-top, where a question linked to must land below it) or fixed at the
+   * foot (--p2p-bar-bottom, where the form's notices must show above it). Set on the form, so
+   * they reach only its questions and notices and leave with the page. */
+  measure(form) {
+    const update = () => {
+      if (!this.root.isConnected) return;
+      const style = getComputedStyle(this.root);
+      const height = Math.ceil(this.root.getBoundingClientRect().height);
+      const top = style.position === "sticky" ? Math.ceil(parseFloat(style.top) || 0) + height : 0;
+      form.style.setProperty("--p2p-bar-top", `${top}px`);
+      form.style.setProperty("--p2p-bar-bottom", style.position === "fixed" ? `${height}px` : "0px");
+    };
+    new ResizeObserver(update).observe(this.root);
+    window.addEventListener("resize", update, { passive: true });
+    update();
   }
 
   setOpen(open) {

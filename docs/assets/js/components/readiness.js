@@ -59,10 +59,19 @@ function showStatus(root, status) {
   }
 }
 
+/** A link to a question on this very page as its bare #fragment: the browser then scrolls to it
+ * in place, clear of the header and the verdict summary, where the theme's instant navigation
+ * would swap the page in again and land the question before the summary has been drawn. */
+function inPage(href) {
+  const target = new URL(href, document.baseURI);
+  const here = new URL(window.location.href);
+  return target.hash && target.origin === here.origin && target.pathname === here.pathname ? target.hash : href;
+}
+
 function listItem(item) {
   const li = document.createElement("li");
   const question = document.createElement("a");
-  question.href = item.question_href;
+  question.href = inPage(item.question_href);
   question.textContent = item.text;
   const where = document.createElement("span");
   where.className = "p2p-readiness__answer";
