@@ -97,9 +97,10 @@ def _path_block(view: Mapping[str, Any], level: int) -> str:
 
 
 def _action_line(entry: Mapping[str, Any]) -> str:
+    # The action links to its question, so no word of the page's own is needed for the link.
     return (
-        f'<li>{_e(entry["action"])} <span class="p2p-readiness__answer">({_e(entry["details"])}; '
-        f'<a href="{_e(entry["question_href"])}">the question</a>)</span></li>'
+        f'<li><a href="{_e(entry["question_href"])}">{_e(entry["action"])}</a> '
+        f'<span class="p2p-readiness__answer">({_e(entry["details"])})</span></li>'
     )
 
 

@@ -122,18 +122,7 @@ function fillActions(root, actions) {
   if (!list) return;
   list.replaceChildren(
     ...actions.items.map((entry) =>
-      h(
-        "li",
-        {},
-        `${entry.action} `,
-        h(
-          "span",
-          { class: "p2p-readiness__answer" },
-          `(${entry.details}; `,
-          h("a", { href: entry.question_href, text: "the question" }),
-          ")",
-        ),
-      ),
+      h("li", {}, h("a", { href: entry.question_href, text: entry.action }), " ", h("span", { class: "p2p-readiness__answer", text: `(${entry.details})` })),
     ),
   );
 }
