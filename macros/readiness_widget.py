@@ -16,7 +16,9 @@ from mkdocs.exceptions import PluginError
 
 from macros.html import esc as _e
 from macros.prerender import prerender
+from macros.render_calculators import estimate_link_html
 from pilot2prod import sharelink
+from pilot2prod.calculators.documents import worked_key
 from pilot2prod.charts import to_svg
 from pilot2prod.dataset import Dataset
 from pilot2prod.model.checklists import Checklist
@@ -69,14 +71,92 @@ def _list_block(
     )
 
 
+def _step_items(step: Mapping[str, Any], first: bool) -> str:
+    """A step's questions: the next step's in view, later ones folded so the path stays short."""
+    if not step["items"]:
+        return ""
+    items = f"<ol>{''.join(_item_line(i) for i in step['items'])}</ol>"
+    if first:
+        return items
+    return f"<details><summary>{_e(step['items_label'])}</summary>{items}</details>"
+
+
+def _path_block(view: Mapping[str, Any], level: int) -> str:
+    """Every step to the top band, each with the questions whose Yes would take it."""
+    steps = "".join(
+        f'<li><p class="p2p-readiness__step"><strong>{_e(step["title"])}.</strong> '
+        f"{_e(step['summary'])}</p>{_step_items(step, first=index == 0)}</li>"
+        for index, step in enumerate(view.get("path", []))
+    )
+    return (
+        f'<div class="p2p-readiness__block" data-role="path">'
+        f'<h{level} data-role="path-title">{_e(view["path_title"])}</h{level}>'
+        f'<p data-role="path-intro">{_e(view["path_intro"])}</p>'
+        f'<ol class="p2p-readiness__path" data-role="path-list">{steps}</ol></div>'
+    )
+
+
+def _action_line(entry: Mapping[str, Any]) -> str:
+    # The action links to its question, so no word of the page's own is needed for the link.
+    return (
+        f'<li><a href="{_e(entry["question_href"])}">{_e(entry["action"])}</a> '
+        f'<span class="p2p-readiness__answer">({_e(entry["details"])})</span></li>'
+    )
+
+
+def _actions_block(view: Mapping[str, Any], level: int) -> str:
+    """The plan's first actions not done, with owner, due date and status."""
+    actions = view.get("next_actions") or {"title": "Next actions", "items": [], "empty": ""}
+    return (
+        '<div class="p2p-readiness__block" data-role="actions">'
+        f'<h{level} data-role="actions-title">{_e(actions["title"])}</h{level}>'
+        f'<p data-role="actions-empty"{"" if actions["empty"] else " hidden"}>'
+        f"{_e(actions['empty'])}</p>"
+        f'<ol data-role="actions-list">{"".join(_action_line(a) for a in actions["items"])}</ol>'
+        "</div>"
+    )
+
+
+def _takes_block(view: Mapping[str, Any], estimate_link: str) -> str:
+    """What the work will take (from the calculators' kept results) and the way to estimate it:
+    the next step, beside the verdict."""
+    takes = view.get("takes") or {
+        "title": "What it will take",
+        "lines": [],
+        "as_of": "",
+        "note": "",
+    }
+    lines = "".join(
+        f"<div><dt>{_e(line['label'])}</dt><dd>{_e(line['text'])}</dd></div>"
+        for line in takes["lines"]
+    )
+    return (
+        '<div class="p2p-readiness__takes" data-role="takes" aria-live="polite">'
+        f'<p class="p2p-readiness__takes-title"><strong>{_e(takes["title"])}</strong></p>'
+        f'<dl class="p2p-readiness__figures p2p-readiness__takes-figures" data-role="takes-list"'
+        f"{'' if lines else ' hidden'}>{lines}</dl>"
+        f'<p data-role="takes-as-of"{"" if takes["as_of"] else " hidden"}>{_e(takes["as_of"])}</p>'
+        f'<p data-role="takes-note"{"" if takes["note"] else " hidden"}>{_e(takes["note"])}</p>'
+        f"{estimate_link}</div>"
+    )
+
+
 def render_result(
-    view: Mapping[str, Any], rubric: Rubric, *, key: str, live: bool, level: int = 3
+    view: Mapping[str, Any],
+    rubric: Rubric,
+    *,
+    key: str,
+    live: bool,
+    level: int = 3,
+    estimate_link: str = "",
 ) -> str:
-    """The result as one HTML block (no blank lines, so Markdown leaves it alone)."""
+    """The result as one HTML block (no blank lines, so Markdown leaves it alone); live, with
+    what the work will take and the way into the estimator (`estimate_link`) beside the verdict,
+    and the plan's next actions."""
     verdict = view["verdict"]
     figures = [
-        ("verdict", "Verdict", verdict["label"]),
-        ("score", "Score", view["score_text"]),
+        ("verdict", "Verdict", view.get("verdict_text", verdict["label"])),
+        ("score", "Score", view.get("score_explained", view["score_text"])),
         ("weakest", "Weakest dimension", view["weakest_text"]),
     ]
     if live:
@@ -91,16 +171,20 @@ def render_result(
             for name, label, value in figures
         )
         summary_open = '<div class="p2p-readiness__summary" data-role="summary">'
-    what_if = view["what_if"]
+    provisional_hidden = "" if view.get("provisional_text") else " hidden"
     cap_hidden = "" if view["cap_text"] else " hidden"
     problems = view["problems"]
+    next_step = _takes_block(view, estimate_link) if live else ""
     parts = [
         summary_open,
         f'<dl class="p2p-readiness__figures" data-band="{_e(verdict["id"])}">{cells}</dl>',
         f'<p class="p2p-readiness__meaning" data-role="meaning">{_e(verdict["meaning"])}</p>',
         f'<p class="p2p-readiness__answered" data-role="answered">{_e(view["answered_text"])}</p>',
         f'<p class="p2p-readiness__cap" data-role="cap"{cap_hidden}>{_e(view["cap_text"])}</p>',
+        f'<p class="p2p-readiness__provisional" data-role="provisional"{provisional_hidden}>'
+        f"{_e(view.get('provisional_text', ''))}</p>",
         "</div>",
+        next_step,
         _chart(view, key),
         _list_block(
             "capping",
@@ -110,14 +194,8 @@ def render_result(
             level,
             ordered=False,
         ),
-        _list_block(
-            "what-if",
-            "What would lift the verdict",
-            what_if["summary"] if what_if else "",
-            what_if["items"] if what_if else [],
-            level,
-            ordered=True,
-        ),
+        _path_block(view, level),
+        _actions_block(view, level) if live else "",
         f'<div class="p2p-readiness__block" data-role="problems"{"" if problems else " hidden"}>'
         f"<h{level}>Answers that could not be used</h{level}>"
         f'<ul data-role="problems-list">{"".join(f"<li>{_e(p)}</li>" for p in problems)}</ul>'
@@ -138,6 +216,9 @@ def readiness_widget_html(
     attrs = {
         "data-p2p-component": "readiness",
         "data-checklist": checklist.id,
+        # Where the calculators keep their last results: the verdict says what the work takes.
+        "data-worked-effort": worked_key("effort"),
+        "data-worked-cost": worked_key("cost"),
         "data-site-root": site_root_for(page_src, directory_urls),
         "data-directory-urls": "true" if directory_urls else "false",
         **runtime_attributes,
@@ -153,7 +234,13 @@ def readiness_widget_html(
         '<p class="p2p-readiness__status" data-role="status" role="status">'
         "This is the result for no answers yet. With JavaScript on, the score follows your "
         "answers as you give them, computed in your browser.</p>"
-        + render_result(view, rubric, key="readiness-live", live=True)
+        + render_result(
+            view,
+            rubric,
+            key="readiness-live",
+            live=True,
+            estimate_link=estimate_link_html(page_src, directory_urls),
+        )
         + "</section>"
     )
 
@@ -257,7 +344,7 @@ def define(env: Any, data: Dataset, runtime: PythonRuntime, page: Callable[[], s
             "site_root": root,
             "directory_urls": directory_urls,
         }
-        view = prerender(data, "readiness.score", payload)
+        view = prerender(data, "readiness.view", payload)
         env.page.meta[PYTHON_HEAD_KEY] = runtime.head_html(src)
         return readiness_widget_html(
             view, data.rubric, data.scored_checklist, runtime.attributes(src), src, directory_urls

@@ -255,13 +255,31 @@ def _results(
     )
 
 
+def headline_html(prefix: str, view: Mapping[str, Any]) -> str:
+    """The few figures kept in view at the top of a calculator (Python's `headline`), with a
+    link down to the full results; calculator.js refills it from each result."""
+    cells = "".join(
+        f'<div data-headline="{_e(item["id"])}"><dt>{_e(item["label"])}</dt>'
+        f"<dd>{_e(item['text'])}</dd></div>"
+        for item in view.get("headline", [])
+    )
+    return (
+        f'<section class="p2p-calc__headline p2p-no-print" aria-labelledby="{prefix}-glance">'
+        f'<p class="p2p-calc__glance" id="{prefix}-glance">At a glance '
+        f'<a href="#{prefix}-results-title">full results</a></p>'
+        f'<dl data-role="headline" aria-live="polite">{cells}</dl></section>'
+    )
+
+
 def _root_attributes(kind: str, function: str, fmt: str, runtime: Mapping[str, str]) -> str:
     attrs = {
         "data-p2p-component": "calculator",
         "data-p2p-calc": kind,
         "data-function": function,
         "data-format": fmt,
-        "data-storage-key": f"pilot2prod/calculator/{kind}/v1",
+        "data-storage-key": documents.saved_key(kind),
+        # Where a complete result's inputs and day are kept, for the assessment's verdict.
+        "data-worked-key": documents.worked_key(kind),
         "data-debounce": "250",
         **runtime,
     }
@@ -306,6 +324,7 @@ def effort_widget_html(
         f'<div class="p2p-calc" {root}>'
         # What a link from the assessment carried in, named where the reader arrives.
         '<p class="p2p-calc__carried" data-role="carried" role="status" tabindex="-1" hidden></p>'
+        f"{headline_html(prefix, view)}"
         f'<form class="p2p-calc__form" novalidate aria-label="Estimator inputs">'
         f'<p class="p2p-calc__message p2p-calc__message--form" data-message-for="" hidden></p>'
         f"{''.join(sets)}{_actions(prefix, 'inputs')}</form>"
@@ -331,6 +350,7 @@ def cost_widget_html(
     ]
     return (
         f'<div class="p2p-calc" {_root_attributes(prefix, "cost.run", COST_FORMAT, runtime)}>'
+        f"{headline_html(prefix, view)}"
         f'<form class="p2p-calc__form" novalidate aria-label="Run-cost inputs">'
         f'<p class="p2p-calc__message p2p-calc__message--form" data-message-for="" hidden></p>'
         f"{''.join(sets)}{_actions(prefix, 'inputs')}</form>"
@@ -342,10 +362,10 @@ def estimate_link_html(page_src: str, directory_urls: bool) -> str:
     """The assessment's way into the estimator; components/readiness.js adds the live scores."""
     href = doc_url("estimator.md", site_root_for(page_src, directory_urls), directory_urls)
     return (
-        '<p class="p2p-estimate-next">'
+        '<p class="p2p-estimate-next p2p-no-print">'
         f'<a class="md-button md-button--primary" href="{_e(href)}" data-p2p-estimate-link>'
         "Estimate the remaining work</a> "
-        "Opens the production-effort estimator with the dimension scores above filled in, so "
+        "Opens the production-effort estimator with these dimension scores filled in, so "
         "the work you have already confronted counts.</p>"
     )
 

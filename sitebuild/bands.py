@@ -21,4 +21,8 @@ def band_rules(rubric: Rubric) -> str:
     # Ids and colours are checked when the rubric is read (an id, #rrggbb): safe in a selector.
     lines += [f'[data-band="{i}"] {{ --p2p-band: {c.light}; }}' for i, c in coloured]
     lines += [f'{DARK}[data-band="{i}"] {{ --p2p-band: {c.dark}; }}' for i, c in coloured]
+    # The readiness chart's zones (readiness/presentation/chart.py) carry the band in a class,
+    # since a chart's shapes may set no data attribute.
+    lines += [f".p2p-chart__zone--{i} {{ --p2p-band: {c.light}; }}" for i, c in coloured]
+    lines += [f"{DARK}.p2p-chart__zone--{i} {{ --p2p-band: {c.dark}; }}" for i, c in coloured]
     return "\n".join(lines) + "\n"

@@ -126,15 +126,20 @@ def _opened(fmt: InputsFormat, data: Dataset, doc: documents.InputsDocument) -> 
     if carried:
         preset = sources.Preset("readiness", "", carried).as_json()
         notice = effort_view.carried_notice(data.effort, carried)
+    # A link that carries only the assessment's scores (the verdict's "Estimate the remaining
+    # work") adds to the reader's own inputs rather than replacing them, so the page keeps it
+    # on arrival: a lead who only reads the estimate still finds the scores next time.
+    carried_only = bool(carried) and set(given) <= set(carried)
     return {
         "ok": True,
         "inputs": doc.form(),
         "given": given,
         "preset": preset,
         "carried_text": notice,
-        # Only the scores of the reader's own assessment, carried from its page: nothing of
-        # someone else's to ask about, so the page keeps them at once.
-        "carried_only": bool(carried) and set(given) == set(carried),
+        "carried_only": carried_only,
+        "kept_text": "They are saved in this browser with the rest of your inputs."
+        if carried_only
+        else "",
     }
 
 
@@ -156,8 +161,9 @@ def read_inputs(data: Dataset, payload: dict) -> dict[str, Any]:
     unpacked, by the rules of `pilot2prod.model.documents` (lib/file-drop.js, lib/sharelink.js);
     the parsing and every check are here. Answers `{"ok": true, "inputs": every form field,
     "given": the fields the document sets, "preset": what a carried result filled,
-    "carried_text", "carried_only": whether it holds nothing but carried scores}`, or `{"ok":
-    false, "field", "message", "text"}` naming the field at fault, as the command line would.
+    "carried_text", "carried_only": true when the document carries nothing but the
+    assessment's scores (the page keeps those at once), "kept_text"}`, or `{"ok": false,
+    "field", "message", "text"}` naming the field at fault, as the command line would.
     """
     fmt = _format(data, payload)
     text = payload.get("text")

@@ -18,7 +18,7 @@ from pilot2prod.dataset import Dataset
 from pilot2prod.model.errors import DocumentError
 from pilot2prod.model.nesting import shape_problem
 from pilot2prod.readiness.answers import Answers, AnswersError, read_document
-from pilot2prod.readiness.presentation.views import assessment_view
+from pilot2prod.readiness.presentation.views import assessment_view, next_actions
 from pilot2prod.readiness.scoring import Assessment, assess
 
 
@@ -35,7 +35,12 @@ def _shown(data: Dataset, payload: dict) -> tuple[dict[str, Any], Answers, Asses
     site_root, directory_urls = link_settings(payload)
     answers = read_document(_document(payload), checklist)
     assessment = assess(checklist, data.rubric, answers)
-    view = assessment_view(assessment, checklist, data.rubric, site_root, directory_urls)
+    # The plan may name an owner for the action where the answer names none, or another one:
+    # every item says both, so no output calls a question unowned that has an owner.
+    action_owners = {key: entry.owner for key, entry in answers.plan.items() if entry.owner}
+    view = assessment_view(
+        assessment, checklist, data.rubric, site_root, directory_urls, action_owners
+    )
     if payload.get("records"):
         # Imported here: most pages keep no evidence, and the first verdict must not wait for it.
         from pilot2prod.evidence.assessment import with_evidence
@@ -89,15 +94,31 @@ def score(data: Dataset, payload: dict) -> dict[str, Any]:
     return view
 
 
+def _worked_example(data: Dataset) -> dict[str, Any]:
+    """Both calculators' defaults as the pages keep their last results."""
+    return {
+        "effort": {"inputs": data.effort.defaults(), "worked": "2026-01-31"},
+        "cost": {"inputs": data.cost.defaults(), "worked": "2026-01-31"},
+    }
+
+
 @declare(
     "readiness.view",
-    examples=lambda data: [{"document": d} | EXAMPLE_LINKS for d in worked_documents(data)],
+    examples=lambda data: [
+        *({"document": d} | EXAMPLE_LINKS for d in worked_documents(data)),
+        {"document": worked_documents(data)[0], "worked": _worked_example(data)},
+    ],
 )
 def view(data: Dataset, payload: dict) -> dict[str, Any]:
     """Everything the assessment page shows for one answers document, from one reading:
     the verdict's view (`score`, with its what-if) and, under `plan`, the improvement plan's
     (`readiness.plan` without exports), and under `result` what a JSON export or a milestone
-    keeps of the verdict. The page calls this once per change."""
+    keeps of the verdict. The page calls this once per change.
+
+    Optional `worked`: `{"effort": {"inputs", "worked": "YYYY-MM-DD"}, "cost": {...}}`, the
+    calculators' last results this browser kept; `takes` then holds the P80 effort, calendar
+    time, cost and the monthly run cost, with the day they were worked out. `next_actions` holds
+    the plan's first actions not yet done, each with its owner, due date and status."""
     from pilot2prod.readiness.plan import plan_view
     from pilot2prod.readiness.presentation.checklist_export import assessment_result
 
@@ -105,8 +126,22 @@ def view(data: Dataset, payload: dict) -> dict[str, Any]:
     site_root, directory_urls = link_settings(payload)
     checklist = data.scored_checklist
     shown["plan"] = plan_view(assessment, checklist, answers, site_root, directory_urls)
+    shown["next_actions"] = next_actions(shown["plan"], shown["items"])
+    shown["takes"] = _takes(data, payload)
     shown["result"] = assessment_result(shown)
     return shown
+
+
+def _takes(data: Dataset, payload: dict) -> dict[str, Any]:
+    """What the work will take, from the calculators' results this browser kept (`worked`)."""
+    from pilot2prod.calculators.takes import none_yet, what_it_takes
+
+    worked = payload.get("worked")
+    if worked is not None and not isinstance(worked, Mapping):
+        raise InputError("'worked' must be an object with the calculators' kept results")
+    if not worked:
+        return none_yet()  # no calculator run here: their models are not even read
+    return what_it_takes(data.effort, data.cost, worked)
 
 
 def _merge_examples(data: Dataset) -> list[dict[str, Any]]:

@@ -51,6 +51,21 @@ RESULT_KEYS = ("outputs", "tables", "gate", "prices")
 RESULT_SUFFIX = "-result"
 """The command line's `--format json` result is tagged with the document's tag and this."""
 
+CALCULATORS = ("effort", "cost")
+"""The calculators' names, as the pages' `data-p2p-calc` gives them."""
+
+
+def saved_key(calculator: str) -> str:
+    """Where a calculator page keeps the reader's inputs in the browser's storage."""
+    return f"pilot2prod/calculator/{calculator}/v1"
+
+
+def worked_key(calculator: str) -> str:
+    """Where a calculator page keeps the inputs of its last complete result and the day it was
+    worked out, so the assessment can say what the work will take (shown or saved alike)."""
+    return f"pilot2prod/calculator/{calculator}/worked/v1"
+
+
 EFFORT_TAG = "pilot2prod/estimate"
 COST_TAG = "pilot2prod/run-cost"
 """The `format` tags of the estimator's and the run-cost calculator's documents."""

@@ -33,6 +33,15 @@ def _form_after(folder: str, doc: Document) -> dict[str, str]:
     return reply["inputs"]
 
 
+def _carried_only(folder: str, doc: Document) -> bool:
+    """Whether Python reads the document as the assessment's scores and nothing else."""
+    if doc.outcome != "ok":
+        return False
+    text = doc.content().decode("utf-8-sig")
+    payload = {"calculator": FOLDERS[folder][0], "text": text}
+    return bool(python_result(repo_files(), "calculators.read", payload).get("carried_only"))
+
+
 def _form(page: Page, calc: str) -> str:
     return page.locator(calc).evaluate(
         "(root) => JSON.stringify([...root.querySelectorAll('[data-field] [name]')]"
@@ -95,16 +104,6 @@ def test_every_corpus_document_has_its_outcome_in_the_pages_file_input(
                 wrong.append(problem)
         assert not errors
     assert not wrong, "\n".join(wrong)
-
-
-def _carried_only(folder: str, doc: Document) -> bool:
-    """Whether Python reads the document as nothing but scores carried from the assessment,
-    which the page keeps on arrival (the reader's own, from their assessment's link)."""
-    if doc.outcome != "ok":
-        return False
-    text = doc.content().decode("utf-8-sig")
-    payload = {"calculator": FOLDERS[folder][0], "name": doc.name, "text": text}
-    return bool(python_result(repo_files(), "calculators.read", payload)["carried_only"])
 
 
 @pytest.mark.parametrize("folder", list(FOLDERS))

@@ -167,7 +167,8 @@ def test_readiness_result_is_carried_in_by_link(live, files, site_url):
     expect(root.locator('[name="readiness-integration"]')).to_have_value("25")
     # As the assessment shows it (88%), never a more precise figure behind it.
     expect(root.locator('[name="readiness-operations"]')).to_have_value("88")
-    expect(root.locator('[data-role="notice"]')).to_contain_text("from the link you opened")
+    # Only the assessment's scores: kept at once with the reader's own inputs (issue 26).
+    expect(root.locator('[data-role="carried"]')).to_contain_text("saved in this browser")
     carried = {"readiness-reliability": "50", "readiness-integration": "25"}
     page.wait_for_function(COMPUTED, arg=[CALC, carried], timeout=30_000)
     inputs = {**json.loads(root.get_attribute("data-computed-inputs"))}

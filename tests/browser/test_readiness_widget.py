@@ -68,8 +68,8 @@ def live_page(browser: Browser, site_url: str) -> Iterator[tuple[Page, list[str]
 
 def _expect_result(page: Page, view: dict) -> None:
     widget = page.locator(WIDGET)
-    expect(widget.locator('output[name="verdict"]')).to_have_text(view["verdict"]["label"])
-    expect(widget.locator('output[name="score"]')).to_have_text(view["score_text"])
+    expect(widget.locator('output[name="verdict"]')).to_have_text(view["verdict_text"])
+    expect(widget.locator('output[name="score"]')).to_have_text(view["score_explained"])
     expect(widget.locator('output[name="weakest"]')).to_have_text(view["weakest_text"])
 
 
@@ -79,7 +79,8 @@ def test_a_click_rescores_with_pythons_numbers(live_page, files):
     page.locator(CHECKLIST).locator('input[name="readiness-named-operator"][value="no"]').check()
     expect(page.locator(WIDGET)).to_have_attribute("data-scored-answers", "named-operator=no")
     _expect_result(page, python_view(files, {"named-operator": "no"}))
-    what_if = page.locator(WIDGET).locator('[data-role="what-if-list"] li')
+    # The next step's questions, in view at the head of the whole path.
+    what_if = page.locator(WIDGET).locator('[data-role="path-list"] > li:first-child > ol > li')
     expect(what_if).to_have_count(1)
     assert not errors
 
@@ -98,8 +99,16 @@ def test_twenty_random_answer_sets_match_python(live_page, files, site):
         _expect_result(page, view)
         expected_what_if = [i["text"] for i in (view["what_if"] or {"items": []})["items"]]
         assert widget.locator(
-            '[data-role="what-if-list"] li > a:first-child'
+            '[data-role="path-list"] > li:first-child > ol > li > a:first-child'
         ).all_text_contents() == (expected_what_if), round_
+        # Every step of the path to the top band is on the page, as in the Markdown export.
+        expected_steps = [step["title"] for step in view["path"]]
+        assert [
+            text.split(".")[0]
+            for text in widget.locator(
+                '[data-role="path-list"] > li > p strong'
+            ).all_text_contents()
+        ] == expected_steps, round_
         bars = widget.locator("rect.p2p-chart__bar")
         for index, dimension in enumerate(view["dimensions"]):
             width = float(bars.nth(index).get_attribute("width"))

@@ -33,8 +33,8 @@ def test_method_page_shows_each_example_as_scored(built_site, site):
         view = _view(dict(entry.answers))
         section = _section(page, entry.example)
         for field, text in (
-            ("verdict", view["verdict"]["label"]),
-            ("score", view["score_text"]),
+            ("verdict", view["verdict_text"]),
+            ("score", view["score_explained"]),
             ("weakest", view["weakest_text"]),
         ):
             assert f'<dd data-field="{field}">{html.escape(text)}</dd>' in section, entry.example

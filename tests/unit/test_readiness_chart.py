@@ -44,3 +44,17 @@ def test_the_chart_is_labelled_by_the_summary_and_uses_only_allowed_shapes():
     for shape in view["chart"]["shapes"]:
         assert shape["tag"] in TAGS
         assert set(shape["attrs"]) <= ATTRIBUTES
+
+
+def test_every_band_is_a_zone_named_with_its_threshold_the_lowest_included():
+    """Each band, "Not ready" too, is a shaded zone from its threshold to the next, and its
+    name under the bars carries the score it starts at (the lowest, the score it ends at)."""
+    data = Dataset(_bundle_files())
+    bands = data.rubric.bands
+    for key in ("chart", "chart_narrow"):
+        shapes = _view({"q0": "yes"})[key]["shapes"]
+        zones = [s for s in shapes if "p2p-chart__zone" in s["attrs"].get("class", "")]
+        assert [z["attrs"]["class"].split("--")[1] for z in zones] == [b.id for b in bands]
+        names = [s["text"] for s in shapes if s["attrs"].get("class") == "p2p-chart__tick"]
+        assert names[0] == f"{bands[0].label} <{round(bands[1].min_score * 100)}%"
+        assert names[1:] == [f"{b.label} {round(b.min_score * 100)}%+" for b in bands[1:]]

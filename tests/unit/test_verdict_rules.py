@@ -92,7 +92,7 @@ def test_markdown_report_carries_result_before_answers():
     text = _score({"document": doc, "markdown": True})["markdown"]
     order = ["**Project:** Bot", "**Blockers:** 1 critical No", "### The path to", "### Answers"]
     assert [text.index(part) for part in order] == sorted(text.index(part) for part in order)
-    assert "owner Ops \\[team\\]" in text and "Note: Load test \\*report\\*" in text
+    assert "owner: Ops \\[team\\]" in text and "Note: Load test \\*report\\*" in text
     assert "\\(" not in text
 
 

@@ -104,6 +104,32 @@ def _calendar_outputs(inputs: EffortInputs, found: EffortEstimate) -> dict[str, 
     }
 
 
+NO_START = "give a start date"
+"""The headline's finish date when the reader gave no start."""
+
+
+def headline(inputs: EffortInputs, found: EffortEstimate) -> list[dict[str, str]]:
+    """The few figures the page keeps in view, P80 first because it is the one to commit to,
+    then P50 and P90, the P80 cost and finish date; the full results follow on the page."""
+    p80 = schedule(found, inputs)[1]
+    finish = p80.finish.isoformat() if p80.finish is not None else NO_START
+    return [
+        {"id": "p80", "label": "P80 (commit to this)", "text": _pw(found.p80)},
+        {
+            "id": "p50-p90",
+            "label": "P50 / P90",
+            "text": f"{weeks(found.p50)} / {weeks(found.p90)} {UNIT}",
+        },
+        {
+            "id": "calendar",
+            "label": "Calendar time at P80",
+            "text": f"{format_number(p80.calendar_weeks, 1)} weeks",
+        },
+        {"id": "cost", "label": "Cost at P80", "text": money(p80.cost)},
+        {"id": "finish", "label": "Finish at P80", "text": finish},
+    ]
+
+
 def outputs(
     model: EffortModel, inputs: EffortInputs, found: EffortEstimate
 ) -> dict[str, dict[str, Any]]:
@@ -393,6 +419,7 @@ def view(model: EffortModel, inputs: EffortInputs, found: EffortEstimate) -> dic
         "ok": True,
         "messages": {},
         "outputs": outputs(model, inputs, found),
+        "headline": headline(inputs, found),
         "tables": tables(found),
         "charts": {"streams": stream_chart(found), "total": total_chart(found)},
         "narrow_charts": {

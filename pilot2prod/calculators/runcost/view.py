@@ -288,12 +288,24 @@ def markdown(
     return "\n".join(lines)
 
 
+def headline(found: CostResult) -> list[dict[str, str]]:
+    """The few figures the page keeps in view: the monthly total first, then what a year and a
+    successful outcome cost; the full results follow on the page."""
+    per_success = money(found.per_success) if found.per_success is not None else "—"
+    return [
+        {"id": "monthly", "label": "Monthly cost", "text": money(found.monthly)},
+        {"id": "yearly", "label": "A year of running", "text": money(found.yearly)},
+        {"id": "per-success", "label": "Per successful outcome", "text": per_success},
+    ]
+
+
 def view(model: CostModel, found: CostResult) -> dict[str, Any]:
     """Everything the page shows for one set of inputs."""
     return {
         "ok": True,
         "messages": {},
         "outputs": outputs(model, found),
+        "headline": headline(found),
         "tables": tables(model, found),
         "charts": {
             "breakdown": breakdown_chart(model, found),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from pilot2prod.text import clean, md, table_lines
@@ -40,9 +40,15 @@ def _md_item(item: View, links: bool, show_answer: bool = True) -> str:
     extras = [md(item["dimension_title"])]
     if item.get("risk_label"):
         extras.append(md(item["risk_label"].lower()))
-    if item.get("owner"):
-        extras.append(f"owner {md(item['owner'])}")
+    extras += _owner(item, md)
     return f"- {answer}{text}{critical} — {' · '.join(extras)}{tail}"
+
+
+def _owner(item: View, escape: Callable[[object], str]) -> list[str]:
+    """Who owns an item, in the view's one phrase (the answer's owner, the plan's action owner,
+    or both named as such); nothing when neither is named."""
+    words = item.get("owner_text") or (f"owner: {item['owner']}" if item.get("owner") else "")
+    return [escape(words)] if words and words != "no owner named" else []
 
 
 def _identity_lines(view: View) -> list[str]:
@@ -73,8 +79,9 @@ def _answers_lines(view: View, links: bool) -> list[str]:
         lines.append(f"- **{answer}**: {text} *({md(item['weight_word'])}{critical})*")
         if item.get("evidence_text"):
             lines.append(f"    - Evidence: {md(item['evidence_text'])}")
-        if item.get("owner"):
-            lines.append(f"    - Owner: {md(item['owner'])}")
+        owner = _owner(item, md)
+        if owner:
+            lines.append(f"    - {owner[0][0].upper()}{owner[0][1:]}")
         if item.get("note"):
             label = "Why it does not apply" if item["answer"] == "na" else "Note"
             lines.append(f"    - {label}: {md(item['note'])}")
@@ -174,8 +181,7 @@ def _text_item(item: View, show_answer: bool = True) -> list[str]:
     extras = [clean(item["dimension_title"])]
     if item.get("risk"):
         extras.append(f"{clean(item['risk'])} risk")
-    if item.get("owner"):
-        extras.append(f"owner {clean(item['owner'])}")
+    extras += _owner(item, clean)
     first = f"- {answer}{clean(item['text'])}{critical} — {', '.join(extras)}"
     return textwrap.wrap(first, width=88, initial_indent="  ", subsequent_indent="    ")
 

@@ -169,10 +169,24 @@ function showSources(root, sources) {
   }
 }
 
+function renderHeadline(root, view) {
+  // The figures kept in view at the top, in Python's words; a dash while the inputs are wrong.
+  const list = part(root, "headline");
+  if (!list) return;
+  for (const cell of list.querySelectorAll("dd")) {
+    if (!view.ok) setText(cell, "—");
+  }
+  if (!view.ok || !Array.isArray(view.headline)) return;
+  list.replaceChildren(
+    ...view.headline.map((item) => h("div", { data: { headline: item.id } }, h("dt", { text: item.label }), h("dd", { text: item.text }))),
+  );
+}
+
 function renderView(root, view) {
   const messages = view.ok ? {} : view.messages || {};
   showMessages(root, messages);
   showSources(root, view.sources);
+  renderHeadline(root, view);
   if (!view.ok) {
     for (const output of root.querySelectorAll("output[name]")) {
       setText(output, "—");
@@ -276,6 +290,7 @@ async function recompute(root) {
     if (root.isConnected) {
       state.view = view;
       renderView(root, view);
+      if (view.ok) keepWorked(root, inputs);
       carryToRunCost(root, view);
       root.dataset.latencyMs = latency.toFixed(2);
       root.dataset.computedInputs = JSON.stringify(inputs);
@@ -295,6 +310,17 @@ async function recompute(root) {
     state.again = false;
     recompute(root);
   }
+}
+
+function keepWorked(root, inputs) {
+  // The inputs of a complete result and the day it was worked out, for the assessment's "what
+  // it will take" (pilot2prod/calculators/takes.py works the figures out again from them). Only
+  // the reader's own figures count: saved ones, or a link's they opened; untouched defaults
+  // describe no project.
+  const state = states.get(root);
+  const key = root.dataset.workedKey;
+  if (!key || !state || (!state.shared && store.get(root.dataset.storageKey) === null)) return;
+  store.set(key, JSON.stringify({ format: root.dataset.format, version: DOC_VERSION, inputs, worked: today() }));
 }
 
 function carryToRunCost(root, view) {
@@ -650,6 +676,17 @@ async function openLink(root, state, payload, saved, notes, arriving) {
   const unverified = shared.verified ? "" : ` ${UNVERIFIED_TEXT}`;
   apply(root, reply.given);
   if (reply.preset) state.preset = reply.preset;
+  if (reply.carried_only) {
+    // Only the assessment's scores: they join the reader's own inputs and are kept at once, so
+    // nothing is lost by reading the estimate and leaving.
+    save(root);
+    showCarried(root, [reply.carried_text, reply.kept_text].filter(Boolean).join(" "), arriving);
+    announce(root);
+    schedule(root);
+    opened(root, payload.slice(0, 11), "ok");
+    if (before) say("");
+    return;
+  }
   state.shared = true;
   root.dataset.p2pLinkVerified = String(shared.verified);
   // Scrolled to only when the page was opened with the link: on a later change of the address's
@@ -660,14 +697,6 @@ async function openLink(root, state, payload, saved, notes, arriving) {
   schedule(root);
   opened(root, payload.slice(0, 11), "ok");
   state.ownInputs = saved;
-  if (!saved && reply.carried_only) {
-    // Only the reader's own assessment scores, carried from the assessment page, and nothing
-    // here to lose: kept at once, so reading the estimate is enough to keep them.
-    leaveSharedView(root);
-    save(root);
-    say(`The scores carried from your assessment are filled in and saved.${unverified}`);
-    return;
-  }
   // Nothing is stored until the reader chooses; with nothing of their own saved, the one
   // choice is to keep the link's inputs, so no choice can empty the form.
   state.choosing = true;

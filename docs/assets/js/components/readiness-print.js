@@ -1,6 +1,8 @@
-// The first page of the printed assessment: project, verdict, score, the dimension chart,
-// blockers and the top risks with their owners, from the newest result Python gave. It is kept
-// off the screen (readiness.css shows it only in print); the answers print after it.
+// The first page of the printed assessment: project, verdict, score, what the work will take,
+// the dimension chart, blockers, the path to the top band, the plan's next actions and the top
+// risks with their owners, from the newest result Python gave (every word is Python's). It is
+// kept off the screen (readiness.css shows it only in print); the answers print after it. A
+// block with nothing to say is left out rather than printed as an empty heading.
 
 import { h } from "../lib/dom.js";
 
@@ -8,13 +10,13 @@ import { h } from "../lib/dom.js";
 const TOP_RISKS = 5;
 
 function itemLine(item) {
-  const extras = [item.dimension_title, item.risk_label, item.owner ? `owner: ${item.owner}` : "no owner named"].filter(Boolean);
+  const extras = [item.dimension_title, item.risk_label, item.owner_text].filter(Boolean);
   return h("li", {}, h("strong", { text: `${item.answer_label}: ` }), item.text, h("span", { class: "p2p-print-report__extra", text: ` (${extras.join(" · ")})` }));
 }
 
-function list(title, items, empty) {
+function list(title, items) {
   const block = h("section", { class: "p2p-print-report__block" }, h("h3", { text: title }));
-  block.append(items.length ? h("ul", {}, ...items.map(itemLine)) : h("p", { text: empty }));
+  block.append(h("ul", {}, ...items.map(itemLine)));
   return block;
 }
 
@@ -37,16 +39,57 @@ export function renderPrintReport(widget, view) {
   const figures = h(
     "dl",
     { class: "p2p-print-report__figures" },
-    ...[...who, ["Verdict", view.verdict.label], ["Score", view.score_text], ["Weakest dimension", view.weakest_text], ["Answered", view.answered_text], ["Blockers", view.blockers_text]].map(([label, value]) =>
+    ...[...who, ["Verdict", view.verdict_text], ["Score", view.score_explained], ["Weakest dimension", view.weakest_text], ["Answered", view.answered_text], ["Blockers", view.blockers_text]].map(([label, value]) =>
       h("div", {}, h("dt", { text: label }), h("dd", { text: value || "" })),
     ),
   );
   const chart = widget.querySelector('[data-role="chart"] svg');
   const parts = [figures, h("p", { class: "p2p-print-report__meaning", text: view.verdict.meaning })];
+  if (view.provisional_text) parts.push(h("p", { class: "p2p-print-report__cap", text: view.provisional_text }));
   if (view.cap_text) parts.push(h("p", { class: "p2p-print-report__cap", text: view.cap_text }));
+  const takes = view.takes;
+  if (takes && takes.lines.length) {
+    parts.push(
+      h(
+        "section",
+        { class: "p2p-print-report__block" },
+        h("h3", { text: takes.title }),
+        h("dl", { class: "p2p-print-report__figures" }, ...takes.lines.map((line) => h("div", {}, h("dt", { text: line.label }), h("dd", { text: line.text })))),
+        h("p", { class: "p2p-print-report__extra", text: [takes.as_of, takes.note].filter(Boolean).join(" ") }),
+      ),
+    );
+  }
+  if ((view.capping || []).length) parts.push(list("Blockers: critical questions answered No", view.capping));
+  const path = view.path || [];
+  if (path.length) {
+    parts.push(
+      h(
+        "section",
+        { class: "p2p-print-report__block" },
+        h("h3", { text: view.path_title }),
+        h(
+          "ol",
+          { class: "p2p-print-report__path" },
+          ...path.map((step) => h("li", {}, h("strong", { text: `${step.title}. ` }), step.summary, " ", h("span", { class: "p2p-print-report__extra", text: [...step.brief, step.brief_more].filter(Boolean).join(" · ") }))),
+        ),
+      ),
+    );
+  }
+  const actions = view.next_actions;
+  if (actions && actions.items.length) {
+    parts.push(
+      h(
+        "section",
+        { class: "p2p-print-report__block" },
+        h("h3", { text: actions.title }),
+        h("ul", {}, ...actions.items.map((entry) => h("li", {}, `${entry.action} `, h("span", { class: "p2p-print-report__extra", text: `(${entry.details})` })))),
+      ),
+    );
+  }
+  // The chart after the words that say what to do: page 1 keeps those when the path is long.
   if (chart) parts.push(h("figure", { class: "p2p-print-report__chart" }, chart.cloneNode(true), h("figcaption", { text: view.chart_summary })));
-  parts.push(list("Blockers: critical questions answered No", view.capping || [], "None: no critical question is answered No."));
-  parts.push(list(`Top risks (${Math.min(TOP_RISKS, (view.risks || []).length)} of ${(view.risks || []).length} open at high or medium risk)`, (view.risks || []).slice(0, TOP_RISKS), "None open at high or medium risk."));
+  const risks = view.risks || [];
+  if (risks.length) parts.push(list(`Top risks (${Math.min(TOP_RISKS, risks.length)} of ${risks.length} open at high or medium risk)`, risks.slice(0, TOP_RISKS)));
   parts.push(h("p", { class: "p2p-print-report__next", text: "Every answer, with its note and owner, follows on the next pages." }));
   report.replaceChildren(h("h2", { text: "Readiness report" }), ...parts);
 }

@@ -148,8 +148,8 @@ export class VerdictSummary {
     this.root.dataset.state = "live";
     this.root.dataset.band = view.verdict.id;
     this.root.setAttribute("aria-busy", "false");
-    setText(this.verdict.value, view.verdict.label);
-    setText(this.score.value, view.score_text);
+    setText(this.verdict.value, view.verdict_text);
+    setText(this.score.value, view.score_explained);
     setText(this.weakest.value, view.weakest_text);
     const capping = Array.isArray(view.capping) ? view.capping.length : 0;
     setText(this.blockers.value, capping === 0 ? "none" : `${capping} critical No`);

@@ -12,7 +12,8 @@
 // page's "Estimate the remaining work" link, so the estimator opens with these scores.
 
 import { drawChart } from "../lib/chart.js";
-import { part, setText } from "../lib/dom.js";
+import { h, part, setText } from "../lib/dom.js";
+import { openStore } from "../lib/storage.js";
 import { today } from "../lib/download.js";
 import { bootingText, callPython, failedText } from "../lib/python.js";
 import { latestOnly, watchPython } from "../lib/python-component.js";
@@ -24,6 +25,7 @@ import { VerdictSummary } from "./readiness-summary.js";
 const SELECTOR = '[data-p2p-component="readiness"]';
 
 const widgets = new WeakMap();
+const store = openStore();
 
 function digest(answers) {
   // The answers a result belongs to, "id=value;…" sorted by id; tests wait on it.
@@ -97,9 +99,63 @@ function fillList(root, role, items, intro) {
   block.hidden = items.length === 0;
 }
 
+function fillPath(root, view) {
+  // Every step to the top band, in Python's words: a step's title and summary, then its questions.
+  setText(part(root, "path-title"), view.path_title);
+  setText(part(root, "path-intro"), view.path_intro);
+  const list = part(root, "path-list");
+  if (!list) return;
+  // The next step's questions in view; a later step's folded, as the build renders them.
+  const items = (step, index) => {
+    if (step.items.length === 0) return null;
+    const list = h("ol", {}, ...step.items.map(listItem));
+    return index === 0 ? list : h("details", {}, h("summary", { text: step.items_label }), list);
+  };
+  list.replaceChildren(
+    ...(view.path || []).map((step, index) =>
+      h("li", {}, h("p", { class: "p2p-readiness__step" }, h("strong", { text: `${step.title}.` }), ` ${step.summary}`), items(step, index)),
+    ),
+  );
+}
+
+function fillActions(root, actions) {
+  // The plan's next actions: what to do, who owns it, by when, and how far it has got.
+  if (!actions) return;
+  setText(part(root, "actions-title"), actions.title);
+  const empty = part(root, "actions-empty");
+  if (empty) {
+    setText(empty, actions.empty);
+    empty.hidden = !actions.empty;
+  }
+  const list = part(root, "actions-list");
+  if (!list) return;
+  list.replaceChildren(
+    ...actions.items.map((entry) =>
+      h("li", {}, h("a", { href: entry.question_href, text: entry.action }), " ", h("span", { class: "p2p-readiness__answer", text: `(${entry.details})` })),
+    ),
+  );
+}
+
+function fillTakes(root, takes) {
+  // What the work will take, from the calculators' results this browser kept (Python's figures).
+  if (!takes) return;
+  const list = part(root, "takes-list");
+  if (list) {
+    list.replaceChildren(...takes.lines.map((line) => h("div", {}, h("dt", { text: line.label }), h("dd", { text: line.text }))));
+    list.hidden = takes.lines.length === 0;
+  }
+  for (const [role, text] of [["takes-as-of", takes.as_of], ["takes-note", takes.note]]) {
+    const line = part(root, role);
+    if (line) {
+      setText(line, text);
+      line.hidden = !text;
+    }
+  }
+}
+
 function render(root, view, answers) {
-  setText(root.querySelector('output[name="verdict"]'), view.verdict.label);
-  setText(root.querySelector('output[name="score"]'), view.score_text);
+  setText(root.querySelector('output[name="verdict"]'), view.verdict_text);
+  setText(root.querySelector('output[name="score"]'), view.score_explained);
   setText(root.querySelector('output[name="weakest"]'), view.weakest_text);
   const figures = root.querySelector(".p2p-readiness__figures");
   if (figures) {
@@ -116,8 +172,15 @@ function render(root, view, answers) {
   drawChart(root.querySelector('[data-role="chart"] svg.p2p-chart-wide'), view.chart);
   drawChart(root.querySelector('[data-role="chart"] svg.p2p-chart-narrow'), view.chart_narrow);
   setText(part(root, "chart-text"), view.chart_summary);
+  const provisional = part(root, "provisional");
+  if (provisional) {
+    setText(provisional, view.provisional_text);
+    provisional.hidden = !view.provisional_text;
+  }
   fillList(root, "capping", view.capping);
-  fillList(root, "what-if", view.what_if ? view.what_if.items : [], view.what_if ? view.what_if.summary : "");
+  fillPath(root, view);
+  fillActions(root, view.next_actions);
+  fillTakes(root, view.takes);
   const problems = part(root, "problems-list");
   if (problems) {
     problems.replaceChildren(
@@ -149,6 +212,7 @@ async function rescore(root) {
     const { records } = keptRecords(doc.checklist);
     const view = await callPython("readiness.view", {
       document: doc,
+      worked: workedResults(root),
       site_root: root.dataset.siteRoot || "",
       directory_urls: root.dataset.directoryUrls !== "false",
       today: today(),
@@ -168,6 +232,22 @@ async function rescore(root) {
       setText(part(root, "status"), `The live score could not be updated: ${error.message}.`);
     }
   }
+}
+
+function workedResults(root) {
+  // The calculators' last results kept in this browser, as stored; Python reads and checks
+  // them (pilot2prod/calculators/takes.py) and leaves out one it cannot use.
+  const worked = {};
+  for (const [name, key] of [["effort", root.dataset.workedEffort], ["cost", root.dataset.workedCost]]) {
+    const text = key ? store.get(key) : null;
+    if (!text) continue;
+    try {
+      worked[name] = JSON.parse(text);
+    } catch {
+      // Not JSON: left out, and the verdict says to run that calculator again.
+    }
+  }
+  return worked;
 }
 
 function schedule(root, detail) {
