@@ -10,6 +10,7 @@ import yaml
 from playwright.sync_api import Page, expect
 
 from pilot2prod.cli import main
+from pilot2prod.model.documents import MAX_DOCUMENT_BYTES
 from tests.browser.support import serious_axe_violations, watch_errors
 from tests.cli.support import document, readiness_checklist
 from tests.serving import ROOT
@@ -100,10 +101,11 @@ def test_markdown_export_is_the_command_lines_markdown(page, site_url, capsys, t
 
 
 def test_bad_files_are_refused_with_a_notice_and_the_rest_merged(page, site_url):
-    """Oversized, binary, non-object, foreign, newer and other-checklist files are each named."""
+    """Oversized, binary, non-object, foreign, newer and other-checklist files are each named,
+    by the limits and words every reader of an answers file uses."""
     good = document({readiness_checklist().items[0].id: "yes"})
     bad = {
-        "huge.json": b"{" + b" " * (1024 * 1024 + 10) + b"}",
+        "huge.json": b"{" + b" " * (MAX_DOCUMENT_BYTES + 10) + b"}",
         "junk.json": bytes(range(256)),
         "list.json": b"[1, 2, 3]",
         "foreign.json": {**good, "format": "someone/else"},
@@ -118,9 +120,9 @@ def test_bad_files_are_refused_with_a_notice_and_the_rest_merged(page, site_url)
     expect(refused).to_have_count(len(bad))
     texts = refused.all_inner_texts()
     reasons = {
-        "huge.json": "larger than 1024 KB",
-        "junk.json": "is not JSON",
-        "list.json": "does not hold an answers export",
+        "huge.json": f"is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MB",
+        "junk.json": "is not UTF-8 text",
+        "list.json": "must hold a JSON object, not a list",
         "foreign.json": "is not a pilot2prod answers file",
         "newer.json": "written by a newer pilot2prod",
         "other.json": "not for the 'readiness' checklist",
