@@ -307,3 +307,39 @@ def test_a_match_is_chosen_by_keyboard_from_the_list(new_context, site_url):
     page.keyboard.press("Enter")
     expect(picker).to_have_value(second or "")
     expect(matches).to_have_count(0)
+
+
+SLOW_REPLACE = """(() => {
+  // Python's answer about a preset arrives two seconds late, as on a slow phone.
+  const send = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.name === "calculators.replace") {
+      setTimeout(() => send.call(this, message, ...rest), 2000);
+      return;
+    }
+    return send.call(this, message, ...rest);
+  };
+})();"""
+
+
+def test_a_price_typed_while_a_model_is_being_filled_in_is_named_before_it_is_replaced(
+    new_context, site_url
+):
+    """A figure typed while Python works out a model's prices is part of what Python is asked
+    about: the notice names it as the reader's own, and Undo brings it back."""
+    context = new_context()
+    context.add_init_script(SLOW_REPLACE)
+    page = context.new_page()
+    page.goto(site_url + "run-cost/")
+    root = page.locator(CALC)
+    expect(root).to_have_attribute("data-state", "live", timeout=BOOT_TIMEOUT_MS)
+    _choose(page, KEY)
+    set_inputs(page, CALC, {"price-in": "3.7"})
+    listed = price_fields(shipped_table().find(KEY))
+    notice = root.locator('[data-role="notice"]')
+    expect(notice).to_contain_text(
+        "from $3.7 per million tokens (your own figure)", timeout=BOOT_TIMEOUT_MS
+    )
+    expect(root.locator('[name="price-in"]')).to_have_value(listed["price-in"])
+    root.get_by_role("button", name="Undo").click()
+    expect(root.locator('[name="price-in"]')).to_have_value("3.7")

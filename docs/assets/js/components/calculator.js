@@ -489,14 +489,22 @@ async function fill(root, values, source, preset) {
   // Put a preset's or a file's values into the form: Python names every change, the reader's
   // own figures among them, and the form as it was is kept for one Undo.
   const state = states.get(root);
-  const before = { inputs: collect(root), preset: state.preset };
-  const reply = await callPython("calculators.replace", {
-    calculator: root.dataset.p2pCalc,
-    inputs: before.inputs,
-    values,
-    source,
-    preset: state.preset,
-  });
+  let before;
+  let reply;
+  // Python answers for the form as it was sent; a figure the reader typed while it worked would
+  // be overwritten by that answer, so the form is sent again until it held still (a few times
+  // at most: a reader does not type for ever).
+  for (let asked = 0; asked < 4; asked += 1) {
+    before = { inputs: collect(root), preset: state.preset };
+    reply = await callPython("calculators.replace", {
+      calculator: root.dataset.p2pCalc,
+      inputs: before.inputs,
+      values,
+      source,
+      preset: state.preset,
+    });
+    if (JSON.stringify(collect(root)) === JSON.stringify(before.inputs)) break;
+  }
   leaveSharedView(root);
   apply(root, reply.inputs);
   state.preset = preset;
