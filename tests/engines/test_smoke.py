@@ -169,7 +169,7 @@ def test_live_verdict_equals_the_command_lines(engine, tab, tmp_path):
     )
     assert cli.returncode == 0, cli.stderr
     scored = json.loads(cli.stdout)
-    assert shown == (scored["verdict"]["label"], scored["score_text"])
+    assert shown == (scored["verdict_text"], scored["score_explained"])
 
 
 def test_answers_survive_a_reload(engine, tab):

@@ -157,7 +157,8 @@ function render(root, view, answers) {
   setText(root.querySelector('output[name="verdict"]'), view.verdict_text);
   setText(root.querySelector('output[name="score"]'), view.score_explained);
   setText(root.querySelector('output[name="weakest"]'), view.weakest_text);
-  const figures = root.querySelector(".p2p-readiness__figures");
+  // The verdict's figures, not those of what the work will take (data-role="takes-list").
+  const figures = root.querySelector(".p2p-readiness__figures:not([data-role])");
   if (figures) {
     figures.dataset.band = view.verdict.id;
   }
