@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from playwright.sync_api import Page, expect
 
 from tests.browser.support import watch_errors
@@ -11,35 +9,41 @@ from tests.browser.support import watch_errors
 PORTFOLIO_ROOT = "[data-p2p-component='portfolio']"
 TEAM_ROOT = "[data-p2p-component='team']"
 
-_READ = """async ([url, files, options]) => {
-  const { readExportFile } = await import(url);
+_READ = """async ([url, rulesUrl]) => {
+  const { readFileText } = await import(url);
+  const { RULES } = await import(rulesUrl);
+  const files = {
+    "good.json": new TextEncoder().encode('{"format": "pilot2prod/answers", "name": "Café"}'),
+    "bom.json": new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]),
+    "latin1.json": new Uint8Array([0x7b, 0x22, 0x43, 0x61, 0x66, 0xe9, 0x22, 0x7d]),
+    "huge.json": new Uint8Array(RULES.documents.max_bytes + 1),
+  };
   const found = {};
-  for (const [name, text] of Object.entries(files)) {
-    const read = await readExportFile(new File([text], name), options);
-    found[name] = read.refused || `object with ${Object.keys(read.document).length} keys`;
+  for (const [name, bytes] of Object.entries(files)) {
+    const read = await readFileText(new File([bytes], name));
+    found[name] = read.refused ? `refused: ${read.refused}` : read.text;
   }
   return found;
 }"""
 
 
-def test_one_reader_refuses_what_is_not_an_answers_export(page: Page, site_url: str) -> None:
-    """Too large, too deep, not JSON, not an object: each file is refused with its reason."""
+def test_every_page_reads_a_file_as_strict_utf8_within_pythons_size_limit(
+    page: Page, site_url: str
+) -> None:
+    """Before Python parses a file, the page reads its text by the rules Python states: UTF-8
+    only (a byte-order mark dropped, never a lossy "Caf\ufffd"), and no larger than the
+    documents' limit; the parsing, and its refusals, are Python's."""
     page.goto(site_url + "team/")
-    files = {
-        "good.json": json.dumps({"format": "pilot2prod/answers", "version": 1}),
-        "huge.json": "{" + " " * 2048 + "}",
-        "deep.json": "[" * 10 + "]" * 10,
-        "junk.json": "{nope",
-        "list.json": "[1, 2]",
-    }
     found = page.evaluate(
-        _READ, [site_url + "assets/js/lib/file-drop.js", files, {"maxBytes": 1024, "maxDepth": 5}]
+        _READ,
+        [site_url + "assets/js/lib/file-drop.js", site_url + "assets/js/lib/rules.js"],
     )
-    assert found["good.json"] == "object with 2 keys"
-    assert found["huge.json"].startswith("larger than 1 KB")
-    assert found["deep.json"].startswith("is nested more than 5 levels deep")
-    assert found["junk.json"].startswith("is not JSON")
-    assert found["list.json"].startswith("does not hold an answers export")
+    assert found["good.json"] == '{"format": "pilot2prod/answers", "name": "Café"}'
+    assert found["bom.json"] == "{}"
+    assert (
+        found["latin1.json"] == "refused: is not UTF-8 text; save it as UTF-8 and choose it again"
+    )
+    assert found["huge.json"].startswith("refused: is larger than 5 MB")
 
 
 def test_files_dropped_on_the_portfolio_box_are_read(page: Page, site_url: str) -> None:
@@ -59,7 +63,7 @@ def test_files_dropped_on_the_portfolio_box_are_read(page: Page, site_url: str) 
     )
     refused = page.locator('[data-role="refused-list"] li')
     expect(refused).to_have_count(1, timeout=120_000)
-    expect(refused.first).to_contain_text("dropped.json: is not JSON")
+    expect(refused.first).to_contain_text("dropped.json: line 1 column 2: not valid JSON")
     expect(page.locator('[data-role="refused-count"]')).to_have_text("1 file was not used:")
     expect(page.locator('[data-role="drop"]')).to_have_attribute("data-over", "false")
     assert not errors.messages
