@@ -266,7 +266,8 @@ def headline_html(prefix: str, view: Mapping[str, Any]) -> str:
     return (
         # A div, not a section: the page wraps the widget in a <section data-search-exclude>,
         # and Material's indexer ends that exclusion at the first inner </section>.
-        f'<div class="p2p-calc__headline p2p-no-print" role="group" aria-labelledby="{prefix}-glance">'
+        '<div class="p2p-calc__headline p2p-no-print" role="group" '
+        f'aria-labelledby="{prefix}-glance">'
         f'<p class="p2p-calc__glance" id="{prefix}-glance">At a glance '
         f'<a href="#{prefix}-results-title">full results</a></p>'
         f'<dl data-role="headline" aria-live="polite">{cells}</dl></div>'

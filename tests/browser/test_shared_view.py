@@ -66,7 +66,7 @@ def test_a_reader_with_nothing_saved_sees_the_shared_answers_and_one_action(
     expect(page.locator(f"#readiness-{IDS[0]}--yes")).to_be_disabled()
     view = api_result(repo_data(), "readiness.view", {"document": SHARED})
     expect(page.locator('[data-p2p-component="readiness"] output[name="verdict"]')).to_have_text(
-        view["verdict"]["label"], timeout=BOOT_TIMEOUT_MS
+        view["verdict_text"], timeout=BOOT_TIMEOUT_MS
     )
     assert stored(page) is None
     assert "#p2p=" in page.url

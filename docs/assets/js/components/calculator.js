@@ -386,8 +386,8 @@ function leaveSharedView(root) {
 async function written(root) {
   // The inputs as Python writes them (a file and a share link), or null after saying why not.
   if (pythonStatus() !== "ready") {
-    notify(root, "Saving or sharing the inputs needs the live calculator, which has not started.");
-    return null;
+    // Python writes the file and the link; asked now, it answers once it has started.
+    notify(root, "The inputs are written as soon as the live calculator has started…");
   }
   try {
     const reply = await callPython("calculators.write", {
